@@ -1,0 +1,74 @@
+/**
+ * The signed-in user. The last `GET /api/me` answer is cached in IndexedDB so
+ * the app opens offline with the user shown; the server stays the judge: a 401
+ * from it signs the device out, a network failure keeps the cached user.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Me } from '#shared/auth/auth.schema.ts'
+import { can, type Permission } from '#shared/auth/permissions.ts'
+import { appDb } from '#app/db/app-db.ts'
+import { ApiError, apiRequest } from '#app/api/http.ts'
+
+export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out'
+
+export const useAuthStore = defineStore('auth', () => {
+  const me = ref<Me | null>(null)
+  const status = ref<AuthStatus>('unknown')
+  const isSignedIn = computed(() => status.value === 'signed-in')
+
+  async function remember(value: Me): Promise<void> {
+    me.value = value
+    status.value = 'signed-in'
+    await appDb.session.put({ id: 'current', me: value, savedAt: new Date().toISOString() })
+  }
+
+  async function forget(): Promise<void> {
+    me.value = null
+    status.value = 'signed-out'
+    await appDb.session.delete('current')
+  }
+
+  /** Asks the server who we are; a 401 signs the device out, no answer keeps the cache. */
+  async function confirm(): Promise<void> {
+    try {
+      await remember(await apiRequest<Me>('/api/me'))
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) await forget()
+      else if (status.value === 'unknown') status.value = 'signed-out'
+    }
+  }
+
+  /**
+   * Start-up: with a cached user the app opens at once (offline too) and the
+   * server confirms in the background; without one we must ask the server.
+   */
+  async function restore(): Promise<void> {
+    const cached = await appDb.session.get('current')
+    if (cached) {
+      me.value = cached.me
+      status.value = 'signed-in'
+      void confirm()
+    } else {
+      await confirm()
+    }
+  }
+
+  async function login(phone: string, password: string): Promise<void> {
+    await remember(await apiRequest<Me>('/api/auth/login', { method: 'POST', body: { phone, password } }))
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await apiRequest('/api/auth/logout', { method: 'POST' })
+    } finally {
+      await forget()
+    }
+  }
+
+  function hasPermission(permission: Permission): boolean {
+    return me.value !== null && can(me.value.user.role, permission)
+  }
+
+  return { me, status, isSignedIn, restore, login, logout, hasPermission }
+})

@@ -1,0 +1,2 @@
+export { meRoutes } from './routes.ts'
+export { useSettingsStore } from './settings.store.ts'

@@ -1,0 +1,33 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { authRoutes, useAuthStore } from './features/auth/index.ts'
+import { homeRoutes } from './features/home/index.ts'
+import { issueRoutes } from './features/issue/index.ts'
+import { meetingRoutes } from './features/meeting/index.ts'
+import { assessmentRoutes } from './features/assessment/index.ts'
+import { meRoutes } from './features/me/index.ts'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in (the login page). */
+    isPublic?: boolean
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  ...authRoutes,
+  ...homeRoutes,
+  ...issueRoutes,
+  ...meetingRoutes,
+  ...assessmentRoutes,
+  ...meRoutes,
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach((to) => {
+  const auth = useAuthStore()
+  if (to.meta.isPublic) return auth.isSignedIn && to.name === 'login' ? '/' : true
+  if (!auth.isSignedIn) return { name: 'login', query: { redirect: to.fullPath } }
+  return true
+})

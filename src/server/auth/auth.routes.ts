@@ -1,0 +1,87 @@
+/** Login, logout, who-am-I and session revocation. */
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { loginSchema, meSchema, type Me } from '#shared/auth/auth.schema.ts'
+import { HttpError } from '../plugins/errors.ts'
+import { SESSION_COOKIE, type AuthContext } from '../plugins/auth.ts'
+import { requireAuth, requirePermission, loadUnitInScope } from '../plugins/scope.ts'
+import {
+  findOrgUnit,
+  findPathUnits,
+  findUser,
+  findUserByPhone,
+  toUser,
+} from '../org/org.repository.ts'
+import { createSession, revokeSession, revokeUserSessions } from './session.repository.ts'
+import { clearLoginFailures, isLoginBlocked, recordLoginFailure } from './login-guard.ts'
+import { verifyPassword } from './password.ts'
+
+export function authRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const { db } = app.database
+
+  async function meOf(auth: AuthContext): Promise<Me> {
+    return { user: auth.user, orgUnit: auth.orgUnit, orgPath: await findPathUnits(db, auth.orgUnit.path) }
+  }
+
+  api.post(
+    '/api/auth/login',
+    { schema: { body: loginSchema, response: { 200: meSchema } } },
+    async (request, reply) => {
+      const { phone, password } = request.body
+      const now = new Date()
+      if (await isLoginBlocked(db, phone, request.ip, now)) {
+        throw new HttpError(429, 'too_many_attempts')
+      }
+      const row = await findUserByPhone(db, phone)
+      const isValid = await verifyPassword(row?.password_hash, password)
+      if (!row || !isValid) {
+        await recordLoginFailure(db, phone, request.ip, now)
+        throw new HttpError(401, 'invalid_credentials')
+      }
+      if (!row.is_active) throw new HttpError(403, 'account_disabled')
+      const orgUnit = await findOrgUnit(db, row.org_unit_id)
+      if (!orgUnit) throw new HttpError(403, 'account_disabled')
+      await clearLoginFailures(db, phone)
+      const token = await createSession(db, row.id, now, app.config.sessionDays)
+      void reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: app.config.secureCookies,
+        path: '/',
+        maxAge: app.config.sessionDays * 86_400,
+      })
+      request.auth = { user: toUser(row), orgUnit }
+      return meOf(request.auth)
+    },
+  )
+
+  api.post('/api/auth/logout', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE]
+    if (token) await revokeSession(db, token, new Date())
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    return reply.status(204).send()
+  })
+
+  api.get('/api/me', { schema: { response: { 200: meSchema } } }, async (request) =>
+    meOf(requireAuth(request)),
+  )
+
+  api.post(
+    '/api/users/:userId/revoke-sessions',
+    {
+      schema: {
+        params: z.object({ userId: z.string().min(1) }),
+        response: { 200: z.object({ revoked: z.number() }) },
+      },
+    },
+    async (request) => {
+      const auth = requirePermission(request, 'session.revoke')
+      const target = await findUser(db, request.params.userId)
+      if (!target) throw new HttpError(403, 'out_of_scope')
+      await loadUnitInScope(db, auth, target.org_unit_id)
+      return { revoked: await revokeUserSessions(db, target.id, new Date()) }
+    },
+  )
+}

@@ -1,0 +1,49 @@
+/**
+ * One Kysely instance over either SQLite (embedded default, WAL) or
+ * PostgreSQL (DATABASE_URL). Queries are written once for both; the few places
+ * that differ ask `db.dialect`.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import SQLite from 'better-sqlite3'
+import pg from 'pg'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import type { DatabaseSchema } from './database-schema.ts'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export interface Database {
+  db: Kysely<DatabaseSchema>
+  dialect: DialectName
+  close(): Promise<void>
+}
+
+// int8 (bigint) and numeric come back as strings by default; our counters fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value))
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined
+  /** Folder for the SQLite file; ":memory:" opens an in-memory database. */
+  dataDir?: string
+  sqliteFile?: string
+}
+
+export function openDatabase(options: OpenOptions): Database {
+  if (options.databaseUrl?.startsWith('postgres')) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) })
+    return { db, dialect: 'postgres', close: () => db.destroy() }
+  }
+  let file = options.sqliteFile ?? ':memory:'
+  if (options.dataDir && !options.sqliteFile) {
+    mkdirSync(options.dataDir, { recursive: true })
+    file = join(options.dataDir, 'shuoshi.sqlite')
+  }
+  const sqlite = new SQLite(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', close: () => db.destroy() }
+}

@@ -1,0 +1,23 @@
+/**
+ * Runs the migrations, listed explicitly (no folder scanning: the bundle and
+ * tsx see the same list). Several processes starting at once on one
+ * PostgreSQL are safe: Kysely's migrator takes a lock table.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import * as createOrgAndAccounts from './migrations/2026_11_25_0900_create_org_and_accounts.ts'
+
+const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
+
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  const failed = results?.find((result) => result.status === 'Error')
+  if (error || failed) {
+    throw new Error(`migration failed${failed ? ` at ${failed.migrationName}` : ''}`, {
+      cause: error,
+    })
+  }
+}

@@ -1,0 +1,30 @@
+/** Starts the server: migrate, seed the demo county when empty, listen, close cleanly. */
+import { loadConfig } from './config.ts'
+import { openDatabase } from './db/database.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { seedDemoCounty } from './db/seed.ts'
+import { countOrgUnits } from './org/org.repository.ts'
+import { buildApp } from './app.ts'
+
+const config = loadConfig()
+const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+await migrateToLatest(database.db)
+if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
+  await seedDemoCounty(database.db)
+}
+const app = await buildApp({ config, database })
+if (config.seedDemo) app.log.info('demo county ready (see README for the accounts)')
+
+let closing = false
+async function close(signal: string) {
+  if (closing) return
+  closing = true
+  app.log.info({ signal }, 'shutting down')
+  await app.close()
+  await database.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void close('SIGINT'))
+process.on('SIGTERM', () => void close('SIGTERM'))
+
+await app.listen({ port: config.port, host: config.host })

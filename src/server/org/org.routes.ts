@@ -1,0 +1,114 @@
+/** The org tree and its users: read inside one's subtree; admins create units and users. */
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { createUserSchema, userSchema } from '#shared/auth/auth.schema.ts'
+import { roleFitsTier } from '#shared/auth/roles.ts'
+import { childPath } from '#shared/org/org-path.ts'
+import { canNest, createOrgUnitSchema, orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
+import { HttpError } from '../plugins/errors.ts'
+import { loadUnitInScope, requirePermission, scopePathOf } from '../plugins/scope.ts'
+import { hashPassword } from '../auth/password.ts'
+import { isUniqueViolation } from '../db/db-errors.ts'
+import {
+  findUserByPhone,
+  insertOrgUnit,
+  insertUser,
+  listSubtree,
+  listUsersInSubtree,
+} from './org.repository.ts'
+
+const unitParams = z.object({ unitId: z.string().min(1) })
+
+export function orgRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const { db } = app.database
+
+  api.get(
+    '/api/org-units',
+    { schema: { response: { 200: z.object({ units: z.array(orgUnitSchema) }) } } },
+    async (request) => {
+      const auth = requirePermission(request, 'org.read')
+      return { units: await listSubtree(db, scopePathOf(auth)) }
+    },
+  )
+
+  api.get(
+    '/api/org-units/:unitId',
+    {
+      schema: {
+        params: unitParams,
+        response: {
+          200: z.object({
+            unit: orgUnitSchema,
+            children: z.array(orgUnitSchema),
+            users: z.array(userSchema),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const auth = requirePermission(request, 'org.read')
+      const unit = await loadUnitInScope(db, auth, request.params.unitId)
+      const subtree = await listSubtree(db, unit.path)
+      const users = await listUsersInSubtree(db, unit.path)
+      return {
+        unit,
+        children: subtree.filter((child) => child.parentId === unit.id),
+        users: users.filter((user) => user.orgUnitId === unit.id),
+      }
+    },
+  )
+
+  api.post(
+    '/api/org-units',
+    { schema: { body: createOrgUnitSchema, response: { 201: orgUnitSchema } } },
+    async (request, reply) => {
+      const auth = requirePermission(request, 'org.manage')
+      const parent = await loadUnitInScope(db, auth, request.body.parentId)
+      if (!canNest(parent.tier, request.body.tier)) throw new HttpError(400, 'tier_nesting')
+      const id = `u-${randomBytes(6).toString('hex')}`
+      const unit: OrgUnit = {
+        id,
+        parentId: parent.id,
+        tier: request.body.tier,
+        name: request.body.name,
+        path: childPath(parent.path, id),
+      }
+      await insertOrgUnit(db, unit, new Date().toISOString())
+      return reply.status(201).send(unit)
+    },
+  )
+
+  api.post(
+    '/api/users',
+    { schema: { body: createUserSchema, response: { 201: userSchema } } },
+    async (request, reply) => {
+      const auth = requirePermission(request, 'org.manage')
+      const { phone, name, password, role, orgUnitId } = request.body
+      const unit = await loadUnitInScope(db, auth, orgUnitId)
+      if (!roleFitsTier(role, unit.tier)) throw new HttpError(400, 'role_tier_mismatch')
+      if (await findUserByPhone(db, phone)) throw new HttpError(409, 'phone_taken')
+      const user = { id: randomUUID(), phone, name, role, orgUnitId }
+      const passwordHash = await hashPassword(password)
+      try {
+        await insertUser(db, { ...user, passwordHash }, new Date().toISOString())
+      } catch (error) {
+        // Two admins registering one phone at the same moment: the index decides.
+        if (isUniqueViolation(error)) throw new HttpError(409, 'phone_taken')
+        throw error
+      }
+      return reply.status(201).send(user)
+    },
+  )
+
+  api.get(
+    '/api/users',
+    { schema: { response: { 200: z.object({ users: z.array(userSchema) }) } } },
+    async (request) => {
+      const auth = requirePermission(request, 'org.read')
+      return { users: await listUsersInSubtree(db, scopePathOf(auth)) }
+    },
+  )
+}

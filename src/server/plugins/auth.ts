@@ -1,0 +1,44 @@
+/**
+ * Who is asking: reads the session cookie on every /api request and attaches
+ * the signed-in user and their org unit (or null). Deciding what they may do
+ * is `scope.ts`'s job.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { User } from '#shared/auth/auth.schema.ts'
+import type { OrgUnit } from '#shared/org/org.schema.ts'
+import { findSessionUserId } from '../auth/session.repository.ts'
+import { findOrgUnit, findUser, toUser } from '../org/org.repository.ts'
+
+export const SESSION_COOKIE = 'shuoshi_session'
+
+export interface AuthContext {
+  user: User
+  orgUnit: OrgUnit
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null
+    /** Set when a cookie was sent but named no live session. */
+    sessionExpired: boolean
+  }
+}
+
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('auth', null)
+  app.decorateRequest('sessionExpired', false)
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (!request.url.startsWith('/api/')) return
+    const token = request.cookies[SESSION_COOKIE]
+    if (!token) return
+    const { db } = app.database
+    const userId = await findSessionUserId(db, token, new Date())
+    const row = userId ? await findUser(db, userId) : undefined
+    const orgUnit = row?.is_active ? await findOrgUnit(db, row.org_unit_id) : undefined
+    if (!row || !orgUnit) {
+      request.sessionExpired = true
+      return
+    }
+    request.auth = { user: toUser(row), orgUnit }
+  })
+}

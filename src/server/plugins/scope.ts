@@ -1,0 +1,53 @@
+/**
+ * The one place where the server decides what a user may do and where.
+ * Every route that reads or writes data calls these before touching it.
+ *
+ * Rules: a user acts only inside their org unit's subtree; a department user's
+ * subtree is the department itself (matters reach them by assignment). An
+ * out-of-scope unit and a missing unit get the same 403, so a probe learns
+ * nothing about what exists outside the caller's scope.
+ */
+import type { FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
+import { can, type Permission } from '#shared/auth/permissions.ts'
+import { isWithin } from '#shared/org/org-path.ts'
+import type { OrgUnit } from '#shared/org/org.schema.ts'
+import type { DatabaseSchema } from '../db/database-schema.ts'
+import { findOrgUnit } from '../org/org.repository.ts'
+import { HttpError } from './errors.ts'
+import type { AuthContext } from './auth.ts'
+
+/** The signed-in user, or 401. */
+export function requireAuth(request: FastifyRequest): AuthContext {
+  if (request.auth) return request.auth
+  throw new HttpError(401, request.sessionExpired ? 'session_expired' : 'unauthenticated')
+}
+
+/** The signed-in user holding `permission`, or 401/403. */
+export function requirePermission(request: FastifyRequest, permission: Permission): AuthContext {
+  const auth = requireAuth(request)
+  if (!can(auth.user.role, permission)) throw new HttpError(403, 'forbidden')
+  return auth
+}
+
+/** The path under which this user may read and write. */
+export function scopePathOf(auth: AuthContext): string {
+  return auth.orgUnit.path
+}
+
+/** 403 unless `path` lies in the user's subtree. */
+export function assertPathInScope(auth: AuthContext, path: string): void {
+  if (!isWithin(path, scopePathOf(auth))) throw new HttpError(403, 'out_of_scope')
+}
+
+/** Loads a unit the user may see, or 403 (also when it does not exist). */
+export async function loadUnitInScope(
+  db: Kysely<DatabaseSchema>,
+  auth: AuthContext,
+  unitId: string,
+): Promise<OrgUnit> {
+  const unit = await findOrgUnit(db, unitId)
+  if (!unit) throw new HttpError(403, 'out_of_scope')
+  assertPathInScope(auth, unit.path)
+  return unit
+}

@@ -1,0 +1,33 @@
+/**
+ * The error body every endpoint answers with: a stable machine code and a
+ * reason in Simplified Chinese that the UI may show as it is. Free of zod:
+ * the first screen imports it.
+ */
+export const ERROR_MESSAGES = {
+  bad_request: '请求内容有误',
+  validation_failed: '填写的内容有误，请检查后再提交',
+  unauthenticated: '请先登录',
+  session_expired: '登录已过期，请重新登录',
+  invalid_credentials: '手机号或密码不正确',
+  account_disabled: '该账号已停用，请联系管理员',
+  too_many_attempts: '尝试次数过多，请15分钟后再试',
+  forbidden: '没有权限进行此操作',
+  out_of_scope: '无权查看或操作该单位的数据',
+  not_found: '要找的内容不存在',
+  conflict: '数据已被他人修改，请刷新后再试',
+  phone_taken: '该手机号已注册',
+  role_tier_mismatch: '该角色不能设在这一级单位',
+  tier_nesting: '该层级的单位不能设在所选上级单位之下',
+  payload_too_large: '提交的内容过大',
+  client_outdated: '应用版本过旧，请刷新更新后再同步',
+  internal: '服务器出错了，请稍后再试',
+} as const satisfies Record<string, string>
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface ApiErrorBody {
+  code: string
+  message: string
+  /** Field-level problems of a rejected form, keyed by dotted field path. */
+  fields?: Record<string, string>
+}

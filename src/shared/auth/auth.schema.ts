@@ -1,0 +1,51 @@
+/** Accounts: the shapes of login, the signed-in user and admin user creation. */
+import { z } from 'zod'
+import { ROLES } from './roles.ts'
+
+export const roleSchema = z.enum(ROLES)
+import { orgUnitSchema } from '../org/org.schema.ts'
+
+/** Mainland mobile numbers: 11 digits starting with 1. */
+export const phoneSchema = z
+  .string({ error: '请填写手机号' })
+  .trim()
+  .regex(/^1\d{10}$/, '请填写11位手机号')
+
+export const loginSchema = z.object({
+  phone: phoneSchema,
+  password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(200, '密码过长'),
+})
+export type LoginInput = z.infer<typeof loginSchema>
+
+export const passwordSchema = z
+  .string()
+  .min(8, '密码至少8位')
+  .max(200, '密码过长')
+  .regex(/[A-Za-z]/, '密码需包含字母')
+  .regex(/\d/, '密码需包含数字')
+
+export const createUserSchema = z.object({
+  phone: phoneSchema,
+  name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30字'),
+  password: passwordSchema,
+  role: z.enum(ROLES, { error: '角色不正确' }),
+  orgUnitId: z.string().min(1, '请选择所属单位'),
+})
+export type CreateUserInput = z.infer<typeof createUserSchema>
+
+export const userSchema = z.object({
+  id: z.string(),
+  phone: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  orgUnitId: z.string(),
+})
+export type User = z.infer<typeof userSchema>
+
+/** `GET /api/me`: the user, their unit and the units on the path down to it. */
+export const meSchema = z.object({
+  user: userSchema,
+  orgUnit: orgUnitSchema,
+  orgPath: z.array(orgUnitSchema),
+})
+export type Me = z.infer<typeof meSchema>

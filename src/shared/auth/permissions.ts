@@ -1,0 +1,41 @@
+/**
+ * What each role may do: the one table the server enforces and the device
+ * uses to hide what a user cannot do. Where a user may do it is the separate
+ * question of scope (their unit's subtree), answered by `org-path.ts`.
+ */
+import type { Role } from './roles.ts'
+
+export const PERMISSIONS = [
+  /** Read org units and users inside one's own subtree. */
+  'org.read',
+  /** Create org units and users, anywhere in the county. */
+  'org.manage',
+  /** End every session of another user. */
+  'session.revoke',
+  /** Log a resident's issue (说事). */
+  'issue.create',
+  /** Read issues in one's scope. */
+  'issue.read',
+  /** Record fixed discussion days (议事日). */
+  'meeting.record',
+  /** Fill or transcribe villager assessment forms (群众评议表). */
+  'assessment.record',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const EVERY_USER: readonly Permission[] = ['org.read', 'issue.read']
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  grid_worker: [...EVERY_USER, 'issue.create', 'meeting.record', 'assessment.record'],
+  village_cadre: [...EVERY_USER, 'issue.create', 'meeting.record', 'assessment.record'],
+  mediator: [...EVERY_USER, 'meeting.record'],
+  township_staff: [...EVERY_USER, 'meeting.record'],
+  county_staff: [...EVERY_USER],
+  department_staff: [...EVERY_USER],
+  admin: [...EVERY_USER, 'org.manage', 'session.revoke'],
+}
+
+/** True when `role` holds `permission`. */
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission)
+}

@@ -1,0 +1,6 @@
+export * from './api/api-error.ts'
+export * from './auth/auth.schema.ts'
+export * from './auth/permissions.ts'
+export * from './auth/roles.ts'
+export * from './org/org-path.ts'
+export * from './org/org.schema.ts'

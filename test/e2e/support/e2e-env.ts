@@ -1,0 +1,110 @@
+/**
+ * End-to-end environment: the real server (built by `buildApp`, SQLite in a
+ * temp folder, demo county seeded) serving the built PWA from dist/, and
+ * Debian's Chromium driven by playwright-core.
+ */
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '#server/app.ts'
+import { loadConfig } from '#server/config.ts'
+import { openDatabase, type Database } from '#server/db/database.ts'
+import { migrateToLatest } from '#server/db/migrate.ts'
+import { DEMO_PASSWORD, seedDemoCounty } from '#server/db/seed.ts'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const DIST = join(import.meta.dirname, '../../../dist')
+
+export const PHONE_SIZE = { width: 360, height: 740 }
+
+export interface E2eEnv {
+  baseUrl: string
+  browser: Browser
+  app: FastifyInstance
+  database: Database
+  newPhone(options?: { userAgent?: string }): Promise<BrowserContext>
+  close(): Promise<void>
+}
+
+export async function startE2e(): Promise<E2eEnv> {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/ is missing: run `vite build` before the e2e tests (npm run test:e2e does)')
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'shuoshi-e2e-'))
+  const database = openDatabase({ dataDir })
+  await migrateToLatest(database.db)
+  await seedDemoCounty(database.db)
+  const config = { ...loadConfig({}), dataDir, staticDir: DIST }
+  const app = await buildApp({ config, database, logger: false })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  if (!address || typeof address === 'string') throw new Error('server has no port')
+  const baseUrl = `http://127.0.0.1:${address.port}`
+
+  // The app marks elements for tests with data-test (see STYLE.md).
+  selectors.setTestIdAttribute('data-test')
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+  return {
+    baseUrl,
+    browser,
+    app,
+    database,
+    newPhone: (options = {}) =>
+      browser.newContext({
+        baseURL: baseUrl,
+        viewport: PHONE_SIZE,
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+      }),
+    async close() {
+      await browser.close()
+      await app.close()
+      await database.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Signs in through the login form and waits for the home screen. */
+export async function loginAs(page: Page, phone: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login')
+  await page.getByTestId('login-phone').locator('input').fill(phone)
+  await page.getByTestId('login-password').locator('input').fill(password)
+  await page.getByTestId('login-submit').click()
+  await page.getByTestId('home-greeting').waitFor()
+}
+
+/** Waits until a service worker controls the page (one reload after the first install). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  const isControlled = await page.evaluate(() => navigator.serviceWorker.controller !== null)
+  if (!isControlled) await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+}
+
+/** Saves a screenshot for the docs when SCREENSHOTS=1. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return
+  await page.screenshot({ path: join(import.meta.dirname, '../../../docs/screenshots', `${name}.png`) })
+}
