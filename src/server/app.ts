@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import cookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
@@ -13,6 +13,7 @@ import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
 import { registerErrorHandler, registerNotFound } from './plugins/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
+import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { orgRoutes } from './org/org.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
@@ -35,11 +36,21 @@ export interface BuildOptions {
 }
 
 export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const options: FastifyServerOptions = {
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
-  })
+    trustProxy: config.trustProxy,
+    // Errors Fastify raises before routing (bad URL encoding, over-long
+    // parameters) get our body too, never Fastify's English one.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
+      // Written raw: the reply is not fully typed at this stage of the request.
+      reply.raw
+        .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify({ code: 'bad_request', message: ERROR_MESSAGES.bad_request }))
+    },
+  }
+  const app = Fastify(options)
   app.decorate('database', database)
   app.decorate('config', config)
   app.setValidatorCompiler(validatorCompiler)

@@ -15,6 +15,12 @@ export interface Config {
   /** Mark the session cookie Secure (set behind HTTPS). */
   secureCookies: boolean
   logLevel: string
+  /**
+   * Behind a reverse proxy: `true`, or the proxy's addresses (comma-separated),
+   * whose X-Forwarded-For is trusted for the client address. Off by default, so
+   * a client cannot forge the header to dodge the per-address login limit.
+   */
+  trustProxy: boolean | string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +34,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: Number(env.SESSION_DAYS ?? 30),
     secureCookies: env.SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   }
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false
+  return value === 'true' ? true : value
 }

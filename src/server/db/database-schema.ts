@@ -1,10 +1,28 @@
 /** Every table the server knows, for Kysely's typing. Row types live with their domain. */
 import type { LoginFailureTable, SessionTable } from '../auth/auth.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
+import type {
+  BlobTable,
+  ChangeAudienceTable,
+  ChangeLogTable,
+  RecordAudienceTable,
+  RecordBlobTable,
+  SyncMetaTable,
+  SyncMutationTable,
+  SyncRecordTable,
+} from '../sync/sync.table.ts'
 
 export interface DatabaseSchema {
   org_unit: OrgUnitTable
   app_user: UserTable
   session: SessionTable
   login_failure: LoginFailureTable
+  sync_meta: SyncMetaTable
+  sync_record: SyncRecordTable
+  record_audience: RecordAudienceTable
+  change_log: ChangeLogTable
+  change_audience: ChangeAudienceTable
+  sync_mutation: SyncMutationTable
+  blob: BlobTable
+  record_blob: RecordBlobTable
 }

@@ -5,10 +5,15 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as createOrgAndAccounts from './migrations/2026_11_25_0900_create_org_and_accounts.ts'
+import * as createSync from './migrations/2026_11_25_1000_create_sync.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
+  '2026_11_25_1000_create_sync': createSync,
 }
+
+/** Names of every migration, oldest first. */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort()
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
 

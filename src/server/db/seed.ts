@@ -106,8 +106,10 @@ export async function seedDemoCounty(db: Kysely<DatabaseSchema>) {
   for (const account of accounts) {
     if (await findUserByPhone(db, account.phone)) continue
     passwordHash ??= await hashPassword(DEMO_PASSWORD)
-    await insertUser(db, { id: `demo-user-${account.phone}`, ...account, passwordHash }, now)
-    added += 1
+    // Two servers seeding one empty database at once: the unique index decides.
+    added += await insertUser(db, { id: `demo-user-${account.phone}`, ...account, passwordHash }, now, {
+      ifAbsent: true,
+    })
   }
   return { units: units.length, accountsAdded: added }
 }

@@ -99,8 +99,14 @@ export interface NewUser extends User {
   passwordHash: string
 }
 
-export async function insertUser(db: Db, user: NewUser, now: string): Promise<void> {
-  await db
+/** Inserts a user; with `ifAbsent`, an existing phone or id is left as it is. Returns rows added. */
+export async function insertUser(
+  db: Db,
+  user: NewUser,
+  now: string,
+  { ifAbsent = false } = {},
+): Promise<number> {
+  const query = db
     .insertInto('app_user')
     .values({
       id: user.id,
@@ -111,5 +117,6 @@ export async function insertUser(db: Db, user: NewUser, now: string): Promise<vo
       org_unit_id: user.orgUnitId,
       created_at: now,
     })
-    .execute()
+  const result = await (ifAbsent ? query.onConflict((oc) => oc.doNothing()) : query).executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0)
 }
