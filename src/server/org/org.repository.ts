@@ -72,7 +72,8 @@ export async function insertOrgUnit(db: Db, unit: OrgUnit, now: string): Promise
       path: unit.path,
       created_at: now,
     })
-    .onConflict((oc) => oc.column('id').doNothing())
+    // No conflict target: a concurrent twin may trip the unique path index first.
+    .onConflict((oc) => oc.doNothing())
     .execute()
 }
 
