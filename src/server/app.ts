@@ -17,6 +17,9 @@ import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { orgRoutes } from './org/org.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
+import { syncRoutes } from './sync/sync.routes.ts'
+import { blobRoutes } from './blob/blob.routes.ts'
+import { defaultKinds, type KindRegistry } from './sync/kinds.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,9 +36,11 @@ export interface BuildOptions {
   database: Database
   /** Pino logger options; false silences the log (tests). */
   logger?: boolean | { level: string }
+  /** The record kinds to sync (tests may add their own). */
+  kinds?: KindRegistry
 }
 
-export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, kinds = defaultKinds }: BuildOptions): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
@@ -62,6 +67,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   healthRoutes(app)
   authRoutes(app)
   orgRoutes(app)
+  syncRoutes(app, kinds)
+  await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))
   if (hasApp) await serveApp(app, config.staticDir)

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely'
 import { can, type Permission } from '#shared/auth/permissions.ts'
 import { isWithin } from '#shared/org/org-path.ts'
 import type { OrgUnit } from '#shared/org/org.schema.ts'
+import type { Actor, Viewer } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import { findOrgUnit } from '../org/org.repository.ts'
 import { HttpError } from './errors.ts'
@@ -50,4 +51,34 @@ export async function loadUnitInScope(
   if (!unit) throw new HttpError(403, 'out_of_scope')
   assertPathInScope(auth, unit.path)
   return unit
+}
+
+/**
+ * Records: a user sees a record when any of its audience paths (its home
+ * unit, and e.g. the department it was dispatched to) lies in their subtree.
+ * The same rule is written in SQL in sync/record.repository.ts (`inScope`).
+ */
+export function canSeeRecord(auth: AuthContext, audience: readonly string[]): boolean {
+  const scope = scopePathOf(auth)
+  return audience.some((path) => isWithin(path, scope))
+}
+
+/** 403 unless the user may see a record with this audience. */
+export function assertCanSeeRecord(auth: AuthContext, audience: readonly string[]): void {
+  if (!canSeeRecord(auth, audience)) throw new HttpError(403, 'out_of_scope')
+}
+
+/** The user as the author of a change made now. */
+export function actorOf(auth: AuthContext, at: Date): Actor {
+  return { ...viewerOf(auth), userName: auth.user.name, at: at.toISOString() }
+}
+
+/** The user as a reader of records. */
+export function viewerOf(auth: AuthContext): Viewer {
+  return {
+    userId: auth.user.id,
+    role: auth.user.role,
+    orgUnitId: auth.orgUnit.id,
+    orgPath: scopePathOf(auth),
+  }
 }

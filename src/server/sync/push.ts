@@ -1,0 +1,213 @@
+/**
+ * Applying pushed mutations. Each mutation runs in its own transaction:
+ * claim its id, lock and load the record, check scope, let the kind apply it,
+ * validate the result, write record + audience + change log. A refusal rolls
+ * the changes back and is then recorded on its own, so re-sending the same
+ * mutation returns the same refusal and never blocks the ones after it.
+ */
+import type { Kysely } from 'kysely'
+import type { Mutation, MutationResult, SyncRecord } from '#shared/sync/sync.protocol.ts'
+import { MutationRejection, type AnyRecordKind, type Viewer } from '#shared/sync/record-kind.ts'
+import type { DatabaseSchema } from '../db/database-schema.ts'
+import type { DialectName } from '../db/database.ts'
+import { isUniqueViolation } from '../db/db-errors.ts'
+import type { AuthContext } from '../plugins/auth.ts'
+import { actorOf, canSeeRecord, viewerOf } from '../plugins/scope.ts'
+import type { KindRegistry } from './kinds.ts'
+import { findAudience, findRecord, recordKey, saveRecord, type RecordRow } from './record.repository.ts'
+import { findMutation, insertMutation, type MutationRow } from './mutation.repository.ts'
+
+type Db = Kysely<DatabaseSchema>
+
+export interface PushContext {
+  db: Db
+  dialect: DialectName
+  kinds: KindRegistry
+  auth: AuthContext
+}
+
+/** The record as this viewer may see it, or null when they may not see it at all. */
+export function projectRecord(
+  kinds: KindRegistry,
+  row: RecordRow,
+  audience: readonly string[],
+  auth: AuthContext,
+): SyncRecord | null {
+  if (!canSeeRecord(auth, audience)) return null
+  const kind = kinds.get(row.kind)
+  const data: unknown = JSON.parse(row.data)
+  if (!kind || !isPlainObject(data)) return null
+  return {
+    kind: row.kind,
+    id: row.id,
+    version: row.version,
+    orgPath: row.org_path,
+    data: kind.view ? kind.view(data, viewerOf(auth)) : data,
+    updatedAt: row.updated_at,
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+async function currentRecord(ctx: PushContext, key: string): Promise<SyncRecord | null> {
+  const row = await findRecord(ctx.db, ctx.dialect, key)
+  return row ? projectRecord(ctx.kinds, row, await findAudience(ctx.db, key), ctx.auth) : null
+}
+
+/** The stored outcome of an earlier delivery, answered as a duplicate. */
+async function duplicateOf(ctx: PushContext, prior: MutationRow): Promise<MutationResult> {
+  const record = await currentRecord(ctx, prior.record_key)
+  return {
+    id: prior.id,
+    status: 'duplicate',
+    original: prior.status,
+    ...(prior.code ? { code: prior.code } : {}),
+    ...(prior.message ? { message: prior.message } : {}),
+    record,
+  }
+}
+
+function mutationRow(ctx: PushContext, m: Mutation, status: MutationRow['status'], now: Date, rejection?: MutationRejection): MutationRow {
+  return {
+    id: m.id,
+    user_id: ctx.auth.user.id,
+    device_id: m.deviceId,
+    record_key: recordKey(m.kind, m.recordId),
+    status,
+    code: rejection?.code ?? null,
+    message: rejection?.message ?? null,
+    created_at: now.toISOString(),
+  }
+}
+
+class Refused extends Error {
+  constructor(readonly rejection: MutationRejection) {
+    super(rejection.message)
+  }
+}
+
+/** Applies one mutation exactly once, whatever the number of deliveries. */
+export async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationResult> {
+  const prior = await findMutation(ctx.db, m.id)
+  if (prior) return answerPrior(ctx, m, prior)
+  const now = new Date()
+  const key = recordKey(m.kind, m.recordId)
+  try {
+    const record = await ctx.db.transaction().execute(async (trx) => {
+      await insertMutation(trx, mutationRow(ctx, m, 'applied', now))
+      return applyInTransaction({ ...ctx, db: trx }, m, key, now)
+    })
+    return { id: m.id, status: 'applied', record }
+  } catch (error) {
+    if (error instanceof Refused) return recordRefusal(ctx, m, error.rejection, now)
+    if (isUniqueViolation(error)) {
+      // A twin delivery of this mutation committed first: answer as it did.
+      const twin = await findMutation(ctx.db, m.id)
+      if (twin) return answerPrior(ctx, m, twin)
+      return recordRefusal(ctx, m, new MutationRejection('conflict', '该记录已存在，请刷新后再试'), now)
+    }
+    throw error
+  }
+}
+
+async function answerPrior(ctx: PushContext, m: Mutation, prior: MutationRow): Promise<MutationResult> {
+  // A mutation id belongs to the user who first sent it; nobody else learns its outcome.
+  if (prior.user_id !== ctx.auth.user.id || prior.record_key !== recordKey(m.kind, m.recordId)) {
+    return { id: m.id, status: 'rejected', code: 'id_conflict', message: '同步编号冲突，请重新保存', record: null }
+  }
+  return duplicateOf(ctx, prior)
+}
+
+async function recordRefusal(
+  ctx: PushContext,
+  m: Mutation,
+  rejection: MutationRejection,
+  now: Date,
+): Promise<MutationResult> {
+  try {
+    await insertMutation(ctx.db, mutationRow(ctx, m, 'rejected', now, rejection))
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    const twin = await findMutation(ctx.db, m.id)
+    if (twin) return answerPrior(ctx, m, twin)
+  }
+  return {
+    id: m.id,
+    status: 'rejected',
+    code: rejection.code,
+    message: rejection.message,
+    record: await currentRecord(ctx, recordKey(m.kind, m.recordId)),
+  }
+}
+
+async function applyInTransaction(ctx: PushContext, m: Mutation, key: string, now: Date): Promise<SyncRecord> {
+  const kind: AnyRecordKind | undefined = ctx.kinds.get(m.kind)
+  if (!kind) throw new Refused(new MutationRejection('unknown_kind', '不支持的记录类型'))
+  const row = await findRecord(ctx.db, ctx.dialect, key, { forUpdate: true })
+  const previousAudience = row ? await findAudience(ctx.db, key) : []
+  // Scope, in the one place that decides it: an existing record must be
+  // visible to the author; a new one must be born inside their subtree.
+  if (row && !canSeeRecord(ctx.auth, previousAudience)) throw new Refused(outOfScope())
+  const current = row ? parseData(row) : null
+  let next: Record<string, unknown>
+  try {
+    next = kind.apply(current, m, actorOf(ctx.auth, now))
+  } catch (error) {
+    if (error instanceof MutationRejection) throw new Refused(error)
+    throw error
+  }
+  const valid = kind.schema.safeParse(next)
+  if (!valid.success) {
+    const issue = valid.error.issues[0]
+    throw new Refused(new MutationRejection('invalid_record', `记录内容有误：${issue?.message ?? ''}`))
+  }
+  const audience = kind.audience(valid.data)
+  const home = audience[0]
+  if (!home || !canSeeRecord(ctx.auth, row ? [...previousAudience, ...audience] : [home])) {
+    throw new Refused(outOfScope())
+  }
+  const saved: RecordRow = {
+    key,
+    kind: m.kind,
+    id: m.recordId,
+    version: (row?.version ?? 0) + 1,
+    org_path: home,
+    data: JSON.stringify(valid.data),
+    created_at: row?.created_at ?? now.toISOString(),
+    updated_at: now.toISOString(),
+  }
+  await saveRecord(ctx.db, saved, {
+    isNew: !row,
+    audience,
+    previousAudience,
+    attachments: kind.attachments?.(valid.data) ?? [],
+  })
+  const projected = projectRecord(ctx.kinds, saved, audience, ctx.auth)
+  // The author may lose sight of a record by their own change (e.g. a grid
+  // worker handing it upward keeps it: its home stays in their subtree).
+  return (
+    projected ?? {
+      kind: saved.kind,
+      id: saved.id,
+      version: saved.version,
+      orgPath: saved.org_path,
+      data: {},
+      updatedAt: saved.updated_at,
+    }
+  )
+}
+
+function outOfScope() {
+  return new MutationRejection('out_of_scope', '无权修改该单位的记录')
+}
+
+function parseData(row: RecordRow): Record<string, unknown> {
+  const data: unknown = JSON.parse(row.data)
+  if (!isPlainObject(data)) throw new Error(`record ${row.key} holds non-object data`)
+  return data
+}
+
+/** The type the viewer helper needs; re-exported for the pull side. */
+export type { Viewer }

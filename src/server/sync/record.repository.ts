@@ -1,0 +1,176 @@
+/**
+ * Synced records, their audiences and the change log. Plain functions of
+ * (db | trx): the push handler owns the transaction.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { DatabaseSchema } from '../db/database-schema.ts'
+import type { DialectName } from '../db/database.ts'
+import type { SyncRecordTable } from './sync.table.ts'
+
+type Db = Kysely<DatabaseSchema>
+export type RecordRow = Selectable<SyncRecordTable>
+
+export const recordKey = (kind: string, id: string): string => `${kind}:${id}`
+
+/** SQL for "some audience path of record `key` lies under `scope`" (see plugins/scope.ts). */
+function inScope(keyColumn: string, scope: string) {
+  return sql<boolean>`exists (select 1 from record_audience a where a.record_key = ${sql.ref(keyColumn)} and a.path like ${`${scope}%`})`
+}
+
+/**
+ * Loads a record; `forUpdate` locks the row on PostgreSQL so concurrent
+ * mutations of one record apply one after the other (SQLite has one writer).
+ */
+export async function findRecord(
+  db: Db,
+  dialect: DialectName,
+  key: string,
+  { forUpdate = false } = {},
+): Promise<RecordRow | undefined> {
+  const query = db.selectFrom('sync_record').selectAll().where('key', '=', key)
+  return (forUpdate && dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
+}
+
+export async function findAudience(db: Db, key: string): Promise<string[]> {
+  const rows = await db.selectFrom('record_audience').select('path').where('record_key', '=', key).execute()
+  return rows.map((row) => row.path)
+}
+
+/** Audiences of many records at once, by key. */
+export async function findAudiences(db: Db, keys: readonly string[]): Promise<Map<string, string[]>> {
+  const byKey = new Map<string, string[]>()
+  if (keys.length === 0) return byKey
+  const rows = await db
+    .selectFrom('record_audience')
+    .select(['record_key', 'path'])
+    .where('record_key', 'in', keys)
+    .execute()
+  for (const row of rows) byKey.set(row.record_key, [...(byKey.get(row.record_key) ?? []), row.path])
+  return byKey
+}
+
+export async function findRecords(db: Db, keys: readonly string[]): Promise<RecordRow[]> {
+  if (keys.length === 0) return []
+  return db.selectFrom('sync_record').selectAll().where('key', 'in', keys).execute()
+}
+
+/** Writes the new state of a record, its audience, its attachments and one change-log entry. */
+export async function saveRecord(
+  db: Db,
+  row: RecordRow,
+  { isNew, audience, previousAudience, attachments }: {
+    isNew: boolean
+    audience: readonly string[]
+    previousAudience: readonly string[]
+    attachments: readonly string[]
+  },
+): Promise<void> {
+  if (isNew) await db.insertInto('sync_record').values(row).execute()
+  else {
+    await db
+      .updateTable('sync_record')
+      .set({ version: row.version, org_path: row.org_path, data: row.data, updated_at: row.updated_at })
+      .where('key', '=', row.key)
+      .execute()
+  }
+  const audienceChanged =
+    isNew || audience.length !== previousAudience.length || audience.some((path) => !previousAudience.includes(path))
+  if (audienceChanged) {
+    await db.deleteFrom('record_audience').where('record_key', '=', row.key).execute()
+    await db
+      .insertInto('record_audience')
+      .values([...new Set(audience)].map((path) => ({ record_key: row.key, path })))
+      .execute()
+  }
+  await db.deleteFrom('record_blob').where('record_key', '=', row.key).execute()
+  if (attachments.length > 0) {
+    await db
+      .insertInto('record_blob')
+      .values([...new Set(attachments)].map((sha256) => ({ record_key: row.key, sha256 })))
+      .execute()
+  }
+  // Everyone who could see the record before or after hears of the change:
+  // those who lost sight of it get a removal on their next pull.
+  const { seq } = await db
+    .insertInto('change_log')
+    .values({ record_key: row.key, created_at: row.updated_at })
+    .returning('seq')
+    .executeTakeFirstOrThrow()
+  const heard = [...new Set([...previousAudience, ...audience])]
+  await db
+    .insertInto('change_audience')
+    .values(heard.map((path) => ({ seq: Number(seq), path })))
+    .execute()
+}
+
+/** A position in the change log: rows after (txid, seq) are still to be read. */
+export interface LogPosition {
+  txid: number
+  seq: number
+}
+
+/**
+ * Where a first sync should start reading the log once it has copied the
+ * records: every change before this position is already in the records.
+ * On PostgreSQL that is "every transaction older than the oldest one still
+ * running" (later ones may commit after we read the records).
+ */
+export async function logStartPosition(db: Db, dialect: DialectName): Promise<LogPosition> {
+  if (dialect === 'postgres') {
+    const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db)
+    return { txid: Number(rows[0]?.xmin ?? 0) - 1, seq: Number.MAX_SAFE_INTEGER }
+  }
+  const row = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst()
+  return { txid: 0, seq: Number(row?.seq ?? 0) }
+}
+
+/**
+ * Change-log entries after `from` that someone in `scope` could hear of, in
+ * commit-safe order. On PostgreSQL only transactions older than every running
+ * one are read: a change whose transaction commits late can never fall
+ * behind a cursor (the sequence-gap race). SQLite has one writer at a time.
+ */
+export async function readLog(
+  db: Db,
+  dialect: DialectName,
+  scope: string,
+  from: LogPosition,
+  limit: number,
+): Promise<Array<{ txid: number; seq: number; record_key: string }>> {
+  let query = db
+    .selectFrom('change_log as c')
+    .select(['c.txid', 'c.seq', 'c.record_key'])
+    .where(sql<boolean>`(c.txid, c.seq) > (${from.txid}, ${from.seq})`)
+    .where(
+      sql<boolean>`exists (select 1 from change_audience ca where ca.seq = c.seq and ca.path like ${`${scope}%`})`,
+    )
+  if (dialect === 'postgres') {
+    query = query.where(sql<boolean>`c.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`)
+  }
+  const rows = await query.orderBy('c.txid').orderBy('c.seq').limit(limit).execute()
+  return rows.map((row) => ({ txid: Number(row.txid), seq: Number(row.seq), record_key: row.record_key }))
+}
+
+/** Records in `scope` with key after `after`, by key: the pages of a first sync. */
+export async function readSnapshot(db: Db, scope: string, after: string, limit: number): Promise<RecordRow[]> {
+  return db
+    .selectFrom('sync_record as r')
+    .selectAll()
+    .where('r.key', '>', after)
+    .where(inScope('r.key', scope))
+    .orderBy('r.key')
+    .limit(limit)
+    .execute()
+}
+
+export async function countInScope(db: Db, scope: string): Promise<number> {
+  const row = await db
+    .selectFrom('sync_record as r')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where(inScope('r.key', scope))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}

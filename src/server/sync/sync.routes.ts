@@ -1,0 +1,76 @@
+/** POST /api/sync/push and GET /api/sync/pull: the device's only way to exchange records. */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  DEFAULT_PULL_LIMIT,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_BYTES,
+  MIN_SUPPORTED_SCHEMA,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  SCHEMA_HEADER,
+  SYNC_SCHEMA_VERSION,
+  type MutationResult,
+} from '#shared/sync/sync.protocol.ts'
+import { HttpError } from '../plugins/errors.ts'
+import { requireAuth } from '../plugins/scope.ts'
+import { decodeCursor } from './cursor.ts'
+import type { KindRegistry } from './kinds.ts'
+import { serverEpoch } from './mutation.repository.ts'
+import { pullPage } from './pull.ts'
+import { applyMutation } from './push.ts'
+
+/** 426 unless the device speaks a schema version this server accepts. */
+function assertSchemaVersion(request: FastifyRequest): void {
+  const version = Number(request.headers[SCHEMA_HEADER])
+  if (!Number.isInteger(version) || version < MIN_SUPPORTED_SCHEMA || version > SYNC_SCHEMA_VERSION) {
+    throw new HttpError(426, 'client_outdated')
+  }
+}
+
+export function syncRoutes(app: FastifyInstance, kinds: KindRegistry): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const { db, dialect } = app.database
+
+  api.post(
+    '/api/sync/push',
+    {
+      // Room for a full batch plus JSON overhead; beyond it 413.
+      bodyLimit: MAX_PUSH_BYTES + 64 * 1024,
+      schema: { body: pushRequestSchema, response: { 200: pushResponseSchema } },
+    },
+    async (request) => {
+      const auth = requireAuth(request)
+      assertSchemaVersion(request)
+      const results: MutationResult[] = []
+      // In order: a later mutation may build on an earlier one of the same batch.
+      for (const mutation of request.body.mutations) {
+        results.push(await applyMutation({ db, dialect, kinds, auth }, mutation))
+      }
+      return { epoch: await serverEpoch(db), results }
+    },
+  )
+
+  api.get(
+    '/api/sync/pull',
+    {
+      schema: {
+        querystring: z.object({
+          cursor: z.string().max(2000).optional(),
+          limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+        }),
+        response: { 200: pullResponseSchema },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request)
+      assertSchemaVersion(request)
+      const cursor = request.query.cursor ? decodeCursor(request.query.cursor) : null
+      if (request.query.cursor && !cursor) throw new HttpError(400, 'bad_request', '同步游标无效，请重新同步')
+      const epoch = await serverEpoch(db)
+      return pullPage({ db, dialect, kinds, auth, epoch }, cursor, request.query.limit)
+    },
+  )
+}
