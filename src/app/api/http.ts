@@ -20,7 +20,13 @@ export class NetworkError extends Error {}
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** Sent as JSON. */
   body?: unknown
+  /** Sent as it is, with its own content type (photos). */
+  rawBody?: Blob
+  headers?: Record<string, string>
+  /** Answer the body as a Blob instead of JSON. */
+  asBlob?: boolean
   timeoutMs?: number
 }
 
@@ -33,16 +39,21 @@ export interface RequestOptions {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let response: Response
   try {
+    const headers: Record<string, string> = { ...options.headers }
+    if (options.body !== undefined) headers['content-type'] = 'application/json'
+    if (options.rawBody) headers['content-type'] = options.rawBody.type
     response = await fetch(path, {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
-      headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      headers,
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
     })
   } catch (error) {
     throw new NetworkError('network unavailable', { cause: error })
   }
+  // The one trusted boundary (see above).
+  if (response.ok && options.asBlob) return (await response.blob()) as T
   const text = response.status === 204 ? '' : await response.text()
   let body: unknown
   try {
@@ -50,7 +61,6 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   } catch {
     body = undefined
   }
-  // The one trusted boundary (see above).
   if (response.ok) return body as T
   if (isApiErrorBody(body)) throw new ApiError(response.status, body.code, body.message, body.fields)
   // A proxy or captive portal answered, not our server.

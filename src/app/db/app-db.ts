@@ -1,7 +1,7 @@
 /**
  * The device's database (IndexedDB through Dexie). The schema is versioned:
  * never edit a published version; add `this.version(n + 1)` with an upgrade.
- * See docs/architecture.md for what each table holds.
+ * docs/sync.md explains how records, outbox and blobs work together.
  */
 import Dexie, { type EntityTable } from 'dexie'
 import type { Me } from '#shared/auth/auth.schema.ts'
@@ -19,15 +19,94 @@ export interface SettingRow {
   value: unknown
 }
 
+/**
+ * A record as this device knows it: the server's last word (`serverData`,
+ * `version`) plus, in `data`, that state with the device's own unsynced
+ * changes applied on top (what the screens show).
+ */
+export interface LocalRecord {
+  /** `${kind}:${id}` */
+  key: string
+  kind: string
+  id: string
+  /** Server version of `serverData`; 0 while the server has never seen it. */
+  version: number
+  orgPath: string
+  data: Record<string, unknown>
+  serverData: Record<string, unknown> | null
+  updatedAt: string
+  /** 1 while outbox entries for it are waiting or refused (indexable). */
+  hasPending: 0 | 1
+}
+
+export interface Rejection {
+  code: string
+  message: string
+  at: string
+}
+
+/** A change saved on this device and not yet accepted by the server. */
+export interface OutboxEntry {
+  /** Device-wide order; push goes strictly in this order. */
+  seq?: number
+  /** UUIDv7: the idempotency key of the change. */
+  id: string
+  kind: string
+  recordId: string
+  recordKey: string
+  op: string
+  payload: Record<string, unknown>
+  baseVersion: number
+  deviceId: string
+  /** The author: only their session pushes it. */
+  userId: string
+  createdAt: string
+  status: 'pending' | 'rejected'
+  rejection?: Rejection
+}
+
+/** A photo, by content hash. Kept until the server has it; never evicted by the app before. */
+export interface BlobRow {
+  sha256: string
+  blob: Blob
+  type: string
+  size: number
+  uploaded: 0 | 1
+  /** Set when the server refused the file for good (wrong type…). */
+  failure?: string
+  createdAt: string
+}
+
+export interface SyncMetaRow {
+  key: 'state'
+  deviceId: string
+  cursor: string | null
+  epoch: string | null
+  lastSuccessAt: string | null
+  lastError: string | null
+  /** The server refused our schema version: the app must update before syncing. */
+  isOutdated: boolean
+}
+
 export class AppDb extends Dexie {
   session!: EntityTable<SessionRow, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
+  records!: EntityTable<LocalRecord, 'key'>
+  outbox!: EntityTable<OutboxEntry, 'seq'>
+  blobs!: EntityTable<BlobRow, 'sha256'>
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>
 
   constructor(name = 'shuoshi') {
     super(name)
     this.version(1).stores({
       session: 'id',
       settings: 'key',
+    })
+    this.version(2).stores({
+      records: 'key, kind, [kind+updatedAt], hasPending',
+      outbox: '++seq, &id, recordKey, status',
+      blobs: 'sha256, uploaded',
+      syncMeta: 'key',
     })
   }
 }

@@ -1,0 +1,188 @@
+/**
+ * When sync runs, and that only one tab runs it. A sync is: push the outbox,
+ * upload photos, pull. It runs on start, when the device comes online, when
+ * the app becomes visible, after a save, and periodically; after a failure it
+ * waits with exponential backoff and jitter. Web Locks keep it to one tab
+ * (a lock dies with its tab); where they are missing, a short lease in
+ * localStorage does the same job less strictly.
+ */
+import type { Actor } from '#shared/sync/record-kind.ts'
+import type { AppDb, OutboxEntry } from '#app/db/app-db.ts'
+import { ApiError } from '#app/api/http.ts'
+import { backoffDelay } from './backoff.ts'
+import { uploadBlobs } from './blobs.ts'
+import { syncState, type KindMap } from './local-store.ts'
+import { pullAll, type PullProgress } from './pull.ts'
+import { pushOutbox } from './push.ts'
+import type { SyncTransport } from './transport.ts'
+
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'outdated' | 'signed-out'
+
+export interface SyncStatus {
+  phase: SyncPhase
+  lastSuccessAt: string | null
+  lastError: string | null
+  progress: PullProgress | null
+}
+
+export interface SyncEngineOptions {
+  db: AppDb
+  transport: SyncTransport
+  kinds: KindMap
+  /** The signed-in user as an author, or null when signed out. */
+  actor: () => Omit<Actor, 'at'> | null
+  onStatus?: (status: SyncStatus) => void
+  pullLimit?: number
+}
+
+const LOCK_NAME = 'shuoshi-sync'
+
+export class SyncEngine {
+  private failures = 0
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private running: Promise<void> | null = null
+  private again = false
+  private status: SyncStatus = { phase: 'idle', lastSuccessAt: null, lastError: null, progress: null }
+  private readonly detach: Array<() => void> = []
+
+  constructor(private readonly options: SyncEngineOptions) {}
+
+  /** Starts listening for the moments to sync, and syncs once now. */
+  start(): void {
+    const onOnline = () => void this.requestSync()
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void this.requestSync()
+    }
+    window.addEventListener('online', onOnline)
+    document.addEventListener('visibilitychange', onVisible)
+    this.detach.push(
+      () => window.removeEventListener('online', onOnline),
+      () => document.removeEventListener('visibilitychange', onVisible),
+    )
+    void this.requestSync()
+  }
+
+  stop(): void {
+    clearTimeout(this.timer)
+    this.detach.splice(0).forEach((undo) => undo())
+  }
+
+  /** Asks for a sync soon; calls during a running sync make it run once more. */
+  requestSync(): Promise<void> {
+    if (this.running) {
+      this.again = true
+      return this.running
+    }
+    this.running = this.runLocked().finally(() => {
+      this.running = null
+      if (this.again) {
+        this.again = false
+        void this.requestSync()
+      }
+    })
+    return this.running
+  }
+
+  private async runLocked(): Promise<void> {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined
+    if (locks) {
+      // ifAvailable: if another tab is syncing, this one simply skips.
+      await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
+        if (lock) await this.syncOnce()
+      })
+    } else if (takeLease()) {
+      try {
+        await this.syncOnce()
+      } finally {
+        releaseLease()
+      }
+    }
+  }
+
+  /** One full sync: push, photos, pull. Public for tests and the 同步 page's button. */
+  async syncOnce(): Promise<void> {
+    const { db, transport, kinds } = this.options
+    const author = this.options.actor()
+    if (!author) return this.setStatus({ phase: 'signed-out' })
+    const state = await syncState(db)
+    if (state.isOutdated) return this.setStatus({ phase: 'outdated' })
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      this.schedule()
+      return this.setStatus({ phase: 'offline' })
+    }
+    const actorFor = (entry: OutboxEntry): Actor => ({ ...author, at: entry.createdAt })
+    this.setStatus({ phase: 'syncing', progress: null })
+    try {
+      const pushed = await pushOutbox(db, transport, kinds, actorFor, author.userId)
+      // The server was replaced or restored: copy everything again (outbox kept).
+      if (pushed.epoch && state.epoch && pushed.epoch !== state.epoch) {
+        await db.syncMeta.update('state', { cursor: null })
+      }
+      await uploadBlobs(db, transport)
+      await pullAll(db, transport, kinds, actorFor, {
+        limit: this.options.pullLimit,
+        onProgress: (progress) => this.setStatus({ progress }),
+      })
+      this.failures = 0
+      const now = new Date().toISOString()
+      await db.syncMeta.update('state', { lastSuccessAt: now, lastError: null })
+      this.setStatus({ phase: 'idle', lastSuccessAt: now, lastError: null, progress: null })
+    } catch (error) {
+      await this.fail(error)
+    }
+    this.schedule()
+  }
+
+  private async fail(error: unknown): Promise<void> {
+    const { db } = this.options
+    if (error instanceof ApiError && error.status === 426) {
+      // Keep the outbox untouched; the person updates the app, then sync resumes.
+      await db.syncMeta.update('state', { isOutdated: true, lastError: error.message })
+      return this.setStatus({ phase: 'outdated', lastError: error.message })
+    }
+    if (error instanceof ApiError && error.status === 401) {
+      return this.setStatus({ phase: 'signed-out', lastError: error.message })
+    }
+    this.failures += 1
+    const message = error instanceof ApiError ? error.message : '网络不可用，稍后自动重试'
+    await db.syncMeta.update('state', { lastError: message })
+    this.setStatus({ phase: error instanceof ApiError ? 'error' : 'offline', lastError: message, progress: null })
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer)
+    if (this.detach.length === 0) return // not started: tests drive syncOnce themselves
+    this.timer = setTimeout(() => void this.requestSync(), backoffDelay(this.failures))
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch }
+    this.options.onStatus?.(this.status)
+  }
+}
+
+const LEASE_KEY = 'shuoshi-sync-lease'
+const LEASE_MS = 60_000
+const tabId = Math.random().toString(36).slice(2)
+
+function takeLease(): boolean {
+  try {
+    const held: unknown = JSON.parse(localStorage.getItem(LEASE_KEY) ?? 'null')
+    const isHeld =
+      typeof held === 'object' && held !== null && 'owner' in held && 'until' in held &&
+      held.owner !== tabId && typeof held.until === 'number' && held.until > Date.now()
+    if (isHeld) return false
+    localStorage.setItem(LEASE_KEY, JSON.stringify({ owner: tabId, until: Date.now() + LEASE_MS }))
+    return true
+  } catch {
+    return true // no storage at all: a single tab is all there can be
+  }
+}
+
+function releaseLease(): void {
+  try {
+    localStorage.removeItem(LEASE_KEY)
+  } catch {
+    // nothing to release
+  }
+}
