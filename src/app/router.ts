@@ -5,6 +5,7 @@ import { issueRoutes } from './features/issue/index.ts'
 import { meetingRoutes } from './features/meeting/index.ts'
 import { assessmentRoutes } from './features/assessment/index.ts'
 import { meRoutes } from './features/me/index.ts'
+import { syncRoutes } from './features/sync/routes.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -20,6 +21,7 @@ const routes: RouteRecordRaw[] = [
   ...meetingRoutes,
   ...assessmentRoutes,
   ...meRoutes,
+  ...syncRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

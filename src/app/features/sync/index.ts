@@ -1,0 +1,2 @@
+export { syncRoutes } from './routes.ts'
+export { useSyncStore } from './sync.store.ts'

@@ -1,0 +1,114 @@
+/**
+ * The sync engine as the screens see it: status, pending and refused counts,
+ * and the actions a person takes on a refused change (retry, discard).
+ */
+import { defineStore, storeToRefs } from 'pinia'
+import { liveQuery } from 'dexie'
+import { onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { uuidv7 } from 'uuidv7'
+import { RECORD_KINDS } from '#shared/record-kinds.ts'
+import { kindRegistry, type Actor } from '#shared/sync/record-kind.ts'
+import { appDb, type OutboxEntry } from '#app/db/app-db.ts'
+import { rebase, saveChange, type ChangeInput } from '#app/sync/local-store.ts'
+import { SyncEngine, type SyncStatus } from '#app/sync/sync-engine.ts'
+import { httpTransport } from '#app/sync/transport.ts'
+import { useAuthStore } from '#app/features/auth/index.ts'
+
+export const kinds = kindRegistry(RECORD_KINDS)
+
+export const useSyncStore = defineStore('sync', () => {
+  const auth = useAuthStore()
+  const { me } = storeToRefs(auth)
+  const status = ref<SyncStatus>({ phase: 'idle', lastSuccessAt: null, lastError: null, progress: null })
+  const pendingCount = ref(0)
+  const rejected = shallowRef<OutboxEntry[]>([])
+
+  function author(): Omit<Actor, 'at'> | null {
+    const current = me.value
+    if (!current) return null
+    return {
+      userId: current.user.id,
+      userName: current.user.name,
+      role: current.user.role,
+      orgUnitId: current.orgUnit.id,
+      orgPath: current.orgUnit.path,
+    }
+  }
+
+  const engine = new SyncEngine({
+    db: appDb,
+    transport: httpTransport,
+    kinds,
+    actor: author,
+    onStatus: (next) => (status.value = next),
+  })
+
+  const outboxWatch = liveQuery(() => appDb.outbox.toArray()).subscribe((entries) => {
+    pendingCount.value = entries.filter((entry) => entry.status === 'pending').length
+    rejected.value = entries.filter((entry) => entry.status === 'rejected')
+  })
+  onScopeDispose(() => outboxWatch.unsubscribe())
+
+  void appDb.syncMeta.get('state').then((state) => {
+    if (state?.lastSuccessAt) status.value = { ...status.value, lastSuccessAt: state.lastSuccessAt }
+  })
+
+  // Sync while someone is signed in.
+  watch(
+    () => auth.isSignedIn,
+    (isSignedIn) => (isSignedIn ? engine.start() : engine.stop()),
+    { immediate: true },
+  )
+
+  /** Saves a change on the device (durable when this resolves), then syncs if online. */
+  async function save(input: ChangeInput): Promise<OutboxEntry> {
+    const actor = author()
+    if (!actor) throw new Error('not signed in')
+    const entry = await saveChange(appDb, kinds, { ...actor, at: new Date().toISOString() }, input)
+    if (navigator.onLine) void engine.requestSync()
+    return entry
+  }
+
+  function actorFor(entry: OutboxEntry): Actor {
+    const actor = author()
+    if (!actor) throw new Error('not signed in')
+    return { ...actor, at: entry.createdAt }
+  }
+
+  /** Sends a refused change again, as a new change on the record's current version. */
+  async function retry(entry: OutboxEntry): Promise<void> {
+    if (entry.seq === undefined) return
+    const seq = entry.seq
+    await appDb.transaction('rw', appDb.records, appDb.outbox, async () => {
+      const record = await appDb.records.get(entry.recordKey)
+      await appDb.outbox.delete(seq)
+      await appDb.outbox.add({
+        id: uuidv7(),
+        kind: entry.kind,
+        recordId: entry.recordId,
+        recordKey: entry.recordKey,
+        op: entry.op,
+        payload: entry.payload,
+        baseVersion: record?.version ?? 0,
+        deviceId: entry.deviceId,
+        userId: entry.userId,
+        createdAt: new Date().toISOString(),
+        status: 'pending',
+      })
+      await rebase(appDb, kinds, actorFor, entry.recordKey)
+    })
+    void engine.requestSync()
+  }
+
+  /** Drops a refused change: the record goes back to the server's version. */
+  async function discard(entry: OutboxEntry): Promise<void> {
+    if (entry.seq === undefined) return
+    const seq = entry.seq
+    await appDb.transaction('rw', appDb.records, appDb.outbox, async () => {
+      await appDb.outbox.delete(seq)
+      await rebase(appDb, kinds, actorFor, entry.recordKey)
+    })
+  }
+
+  return { status, pendingCount, rejected, save, retry, discard, syncNow: () => engine.requestSync() }
+})
