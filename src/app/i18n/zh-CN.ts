@@ -72,6 +72,7 @@ export const zhCN = {
     elderModeHint: '字体更大，按钮更大',
     logout: '退出登录',
     logoutConfirm: '确定退出登录吗？',
+    logoutUnsynced: '还有 {count} 条内容未同步。退出后它们仍保存在本机，您再次登录后会继续同步。确定退出吗？',
   },
   sync: {
     title: '同步',
