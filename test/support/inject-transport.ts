@@ -28,6 +28,8 @@ export interface InjectTransportOptions {
   /** Decides a fault for each request (or none). */
   fault?: (kind: 'push' | 'pull' | 'blob') => Fault | null
   schemaVersion?: number
+  /** Seeded randomness for when held-back requests land (defaults to Math.random). */
+  random?: () => number
 }
 
 interface Call {
@@ -56,7 +58,7 @@ export function injectTransport(options: InjectTransportOptions): SyncTransport 
 
   async function request(kind: 'push' | 'pull' | 'blob', call: Call): Promise<{ body: unknown; raw: Buffer }> {
     // Late deliveries arrive before this request, out of order.
-    if (delayed.length > 0 && Math.random() < 0.5) await flushDelayed()
+    if (delayed.length > 0 && (options.random ?? Math.random)() < 0.5) await flushDelayed()
     const fault = options.fault?.(kind) ?? null
     if (fault === 'drop-request') throw new NetworkError('injected: request dropped')
     if (fault === 'delay') {
