@@ -67,6 +67,7 @@ export async function revokeUserSessions(db: Db, userId: string, now: Date): Pro
     .set({ revoked_at: now.toISOString() })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }

@@ -33,7 +33,10 @@ const TOWNSHIPS = [
 const DEPARTMENTS = ['县民政局', '县人力资源和社会保障局', '县住房和城乡建设局', '县农业农村局', '县卫生健康局']
 const GRIDS = ['第一网格', '第二网格']
 
-/** Phone numbers encode the place: 139 00 T V G 0 RR (township, village, grid, role). */
+/**
+ * Phone numbers encode the place: 139 00 T V G 0 RR (township, village, grid,
+ * role). Departments use 139 009 D 0006 (D = department number).
+ */
 function demoPhone(township: number, village: number, grid: number, role: number): string {
   return `13900${township}${village}${grid}0${String(role).padStart(2, '0')}`
 }
@@ -101,7 +104,7 @@ export async function seedDemoCounty(db: Kysely<DatabaseSchema>) {
   for (const unit of units) await insertOrgUnit(db, unit, now)
   let added = 0
   // One hash for all demo accounts: they share a published password anyway,
-  // and hashing 37 times would slow every test that seeds a database.
+  // and hashing once per account would slow every test that seeds a database.
   let passwordHash: string | undefined
   for (const account of accounts) {
     if (await findUserByPhone(db, account.phone)) continue

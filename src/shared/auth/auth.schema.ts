@@ -1,9 +1,10 @@
 /** Accounts: the shapes of login, the signed-in user and admin user creation. */
 import { z } from 'zod'
 import { ROLES } from './roles.ts'
-
-export const roleSchema = z.enum(ROLES)
 import { orgUnitSchema } from '../org/org.schema.ts'
+
+/** One of the platform's roles. */
+export const roleSchema = z.enum(ROLES)
 
 /** Mainland mobile numbers: 11 digits starting with 1. */
 export const phoneSchema = z
