@@ -2,6 +2,7 @@
  * Every record kind the platform syncs, in one list that the device and the
  * server both build their registries from. A new kind is added here once.
  */
+import { issueKind } from './issue/issue.kind.ts'
 import type { AnyRecordKind } from './sync/record-kind.ts'
 
-export const RECORD_KINDS: readonly AnyRecordKind[] = []
+export const RECORD_KINDS: readonly AnyRecordKind[] = [issueKind]

@@ -1,0 +1,253 @@
+/**
+ * The issue report as a sync record kind: how 'create', 'update' and
+ * 'transition' mutations change it, who sees it, and what each viewer may
+ * see of the resident's personal data.
+ *
+ * Concurrent edits: an 'update' carries only the fields the author changed,
+ * and the server merges them field by field into the current state — per
+ * field, the last write to reach the server wins. Transitions are never
+ * merged: each is checked against the server's current state and refused
+ * when that state no longer allows it (e.g. two cadres accepting at once:
+ * the second is told the issue is already accepted).
+ */
+import { chinaDate } from '../calendar/working-days.ts'
+import { isWithin, pathIds } from '../org/org-path.ts'
+import {
+  MutationRejection,
+  type Actor,
+  type MutationInput,
+  type RecordKind,
+  type Viewer,
+} from '../sync/record-kind.ts'
+import {
+  DEFAULT_STAGE_DEADLINES,
+  issueEvent,
+  parsePayload,
+  stageDeadline,
+  transition,
+  type StageDeadlineTable,
+} from './issue.machine.ts'
+import {
+  CAPTURE_FIELDS,
+  issueCaptureSchema,
+  issueCaptureUpdateSchema,
+  issueCreateSchema,
+  issueDataSchema,
+  type IssueCaptureUpdate,
+  type IssueData,
+} from './issue.schema.ts'
+
+/** The record kind's name in the sync protocol. */
+export const ISSUE_KIND = 'issue'
+
+/** Depth of a grid's path: county / township / village / grid. */
+const GRID_DEPTH = 4
+
+/**
+ * '张三' → '张**': keeps the first character (usually the surname) and hides
+ * the rest behind a fixed two stars, so the mask does not reveal the length.
+ */
+export function maskName(name: string): string {
+  const [first] = Array.from(name.trim())
+  return first === undefined ? '' : `${first}**`
+}
+
+/**
+ * '13812341234' → '138****1234'; a landline '023-12345678' → '023****5678'.
+ * Anything shorter than 8 characters is hidden entirely.
+ */
+export function maskPhone(phone: string): string {
+  const chars = Array.from(phone.trim())
+  if (chars.length < 8) return '****'
+  return `${chars.slice(0, 3).join('')}****${chars.slice(-4).join('')}`
+}
+
+/**
+ * True when `viewer` may see the resident's name, phone and location: the
+ * grid worker and village cadre of the issue's own grid and village, the
+ * township only once the matter was escalated to it, a department only once
+ * it was dispatched to it. Mediators, county staff and administrators get
+ * masked data (county oversight works on statistics, not on residents).
+ */
+export function canSeePersonalData(data: IssueData, viewer: Viewer): boolean {
+  switch (viewer.role) {
+    case 'grid_worker':
+    case 'village_cadre':
+      return isWithin(data.orgPath, viewer.orgPath)
+    case 'township_staff':
+      return data.escalatedToTownship === viewer.orgPath
+    case 'department_staff':
+      return data.assignedDepartment === viewer.orgPath
+    case 'mediator':
+    case 'county_staff':
+    case 'admin':
+      return false
+  }
+}
+
+/** What a mediator sees instead of the content of a private matter. */
+export const PRIVATE_PLACEHOLDER = '涉及个人隐私，点对点办理'
+
+/**
+ * The issue as `viewer` may see it:
+ * - without the right to personal data, the name and phone are masked and
+ *   the GPS position is dropped (it often marks a home);
+ * - a private matter (isPrivate, handled 点对点) shows mediators only that it
+ *   exists, its tier and status: mediators prepare collective discussion days,
+ *   which a private matter may never reach, so its title, description, place,
+ *   photos, answer and ledger notes are withheld from them. The cadre who
+ *   asks a mediator to help one to one briefs them in person.
+ */
+export function viewIssue(data: IssueData, viewer: Viewer): IssueData {
+  let view = data
+  if (!canSeePersonalData(data, viewer)) {
+    const resident = data.resident
+      ? {
+          ...(data.resident.name === undefined ? {} : { name: maskName(data.resident.name) }),
+          ...(data.resident.phone === undefined ? {} : { phone: maskPhone(data.resident.phone) }),
+        }
+      : null
+    view = { ...view, resident, gps: null }
+  }
+  if (viewer.role === 'mediator' && data.isPrivate) {
+    view = {
+      ...view,
+      place: undefined,
+      title: PRIVATE_PLACEHOLDER,
+      description: PRIVATE_PLACEHOLDER,
+      photos: [],
+      resolution: view.resolution ? { ...view.resolution, text: PRIVATE_PLACEHOLDER } : null,
+      feedback: view.feedback ? { ...view.feedback, comment: '' } : null,
+      events: view.events.map((event) => ({ ...event, note: '' })),
+    }
+  }
+  return view
+}
+
+function create(
+  payload: Record<string, unknown>,
+  actor: Actor,
+  deadlines: StageDeadlineTable,
+): IssueData {
+  if (actor.role !== 'grid_worker' && actor.role !== 'village_cadre') {
+    throw new MutationRejection('forbidden_role', '只有网格员或村社干部可以登记说事')
+  }
+  const input = parsePayload(issueCreateSchema, payload)
+  const ids = pathIds(input.orgPath)
+  if (ids.length !== GRID_DEPTH || ids.at(-1) !== input.gridId) {
+    throw new MutationRejection('invalid_payload', '说事须登记在网格，请选择网格')
+  }
+  if (!isWithin(input.orgPath, actor.orgPath)) {
+    throw new MutationRejection('out_of_scope', '只能在本人负责的网格或村社登记说事')
+  }
+  const base: Omit<IssueData, 'events'> = {
+    ...input,
+    // Anonymous reports store neither name nor phone, whatever the form held.
+    resident: input.isAnonymous ? null : input.resident,
+    discussable: { verdict: input.discussable.verdict },
+    status: 'registered',
+    reporterId: actor.userId,
+    reporterName: actor.userName,
+    createdAt: actor.at,
+    escalatedToTownship: null,
+    assignedDepartment: null,
+    meeting: null,
+    deadlines: { accept: stageDeadline('accept', chinaDate(actor.at), deadlines) },
+    resolution: null,
+    feedback: null,
+    mergedInto: null,
+    reopenCount: 0,
+  }
+  return {
+    ...base,
+    events: [
+      issueEvent(null, { action: 'register', fromStatus: null, toStatus: 'registered' }, actor),
+    ],
+  }
+}
+
+function update(current: IssueData, payload: Record<string, unknown>, actor: Actor): IssueData {
+  const isReporter = actor.userId === current.reporterId
+  if (!isReporter && actor.role !== 'village_cadre') {
+    throw new MutationRejection('forbidden_role', '只有登记人或村社干部可以修改说事')
+  }
+  if (!isWithin(current.orgPath, actor.orgPath)) {
+    throw new MutationRejection('out_of_scope', '该说事不在您的管辖范围内，不能修改')
+  }
+  if (current.status !== 'registered') {
+    throw new MutationRejection('invalid_transition', '说事受理后不能再修改登记内容')
+  }
+  const changes: IssueCaptureUpdate = parsePayload(issueCaptureUpdateSchema, payload)
+  // Only the fields the author sent change (absent keys stay absent after parsing).
+  const fields = CAPTURE_FIELDS.filter((field) => changes[field] !== undefined)
+  if (fields.length === 0) throw new MutationRejection('invalid_payload', '没有要修改的内容')
+  if (fields.includes('discussable') && current.discussable.overriddenReason !== undefined) {
+    throw new MutationRejection('invalid_payload', '议事清单判定已由村社调整，不能在登记内容中修改')
+  }
+  const merged: IssueData = { ...current, ...changes }
+  // The merged whole must still be a valid capture (e.g. anonymous ⇒ no resident).
+  parsePayload(issueCaptureSchema, merged)
+  return {
+    ...merged,
+    events: [
+      ...current.events,
+      issueEvent(
+        current,
+        {
+          action: 'edit',
+          fromStatus: current.status,
+          toStatus: current.status,
+          details: { fields: fields.join(',') },
+        },
+        actor,
+      ),
+    ],
+  }
+}
+
+/**
+ * The issue kind with the county's own stage deadlines (the server builds
+ * it from configuration; devices use the defaults for their optimistic view
+ * and take the server's answer as final).
+ */
+export function createIssueKind(
+  deadlines: StageDeadlineTable = DEFAULT_STAGE_DEADLINES,
+): RecordKind<IssueData> {
+  // A bad configuration fails at startup, not on the first report of the day.
+  for (const [stage, days] of Object.entries(deadlines)) {
+    if (!Number.isInteger(days) || days < 1 || days > 365) {
+      throw new RangeError(
+        `stage ${stage}: working days must be an integer in [1, 365], got ${days}`,
+      )
+    }
+  }
+  return {
+    kind: ISSUE_KIND,
+    schema: issueDataSchema,
+    apply(current: IssueData | null, mutation: MutationInput, actor: Actor): IssueData {
+      const { op, payload } = mutation
+      if (op === 'create') {
+        if (current) throw new MutationRejection('already_exists', '该说事已登记，请勿重复提交')
+        return create(payload, actor, deadlines)
+      }
+      if (op !== 'update' && op !== 'transition')
+        throw new MutationRejection('unknown_op', '不支持的操作')
+      if (!current) throw new MutationRejection('not_found', '该说事不存在或尚未同步')
+      if (op === 'update') return update(current, payload, actor)
+      const { action, ...fields } = payload
+      if (typeof action !== 'string')
+        throw new MutationRejection('invalid_payload', '请选择要进行的操作')
+      return transition(current, action, fields, actor, deadlines)
+    },
+    audience(data: IssueData): string[] {
+      return data.assignedDepartment ? [data.orgPath, data.assignedDepartment] : [data.orgPath]
+    },
+    view: viewIssue,
+    attachments(data: IssueData): string[] {
+      return data.photos
+    },
+  }
+}
+
+/** The issue kind with the default stage deadlines. */
+export const issueKind: RecordKind<IssueData> = createIssueKind()

@@ -1,0 +1,533 @@
+import { describe, expect, it } from 'vitest'
+import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import {
+  DEMO_ACTORS,
+  DEMO_PATHS,
+  EVE_OF_NATIONAL_DAY,
+  actingAt,
+  sampleCreatePayload,
+} from './issue.fixtures.ts'
+import { createIssueKind, issueKind } from './issue.kind.ts'
+import {
+  DEFAULT_STAGE_DEADLINES,
+  ISSUE_TRANSITIONS,
+  availableActions,
+  currentDeadline,
+  isOverdue,
+  transition,
+} from './issue.machine.ts'
+import { issueDataSchema, type IssueData } from './issue.schema.ts'
+
+const {
+  gridWorker,
+  siblingGridWorker,
+  villageCadre,
+  siblingVillageCadre,
+  townshipStaff,
+  otherTownshipStaff,
+  countyStaff,
+  departmentStaff,
+  otherDepartmentStaff,
+  villageMediator,
+} = DEMO_ACTORS
+
+function register(at = EVE_OF_NATIONAL_DAY, overrides: Record<string, unknown> = {}): IssueData {
+  return issueKind.apply(
+    null,
+    { op: 'create', payload: sampleCreatePayload(overrides), baseVersion: 0 },
+    actingAt(gridWorker, at),
+  )
+}
+
+function act(
+  data: IssueData,
+  actor: Actor,
+  action: string,
+  payload: Record<string, unknown> = {},
+  at = EVE_OF_NATIONAL_DAY,
+) {
+  return transition(data, action, payload, actingAt(actor, at))
+}
+
+function refusalOf(run: () => unknown): MutationRejection {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof MutationRejection) return error
+    throw error
+  }
+  throw new Error('expected a MutationRejection')
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
+}
+
+const accepted = () => act(register(), villageCadre, 'accept')
+const escalated = () =>
+  act(accepted(), villageCadre, 'escalate', { reason: '涉及村道改造，村里无力解决' })
+const dispatched = () =>
+  act(escalated(), townshipStaff, 'dispatch', { department: DEMO_PATHS.department })
+const awaitingFeedback = () =>
+  act(accepted(), villageCadre, 'resolve_locally', { resolution: '已联系电工，三盏路灯已修复' })
+
+describe('the issue lifecycle', () => {
+  it('goes from registration through escalation, dispatch, reply and satisfied feedback to closed', () => {
+    let issue = register()
+    expect(issue.status).toBe('registered')
+    expect(issue.deadlines.accept?.due).toBe('2025-10-10')
+
+    issue = act(issue, villageCadre, 'accept', {}, '2025-10-09T01:00:00.000Z')
+    expect(issue.deadlines.village?.due).toBe('2025-10-15')
+
+    issue = act(
+      issue,
+      villageCadre,
+      'escalate',
+      { reason: '村道改造需镇里协调' },
+      '2025-10-10T03:00:00Z',
+    )
+    expect(issue).toMatchObject({ status: 'escalated', escalatedToTownship: DEMO_PATHS.township })
+    expect(issue.deadlines.township?.due).toBe('2025-10-23')
+
+    issue = act(
+      issue,
+      townshipStaff,
+      'dispatch',
+      { department: DEMO_PATHS.department, note: '请县民政局答复' },
+      '2025-10-13T02:00:00Z',
+    )
+    expect(issue).toMatchObject({ status: 'dispatched', assignedDepartment: DEMO_PATHS.department })
+    expect(issue.deadlines.department?.due).toBe('2025-11-03')
+
+    issue = act(
+      issue,
+      departmentStaff,
+      'reply',
+      { reply: '已列入今年村道亮化计划' },
+      '2025-10-20T02:00:00Z',
+    )
+    expect(issue.status).toBe('awaiting_feedback')
+    expect(issue.resolution).toMatchObject({ tier: 'department', text: '已列入今年村道亮化计划' })
+    expect(issue.deadlines.feedback?.due).toBe('2025-10-23')
+
+    issue = act(
+      issue,
+      gridWorker,
+      'feedback',
+      { satisfaction: 'satisfied' },
+      '2025-10-22T02:00:00Z',
+    )
+    expect(issue.status).toBe('closed')
+    expect(issue.feedback).toEqual({ satisfaction: 'satisfied', comment: '' })
+    expect(issue.events.map((event) => [event.action, event.fromStatus, event.toStatus])).toEqual([
+      ['register', null, 'registered'],
+      ['accept', 'registered', 'accepted'],
+      ['escalate', 'accepted', 'escalated'],
+      ['dispatch', 'escalated', 'dispatched'],
+      ['reply', 'dispatched', 'awaiting_feedback'],
+      ['feedback', 'awaiting_feedback', 'closed'],
+    ])
+    expect(issue.events.map((event) => event.unitId)).toEqual([
+      'demo-t1-v1-g1',
+      'demo-t1-v1',
+      'demo-t1-v1',
+      'demo-t1',
+      'demo-dept-1',
+      'demo-t1-v1-g1',
+    ])
+    expect(issue.events[3]).toMatchObject({
+      note: '请县民政局答复',
+      details: { department: DEMO_PATHS.department },
+    })
+    expect(issueDataSchema.safeParse(issue).success).toBe(true)
+    expect(isOverdue(issue, '2030-01-01')).toBe(false)
+  })
+
+  it('reopens a dissatisfied matter at the village with the resident’s comment attached', () => {
+    const replied = act(dispatched(), departmentStaff, 'reply', { reply: '不属于补贴范围' })
+    const reopened = act(
+      replied,
+      gridWorker,
+      'feedback',
+      { satisfaction: 'dissatisfied', comment: '隔壁村同样情况拿到了补贴' },
+      '2025-10-20T02:00:00Z',
+    )
+    expect(reopened).toMatchObject({
+      status: 'accepted',
+      reopenCount: 1,
+      feedback: { satisfaction: 'dissatisfied', comment: '隔壁村同样情况拿到了补贴' },
+      escalatedToTownship: null,
+      assignedDepartment: null,
+    })
+    expect(reopened.events.at(-1)).toMatchObject({
+      action: 'feedback',
+      toStatus: 'accepted',
+      note: '隔壁村同样情况拿到了补贴',
+      details: { satisfaction: 'dissatisfied' },
+    })
+    expect(reopened.deadlines.village).toMatchObject({ startedOn: '2025-10-20', due: '2025-10-27' })
+    expect(issueDataSchema.safeParse(reopened).success).toBe(true)
+
+    const settled = act(reopened, villageCadre, 'resolve_locally', {
+      resolution: '已请民政办当面解释政策',
+    })
+    const closed = act(settled, gridWorker, 'feedback', { satisfaction: 'basically_satisfied' })
+    expect(closed).toMatchObject({ status: 'closed', reopenCount: 1 })
+  })
+
+  it('asks for the resident’s comment when they are dissatisfied', () => {
+    const refusal = refusalOf(() =>
+      act(awaitingFeedback(), gridWorker, 'feedback', { satisfaction: 'dissatisfied' }),
+    )
+    expect(refusal).toMatchObject({ code: 'invalid_payload', message: '群众不满意时请记录其意见' })
+  })
+
+  it('lets the reporter withdraw a matter before it is resolved, and nothing moves after that', () => {
+    const withdrawn = act(accepted(), gridWorker, 'withdraw', { reason: '群众已自行协商解决' })
+    expect(withdrawn.status).toBe('withdrawn')
+    expect(isOverdue(withdrawn, '2030-01-01')).toBe(false)
+    expect(refusalOf(() => act(withdrawn, villageCadre, 'accept'))).toMatchObject({
+      code: 'invalid_transition',
+      message: '该说事已撤回，不能再受理',
+    })
+    expect(availableActions(withdrawn, villageCadre)).toEqual([])
+  })
+
+  it('lets the village withdraw a dispatched matter but nobody withdraw a resolved one', () => {
+    expect(act(dispatched(), villageCadre, 'withdraw', { reason: '群众撤回诉求' }).status).toBe(
+      'withdrawn',
+    )
+    expect(
+      refusalOf(() => act(awaitingFeedback(), gridWorker, 'withdraw', { reason: '撤回' })).code,
+    ).toBe('invalid_transition')
+  })
+
+  it('merges a duplicate at the village or, once escalated, at the township', () => {
+    const merged = act(register(), villageCadre, 'merge', {
+      into: 'issue-0001',
+      note: '与上周登记的同一事项',
+    })
+    expect(merged).toMatchObject({ status: 'merged', mergedInto: 'issue-0001' })
+    expect(act(escalated(), townshipStaff, 'merge', { into: 'issue-0002' }).status).toBe('merged')
+    expect(
+      refusalOf(() => act(escalated(), villageCadre, 'merge', { into: 'issue-0002' })),
+    ).toMatchObject({
+      code: 'forbidden_role',
+      message: '该说事当前为「已上报乡镇」，此阶段您的角色不能合并',
+    })
+    expect(refusalOf(() => act(register(), villageCadre, 'merge', {})).code).toBe('invalid_payload')
+  })
+
+  it('lets the township settle a matter itself or send it back to the village', () => {
+    const settled = act(escalated(), townshipStaff, 'resolve_by_township', {
+      resolution: '镇里已协调施工队',
+    })
+    expect(settled).toMatchObject({ status: 'awaiting_feedback', resolution: { tier: 'township' } })
+    const returned = act(escalated(), townshipStaff, 'return_to_village', {
+      reason: '属村内事务，请村里议事',
+    })
+    expect(returned).toMatchObject({ status: 'accepted', escalatedToTownship: null })
+  })
+
+  it('lets the county hub dispatch and a department hand back a matter that is not its own', () => {
+    const byCounty = act(escalated(), countyStaff, 'dispatch', {
+      department: DEMO_PATHS.otherDepartment,
+    })
+    expect(byCounty.assignedDepartment).toBe(DEMO_PATHS.otherDepartment)
+    const handedBack = act(dispatched(), departmentStaff, 'return_to_township', {
+      reason: '不属本部门职责',
+    })
+    expect(handedBack).toMatchObject({ status: 'escalated', assignedDepartment: null })
+  })
+
+  it('puts a matter to a discussion day and counts the village’s time from that day', () => {
+    const scheduled = act(
+      accepted(),
+      villageCadre,
+      'schedule_meeting',
+      { meetingId: 'meeting-1', meetingDate: '2025-10-20' },
+      '2025-10-09T02:00:00Z',
+    )
+    expect(scheduled).toMatchObject({
+      status: 'scheduled_for_meeting',
+      meeting: { id: 'meeting-1', date: '2025-10-20' },
+    })
+    expect(scheduled.deadlines.village).toMatchObject({
+      startedOn: '2025-10-20',
+      due: '2025-10-27',
+    })
+    expect(
+      act(scheduled, villageCadre, 'resolve_locally', { resolution: '议事会议定由村集体出资修复' })
+        .status,
+    ).toBe('awaiting_feedback')
+  })
+
+  it('never puts a private matter to a collective discussion', () => {
+    const privateIssue = act(
+      register(EVE_OF_NATIONAL_DAY, { isPrivate: true }),
+      villageCadre,
+      'accept',
+    )
+    expect(
+      refusalOf(() =>
+        act(privateIssue, villageCadre, 'schedule_meeting', {
+          meetingId: 'm',
+          meetingDate: '2025-10-20',
+        }),
+      ),
+    ).toMatchObject({
+      code: 'not_discussable',
+      message: '涉及个人隐私的事项应点对点商谈，不能提交集体议事',
+    })
+  })
+
+  it('keeps a matter the list marks not discussable off the discussion day until the village overrides it with a reason', () => {
+    const notDiscussable = act(
+      register(EVE_OF_NATIONAL_DAY, { discussable: { verdict: 'not_discussable' } }),
+      villageCadre,
+      'accept',
+    )
+    const schedule = (data: IssueData) =>
+      act(data, villageCadre, 'schedule_meeting', { meetingId: 'm', meetingDate: '2025-10-20' })
+    expect(refusalOf(() => schedule(notDiscussable)).code).toBe('not_discussable')
+    expect(
+      refusalOf(() =>
+        act(notDiscussable, villageCadre, 'set_discussable', { verdict: 'discussable' }),
+      ),
+    ).toMatchObject({
+      code: 'invalid_payload',
+      message: '请填写调整理由',
+    })
+    const overridden = act(notDiscussable, villageCadre, 'set_discussable', {
+      verdict: 'discussable',
+      reason: '属村内公益设施维护，村民自治范围内',
+    })
+    expect(overridden).toMatchObject({
+      status: 'accepted',
+      discussable: {
+        verdict: 'discussable',
+        overriddenReason: '属村内公益设施维护，村民自治范围内',
+      },
+    })
+    expect(overridden.events.at(-1)?.details).toEqual({
+      from: 'not_discussable',
+      verdict: 'discussable',
+    })
+    expect(schedule(overridden).status).toBe('scheduled_for_meeting')
+  })
+
+  it('does not change the issue it is given', () => {
+    const issue = deepFreeze(accepted())
+    const before = structuredClone(issue)
+    act(issue, villageCadre, 'escalate', { reason: '需镇里协调' })
+    expect(issue).toEqual(before)
+  })
+})
+
+describe('refusals', () => {
+  it('refuses a cadre of a sibling village as out of scope', () => {
+    expect(refusalOf(() => act(register(), siblingVillageCadre, 'accept'))).toMatchObject({
+      code: 'out_of_scope',
+      message: '该说事不在您的管辖范围内，不能受理',
+    })
+  })
+
+  it('refuses a role that may never take the action', () => {
+    expect(refusalOf(() => act(register(), gridWorker, 'accept'))).toMatchObject({
+      code: 'forbidden_role',
+      message: '您的角色无权受理',
+    })
+    expect(
+      refusalOf(() =>
+        act(escalated(), villageMediator, 'dispatch', { department: DEMO_PATHS.department }),
+      ).code,
+    ).toBe('forbidden_role')
+  })
+
+  it('refuses a township that is not on the issue’s path', () => {
+    expect(
+      refusalOf(() =>
+        act(escalated(), otherTownshipStaff, 'resolve_by_township', { resolution: '已办' }),
+      ).code,
+    ).toBe('out_of_scope')
+  })
+
+  it('refuses a reply from a department the matter was not dispatched to', () => {
+    expect(
+      refusalOf(() => act(dispatched(), otherDepartmentStaff, 'reply', { reply: '已办' })),
+    ).toMatchObject({
+      code: 'out_of_scope',
+      message: '该说事未派发给您所在的部门，不能部门答复',
+    })
+  })
+
+  it('refuses feedback from a grid worker of another grid', () => {
+    expect(
+      refusalOf(() =>
+        act(awaitingFeedback(), siblingGridWorker, 'feedback', { satisfaction: 'satisfied' }),
+      ).code,
+    ).toBe('out_of_scope')
+  })
+
+  it('refuses a step the status does not allow', () => {
+    expect(
+      refusalOf(() => act(register(), villageCadre, 'escalate', { reason: '需上报' })),
+    ).toMatchObject({
+      code: 'invalid_transition',
+      message: '该说事当前为「待受理」，不能吹哨上报乡镇',
+    })
+  })
+
+  it('refuses an action it does not know', () => {
+    expect(refusalOf(() => act(register(), villageCadre, 'approve')).code).toBe('unknown_action')
+  })
+
+  it('refuses an escalation without a reason', () => {
+    expect(
+      refusalOf(() => act(accepted(), villageCadre, 'escalate', { reason: '  ' })),
+    ).toMatchObject({
+      code: 'invalid_payload',
+      message: '请填写上报理由',
+    })
+  })
+
+  it('refuses to dispatch to anything but a department of the same county', () => {
+    const dispatchTo = (department: string) =>
+      refusalOf(() => act(escalated(), townshipStaff, 'dispatch', { department }))
+    expect(dispatchTo(DEMO_PATHS.township)).toMatchObject({
+      code: 'invalid_payload',
+      message: '请选择本县的县级部门',
+    })
+    expect(dispatchTo('/other-county/dept-1/').code).toBe('invalid_payload')
+    expect(dispatchTo(DEMO_PATHS.village)).toMatchObject({
+      code: 'invalid_payload',
+      message: '请选择要派发的县级部门',
+    })
+  })
+})
+
+describe('availableActions', () => {
+  it('shows the village what it may do with a new report, and the reporter only withdrawal', () => {
+    const issue = register()
+    expect(availableActions(issue, villageCadre)).toEqual([
+      'accept',
+      'set_discussable',
+      'withdraw',
+      'merge',
+    ])
+    expect(availableActions(issue, gridWorker)).toEqual(['withdraw'])
+    expect(availableActions(issue, siblingVillageCadre)).toEqual([])
+    expect(availableActions(issue, townshipStaff)).toEqual([])
+  })
+
+  it('shows the township and the county what they may do with an escalated matter', () => {
+    const issue = escalated()
+    expect(availableActions(issue, townshipStaff)).toEqual([
+      'return_to_village',
+      'resolve_by_township',
+      'dispatch',
+      'merge',
+    ])
+    expect(availableActions(issue, countyStaff)).toEqual(['dispatch'])
+    expect(availableActions(issue, villageCadre)).toEqual(['withdraw'])
+  })
+
+  it('shows only the assigned department its reply', () => {
+    const issue = dispatched()
+    expect(availableActions(issue, departmentStaff)).toEqual(['return_to_township', 'reply'])
+    expect(availableActions(issue, otherDepartmentStaff)).toEqual([])
+  })
+
+  it('shows the feedback visit to the grid worker of the issue’s grid only', () => {
+    const issue = awaitingFeedback()
+    expect(availableActions(issue, gridWorker)).toEqual(['feedback'])
+    expect(availableActions(issue, siblingGridWorker)).toEqual([])
+    expect(availableActions(issue, villageCadre)).toEqual([])
+  })
+
+  it('lists every action in the transition table', () => {
+    for (const [action, definition] of Object.entries(ISSUE_TRANSITIONS)) {
+      expect(definition.action).toBe(action)
+      expect(definition.grants.length).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('deadlines', () => {
+  it('uses the documented defaults', () => {
+    expect(DEFAULT_STAGE_DEADLINES).toEqual({
+      accept: 2,
+      village: 5,
+      township: 10,
+      department: 15,
+      feedback: 3,
+    })
+  })
+
+  it('counts from the China calendar day of the registration, skipping National Day 2025', () => {
+    // 00:30 on Sunday 2025-09-28 in China (a make-up working day) is still the 27th in UTC.
+    const issue = register('2025-09-27T16:30:00.000Z')
+    expect(issue.deadlines.accept).toEqual({
+      startedOn: '2025-09-28',
+      due: '2025-09-30',
+      workingDays: 2,
+      isEstimate: false,
+    })
+    expect(register('2025-09-30T02:00:00.000Z').deadlines.accept?.due).toBe('2025-10-10')
+  })
+
+  it('counts across the Spring Festival 2026 with both make-up Saturdays', () => {
+    const issue = register('2026-02-12T02:00:00.000Z')
+    expect(issue.deadlines.accept?.due).toBe('2026-02-14')
+    const acceptedIssue = act(issue, villageCadre, 'accept', {}, '2026-02-13T02:00:00.000Z')
+    expect(acceptedIssue.deadlines.village?.due).toBe('2026-02-27')
+    const escalatedIssue = act(
+      acceptedIssue,
+      villageCadre,
+      'escalate',
+      { reason: '需镇里协调' },
+      '2026-02-13T03:00:00Z',
+    )
+    expect(escalatedIssue.deadlines.township?.due).toBe('2026-03-05')
+  })
+
+  it('marks a deadline that runs into a year without published holidays as an estimate', () => {
+    const issue = register('2026-12-30T02:00:00.000Z')
+    expect(issue.deadlines.accept).toMatchObject({ due: '2027-01-01', isEstimate: true })
+  })
+
+  it('takes the county’s own table of working days', () => {
+    const kind = createIssueKind({ ...DEFAULT_STAGE_DEADLINES, accept: 1, village: 10 })
+    const issue = kind.apply(
+      null,
+      { op: 'create', payload: sampleCreatePayload(), baseVersion: 0 },
+      actingAt(gridWorker, EVE_OF_NATIONAL_DAY),
+    )
+    expect(issue.deadlines.accept?.due).toBe('2025-10-09')
+    const next = kind.apply(
+      issue,
+      { op: 'transition', payload: { action: 'accept' }, baseVersion: 1 },
+      villageCadre,
+    )
+    expect(next.deadlines.village).toMatchObject({ workingDays: 10, due: '2025-10-21' })
+  })
+
+  it('refuses a table of working days that is not whole positive numbers', () => {
+    expect(() => createIssueKind({ ...DEFAULT_STAGE_DEADLINES, village: 0 })).toThrow(RangeError)
+    expect(() => createIssueKind({ ...DEFAULT_STAGE_DEADLINES, feedback: 2.5 })).toThrow(RangeError)
+  })
+
+  it('flags an issue as overdue only after its current stage’s due date', () => {
+    const issue = register()
+    expect(currentDeadline(issue)?.due).toBe('2025-10-10')
+    expect(isOverdue(issue, '2025-10-10')).toBe(false)
+    expect(isOverdue(issue, '2025-10-11')).toBe(true)
+    const acceptedIssue = act(issue, villageCadre, 'accept', {}, '2025-10-11T02:00:00Z')
+    expect(isOverdue(acceptedIssue, '2025-10-11')).toBe(false)
+  })
+})

@@ -1,0 +1,461 @@
+/**
+ * Issue reports (说事/诉求): what a grid worker captures from a resident, and
+ * what the server keeps about the matter as it travels up the tiers and back.
+ * The capture schema validates the form (messages in Chinese, next to each
+ * field); the data schema validates every stored state, including the
+ * invariants that tie the lifecycle fields together.
+ */
+import { z } from 'zod'
+import { roleSchema } from '../auth/auth.schema.ts'
+
+/** Where the matter was raised: 网格走访 / 说事站 / 线上 / 来电 / 来访. */
+export const ISSUE_CHANNELS = ['grid_visit', 'station', 'online', 'phone_call', 'walk_in'] as const
+/** How the matter came in. */
+export type IssueChannel = (typeof ISSUE_CHANNELS)[number]
+
+/** The seed's classification: 个人事项 / 公益事项 / 行政管理事项. */
+export const ISSUE_CATEGORIES = ['personal', 'public_interest', 'administrative'] as const
+/** The seed's classification of a matter. */
+export type IssueCategory = (typeof ISSUE_CATEGORIES)[number]
+
+/** Domain tags (a report carries at least one). */
+export const ISSUE_TAGS = [
+  'land',
+  'neighbour_dispute',
+  'social_security',
+  'housing',
+  'health',
+  'employment',
+  'education',
+  'elderly_care',
+  'infrastructure',
+  'environment',
+  'other',
+] as const
+/** A domain tag. */
+export type IssueTag = (typeof ISSUE_TAGS)[number]
+
+/** 一般 / 紧急 / 特急. */
+export const ISSUE_URGENCIES = ['normal', 'urgent', 'critical'] as const
+/** How urgent the matter is. */
+export type IssueUrgency = (typeof ISSUE_URGENCIES)[number]
+
+/**
+ * The discussable-items list's verdict (《村民议事会议事内容清单》): matters fixed
+ * by law or national policy, or outside village self-government, may not be
+ * put to deliberation.
+ */
+export const DISCUSSABLE_VERDICTS = ['discussable', 'not_discussable', 'unknown'] as const
+/** A verdict of the discussable-items list. */
+export type DiscussableVerdict = (typeof DISCUSSABLE_VERDICTS)[number]
+
+/** The resident's rating at the feedback visit: 满意 / 基本满意 / 不满意. */
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
+/** A resident's rating of the answer. */
+export type Satisfaction = (typeof SATISFACTIONS)[number]
+
+/**
+ * The lifecycle. Every resolution (local, by the township, by a department's
+ * reply) leads to `awaiting_feedback`; only a feedback visit leads to `closed`.
+ * `withdrawn` and `merged` are the other two end states. See issue.machine.ts.
+ */
+export const ISSUE_STATUSES = [
+  'registered',
+  'accepted',
+  'scheduled_for_meeting',
+  'escalated',
+  'dispatched',
+  'awaiting_feedback',
+  'closed',
+  'withdrawn',
+  'merged',
+] as const
+/** Where an issue stands in its lifecycle. */
+export type IssueStatus = (typeof ISSUE_STATUSES)[number]
+
+/** Statuses from which nothing moves on. */
+export const TERMINAL_STATUSES: readonly IssueStatus[] = ['closed', 'withdrawn', 'merged']
+
+/** Status names as the ledger and refusal messages show them. */
+export const ISSUE_STATUS_LABELS: Readonly<Record<IssueStatus, string>> = {
+  registered: '待受理',
+  accepted: '村社办理中',
+  scheduled_for_meeting: '待议事',
+  escalated: '已上报乡镇',
+  dispatched: '部门办理中',
+  awaiting_feedback: '待回访',
+  closed: '已办结',
+  withdrawn: '已撤回',
+  merged: '已合并',
+}
+
+/** The transitions of the lifecycle (issue.machine.ts defines who may take each). */
+export const ISSUE_ACTIONS = [
+  'accept',
+  'set_discussable',
+  'resolve_locally',
+  'schedule_meeting',
+  'escalate',
+  'return_to_village',
+  'resolve_by_township',
+  'dispatch',
+  'return_to_township',
+  'reply',
+  'feedback',
+  'withdraw',
+  'merge',
+] as const
+/** A lifecycle transition. */
+export type IssueAction = (typeof ISSUE_ACTIONS)[number]
+
+/** What a ledger entry records: a transition, the first registration, or an edit of the captured fields. */
+export const ISSUE_EVENT_ACTIONS = ['register', 'edit', ...ISSUE_ACTIONS] as const
+/** The kind of a ledger entry. */
+export type IssueEventAction = (typeof ISSUE_EVENT_ACTIONS)[number]
+
+/** Action names as the ledger and refusal messages show them. */
+export const ISSUE_ACTION_LABELS: Readonly<Record<IssueEventAction, string>> = {
+  register: '登记',
+  edit: '修改',
+  accept: '受理',
+  set_discussable: '调整议事清单判定',
+  resolve_locally: '就地化解',
+  schedule_meeting: '提交议事日',
+  escalate: '吹哨上报乡镇',
+  return_to_village: '退回村社',
+  resolve_by_township: '乡镇办结',
+  dispatch: '派发部门',
+  return_to_township: '退回乡镇',
+  reply: '部门答复',
+  feedback: '回访反馈',
+  withdraw: '撤回',
+  merge: '合并',
+}
+
+/**
+ * The stages that carry a deadline in working days: the village accepts, the
+ * village handles, the township handles, the department replies, the grid
+ * worker visits for feedback.
+ */
+export const ISSUE_STAGES = ['accept', 'village', 'township', 'department', 'feedback'] as const
+/** A stage with its own deadline. */
+export type IssueStage = (typeof ISSUE_STAGES)[number]
+
+/** The tiers that can resolve a matter. */
+export const RESOLUTION_TIERS = ['village', 'township', 'department'] as const
+/** Who answered the matter. */
+export type ResolutionTier = (typeof RESOLUTION_TIERS)[number]
+
+// ---------------------------------------------------------------------------
+// Field schemas shared by capture and storage
+
+/** A calendar date 'YYYY-MM-DD' (China time). */
+export const isoDateSchema = z.iso.date({ error: '日期格式不正确' })
+const instantSchema = z.iso.datetime({ offset: true, error: '时间格式不正确' })
+
+/** A materialized org path ("/county/township/village/grid/"). */
+export const orgPathSchema = z.string().regex(/^(\/[a-z0-9-]{1,40})+\/$/, '单位路径不正确')
+
+/** A photo: the SHA-256 of its bytes, lowercase hex (photos travel as content-addressed blobs). */
+export const photoHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '照片编号不正确')
+
+/** Up to nine photos. */
+export const MAX_PHOTOS = 9
+
+const gpsSchema = z.object(
+  {
+    lat: z.number({ error: '纬度不正确' }).min(-90, '纬度不正确').max(90, '纬度不正确'),
+    lng: z.number({ error: '经度不正确' }).min(-180, '经度不正确').max(180, '经度不正确'),
+    /** Metres, as the browser reports it. */
+    accuracy: z
+      .number({ error: '定位精度不正确' })
+      .min(0, '定位精度不正确')
+      .max(100_000, '定位精度不正确'),
+  },
+  { error: '定位格式不正确' },
+)
+
+const discussableCaptureSchema = z.object(
+  { verdict: z.enum(DISCUSSABLE_VERDICTS, { error: '请选择是否可议' }) },
+  { error: '请选择是否可议' },
+)
+
+/** A mainland mobile number or a landline with its area code. */
+const residentPhoneSchema = z
+  .string({ error: '请填写联系电话' })
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写11位手机号或带区号的固定电话')
+
+const residentCaptureSchema = z.object(
+  {
+    name: z
+      .string({ error: '请填写群众姓名' })
+      .trim()
+      .min(1, '请填写群众姓名')
+      .max(30, '姓名不超过30字')
+      .optional(),
+    phone: residentPhoneSchema.optional(),
+  },
+  { error: '请填写群众姓名或电话，或选择匿名' },
+)
+
+/** The captured fields, before the cross-field rules (kept apart so that `.partial()` works on it). */
+const captureShape = {
+  /** 匿名: the report stores neither name nor phone. */
+  isAnonymous: z.boolean({ error: '请选择是否匿名' }),
+  /** The resident who raised the matter; null when anonymous or when nobody in particular did. */
+  resident: residentCaptureSchema.nullable(),
+  channel: z.enum(ISSUE_CHANNELS, { error: '请选择来源渠道' }),
+  category: z.enum(ISSUE_CATEGORIES, { error: '请选择事项分类' }),
+  tags: z
+    .array(z.enum(ISSUE_TAGS, { error: '领域标签不正确' }), { error: '请选择领域' })
+    .min(1, '请至少选择一个领域')
+    .max(ISSUE_TAGS.length, '领域标签重复')
+    .refine((tags) => new Set(tags).size === tags.length, '领域标签重复'),
+  title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(60, '标题不超过60字'),
+  description: z
+    .string({ error: '请填写具体情况' })
+    .trim()
+    .min(1, '请填写具体情况')
+    .max(2000, '具体情况不超过2000字'),
+  place: z.string({ error: '地点格式不正确' }).trim().max(100, '地点不超过100字').optional(),
+  /** The resident agreed that the location be recorded. */
+  gpsConsent: z.boolean({ error: '请选择是否同意记录定位' }),
+  gps: gpsSchema.nullable(),
+  photos: z
+    .array(photoHashSchema, { error: '照片格式不正确' })
+    .max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张照片`),
+  urgency: z.enum(ISSUE_URGENCIES, { error: '请选择紧急程度' }),
+  /** Private matters are handled 点对点 (one to one) and never put to a collective discussion. */
+  isPrivate: z.boolean({ error: '请选择是否涉及个人隐私' }),
+  /** The discussable-items list's suggestion (the village may override it later, with a reason). */
+  discussable: discussableCaptureSchema,
+}
+
+interface CrossFieldInput {
+  isAnonymous?: boolean
+  resident?: { name?: string; phone?: string } | null
+  gpsConsent?: boolean
+  gps?: unknown
+}
+
+/** The rules between captured fields: anonymity stores no personal data, GPS needs consent. */
+function checkCaptureRules(value: CrossFieldInput, ctx: z.RefinementCtx): void {
+  if (value.isAnonymous === true && value.resident) {
+    ctx.addIssue({ code: 'custom', path: ['resident'], message: '匿名说事不登记姓名和电话' })
+  }
+  if (value.resident && value.resident.name === undefined && value.resident.phone === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resident'],
+      message: '请填写群众姓名或电话，或选择匿名',
+    })
+  }
+  if (value.gps && value.gpsConsent !== true) {
+    ctx.addIssue({ code: 'custom', path: ['gps'], message: '未经群众同意不能记录定位' })
+  }
+}
+
+/** What a grid worker (or village cadre) fills in on the capture form. */
+export const issueCaptureSchema = z.object(captureShape).superRefine(checkCaptureRules)
+/** The capture form's values after validation. */
+export type IssueCapture = z.infer<typeof issueCaptureSchema>
+
+/** The capture fields an edit may change; each is optional (field-level merge, see issue.kind.ts). */
+export const issueCaptureUpdateSchema = z.object(captureShape).partial()
+/** An edit of captured fields. */
+export type IssueCaptureUpdate = z.infer<typeof issueCaptureUpdateSchema>
+
+/** The names of the captured fields, in form order. */
+export const CAPTURE_FIELDS = [
+  'isAnonymous',
+  'resident',
+  'channel',
+  'category',
+  'tags',
+  'title',
+  'description',
+  'place',
+  'gpsConsent',
+  'gps',
+  'photos',
+  'urgency',
+  'isPrivate',
+  'discussable',
+] as const satisfies readonly (keyof IssueCapture)[]
+/** The name of a captured field. */
+export type CaptureField = (typeof CAPTURE_FIELDS)[number]
+
+/** The payload of the 'create' mutation: the capture plus the grid it is registered in. */
+export const issueCreateSchema = z
+  .object({
+    ...captureShape,
+    /** The grid unit's id. */
+    gridId: z.string({ error: '请选择网格' }).regex(/^[a-z0-9-]{1,40}$/, '请选择网格'),
+    /** The grid unit's path: the issue's home. */
+    orgPath: orgPathSchema,
+  })
+  .superRefine(checkCaptureRules)
+/** The payload of the 'create' mutation. */
+export type IssueCreateInput = z.infer<typeof issueCreateSchema>
+
+// ---------------------------------------------------------------------------
+// Stored data
+
+/** A deadline of one stage, counted in working days from the day the stage began. */
+export const stageDeadlineSchema = z.object({
+  startedOn: isoDateSchema,
+  due: isoDateSchema,
+  workingDays: z.number().int().min(0),
+  /** The count touched a year without published holiday data (weekday rule used). */
+  isEstimate: z.boolean(),
+})
+/** A deadline of one stage. */
+export type StageDeadline = z.infer<typeof stageDeadlineSchema>
+
+const deadlinesSchema = z.object({
+  accept: stageDeadlineSchema.optional(),
+  village: stageDeadlineSchema.optional(),
+  township: stageDeadlineSchema.optional(),
+  department: stageDeadlineSchema.optional(),
+  feedback: stageDeadlineSchema.optional(),
+})
+/** The latest deadline of each stage reached so far (earlier ones are in the ledger). */
+export type IssueDeadlines = z.infer<typeof deadlinesSchema>
+
+/** The resident's rating, as recorded at the latest feedback visit. */
+export const feedbackSchema = z.object({
+  satisfaction: z.enum(SATISFACTIONS, { error: '请选择群众满意度' }),
+  comment: z.string().max(500, '群众意见不超过500字'),
+})
+/** The resident's rating. */
+export type Feedback = z.infer<typeof feedbackSchema>
+
+/** The answer given to the resident (the grid worker takes it to the feedback visit). */
+export const resolutionSchema = z.object({
+  tier: z.enum(RESOLUTION_TIERS),
+  text: z.string().min(1).max(2000),
+  unitPath: orgPathSchema,
+  actorName: z.string(),
+  at: instantSchema,
+})
+/** The answer given to the resident. */
+export type Resolution = z.infer<typeof resolutionSchema>
+
+/** One entry of the ledger (台账): appended by every change, never edited. */
+export const issueEventSchema = z.object({
+  /** Sequence number within the issue, from "1". */
+  id: z.string().regex(/^[1-9]\d*$/),
+  action: z.enum(ISSUE_EVENT_ACTIONS),
+  /** Null for the registration. */
+  fromStatus: z.enum(ISSUE_STATUSES).nullable(),
+  toStatus: z.enum(ISSUE_STATUSES),
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRole: roleSchema,
+  unitId: z.string(),
+  unitPath: z.string(),
+  at: instantSchema,
+  /** The reason, reply, resolution or resident's comment the actor wrote. */
+  note: z.string().max(2000),
+  /** Structured facts of the step (department, satisfaction, meeting, merged-into id, edited fields…). */
+  details: z.record(z.string(), z.string()),
+})
+/** One ledger entry. */
+export type IssueEvent = z.infer<typeof issueEventSchema>
+
+const storedShape = {
+  isAnonymous: z.boolean(),
+  /** Name and phone; masked ('张**', '138****1234') for viewers without the right to see them. */
+  resident: z
+    .object({
+      name: z.string().min(1).max(30).optional(),
+      phone: z.string().min(1).max(20).optional(),
+    })
+    .nullable(),
+  channel: z.enum(ISSUE_CHANNELS),
+  category: z.enum(ISSUE_CATEGORIES),
+  tags: z.array(z.enum(ISSUE_TAGS)).min(1),
+  title: z.string().min(1).max(60),
+  description: z.string().min(1).max(2000),
+  place: z.string().max(100).optional(),
+  gpsConsent: z.boolean(),
+  gps: gpsSchema.nullable(),
+  photos: z.array(photoHashSchema).max(MAX_PHOTOS),
+  urgency: z.enum(ISSUE_URGENCIES),
+  isPrivate: z.boolean(),
+  discussable: z.object({
+    verdict: z.enum(DISCUSSABLE_VERDICTS),
+    /** Set when the village overrode the list's suggestion. */
+    overriddenReason: z.string().min(1).max(200).optional(),
+  }),
+  gridId: z.string().min(1),
+  /** Home: the grid's path. Everyone above it in the tree sees the issue. */
+  orgPath: orgPathSchema,
+  status: z.enum(ISSUE_STATUSES),
+  reporterId: z.string(),
+  reporterName: z.string(),
+  createdAt: instantSchema,
+  /** The township's path once the village escalated it (kept through dispatch). */
+  escalatedToTownship: orgPathSchema.nullable(),
+  /** The county department's path while it is dispatched to one (and after it replied). */
+  assignedDepartment: orgPathSchema.nullable(),
+  /** The discussion day it was put to, when it was. */
+  meeting: z.object({ id: z.string().min(1), date: isoDateSchema }).nullable(),
+  deadlines: deadlinesSchema,
+  resolution: resolutionSchema.nullable(),
+  feedback: feedbackSchema.nullable(),
+  /** The issue this one duplicates, when merged. */
+  mergedInto: z.string().nullable(),
+  /** How many times a dissatisfied resident reopened it. */
+  reopenCount: z.number().int().min(0),
+  events: z.array(issueEventSchema).min(1),
+}
+
+const storedObjectSchema = z.object(storedShape)
+
+/** Lifecycle invariants that every stored state satisfies. */
+function checkDataRules(data: z.infer<typeof storedObjectSchema>, ctx: z.RefinementCtx): void {
+  checkCaptureRules(data, ctx)
+  const fail = (path: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [path], message })
+  if (!data.orgPath.endsWith(`/${data.gridId}/`)) fail('gridId', '网格与单位路径不一致')
+  if ((data.status === 'merged') !== (data.mergedInto !== null))
+    fail('mergedInto', '合并状态与合并目标不一致')
+  if (data.status === 'dispatched' && data.assignedDepartment === null)
+    fail('assignedDepartment', '派发状态缺少承办部门')
+  if (
+    (data.status === 'escalated' || data.status === 'dispatched') &&
+    data.escalatedToTownship === null
+  ) {
+    fail('escalatedToTownship', '上报状态缺少乡镇')
+  }
+  if (data.status === 'awaiting_feedback' && data.resolution === null)
+    fail('resolution', '待回访的说事缺少答复内容')
+  const first = data.events[0]
+  const last = data.events.at(-1)
+  if (first?.action !== 'register') fail('events', '台账第一条应为登记')
+  if (last?.toStatus !== data.status) fail('status', '状态与台账不一致')
+  // No path reaches closed without a feedback visit: the ledger proves it.
+  if (data.status === 'closed') {
+    if (
+      last?.action !== 'feedback' ||
+      data.feedback === null ||
+      data.feedback.satisfaction === 'dissatisfied'
+    ) {
+      fail('status', '未经回访反馈不能办结')
+    }
+  }
+  const reopened = data.events.filter(
+    (event) => event.action === 'feedback' && event.toStatus !== 'closed',
+  ).length
+  if (reopened !== data.reopenCount) fail('reopenCount', '重新办理次数与台账不一致')
+  data.events.forEach((event, index) => {
+    if (event.id !== String(index + 1)) fail('events', '台账编号不连续')
+  })
+}
+
+/** An issue report as the server stores it and devices hold it. */
+export const issueDataSchema = storedObjectSchema.superRefine(checkDataRules)
+/** An issue report as stored. */
+export type IssueData = z.infer<typeof issueDataSchema>
