@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
+          // Property-based tests run hundreds of cases; a busy 2-core CI box needs room.
+          testTimeout: 30_000,
           server: { deps: { inline: ['vant'] } },
         },
       },
