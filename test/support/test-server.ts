@@ -23,6 +23,7 @@ import type { DatabaseSchema } from '#server/db/database-schema.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
 import { DEMO_PASSWORD, seedDemoCounty } from '#server/db/seed.ts'
 import { SESSION_COOKIE } from '#server/plugins/auth.ts'
+import type { KindRegistry } from '#server/sync/kinds.ts'
 
 /** Every integration test file runs once per dialect: `describe.each(DIALECTS)(…)`. */
 export const DIALECTS = ['sqlite', 'postgres'] as const satisfies readonly DialectName[]
@@ -30,6 +31,8 @@ export const DIALECTS = ['sqlite', 'postgres'] as const satisfies readonly Diale
 export interface TestServer {
   app: FastifyInstance
   database: Database
+  /** The PostgreSQL URL of this server's database, for a second connection; null on SQLite. */
+  databaseUrl: string | null
   /** Logs in through the API and returns a `Cookie` header value; throws unless 200. */
   login(phone: string, password?: string): Promise<string>
   close(): Promise<void>
@@ -38,6 +41,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Folder of a built PWA to serve; by default one that does not exist. */
   staticDir?: string
+  /** The record kinds to sync; by default the product's own (see test/support/memo-kind.ts). */
+  kinds?: KindRegistry
 }
 
 export async function createTestServer(
@@ -57,11 +62,12 @@ export async function createTestServer(
       STATIC_DIR: options.staticDir ?? join(tmpdir(), `shuoshi-no-static-${randomHex(6)}`),
       SEED_DEMO: 'false',
     })
-    const app = await buildApp({ config, database, logger: false })
+    const app = await buildApp({ config, database, logger: false, kinds: options.kinds })
     await app.ready()
     return {
       app,
       database,
+      databaseUrl: scratch?.url ?? null,
       login: (phone, password = DEMO_PASSWORD) => login(app, phone, password),
       async close() {
         await app.close()

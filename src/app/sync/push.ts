@@ -106,8 +106,10 @@ async function settle(
   const local = await db.records.get(entry.recordKey)
   // The answer's record is the server's state right after this change; a
   // pull may already have brought a newer one (keep the higher version).
-  const server =
-    record && record.version >= (local?.version ?? 0)
+  // No record: it does not exist on the server, or is out of this user's sight.
+  const server = !record
+    ? { data: null, version: 0, orgPath: local?.orgPath ?? '', updatedAt: local?.updatedAt ?? '' }
+    : record.version >= (local?.version ?? 0)
       ? { data: record.data, version: record.version, orgPath: record.orgPath, updatedAt: record.updatedAt }
       : undefined
   await rebase(db, kinds, actorFor, entry.recordKey, server)

@@ -9,6 +9,7 @@ export async function insertBlob(
   db: Db,
   blob: { sha256: string; contentType: string; data: Buffer; userId: string },
 ): Promise<boolean> {
+  const now = new Date().toISOString()
   const result = await db
     .insertInto('blob')
     .values({
@@ -17,10 +18,16 @@ export async function insertBlob(
       size: blob.data.length,
       data: blob.data,
       created_by: blob.userId,
-      created_at: new Date().toISOString(),
+      created_at: now,
     })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst()
+  // Every uploader of the same bytes may read them back.
+  await db
+    .insertInto('blob_upload')
+    .values({ sha256: blob.sha256, user_id: blob.userId, created_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .execute()
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
 }
 
@@ -35,7 +42,7 @@ export async function findReadableBlob(db: Db, sha256: string, userId: string, s
     .where('b.sha256', '=', sha256)
     .where((eb) =>
       eb.or([
-        eb('b.created_by', '=', userId),
+        sql<boolean>`exists (select 1 from blob_upload u where u.sha256 = b.sha256 and u.user_id = ${userId})`,
         sql<boolean>`exists (select 1 from record_blob rb join record_audience a on a.record_key = rb.record_key
           where rb.sha256 = b.sha256 and a.path like ${`${scope}%`})`,
       ]),

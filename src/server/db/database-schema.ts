@@ -3,6 +3,7 @@ import type { LoginFailureTable, SessionTable } from '../auth/auth.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
 import type {
   BlobTable,
+  BlobUploadTable,
   ChangeAudienceTable,
   ChangeLogTable,
   RecordAudienceTable,
@@ -25,4 +26,5 @@ export interface DatabaseSchema {
   sync_mutation: SyncMutationTable
   blob: BlobTable
   record_blob: RecordBlobTable
+  blob_upload: BlobUploadTable
 }

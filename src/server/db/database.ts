@@ -30,7 +30,13 @@ export interface OpenOptions {
 
 export function openDatabase(options: OpenOptions): Database {
   if (options.databaseUrl?.startsWith('postgres')) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      // A session left idle inside a transaction holds back every pull (the
+      // cursor waits for it, docs/sync.md): end such sessions after 30 s.
+      options: '-c idle_in_transaction_session_timeout=30000',
+    })
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) })
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }

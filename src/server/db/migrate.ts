@@ -6,10 +6,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as createOrgAndAccounts from './migrations/2026_11_25_0900_create_org_and_accounts.ts'
 import * as createSync from './migrations/2026_11_25_1000_create_sync.ts'
+import * as createBlobUpload from './migrations/2026_11_25_1100_create_blob_upload.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
   '2026_11_25_1000_create_sync': createSync,
+  '2026_11_25_1100_create_blob_upload': createBlobUpload,
 }
 
 /** Names of every migration, oldest first. */

@@ -142,7 +142,7 @@ async function recordRefusal(
   }
 }
 
-async function applyInTransaction(ctx: PushContext, m: Mutation, key: string, now: Date): Promise<SyncRecord> {
+async function applyInTransaction(ctx: PushContext, m: Mutation, key: string, now: Date): Promise<SyncRecord | null> {
   const kind: AnyRecordKind | undefined = ctx.kinds.get(m.kind)
   if (!kind) throw new Refused(new MutationRejection('unknown_kind', '不支持的记录类型'))
   const row = await findRecord(ctx.db, ctx.dialect, key, { forUpdate: true })
@@ -184,19 +184,8 @@ async function applyInTransaction(ctx: PushContext, m: Mutation, key: string, no
     previousAudience,
     attachments: kind.attachments?.(valid.data) ?? [],
   })
-  const projected = projectRecord(ctx.kinds, saved, audience, ctx.auth)
-  // The author may lose sight of a record by their own change (e.g. a grid
-  // worker handing it upward keeps it: its home stays in their subtree).
-  return (
-    projected ?? {
-      kind: saved.kind,
-      id: saved.id,
-      version: saved.version,
-      orgPath: saved.org_path,
-      data: {},
-      updatedAt: saved.updated_at,
-    }
-  )
+  // Null when the author's own change took the record out of their sight.
+  return projectRecord(ctx.kinds, saved, audience, ctx.auth)
 }
 
 function outOfScope() {

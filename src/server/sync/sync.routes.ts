@@ -22,6 +22,20 @@ import { serverEpoch } from './mutation.repository.ts'
 import { pullPage } from './pull.ts'
 import { applyMutation } from './push.ts'
 
+/**
+ * Runs before body validation: a signed-in device with an old schema must hear
+ * "update the app" (426, outbox kept), not "your data is invalid" (400).
+ */
+function signedInWithCurrentSchema(request: FastifyRequest, _reply: unknown, done: (error?: Error) => void): void {
+  try {
+    requireAuth(request)
+    assertSchemaVersion(request)
+    done()
+  } catch (error) {
+    done(error instanceof Error ? error : new Error(String(error)))
+  }
+}
+
 /** 426 unless the device speaks a schema version this server accepts. */
 function assertSchemaVersion(request: FastifyRequest): void {
   const version = Number(request.headers[SCHEMA_HEADER])
@@ -39,11 +53,11 @@ export function syncRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     {
       // Room for a full batch plus JSON overhead; beyond it 413.
       bodyLimit: MAX_PUSH_BYTES + 64 * 1024,
+      preValidation: signedInWithCurrentSchema,
       schema: { body: pushRequestSchema, response: { 200: pushResponseSchema } },
     },
     async (request) => {
       const auth = requireAuth(request)
-      assertSchemaVersion(request)
       const results: MutationResult[] = []
       // In order: a later mutation may build on an earlier one of the same batch.
       for (const mutation of request.body.mutations) {
@@ -56,6 +70,7 @@ export function syncRoutes(app: FastifyInstance, kinds: KindRegistry): void {
   api.get(
     '/api/sync/pull',
     {
+      preValidation: signedInWithCurrentSchema,
       schema: {
         querystring: z.object({
           cursor: z.string().max(2000).optional(),
@@ -66,7 +81,6 @@ export function syncRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     },
     async (request) => {
       const auth = requireAuth(request)
-      assertSchemaVersion(request)
       const cursor = request.query.cursor ? decodeCursor(request.query.cursor) : null
       if (request.query.cursor && !cursor) throw new HttpError(400, 'bad_request', '同步游标无效，请重新同步')
       const epoch = await serverEpoch(db)

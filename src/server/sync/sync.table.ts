@@ -64,3 +64,9 @@ export interface RecordBlobTable {
   record_key: string
   sha256: string
 }
+
+export interface BlobUploadTable {
+  sha256: string
+  user_id: string
+  created_at: string
+}

@@ -65,8 +65,11 @@ export const syncRecordSchema = z.object({
 export type SyncRecord = z.infer<typeof syncRecordSchema>
 
 export const mutationResultSchema = z.discriminatedUnion('status', [
-  /** Applied now; `record` is the new server state as this user may see it. */
-  z.object({ id: z.string(), status: z.literal('applied'), record: syncRecordSchema }),
+  /**
+   * Applied now; `record` is the new server state as this user may see it, or
+   * null when the change took the record out of their sight.
+   */
+  z.object({ id: z.string(), status: z.literal('applied'), record: syncRecordSchema.nullable() }),
   /** Seen before: the stored outcome of the first delivery. */
   z.object({
     id: z.string(),

@@ -1,0 +1,48 @@
+/**
+ * Who is who in the demo county (src/server/db/seed.ts), for tests that act
+ * as several people at once. Phones encode the place: 139 00 T V G 0 RR.
+ */
+export const PHONES = {
+  /** grid worker of demo-t1-v1-g1 */
+  gridWorker: '13900111001',
+  /** grid worker of the sibling grid demo-t1-v1-g2 */
+  siblingGridWorker: '13900112001',
+  /** grid worker of demo-t1-v2-g1, in the sibling village */
+  otherVillageGridWorker: '13900121001',
+  /** grid worker of demo-t2-v1-g1, in another township */
+  otherTownshipGridWorker: '13900211001',
+  /** village cadre of demo-t1-v1 */
+  villageCadre: '13900110002',
+  /** village cadre of the sibling village demo-t1-v2 */
+  siblingVillageCadre: '13900120002',
+  /** township staff of demo-t1 */
+  township: '13900100004',
+  county: '13900000005',
+  /** department staff of demo-dept-1 */
+  department: '13900910006',
+} as const
+export type Person = keyof typeof PHONES
+
+const county = '/demo-county/'
+const t1 = `${county}demo-t1/`
+const v1 = `${t1}demo-t1-v1/`
+const v2 = `${t1}demo-t1-v2/`
+
+export const PATHS = {
+  county,
+  t1,
+  v1,
+  g1: `${v1}demo-t1-v1-g1/`,
+  g2: `${v1}demo-t1-v1-g2/`,
+  v2,
+  v2g1: `${v2}demo-t1-v2-g1/`,
+  t2g1: `${county}demo-t2/demo-t2-v1/demo-t2-v1-g1/`,
+  t3: `${county}demo-t3/`,
+  dept1: `${county}demo-dept-1/`,
+  dept2: `${county}demo-dept-2/`,
+} as const
+
+/** The user id the seed gives a demo account. */
+export function userIdOf(person: Person): string {
+  return `demo-user-${PHONES[person]}`
+}
