@@ -6,7 +6,7 @@
  */
 import { DEFAULT_PULL_LIMIT, type PullResponse } from '#shared/sync/sync.protocol.ts'
 import type { Actor } from '#shared/sync/record-kind.ts'
-import type { AppDb, OutboxEntry } from '#app/db/app-db.ts'
+import type { AppDb, LocalRecord, OutboxEntry } from '#app/db/app-db.ts'
 import { rebase, recordKey, syncState, type KindMap } from './local-store.ts'
 import type { SyncTransport } from './transport.ts'
 
@@ -48,26 +48,34 @@ export async function applyPage(
 ): Promise<void> {
   await db.transaction('rw', db.records, db.outbox, db.syncMeta, async () => {
     if (page.reset || isFresh) await db.records.where('hasPending').equals(0).delete()
-    for (const change of page.changes) {
+    // Read what the page touches in two bulk requests, not several per record:
+    // IndexedDB cost is per request, and a first sync brings thousands.
+    const keys = page.changes.map((change) =>
+      change.op === 'put' ? recordKey(change.record.kind, change.record.id) : recordKey(change.kind, change.id),
+    )
+    const [locals, pending] = await Promise.all([
+      db.records.bulkGet(keys),
+      db.outbox.where('recordKey').anyOf(keys).primaryKeys(),
+    ])
+    const hasOutbox = new Set(pending.length > 0 ? (await db.outbox.bulkGet(pending)).map((entry) => entry?.recordKey) : [])
+    const plain: LocalRecord[] = []
+    for (const [index, change] of page.changes.entries()) {
+      const key = keys[index] ?? ''
+      const local = locals[index]
       if (change.op === 'put') {
         const { record } = change
-        const key = recordKey(record.kind, record.id)
-        const local = await db.records.get(key)
         // Versions only move forward: an older copy never overwrites a newer one.
         if (local && local.version > record.version) continue
-        await rebase(db, kinds, actorFor, key, {
-          data: record.data,
-          version: record.version,
-          orgPath: record.orgPath,
-          updatedAt: record.updatedAt,
-        })
-      } else {
+        const server = { data: record.data, version: record.version, orgPath: record.orgPath, updatedAt: record.updatedAt }
+        if (hasOutbox.has(key)) await rebase(db, kinds, actorFor, key, server)
+        else plain.push({ key, kind: record.kind, id: record.id, ...server, serverData: record.data, hasPending: 0 })
+      } else if (hasOutbox.has(key)) {
         // Out of scope now: the server's copy goes; unsynced changes stay
         // (the server will refuse them with a reason the author sees).
-        const key = recordKey(change.kind, change.id)
         await rebase(db, kinds, actorFor, key, { data: null, version: 0, orgPath: '', updatedAt: '' })
-      }
+      } else if (local) await db.records.delete(key)
     }
+    await db.records.bulkPut(plain)
     await db.syncMeta.update('state', { cursor: page.cursor, epoch: page.epoch })
   })
 }

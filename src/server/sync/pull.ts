@@ -17,9 +17,11 @@ import {
   countInScope,
   findAudiences,
   findRecords,
+  laterPosition,
   logStartPosition,
   readLog,
   readSnapshot,
+  settledLogPosition,
 } from './record.repository.ts'
 
 export interface PullContext {
@@ -85,6 +87,8 @@ async function logPage(
   cursor: Extract<Cursor, { phase: 'log' }>,
   limit: number,
 ): Promise<Omit<PullResponse, 'epoch' | 'reset'>> {
+  // Read first: everything up to it is settled, so it is safe to skip to.
+  const settled = await settledLogPosition(ctx.db, ctx.dialect)
   const entries = await readLog(ctx.db, ctx.dialect, scopePathOf(ctx.auth), cursor.from, limit)
   // Several changes of one record in a page: send its current state once.
   const keys = [...new Set(entries.map((entry) => entry.record_key))]
@@ -102,8 +106,12 @@ async function logPage(
     }
   }
   const last = entries.at(-1)
-  const next: Cursor = last ? { ...cursor, from: { txid: last.txid, seq: last.seq } } : cursor
-  return { cursor: encodeCursor(next), hasMore: entries.length === limit, changes, progress: null }
+  const reached = last ? { txid: last.txid, seq: last.seq } : cursor.from
+  const hasMore = entries.length === limit
+  // Nothing more for this user up to the settled position: jump there, so a
+  // quiet unit does not re-walk other units' changes on every pull.
+  const from = hasMore ? reached : laterPosition(reached, settled)
+  return { cursor: encodeCursor({ ...cursor, from }), hasMore, changes, progress: null }
 }
 
 function splitKey(key: string): [string, string] {

@@ -131,7 +131,9 @@ export async function logStartPosition(db: Db, dialect: DialectName): Promise<Lo
  * Change-log entries after `from` that someone in `scope` could hear of, in
  * commit-safe order. On PostgreSQL only transactions older than every running
  * one are read: a change whose transaction commits late can never fall
- * behind a cursor (the sequence-gap race). SQLite has one writer at a time.
+ * behind a cursor (the sequence-gap race). SQLite has one writer at a time
+ * and txid is always 0 there, so it reads by seq alone (its primary key:
+ * a row-value test on (txid, seq) would make SQLite walk the whole index).
  */
 export async function readLog(
   db: Db,
@@ -143,15 +145,47 @@ export async function readLog(
   let query = db
     .selectFrom('change_log as c')
     .select(['c.txid', 'c.seq', 'c.record_key'])
-    .where(sql<boolean>`(c.txid, c.seq) > (${from.txid}, ${from.seq})`)
     .where(
       sql<boolean>`exists (select 1 from change_audience ca where ca.seq = c.seq and ca.path like ${`${scope}%`})`,
     )
-  if (dialect === 'postgres') {
-    query = query.where(sql<boolean>`c.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`)
-  }
-  const rows = await query.orderBy('c.txid').orderBy('c.seq').limit(limit).execute()
+  query =
+    dialect === 'postgres'
+      ? query
+          .where(sql<boolean>`(c.txid, c.seq) > (${from.txid}, ${from.seq})`)
+          .where(sql<boolean>`c.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`)
+          .orderBy('c.txid')
+          .orderBy('c.seq')
+      : query.where('c.seq', '>', from.seq).orderBy('c.seq')
+  const rows = await query.limit(limit).execute()
   return rows.map((row) => ({ txid: Number(row.txid), seq: Number(row.seq), record_key: row.record_key }))
+}
+
+/**
+ * The last log position that is settled now: every change at or before it
+ * has committed and is visible. A pull that found nothing more for its user
+ * may move the cursor here, so a quiet unit's next pull does not re-walk what
+ * other units wrote meanwhile. Read it BEFORE reading the log page.
+ */
+export async function settledLogPosition(db: Db, dialect: DialectName): Promise<LogPosition | null> {
+  if (dialect === 'postgres') {
+    const row = await db
+      .selectFrom('change_log')
+      .select(['txid', 'seq'])
+      .where(sql<boolean>`txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`)
+      .orderBy('txid', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    return row ? { txid: Number(row.txid), seq: Number(row.seq) } : null
+  }
+  const row = await db.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst()
+  return row?.seq == null ? null : { txid: 0, seq: Number(row.seq) }
+}
+
+/** Orders log positions as the log does: by txid, then seq. */
+export function laterPosition(a: LogPosition, b: LogPosition | null): LogPosition {
+  if (!b) return a
+  return b.txid > a.txid || (b.txid === a.txid && b.seq > a.seq) ? b : a
 }
 
 /** Records in `scope` with key after `after`, by key: the pages of a first sync. */
