@@ -45,17 +45,6 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: 'bench',
-          include: [],
-          benchmark: { include: ['test/bench/**/*.bench.ts'] },
-          globalSetup: ['test/support/postgres.global-setup.ts'],
-          testTimeout: 600_000,
-          hookTimeout: 600_000,
-        },
-      },
     ],
   },
 })

@@ -12,16 +12,16 @@ let passed = 0
 let failed = 0
 const summary = []
 
-function run(label, command, args) {
+function run(label, command, args, env = {}) {
   const started = Date.now()
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`)
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env })
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   return { ok: result.status === 0, seconds }
 }
 
-function gate(label, command, args) {
-  const { ok, seconds } = run(label, command, args)
+function gate(label, command, args, env) {
+  const { ok, seconds } = run(label, command, args, env)
   if (ok) passed += 1
   else failed += 1
   summary.push(`${ok ? '✓' : '✗'} ${label} (${seconds} s)`)
@@ -51,6 +51,8 @@ vitest('unit')
 vitest('integration')
 gate('build + size budget', 'sh', ['-c', 'npx vite build && node scripts/size.mjs'])
 vitest('e2e')
+// The sync benchmark's smoke run: it must keep working; its figures are not judged here.
+gate('bench:sync smoke', 'npx', ['tsx', 'test/bench/sync-bench.ts'], { BENCH_SMOKE: '1' })
 
 rmSync(tmp, { recursive: true, force: true })
 console.log('\n' + summary.join('\n'))
