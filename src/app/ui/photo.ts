@@ -14,7 +14,8 @@ export async function compressPhoto(file: File): Promise<Blob> {
     maxSizeMB: PHOTO_MAX_BYTES / (1024 * 1024),
     fileType: 'image/jpeg',
     initialQuality: 0.8,
-    useWebWorker: true,
+    // The library's worker is fetched from a public CDN: never, offline-first.
+    useWebWorker: false,
   })
   return new Blob([compressed], { type: 'image/jpeg' })
 }

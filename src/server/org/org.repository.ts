@@ -53,6 +53,18 @@ export async function listSubtree(db: Db, path: string): Promise<OrgUnit[]> {
   return rows.map(toOrgUnit)
 }
 
+/** The departments under the county at `countyPath`. */
+export async function listDepartments(db: Db, countyPath: string): Promise<OrgUnit[]> {
+  const rows = await db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('tier', '=', 'department')
+    .where('path', 'like', `${countyPath}%`)
+    .orderBy('path')
+    .execute()
+  return rows.map(toOrgUnit)
+}
+
 export async function countOrgUnits(db: Db): Promise<number> {
   const row = await db
     .selectFrom('org_unit')

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { createUserSchema, userSchema } from '#shared/auth/auth.schema.ts'
 import { roleFitsTier } from '#shared/auth/roles.ts'
-import { childPath } from '#shared/org/org-path.ts'
+import { childPath, pathIds, rootPath } from '#shared/org/org-path.ts'
 import { canNest, createOrgUnitSchema, orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { loadUnitInScope, requirePermission, scopePathOf } from '../plugins/scope.ts'
@@ -15,6 +15,7 @@ import {
   findUserByPhone,
   insertOrgUnit,
   insertUser,
+  listDepartments,
   listSubtree,
   listUsersInSubtree,
 } from './org.repository.ts'
@@ -27,9 +28,19 @@ export function orgRoutes(app: FastifyInstance): void {
 
   api.get(
     '/api/org-units',
-    { schema: { response: { 200: z.object({ units: z.array(orgUnitSchema) }) } } },
+    {
+      schema: {
+        querystring: z.object({ tier: z.literal('department').optional() }),
+        response: { 200: z.object({ units: z.array(orgUnitSchema) }) },
+      },
+    },
     async (request) => {
       const auth = requirePermission(request, 'org.read')
+      // The county departments are a public directory: every unit must be
+      // able to name them (a township dispatches to them, a grid reads who answered).
+      if (request.query.tier === 'department') {
+        return { units: await listDepartments(db, rootPath(pathIds(auth.orgUnit.path)[0] ?? '')) }
+      }
       return { units: await listSubtree(db, scopePathOf(auth)) }
     },
   )

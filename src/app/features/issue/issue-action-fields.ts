@@ -1,0 +1,105 @@
+/**
+ * The form of each lifecycle action: which payload fields it asks for and
+ * with which control. The rules themselves are the shared payload schemas
+ * (ISSUE_ACTION_PAYLOADS); this only says how to fill them in.
+ */
+import type { IssueAction } from '#shared/issue/issue.schema.ts'
+
+export type ActionFieldKind = 'text' | 'verdict' | 'satisfaction' | 'department' | 'issue'
+
+export interface ActionField {
+  /** The payload key. */
+  name: string
+  kind: ActionFieldKind
+  /** i18n keys under issue.payload. */
+  label: string
+  placeholder?: string
+  isRequired: boolean
+}
+
+const note: ActionField = {
+  name: 'note',
+  kind: 'text',
+  label: 'note',
+  placeholder: 'notePlaceholder',
+  isRequired: false,
+}
+const reason: ActionField = {
+  name: 'reason',
+  kind: 'text',
+  label: 'reason',
+  placeholder: 'reasonPlaceholder',
+  isRequired: true,
+}
+const resolution: ActionField = {
+  name: 'resolution',
+  kind: 'text',
+  label: 'resolution',
+  placeholder: 'resolutionPlaceholder',
+  isRequired: true,
+}
+
+/**
+ * The actions the detail page offers a form for. schedule_meeting waits for
+ * the discussion-day records it must point to. TODO(#6): add it with a picker of meetings.
+ */
+export const ACTION_FIELDS: Partial<Record<IssueAction, readonly ActionField[]>> = {
+  accept: [note],
+  set_discussable: [
+    { name: 'verdict', kind: 'verdict', label: 'verdict', isRequired: true },
+    reason,
+  ],
+  resolve_locally: [resolution],
+  escalate: [reason],
+  return_to_village: [reason],
+  resolve_by_township: [resolution],
+  dispatch: [
+    {
+      name: 'department',
+      kind: 'department',
+      label: 'department',
+      placeholder: 'departmentPlaceholder',
+      isRequired: true,
+    },
+    note,
+  ],
+  return_to_township: [reason],
+  reply: [
+    {
+      name: 'reply',
+      kind: 'text',
+      label: 'reply',
+      placeholder: 'replyPlaceholder',
+      isRequired: true,
+    },
+  ],
+  feedback: [
+    { name: 'satisfaction', kind: 'satisfaction', label: 'satisfaction', isRequired: true },
+    {
+      name: 'comment',
+      kind: 'text',
+      label: 'comment',
+      placeholder: 'commentPlaceholder',
+      isRequired: false,
+    },
+  ],
+  withdraw: [reason],
+  merge: [
+    {
+      name: 'into',
+      kind: 'issue',
+      label: 'into',
+      placeholder: 'intoPlaceholder',
+      isRequired: true,
+    },
+    note,
+  ],
+}
+
+/** Actions whose effect cannot be undone by the same person: the button is shown as a warning. */
+export const SERIOUS_ACTIONS: readonly IssueAction[] = [
+  'withdraw',
+  'merge',
+  'return_to_village',
+  'return_to_township',
+]

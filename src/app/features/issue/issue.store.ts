@@ -1,0 +1,198 @@
+/**
+ * Issue reports on this device: a live view of the `records` table (kind
+ * 'issue'), the org units the screens name and pick, and the two ways the
+ * screens change an issue — capture and lifecycle transitions — both through
+ * the sync store, which commits the record and its outbox entry together.
+ * Loaded only by the lazy issue pages: it pulls in zod and the issue kind.
+ */
+import { defineStore, storeToRefs } from 'pinia'
+import { liveQuery } from 'dexie'
+import { computed, onScopeDispose, ref, shallowRef } from 'vue'
+import { showFailToast, showSuccessToast } from 'vant'
+import 'vant/es/toast/style'
+import { z } from 'zod'
+import { orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
+import { pathIds } from '#shared/org/org-path.ts'
+import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
+import type { IssueAction, IssueCreateInput, IssueData } from '#shared/issue/issue.schema.ts'
+import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
+import { appDb, type LocalRecord } from '#app/db/app-db.ts'
+import { apiRequest } from '#app/api/http.ts'
+import { StorageFullError } from '#app/sync/errors.ts'
+import { i18n } from '#app/i18n/index.ts'
+import { useAuthStore } from '#app/features/auth/index.ts'
+import { useSyncStore } from '#app/features/sync/index.ts'
+
+/** An issue as the screens list it. */
+export interface IssueRow {
+  key: string
+  id: string
+  data: IssueData
+  /** Changes of this device not yet accepted by the server (waiting or refused). */
+  hasPending: boolean
+}
+
+/** Settings key of the cached `/api/org-units` answer. */
+const ORG_UNITS_KEY = 'orgUnits'
+const orgUnitListSchema = z.array(orgUnitSchema)
+
+/**
+ * Records of kind 'issue' hold IssueData: the kind's `apply` made them on
+ * this device, or the server validated them. A cheap shape check instead of
+ * a zod parse keeps 10,000 records fast.
+ */
+function isIssueData(data: LocalRecord['data']): data is IssueData {
+  return (
+    typeof data.status === 'string' && typeof data.title === 'string' && Array.isArray(data.events)
+  )
+}
+
+function toRow(record: LocalRecord): IssueRow | null {
+  if (!isIssueData(record.data)) return null
+  return { key: record.key, id: record.id, data: record.data, hasPending: record.hasPending === 1 }
+}
+
+const newestFirst = (a: IssueRow, b: IssueRow) =>
+  a.data.createdAt < b.data.createdAt ? 1 : a.data.createdAt > b.data.createdAt ? -1 : 0
+
+/** Shows the Chinese reason of a refusal the person can act on; rethrows anything else. */
+function explainFailure(error: unknown): void {
+  if (error instanceof StorageFullError || error instanceof MutationRejection) {
+    showFailToast({ message: error.message, wordBreak: 'normal' })
+    return
+  }
+  throw error
+}
+
+export const useIssueStore = defineStore('issue', () => {
+  const { me } = storeToRefs(useAuthStore())
+  const rows = shallowRef<IssueRow[]>([])
+  const isLoaded = ref(false)
+  const orgUnits = shallowRef<OrgUnit[]>([])
+
+  const subscription = liveQuery(() =>
+    appDb.records.where('kind').equals(ISSUE_KIND).toArray(),
+  ).subscribe((records) => {
+    const next: IssueRow[] = []
+    for (const record of records) {
+      const row = toRow(record)
+      if (row) next.push(row)
+    }
+    rows.value = next.sort(newestFirst)
+    isLoaded.value = true
+  })
+  onScopeDispose(() => subscription.unsubscribe())
+
+  /** The signed-in user as the issue machine sees a viewer. */
+  const viewer = computed<Viewer | null>(() =>
+    me.value
+      ? {
+          userId: me.value.user.id,
+          role: me.value.user.role,
+          orgUnitId: me.value.orgUnit.id,
+          orgPath: me.value.orgUnit.path,
+        }
+      : null,
+  )
+
+  /** Units by id: the cached org list plus the user's own path (always known, offline too). */
+  const unitsById = computed(() => {
+    const map = new Map<string, OrgUnit>()
+    for (const unit of me.value?.orgPath ?? []) map.set(unit.id, unit)
+    for (const unit of orgUnits.value) map.set(unit.id, unit)
+    return map
+  })
+
+  /** The name of the unit at the end of `path`, or its id when this device does not know it. */
+  function unitName(path: string): string {
+    const id = pathIds(path).at(-1) ?? ''
+    return unitsById.value.get(id)?.name ?? id
+  }
+
+  /**
+   * The org units in the user's scope: from the server when online (then
+   * cached in settings), else from the cache. Never throws: an empty list
+   * means "not known on this device yet".
+   */
+  async function loadOrgUnits(): Promise<void> {
+    const cached = orgUnitListSchema.safeParse((await appDb.settings.get(ORG_UNITS_KEY))?.value)
+    if (cached.success && orgUnits.value.length === 0) orgUnits.value = cached.data
+    if (!navigator.onLine) return
+    try {
+      const [own, departments] = await Promise.all([
+        apiRequest<{ units: OrgUnit[] }>('/api/org-units'),
+        apiRequest<{ units: OrgUnit[] }>('/api/org-units?tier=department'),
+      ])
+      const byId = new Map([...own.units, ...departments.units].map((unit) => [unit.id, unit]))
+      const units = [...byId.values()]
+      orgUnits.value = units
+      await appDb.settings.put({ key: ORG_UNITS_KEY, value: units })
+    } catch {
+      // Offline in fact, or the server is away: the cache (if any) stays in use.
+    }
+  }
+
+  /**
+   * Registers a captured issue (the capture plus its grid's id and path);
+   * resolves with the new record's id once it is on disk (and says 已保存),
+   * or with null when the device refused it (full disk, the kind's own
+   * rules) after saying why.
+   */
+  async function capture(input: IssueCreateInput): Promise<string | null> {
+    try {
+      const entry = await useSyncStore().save({
+        kind: ISSUE_KIND,
+        op: 'create',
+        payload: { ...input },
+      })
+      showSuccessToast(i18n.global.t('issue.saved'))
+      return entry.recordId
+    } catch (error) {
+      explainFailure(error)
+      return null
+    }
+  }
+
+  /** Takes a lifecycle action; true once saved on the device, false when refused (the reason is shown). */
+  async function act(
+    id: string,
+    action: IssueAction,
+    payload: Record<string, unknown>,
+  ): Promise<boolean> {
+    try {
+      await useSyncStore().save({
+        kind: ISSUE_KIND,
+        recordId: id,
+        op: 'transition',
+        payload: { ...payload, action },
+      })
+      showSuccessToast(i18n.global.t('issue.saved'))
+      return true
+    } catch (error) {
+      explainFailure(error)
+      return false
+    }
+  }
+
+  /**
+   * Forgets a photo that was taken for a form and then removed (or whose
+   * draft was cleared), unless a record refers to it or the server already
+   * has it: a removed photo of a resident must never be uploaded.
+   */
+  async function discardPhoto(sha256: string): Promise<void> {
+    await appDb.transaction('rw', appDb.blobs, appDb.records, async () => {
+      const blob = await appDb.blobs.get(sha256)
+      if (!blob || blob.uploaded === 1) return
+      const isReferenced = await appDb.records
+        .where('kind')
+        .equals(ISSUE_KIND)
+        .filter(
+          (record) => Array.isArray(record.data.photos) && record.data.photos.includes(sha256),
+        )
+        .count()
+      if (isReferenced === 0) await appDb.blobs.delete(sha256)
+    })
+  }
+
+  return { rows, isLoaded, orgUnits, viewer, unitName, loadOrgUnits, capture, act, discardPhoto }
+})
