@@ -23,7 +23,10 @@ export function vantIconFont(): Plugin {
         source: Buffer.from(match[1], 'base64'),
       })
       const url = `url(__VITE_ASSET__${referenceId}__)`
-      return { code: code.replace(DATA_URI, url).replace('font-display:auto', 'font-display:block'), map: null }
+      return {
+        code: code.replace(DATA_URI, url).replace('font-display:auto', 'font-display:block'),
+        map: null,
+      }
     },
   }
 }

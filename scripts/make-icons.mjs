@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
 const svg = readFileSync(new URL('../public/favicon.svg', import.meta.url), 'utf8')
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+})
 const page = await browser.newPage()
 const icons = [
   { file: 'icon-192.png', size: 192, inset: 0 },

@@ -30,19 +30,31 @@ function gate(label, command, args, env) {
 function vitest(project) {
   const report = join(tmp, `${project}.json`)
   const { ok, seconds } = run(`vitest ${project}`, 'npx', [
-    'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
   ])
   let counts = { passed: 0, failed: 0, skipped: 0 }
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'))
-    counts = { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }
+    counts = {
+      passed: json.numPassedTests,
+      failed: json.numFailedTests,
+      skipped: json.numPendingTests + json.numTodoTests,
+    }
   } catch {
     counts.failed = 1 // no report: the run itself broke
   }
   if (!ok && counts.failed === 0) counts.failed = 1
   passed += counts.passed
   failed += counts.failed
-  summary.push(`${ok ? '✓' : '✗'} ${project}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`)
+  summary.push(
+    `${ok ? '✓' : '✗'} ${project}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
+  )
 }
 
 gate('lint', 'npx', ['eslint', '.', '--cache'])

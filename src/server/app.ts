@@ -40,7 +40,12 @@ export interface BuildOptions {
   kinds?: KindRegistry
 }
 
-export async function buildApp({ config, database, logger, kinds = defaultKinds }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger,
+  kinds = defaultKinds,
+}: BuildOptions): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
@@ -84,7 +89,10 @@ async function serveApp(app: FastifyInstance, root: string): Promise<void> {
     setHeaders(reply, path) {
       // Hashed assets never change; the shell and the service worker must be re-checked.
       const isHashed = path.startsWith(join(root, 'assets'))
-      void reply.header('Cache-Control', isHashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+      void reply.header(
+        'Cache-Control',
+        isHashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      )
     },
   })
 }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loginAs, snapshot, startE2e, waitForServiceWorker, type E2eEnv } from './support/e2e-env.ts'
+import {
+  loginAs,
+  snapshot,
+  startE2e,
+  waitForServiceWorker,
+  type E2eEnv,
+} from './support/e2e-env.ts'
 
 const GRID_WORKER = '13900111001'
 const VILLAGE_CADRE = '13900110002'
@@ -26,7 +32,9 @@ describe('app shell in Chromium at 360 px', () => {
       expect(await page.locator('.van-tabbar').textContent()).toContain(tab)
     }
     // Nothing is wider than the phone.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
     expect(overflow).toBeLessThanOrEqual(0)
     await snapshot(page, 'shell-home')
     await context.close()
@@ -57,14 +65,20 @@ describe('app shell in Chromium at 360 px', () => {
     await page.goto('/me')
     await page.getByTestId('me-name').waitFor()
     const fontSize = () =>
-      page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.van-cell__title')!).fontSize))
+      page.evaluate(() =>
+        parseFloat(getComputedStyle(document.querySelector('.van-cell__title')!).fontSize),
+      )
     const logoutHeight = () =>
-      page.evaluate(() => document.querySelector('[data-test="logout"]')!.getBoundingClientRect().height)
+      page.evaluate(
+        () => document.querySelector('[data-test="logout"]')!.getBoundingClientRect().height,
+      )
     expect(await fontSize()).toBeLessThan(18)
     await page.getByTestId('elder-toggle').click()
     await expect.poll(fontSize).toBeGreaterThanOrEqual(18)
     expect(await logoutHeight()).toBeGreaterThanOrEqual(60)
-    const tabHeight = await page.evaluate(() => document.querySelector('.van-tabbar')!.getBoundingClientRect().height)
+    const tabHeight = await page.evaluate(
+      () => document.querySelector('.van-tabbar')!.getBoundingClientRect().height,
+    )
     expect(tabHeight).toBeGreaterThanOrEqual(60)
     await snapshot(page, 'shell-me-elder')
     await page.reload()

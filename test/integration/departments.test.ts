@@ -11,14 +11,22 @@ describe.each(DIALECTS)('the county departments directory on %s', (dialect) => {
     await server.close()
   })
 
-  it.each(['gridWorker', 'township', 'department'] as const)('lists every county department to a %s', async (person) => {
-    const cookie = await server.login(PHONES[person])
-    const response = await server.app.inject({ url: '/api/org-units?tier=department', headers: { cookie } })
-    expect(response.statusCode).toBe(200)
-    const { units } = response.json<{ units: Array<{ tier: string; path: string }> }>()
-    expect(units.length).toBeGreaterThanOrEqual(4)
-    expect(units.every((unit) => unit.tier === 'department' && unit.path.startsWith('/demo-county/'))).toBe(true)
-  })
+  it.each(['gridWorker', 'township', 'department'] as const)(
+    'lists every county department to a %s',
+    async (person) => {
+      const cookie = await server.login(PHONES[person])
+      const response = await server.app.inject({
+        url: '/api/org-units?tier=department',
+        headers: { cookie },
+      })
+      expect(response.statusCode).toBe(200)
+      const { units } = response.json<{ units: Array<{ tier: string; path: string }> }>()
+      expect(units.length).toBeGreaterThanOrEqual(4)
+      expect(
+        units.every((unit) => unit.tier === 'department' && unit.path.startsWith('/demo-county/')),
+      ).toBe(true)
+    },
+  )
 
   it('still lists only the own subtree without the tier filter', async () => {
     const cookie = await server.login(PHONES.gridWorker)
@@ -29,7 +37,10 @@ describe.each(DIALECTS)('the county departments directory on %s', (dialect) => {
 
   it('refuses an unknown tier filter with a Chinese message and no data', async () => {
     const cookie = await server.login(PHONES.gridWorker)
-    const response = await server.app.inject({ url: '/api/org-units?tier=village', headers: { cookie } })
+    const response = await server.app.inject({
+      url: '/api/org-units?tier=village',
+      headers: { cookie },
+    })
     expect(response.statusCode).toBe(400)
     expect(response.json<{ message: string }>().message).toMatch(/[\u4e00-\u9fa5]/)
   })

@@ -45,13 +45,23 @@ describe.each(DIALECTS)('device sync module with issue reports on %s', (dialect)
     await server.close()
   })
 
-  async function phone(person: Person, unit: string, orgPath: string, role: Actor['role'], schemaVersion?: number): Promise<Phone> {
+  async function phone(
+    person: Person,
+    unit: string,
+    orgPath: string,
+    role: Actor['role'],
+    schemaVersion?: number,
+  ): Promise<Phone> {
     const cookie = await server.login(PHONES[person])
     const db = new AppDb(`client-${dialect}-${person}-${Math.random()}`)
     phones.push(db)
     const actor = { userId: userIdOf(person), userName: person, role, orgUnitId: unit, orgPath }
     const actorFor = (entry: OutboxEntry) => ({ ...actor, at: entry.createdAt })
-    const transport = injectTransport({ app: () => server.app, cookie: () => cookie, schemaVersion })
+    const transport = injectTransport({
+      app: () => server.app,
+      cookie: () => cookie,
+      schemaVersion,
+    })
     return {
       db,
       actor,
@@ -76,7 +86,10 @@ describe.each(DIALECTS)('device sync module with issue reports on %s', (dialect)
     const grid = await gridWorker()
     const saved = [await grid.save(capture('路灯不亮')), await grid.save(capture('水渠堵塞'))]
     expect(await grid.db.outbox.count()).toBe(2)
-    expect((await grid.db.records.toArray()).map((record) => record.data.status)).toEqual(['registered', 'registered'])
+    expect((await grid.db.records.toArray()).map((record) => record.data.status)).toEqual([
+      'registered',
+      'registered',
+    ])
 
     await grid.sync()
     expect(await grid.db.outbox.count()).toBe(0)
@@ -86,7 +99,9 @@ describe.each(DIALECTS)('device sync module with issue reports on %s', (dialect)
     const cadre = await villageCadre()
     await cadre.sync()
     const seen = await cadre.db.records.toArray()
-    expect(seen.map((record) => record.id).sort()).toEqual(saved.map((entry) => entry.recordId).sort())
+    expect(seen.map((record) => record.id).sort()).toEqual(
+      saved.map((entry) => entry.recordId).sort(),
+    )
     // The village handles the matter: it sees the resident's contact in full.
     expect(seen[0]?.data.resident).toMatchObject({ phone: '13812341234' })
   })
@@ -142,7 +157,9 @@ describe.each(DIALECTS)('device sync module with issue reports on %s', (dialect)
     expect(error).toBeInstanceOf(ApiError)
     expect((error as ApiError).status).toBe(426)
     expect(await old.db.outbox.count()).toBe(1)
-    expect(await server.database.db.selectFrom('sync_record').select('key').execute()).toHaveLength(0)
+    expect(await server.database.db.selectFrom('sync_record').select('key').execute()).toHaveLength(
+      0,
+    )
   })
 
   it('starts over and keeps unsynced changes when the server database was replaced (new epoch)', async () => {
@@ -152,7 +169,9 @@ describe.each(DIALECTS)('device sync module with issue reports on %s', (dialect)
     const before = await syncState(grid.db)
     expect(before.epoch).toBeTruthy()
     // The county restores another database: a new epoch.
-    await sql`update sync_meta set value = 'restored-epoch' where key = 'epoch'`.execute(server.database.db)
+    await sql`update sync_meta set value = 'restored-epoch' where key = 'epoch'`.execute(
+      server.database.db,
+    )
     await grid.save(capture('恢复后登记'))
     await grid.sync()
     await grid.sync()

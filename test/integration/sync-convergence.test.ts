@@ -31,7 +31,13 @@ import { PATHS, PHONES, userIdOf, type Person } from '../support/demo-county.ts'
 
 const ROUNDS = Number(process.env.CONVERGENCE_ROUNDS ?? 850)
 const FAULT_RATE = 0.25
-const FAULTS: readonly Fault[] = ['drop-request', 'lose-response', 'duplicate', 'delay', 'crash-mid-batch']
+const FAULTS: readonly Fault[] = [
+  'drop-request',
+  'lose-response',
+  'duplicate',
+  'delay',
+  'crash-mid-batch',
+]
 
 /** A small, fast, seedable generator (mulberry32). */
 function random(seed: number) {
@@ -45,7 +51,7 @@ function random(seed: number) {
   }
   return {
     next,
-    pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     chance: (p: number) => next() < p,
   }
 }
@@ -64,12 +70,48 @@ interface Device {
   saved: string[]
 }
 
-const PEOPLE: ReadonlyArray<{ person: Person; role: Role; unit: string; unitPath: string; createPaths: string[] }> = [
-  { person: 'gridWorker', role: 'grid_worker', unit: 'demo-t1-v1-g1', unitPath: PATHS.g1, createPaths: [PATHS.g1] },
-  { person: 'siblingGridWorker', role: 'grid_worker', unit: 'demo-t1-v1-g2', unitPath: PATHS.g2, createPaths: [PATHS.g2] },
-  { person: 'otherVillageGridWorker', role: 'grid_worker', unit: 'demo-t1-v2-g1', unitPath: PATHS.v2g1, createPaths: [PATHS.v2g1] },
-  { person: 'villageCadre', role: 'village_cadre', unit: 'demo-t1-v1', unitPath: PATHS.v1, createPaths: [PATHS.g1, PATHS.g2] },
-  { person: 'township', role: 'township_staff', unit: 'demo-t1', unitPath: PATHS.t1, createPaths: [PATHS.g1, PATHS.v2g1] },
+const PEOPLE: ReadonlyArray<{
+  person: Person
+  role: Role
+  unit: string
+  unitPath: string
+  createPaths: string[]
+}> = [
+  {
+    person: 'gridWorker',
+    role: 'grid_worker',
+    unit: 'demo-t1-v1-g1',
+    unitPath: PATHS.g1,
+    createPaths: [PATHS.g1],
+  },
+  {
+    person: 'siblingGridWorker',
+    role: 'grid_worker',
+    unit: 'demo-t1-v1-g2',
+    unitPath: PATHS.g2,
+    createPaths: [PATHS.g2],
+  },
+  {
+    person: 'otherVillageGridWorker',
+    role: 'grid_worker',
+    unit: 'demo-t1-v2-g1',
+    unitPath: PATHS.v2g1,
+    createPaths: [PATHS.v2g1],
+  },
+  {
+    person: 'villageCadre',
+    role: 'village_cadre',
+    unit: 'demo-t1-v1',
+    unitPath: PATHS.v1,
+    createPaths: [PATHS.g1, PATHS.g2],
+  },
+  {
+    person: 'township',
+    role: 'township_staff',
+    unit: 'demo-t1',
+    unitPath: PATHS.t1,
+    createPaths: [PATHS.g1, PATHS.v2g1],
+  },
 ]
 
 interface Tally {
@@ -79,7 +121,9 @@ interface Tally {
 
 async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers', seed: number) {
   const rng = random(seed)
-  const server: TestServer = await createTestServer(mode === 'sqlite' ? 'sqlite' : 'postgres', { kinds: MEMO_KINDS })
+  const server: TestServer = await createTestServer(mode === 'sqlite' ? 'sqlite' : 'postgres', {
+    kinds: MEMO_KINDS,
+  })
   const apps: FastifyInstance[] = [server.app]
   // Restarted instances stop taking requests; they are closed at the end (server.app by server.close()).
   const retired: FastifyInstance[] = []
@@ -91,7 +135,15 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
   }
   const tally: Tally = {
     requests: 0,
-    faults: { 'drop-request': 0, 'lose-response': 0, duplicate: 0, delay: 0, 'crash-mid-batch': 0, 'client-crash': 0, 'server-restart': 0 },
+    faults: {
+      'drop-request': 0,
+      'lose-response': 0,
+      duplicate: 0,
+      delay: 0,
+      'crash-mid-batch': 0,
+      'client-crash': 0,
+      'server-restart': 0,
+    },
   }
   let faultsOn = true
 
@@ -107,7 +159,13 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
       db: new AppDb(dbName),
       dbName,
       cookie,
-      actor: { userId: userIdOf(who.person), userName: who.person, role: who.role, orgUnitId: who.unit, orgPath: who.unitPath },
+      actor: {
+        userId: userIdOf(who.person),
+        userName: who.person,
+        role: who.role,
+        orgUnitId: who.unit,
+        orgPath: who.unitPath,
+      },
       saved: [],
       transport: injectTransport({
         // Each request goes to one of the server instances at random.
@@ -125,12 +183,23 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
     }
     devices.push(device)
   }
-  const actorFor = (device: Device) => (entry: OutboxEntry) => ({ ...device.actor, at: entry.createdAt })
+  const actorFor = (device: Device) => (entry: OutboxEntry) => ({
+    ...device.actor,
+    at: entry.createdAt,
+  })
 
   async function sync(device: Device) {
     try {
-      await pushOutbox(device.db, device.transport, MEMO_KINDS, actorFor(device), device.actor.userId)
-      await pullAll(device.db, device.transport, MEMO_KINDS, actorFor(device), { limit: rng.pick([1, 3, 50, 500]) })
+      await pushOutbox(
+        device.db,
+        device.transport,
+        MEMO_KINDS,
+        actorFor(device),
+        device.actor.userId,
+      )
+      await pullAll(device.db, device.transport, MEMO_KINDS, actorFor(device), {
+        limit: rng.pick([1, 3, 50, 500]),
+      })
     } catch (error) {
       // Network faults are expected; anything else is a bug.
       if (!(error instanceof Error) || !/injected/.test(error.message)) throw error
@@ -143,14 +212,30 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
     const at = new Date().toISOString()
     let input: Parameters<typeof saveChange>[3]
     if (!target) {
-      input = { kind: 'memo', op: 'create', payload: { text: `第${device.saved.length}条`, orgPath: rng.pick(device.createPaths), secret: '13800001111' } }
+      input = {
+        kind: 'memo',
+        op: 'create',
+        payload: {
+          text: `第${device.saved.length}条`,
+          orgPath: rng.pick(device.createPaths),
+          secret: '13800001111',
+        },
+      }
     } else {
-      const op = rng.pick(['update', 'update', 'finish', ...(device.role === 'village_cadre' ? ['move', 'assign'] : [])])
+      const op = rng.pick([
+        'update',
+        'update',
+        'finish',
+        ...(device.role === 'village_cadre' ? ['move', 'assign'] : []),
+      ])
       const payload =
-        op === 'update' ? { text: `改${rng.next().toString(36).slice(2, 8)}` }
-        : op === 'move' ? { path: rng.pick([PATHS.g1, PATHS.g2]) }
-        : op === 'assign' ? { path: rng.chance(0.5) ? PATHS.dept1 : null }
-        : {}
+        op === 'update'
+          ? { text: `改${rng.next().toString(36).slice(2, 8)}` }
+          : op === 'move'
+            ? { path: rng.pick([PATHS.g1, PATHS.g2]) }
+            : op === 'assign'
+              ? { path: rng.chance(0.5) ? PATHS.dept1 : null }
+              : {}
       input = { kind: 'memo', recordId: target.id, op, payload }
     }
     try {
@@ -180,7 +265,12 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
       // A server instance restarts: a new Fastify on the same database.
       const index = Math.floor(rng.next() * apps.length)
       retired.push(apps[index]!)
-      apps[index] = await buildApp({ config, database: index === 0 ? server.database : second!, logger: false, kinds: MEMO_KINDS })
+      apps[index] = await buildApp({
+        config,
+        database: index === 0 ? server.database : second!,
+        logger: false,
+        kinds: MEMO_KINDS,
+      })
       tally.faults['server-restart'] += 1
     }
   }
@@ -191,9 +281,25 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
   for (let pass = 0; pass < 3; pass += 1) for (const device of devices) await sync(device)
 
   const db = server.database.db
-  const mutations = await db.selectFrom('sync_mutation').select(['id', 'status', 'record_key']).execute()
+  const mutations = await db
+    .selectFrom('sync_mutation')
+    .select(['id', 'status', 'record_key'])
+    .execute()
   const byId = new Map(mutations.map((row) => [row.id, row]))
-  const report = { mode, seed, rounds: ROUNDS, devices: devices.length, saved: 0, applied: 0, rejected: 0, lost: 0, doubled: 0, mismatched: 0, ...tally, faultShare: 0 }
+  const report = {
+    mode,
+    seed,
+    rounds: ROUNDS,
+    devices: devices.length,
+    saved: 0,
+    applied: 0,
+    rejected: 0,
+    lost: 0,
+    doubled: 0,
+    mismatched: 0,
+    ...tally,
+    faultShare: 0,
+  }
 
   for (const device of devices) {
     // 0 lost: every change saved on the device reached the server…
@@ -217,25 +323,42 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
     // The device holds exactly the server's view of its scope.
     const truth = await serverView(server.app, device.cookie)
     const local = await device.db.records.toArray()
-    const mine = new Map(local.filter((record) => record.serverData !== null).map((record) => [record.key, record]))
+    const mine = new Map(
+      local.filter((record) => record.serverData !== null).map((record) => [record.key, record]),
+    )
     for (const [key, record] of truth) {
       const held = mine.get(key)
-      if (!held || held.version !== record.version || JSON.stringify(held.serverData) !== JSON.stringify(record.data)) report.mismatched += 1
+      if (
+        !held ||
+        held.version !== record.version ||
+        JSON.stringify(held.serverData) !== JSON.stringify(record.data)
+      )
+        report.mismatched += 1
     }
     for (const key of mine.keys()) if (!truth.has(key)) report.mismatched += 1
   }
 
   // 0 doubled: each record changed exactly once per applied mutation.
-  const perRecord = await sql<{ record_key: string; changes: number; applied: number; version: number }>`
+  const perRecord = await sql<{
+    record_key: string
+    changes: number
+    applied: number
+    version: number
+  }>`
     select r.key as record_key, r.version,
       (select count(*) from change_log c where c.record_key = r.key) as changes,
       (select count(*) from sync_mutation m where m.record_key = r.key and m.status = 'applied') as applied
     from sync_record r`.execute(db)
   for (const row of perRecord.rows) {
-    if (Number(row.changes) !== Number(row.applied) || Number(row.version) !== Number(row.applied)) report.doubled += 1
+    if (Number(row.changes) !== Number(row.applied) || Number(row.version) !== Number(row.applied))
+      report.doubled += 1
   }
   const faultCount = Object.values(tally.faults).reduce((sum, n) => sum + n, 0)
-  report.faultShare = Math.round((1000 * (faultCount - tally.faults['client-crash'] - tally.faults['server-restart'])) / tally.requests) / 10
+  report.faultShare =
+    Math.round(
+      (1000 * (faultCount - tally.faults['client-crash'] - tally.faults['server-restart'])) /
+        tally.requests,
+    ) / 10
 
   console.log(`convergence ${JSON.stringify(report)}`)
   for (const device of devices) {
@@ -259,11 +382,23 @@ async function serverView(app: FastifyInstance, cookie: string): Promise<Map<str
   const view = new Map<string, SyncRecord>()
   let cursor: string | null = null
   for (;;) {
-    const query: URLSearchParams = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) })
-    const response: { json<T>(): T } = await app.inject({ method: 'GET', url: `/api/sync/pull?${query.toString()}`, headers: { cookie, 'x-shuoshi-schema': '1' } })
-    const page: PullPage = response.json<{ cursor: string; hasMore: boolean; changes: Array<{ op: string; record?: SyncRecord; kind?: string; id?: string }> }>()
+    const query: URLSearchParams = new URLSearchParams({
+      limit: '1000',
+      ...(cursor ? { cursor } : {}),
+    })
+    const response: { json<T>(): T } = await app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?${query.toString()}`,
+      headers: { cookie, 'x-shuoshi-schema': '1' },
+    })
+    const page: PullPage = response.json<{
+      cursor: string
+      hasMore: boolean
+      changes: Array<{ op: string; record?: SyncRecord; kind?: string; id?: string }>
+    }>()
     for (const change of page.changes) {
-      if (change.op === 'put' && change.record) view.set(`${change.record.kind}:${change.record.id}`, change.record)
+      if (change.op === 'put' && change.record)
+        view.set(`${change.record.kind}:${change.record.id}`, change.record)
       else view.delete(`${change.kind}:${change.id}`)
     }
     cursor = page.cursor
@@ -275,16 +410,21 @@ const baseSeed = Number(process.env.CONVERGENCE_SEED ?? Date.now() % 1_000_000)
 const reports: unknown[] = []
 afterAll(() => console.log(`convergence seeds: base ${baseSeed}`))
 
-describe.each(['sqlite', 'postgres', 'postgres-2-servers'] as const)('convergence on %s', (mode) => {
-  it('ends with every device equal to its scope on the server: 0 lost, 0 doubled, every refusal shown', async () => {
-    const seed = baseSeed + ['sqlite', 'postgres', 'postgres-2-servers'].indexOf(mode)
-    const report = await runConvergence(mode, seed)
-    reports.push(report)
-    expect(report.saved, `seed ${seed}`).toBeGreaterThanOrEqual(Math.floor(ROUNDS * PEOPLE.length * 0.4))
-    expect(report.faultShare, `seed ${seed}`).toBeGreaterThanOrEqual(15)
-    expect(report.lost, `seed ${seed}`).toBe(0)
-    expect(report.doubled, `seed ${seed}`).toBe(0)
-    expect(report.mismatched, `seed ${seed}`).toBe(0)
-    expect(report.applied + report.rejected).toBe(report.saved)
-  }, 600_000)
-})
+describe.each(['sqlite', 'postgres', 'postgres-2-servers'] as const)(
+  'convergence on %s',
+  (mode) => {
+    it('ends with every device equal to its scope on the server: 0 lost, 0 doubled, every refusal shown', async () => {
+      const seed = baseSeed + ['sqlite', 'postgres', 'postgres-2-servers'].indexOf(mode)
+      const report = await runConvergence(mode, seed)
+      reports.push(report)
+      expect(report.saved, `seed ${seed}`).toBeGreaterThanOrEqual(
+        Math.floor(ROUNDS * PEOPLE.length * 0.4),
+      )
+      expect(report.faultShare, `seed ${seed}`).toBeGreaterThanOrEqual(15)
+      expect(report.lost, `seed ${seed}`).toBe(0)
+      expect(report.doubled, `seed ${seed}`).toBe(0)
+      expect(report.mismatched, `seed ${seed}`).toBe(0)
+      expect(report.applied + report.rejected).toBe(report.saved)
+    }, 600_000)
+  },
+)

@@ -5,7 +5,13 @@
  * NetworkError when the "network" failed.
  */
 import type { FastifyInstance } from 'fastify'
-import { SCHEMA_HEADER, SYNC_SCHEMA_VERSION, type PullResponse, type PushRequest, type PushResponse } from '#shared/sync/sync.protocol.ts'
+import {
+  SCHEMA_HEADER,
+  SYNC_SCHEMA_VERSION,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '#shared/sync/sync.protocol.ts'
 import { ApiError, NetworkError } from '#app/api/http.ts'
 import type { SyncTransport } from '#app/sync/transport.ts'
 
@@ -39,7 +45,9 @@ interface Call {
   contentType?: string
 }
 
-export function injectTransport(options: InjectTransportOptions): SyncTransport & { flushDelayed(): Promise<void> } {
+export function injectTransport(
+  options: InjectTransportOptions,
+): SyncTransport & { flushDelayed(): Promise<void> } {
   const delayed: Call[] = []
 
   async function send(call: Call) {
@@ -56,7 +64,10 @@ export function injectTransport(options: InjectTransportOptions): SyncTransport 
     return response
   }
 
-  async function request(kind: 'push' | 'pull' | 'blob', call: Call): Promise<{ body: unknown; raw: Buffer }> {
+  async function request(
+    kind: 'push' | 'pull' | 'blob',
+    call: Call,
+  ): Promise<{ body: unknown; raw: Buffer }> {
     // Late deliveries arrive before this request, out of order.
     if (delayed.length > 0 && (options.random ?? Math.random)() < 0.5) await flushDelayed()
     const fault = options.fault?.(kind) ?? null
@@ -75,10 +86,26 @@ export function injectTransport(options: InjectTransportOptions): SyncTransport 
     if (fault === 'duplicate') response = await send(call)
     if (fault === 'lose-response') throw new NetworkError('injected: response lost')
     if (response.statusCode >= 400) {
-      const body = response.json<{ code?: string; message?: string; fields?: Record<string, string> }>()
-      throw new ApiError(response.statusCode, body.code ?? 'bad_request', body.message ?? '', body.fields)
+      const body = response.json<{
+        code?: string
+        message?: string
+        fields?: Record<string, string>
+      }>()
+      throw new ApiError(
+        response.statusCode,
+        body.code ?? 'bad_request',
+        body.message ?? '',
+        body.fields,
+      )
     }
-    return { body: response.body ? (response.headers['content-type']?.toString().startsWith('application/json') ? response.json() : undefined) : undefined, raw: response.rawPayload }
+    return {
+      body: response.body
+        ? response.headers['content-type']?.toString().startsWith('application/json')
+          ? response.json()
+          : undefined
+        : undefined,
+      raw: response.rawPayload,
+    }
   }
 
   async function flushDelayed(): Promise<void> {
@@ -87,17 +114,30 @@ export function injectTransport(options: InjectTransportOptions): SyncTransport 
 
   return {
     async push(body) {
-      const { body: answer } = await request('push', { method: 'POST', url: '/api/sync/push', payload: JSON.stringify(body), contentType: 'application/json' })
+      const { body: answer } = await request('push', {
+        method: 'POST',
+        url: '/api/sync/push',
+        payload: JSON.stringify(body),
+        contentType: 'application/json',
+      })
       return answer as PushResponse
     },
     async pull(cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit) })
       if (cursor) query.set('cursor', cursor)
-      const { body } = await request('pull', { method: 'GET', url: `/api/sync/pull?${query.toString()}` })
+      const { body } = await request('pull', {
+        method: 'GET',
+        url: `/api/sync/pull?${query.toString()}`,
+      })
       return body as PullResponse
     },
     async putBlob(sha256, blob) {
-      await request('blob', { method: 'PUT', url: `/api/blobs/${sha256}`, payload: Buffer.from(await blob.arrayBuffer()), contentType: blob.type })
+      await request('blob', {
+        method: 'PUT',
+        url: `/api/blobs/${sha256}`,
+        payload: Buffer.from(await blob.arrayBuffer()),
+        contentType: blob.type,
+      })
     },
     async getBlob(sha256) {
       const { raw } = await request('blob', { method: 'GET', url: `/api/blobs/${sha256}` })

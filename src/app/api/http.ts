@@ -46,7 +46,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method: options.method ?? 'GET',
       credentials: 'same-origin',
       headers,
-      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body:
+        options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
     })
   } catch (error) {
@@ -62,7 +63,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     body = undefined
   }
   if (response.ok) return body as T
-  if (isApiErrorBody(body)) throw new ApiError(response.status, body.code, body.message, body.fields)
+  if (isApiErrorBody(body))
+    throw new ApiError(response.status, body.code, body.message, body.fields)
   // A proxy or captive portal answered, not our server.
   if (response.status >= 500 || response.status === 404) {
     throw new NetworkError(`unexpected ${response.status}`)

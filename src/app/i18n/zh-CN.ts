@@ -284,7 +284,8 @@ export const zhCN = {
     elderModeHint: '字体更大，按钮更大',
     logout: '退出登录',
     logoutConfirm: '确定退出登录吗？',
-    logoutUnsynced: '还有 {count} 条内容未同步。退出后它们仍保存在本机，您再次登录后会继续同步。确定退出吗？',
+    logoutUnsynced:
+      '还有 {count} 条内容未同步。退出后它们仍保存在本机，您再次登录后会继续同步。确定退出吗？',
   },
   sync: {
     title: '同步',
@@ -318,7 +319,8 @@ export const zhCN = {
   },
   browserGuide: {
     title: '请用手机浏览器打开',
-    wechat: '您正在微信里打开「说事」。微信内置浏览器不能离线保存数据，没有网络时登记的内容可能丢失。',
+    wechat:
+      '您正在微信里打开「说事」。微信内置浏览器不能离线保存数据，没有网络时登记的内容可能丢失。',
     unsupported: '当前浏览器不支持离线保存数据，没有网络时无法使用「说事」。',
     step1: '点右上角「···」',
     step2: '选择「在浏览器打开」',

@@ -17,13 +17,21 @@ describe('browser check', () => {
   })
 
   it('asks for the system browser inside WeChat even when features look present', () => {
-    expect(needsBrowserGuide({ isWeChat: true, hasServiceWorker: true, hasIndexedDb: true })).toBe(true)
+    expect(needsBrowserGuide({ isWeChat: true, hasServiceWorker: true, hasIndexedDb: true })).toBe(
+      true,
+    )
   })
 
   it('asks for another browser when service workers or IndexedDB are missing', () => {
-    expect(needsBrowserGuide({ isWeChat: false, hasServiceWorker: false, hasIndexedDb: true })).toBe(true)
-    expect(needsBrowserGuide({ isWeChat: false, hasServiceWorker: true, hasIndexedDb: false })).toBe(true)
-    expect(needsBrowserGuide({ isWeChat: false, hasServiceWorker: true, hasIndexedDb: true })).toBe(false)
+    expect(
+      needsBrowserGuide({ isWeChat: false, hasServiceWorker: false, hasIndexedDb: true }),
+    ).toBe(true)
+    expect(
+      needsBrowserGuide({ isWeChat: false, hasServiceWorker: true, hasIndexedDb: false }),
+    ).toBe(true)
+    expect(needsBrowserGuide({ isWeChat: false, hasServiceWorker: true, hasIndexedDb: true })).toBe(
+      false,
+    )
   })
 
   it('opens IndexedDB when it works and reports false when there is none', async () => {

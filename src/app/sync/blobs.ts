@@ -19,7 +19,14 @@ export async function storeBlob(db: AppDb, blob: Blob): Promise<string> {
   try {
     await db.transaction('rw', db.blobs, async () => {
       if (await db.blobs.get(sha256)) return
-      await db.blobs.add({ sha256, blob, type: blob.type, size: blob.size, uploaded: 0, createdAt: new Date().toISOString() })
+      await db.blobs.add({
+        sha256,
+        blob,
+        type: blob.type,
+        size: blob.size,
+        uploaded: 0,
+        createdAt: new Date().toISOString(),
+      })
     })
   } catch (error) {
     if (isQuotaError(error)) throw new StorageFullError(error)
@@ -30,7 +37,9 @@ export async function storeBlob(db: AppDb, blob: Blob): Promise<string> {
 
 /** Uploads every photo the server does not have yet; returns how many went up. */
 export async function uploadBlobs(db: AppDb, transport: SyncTransport): Promise<number> {
-  const waiting = (await db.blobs.where('uploaded').equals(0).toArray()).filter((row) => !row.failure)
+  const waiting = (await db.blobs.where('uploaded').equals(0).toArray()).filter(
+    (row) => !row.failure,
+  )
   let uploaded = 0
   for (const row of waiting) {
     try {
@@ -53,7 +62,14 @@ export async function loadBlob(db: AppDb, transport: SyncTransport, sha256: stri
   if (local) return local.blob
   const blob = await transport.getBlob(sha256)
   await db.blobs
-    .put({ sha256, blob, type: blob.type, size: blob.size, uploaded: 1, createdAt: new Date().toISOString() })
+    .put({
+      sha256,
+      blob,
+      type: blob.type,
+      size: blob.size,
+      uploaded: 1,
+      createdAt: new Date().toISOString(),
+    })
     .catch(() => undefined) // a full disk only loses the cache
   return blob
 }

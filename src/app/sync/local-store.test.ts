@@ -21,7 +21,11 @@ afterEach(async () => {
 
 describe('saveChange (the outbox)', () => {
   it('writes the record and its outbox entry together, with ids made on the device', async () => {
-    const entry = await saveChange(db, KINDS, actor, { kind: 'issue', op: 'create', payload: sampleCreatePayload() })
+    const entry = await saveChange(db, KINDS, actor, {
+      kind: 'issue',
+      op: 'create',
+      payload: sampleCreatePayload(),
+    })
     expect(entry.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(entry.recordId).toMatch(/^[0-9a-f-]{36}$/)
     expect(entry.baseVersion).toBe(0)
@@ -33,7 +37,11 @@ describe('saveChange (the outbox)', () => {
   })
 
   it('orders entries by a growing seq and keeps the base version the author saw', async () => {
-    const first = await saveChange(db, KINDS, actor, { kind: 'issue', op: 'create', payload: sampleCreatePayload() })
+    const first = await saveChange(db, KINDS, actor, {
+      kind: 'issue',
+      op: 'create',
+      payload: sampleCreatePayload(),
+    })
     await db.records.update(`issue:${first.recordId}`, { version: 3 })
     const second = await saveChange(db, KINDS, actor, {
       kind: 'issue',
@@ -49,7 +57,10 @@ describe('saveChange (the outbox)', () => {
     const attempt = saveChange(db, KINDS, actor, {
       kind: 'issue',
       op: 'create',
-      payload: sampleCreatePayload({ orgPath: DEMO_ACTORS.siblingGridWorker.orgPath, gridId: 'demo-t1-v1-g2' }),
+      payload: sampleCreatePayload({
+        orgPath: DEMO_ACTORS.siblingGridWorker.orgPath,
+        gridId: 'demo-t1-v1-g2',
+      }),
     })
     await expect(attempt).rejects.toBeInstanceOf(MutationRejection)
     expect(await db.outbox.count()).toBe(0)
@@ -57,7 +68,11 @@ describe('saveChange (the outbox)', () => {
   })
 
   it('leaves the database unchanged and says so in Chinese when the disk is full', async () => {
-    const existing = await saveChange(db, KINDS, actor, { kind: 'issue', op: 'create', payload: sampleCreatePayload() })
+    const existing = await saveChange(db, KINDS, actor, {
+      kind: 'issue',
+      op: 'create',
+      payload: sampleCreatePayload(),
+    })
     // The record write comes after the outbox write: failing it must undo both.
     db.records.hook('updating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
@@ -77,11 +92,20 @@ describe('saveChange (the outbox)', () => {
 
 describe('rebase', () => {
   it("puts the device's unsynced changes back on top of a newer server state", async () => {
-    const created = await saveChange(db, KINDS, actor, { kind: 'issue', op: 'create', payload: sampleCreatePayload() })
+    const created = await saveChange(db, KINDS, actor, {
+      kind: 'issue',
+      op: 'create',
+      payload: sampleCreatePayload(),
+    })
     const key = `issue:${created.recordId}`
     const serverState = (await db.records.get(key))?.data ?? {}
     await db.outbox.clear()
-    await saveChange(db, KINDS, actor, { kind: 'issue', recordId: created.recordId, op: 'update', payload: { title: '本机修改' } })
+    await saveChange(db, KINDS, actor, {
+      kind: 'issue',
+      recordId: created.recordId,
+      op: 'update',
+      payload: { title: '本机修改' },
+    })
     await db.transaction('rw', db.records, db.outbox, () =>
       rebase(db, KINDS, (entry) => ({ ...actor, at: entry.createdAt }), key, {
         data: { ...serverState, description: '服务器上的新描述' },
@@ -98,10 +122,19 @@ describe('rebase', () => {
   })
 
   it('removes a record that exists neither on the server nor in the outbox', async () => {
-    const created = await saveChange(db, KINDS, actor, { kind: 'issue', op: 'create', payload: sampleCreatePayload() })
+    const created = await saveChange(db, KINDS, actor, {
+      kind: 'issue',
+      op: 'create',
+      payload: sampleCreatePayload(),
+    })
     await db.outbox.clear()
     await db.transaction('rw', db.records, db.outbox, () =>
-      rebase(db, KINDS, (entry) => ({ ...actor, at: entry.createdAt }), `issue:${created.recordId}`),
+      rebase(
+        db,
+        KINDS,
+        (entry) => ({ ...actor, at: entry.createdAt }),
+        `issue:${created.recordId}`,
+      ),
     )
     expect(await db.records.count()).toBe(0)
   })

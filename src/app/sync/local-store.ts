@@ -45,7 +45,12 @@ export interface ChangeInput {
  * change is not allowed, and StorageFullError when the disk is full; in both
  * cases nothing is written.
  */
-export async function saveChange(db: AppDb, kinds: KindMap, actor: Actor, input: ChangeInput): Promise<OutboxEntry> {
+export async function saveChange(
+  db: AppDb,
+  kinds: KindMap,
+  actor: Actor,
+  input: ChangeInput,
+): Promise<OutboxEntry> {
   const kind = kinds.get(input.kind)
   if (!kind) throw new MutationRejection('unknown_kind', '不支持的记录类型')
   const { deviceId } = await syncState(db)

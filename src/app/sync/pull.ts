@@ -21,7 +21,10 @@ export async function pullAll(
   transport: SyncTransport,
   kinds: KindMap,
   actorFor: (entry: OutboxEntry) => Actor,
-  { limit = DEFAULT_PULL_LIMIT, onProgress }: { limit?: number; onProgress?: (progress: PullProgress) => void } = {},
+  {
+    limit = DEFAULT_PULL_LIMIT,
+    onProgress,
+  }: { limit?: number; onProgress?: (progress: PullProgress) => void } = {},
 ): Promise<number> {
   let applied = 0
   for (;;) {
@@ -51,13 +54,17 @@ export async function applyPage(
     // Read what the page touches in two bulk requests, not several per record:
     // IndexedDB cost is per request, and a first sync brings thousands.
     const keys = page.changes.map((change) =>
-      change.op === 'put' ? recordKey(change.record.kind, change.record.id) : recordKey(change.kind, change.id),
+      change.op === 'put'
+        ? recordKey(change.record.kind, change.record.id)
+        : recordKey(change.kind, change.id),
     )
     const [locals, pending] = await Promise.all([
       db.records.bulkGet(keys),
       db.outbox.where('recordKey').anyOf(keys).primaryKeys(),
     ])
-    const hasOutbox = new Set(pending.length > 0 ? (await db.outbox.bulkGet(pending)).map((entry) => entry?.recordKey) : [])
+    const hasOutbox = new Set(
+      pending.length > 0 ? (await db.outbox.bulkGet(pending)).map((entry) => entry?.recordKey) : [],
+    )
     const plain: LocalRecord[] = []
     for (const [index, change] of page.changes.entries()) {
       const key = keys[index] ?? ''
@@ -66,13 +73,31 @@ export async function applyPage(
         const { record } = change
         // Versions only move forward: an older copy never overwrites a newer one.
         if (local && local.version > record.version) continue
-        const server = { data: record.data, version: record.version, orgPath: record.orgPath, updatedAt: record.updatedAt }
+        const server = {
+          data: record.data,
+          version: record.version,
+          orgPath: record.orgPath,
+          updatedAt: record.updatedAt,
+        }
         if (hasOutbox.has(key)) await rebase(db, kinds, actorFor, key, server)
-        else plain.push({ key, kind: record.kind, id: record.id, ...server, serverData: record.data, hasPending: 0 })
+        else
+          plain.push({
+            key,
+            kind: record.kind,
+            id: record.id,
+            ...server,
+            serverData: record.data,
+            hasPending: 0,
+          })
       } else if (hasOutbox.has(key)) {
         // Out of scope now: the server's copy goes; unsynced changes stay
         // (the server will refuse them with a reason the author sees).
-        await rebase(db, kinds, actorFor, key, { data: null, version: 0, orgPath: '', updatedAt: '' })
+        await rebase(db, kinds, actorFor, key, {
+          data: null,
+          version: 0,
+          orgPath: '',
+          updatedAt: '',
+        })
       } else if (local) await db.records.delete(key)
     }
     await db.records.bulkPut(plain)

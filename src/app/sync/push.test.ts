@@ -18,7 +18,11 @@ function mutation(n: number, payloadBytes = 10): Mutation {
 
 describe('batchMutations', () => {
   it('keeps order and splits by count', () => {
-    const batches = batchMutations(Array.from({ length: 250 }, (_, n) => mutation(n)), 100, 1e9)
+    const batches = batchMutations(
+      Array.from({ length: 250 }, (_, n) => mutation(n)),
+      100,
+      1e9,
+    )
     expect(batches.map((batch) => batch.length)).toEqual([100, 100, 50])
     expect(batches.flat().map((m) => m.seq)).toEqual(Array.from({ length: 250 }, (_, n) => n))
   })

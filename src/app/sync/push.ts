@@ -6,7 +6,12 @@
  * A lost answer is harmless: the same ids are pushed again and the server
  * answers "duplicate" with the first outcome (guarantee 2).
  */
-import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, type Mutation, type MutationResult } from '#shared/sync/sync.protocol.ts'
+import {
+  MAX_PUSH_BYTES,
+  MAX_PUSH_MUTATIONS,
+  type Mutation,
+  type MutationResult,
+} from '#shared/sync/sync.protocol.ts'
 import type { Actor } from '#shared/sync/record-kind.ts'
 import type { AppDb, OutboxEntry } from '#app/db/app-db.ts'
 import { rebase, type KindMap } from './local-store.ts'
@@ -72,7 +77,9 @@ export async function pushOutbox(
     outcome.epoch = response.epoch
     await db.transaction('rw', db.records, db.outbox, async () => {
       for (const result of response.results) {
-        const isApplied = result.status === 'applied' || (result.status === 'duplicate' && result.original === 'applied')
+        const isApplied =
+          result.status === 'applied' ||
+          (result.status === 'duplicate' && result.original === 'applied')
         if (isApplied) outcome.applied += 1
         else outcome.rejected += 1
         await settle(db, kinds, actorFor, result, isApplied)
@@ -110,7 +117,12 @@ async function settle(
   const server = !record
     ? { data: null, version: 0, orgPath: local?.orgPath ?? '', updatedAt: local?.updatedAt ?? '' }
     : record.version >= (local?.version ?? 0)
-      ? { data: record.data, version: record.version, orgPath: record.orgPath, updatedAt: record.updatedAt }
+      ? {
+          data: record.data,
+          version: record.version,
+          orgPath: record.orgPath,
+          updatedAt: record.updatedAt,
+        }
       : undefined
   await rebase(db, kinds, actorFor, entry.recordKey, server)
 }

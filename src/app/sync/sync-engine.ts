@@ -42,7 +42,12 @@ export class SyncEngine {
   private timer: ReturnType<typeof setTimeout> | undefined
   private running: Promise<void> | null = null
   private again = false
-  private status: SyncStatus = { phase: 'idle', lastSuccessAt: null, lastError: null, progress: null }
+  private status: SyncStatus = {
+    phase: 'idle',
+    lastSuccessAt: null,
+    lastError: null,
+    progress: null,
+  }
   private readonly detach: Array<() => void> = []
 
   constructor(private readonly options: SyncEngineOptions) {}
@@ -146,7 +151,11 @@ export class SyncEngine {
     this.failures += 1
     const message = error instanceof ApiError ? error.message : '网络不可用，稍后自动重试'
     await db.syncMeta.update('state', { lastError: message })
-    this.setStatus({ phase: error instanceof ApiError ? 'error' : 'offline', lastError: message, progress: null })
+    this.setStatus({
+      phase: error instanceof ApiError ? 'error' : 'offline',
+      lastError: message,
+      progress: null,
+    })
   }
 
   private schedule(): void {
@@ -169,8 +178,13 @@ function takeLease(): boolean {
   try {
     const held: unknown = JSON.parse(localStorage.getItem(LEASE_KEY) ?? 'null')
     const isHeld =
-      typeof held === 'object' && held !== null && 'owner' in held && 'until' in held &&
-      held.owner !== tabId && typeof held.until === 'number' && held.until > Date.now()
+      typeof held === 'object' &&
+      held !== null &&
+      'owner' in held &&
+      'until' in held &&
+      held.owner !== tabId &&
+      typeof held.until === 'number' &&
+      held.until > Date.now()
     if (isHeld) return false
     localStorage.setItem(LEASE_KEY, JSON.stringify({ owner: tabId, until: Date.now() + LEASE_MS }))
     return true

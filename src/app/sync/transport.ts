@@ -35,5 +35,6 @@ export const httpTransport: SyncTransport = {
   putBlob: async (sha256, blob) => {
     await apiRequest(`/api/blobs/${sha256}`, { method: 'PUT', rawBody: blob, timeoutMs: 120_000 })
   },
-  getBlob: (sha256) => apiRequest<Blob>(`/api/blobs/${sha256}`, { asBlob: true, timeoutMs: 120_000 }),
+  getBlob: (sha256) =>
+    apiRequest<Blob>(`/api/blobs/${sha256}`, { asBlob: true, timeoutMs: 120_000 }),
 }

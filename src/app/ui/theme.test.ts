@@ -19,7 +19,13 @@ describe('theme', () => {
 
   it('uses only checked colours for text and buttons', () => {
     const checked = new Set<string>(Object.values(COLORS))
-    for (const key of ['primaryColor', 'textColor', 'textColor2', 'textColor3', 'fieldPlaceholderTextColor'] as const) {
+    for (const key of [
+      'primaryColor',
+      'textColor',
+      'textColor2',
+      'textColor3',
+      'fieldPlaceholderTextColor',
+    ] as const) {
       expect(checked.has(String(baseTheme[key]))).toBe(true)
     }
   })
@@ -30,7 +36,8 @@ describe('theme', () => {
     expect(parseInt(String(elderTheme.buttonDefaultHeight), 10)).toBeGreaterThanOrEqual(60)
     expect(parseInt(String(elderTheme.tabbarHeight), 10)).toBeGreaterThanOrEqual(60)
     const cellHeight =
-      parseInt(String(elderTheme.cellLineHeight), 10) + 2 * parseInt(String(elderTheme.cellVerticalPadding), 10)
+      parseInt(String(elderTheme.cellLineHeight), 10) +
+      2 * parseInt(String(elderTheme.cellVerticalPadding), 10)
     expect(cellHeight).toBeGreaterThanOrEqual(60)
   })
 })

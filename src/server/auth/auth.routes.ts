@@ -22,7 +22,11 @@ export function authRoutes(app: FastifyInstance): void {
   const { db } = app.database
 
   async function meOf(auth: AuthContext): Promise<Me> {
-    return { user: auth.user, orgUnit: auth.orgUnit, orgPath: await findPathUnits(db, auth.orgUnit.path) }
+    return {
+      user: auth.user,
+      orgUnit: auth.orgUnit,
+      orgPath: await findPathUnits(db, auth.orgUnit.path),
+    }
   }
 
   api.post(

@@ -30,7 +30,13 @@ const TOWNSHIPS = [
   { name: '青石乡', villages: ['石桥村', '青山村'] },
   { name: '东湖街道', villages: ['东湖社区', '南湾社区'] },
 ]
-const DEPARTMENTS = ['县民政局', '县人力资源和社会保障局', '县住房和城乡建设局', '县农业农村局', '县卫生健康局']
+const DEPARTMENTS = [
+  '县民政局',
+  '县人力资源和社会保障局',
+  '县住房和城乡建设局',
+  '县农业农村局',
+  '县卫生健康局',
+]
 const GRIDS = ['第一网格', '第二网格']
 
 /**
@@ -59,8 +65,18 @@ export function demoCounty(): DemoCounty {
   const county = add(null, 'demo-county', 'county', '清河县（演示）说事中心')
   accounts.push(
     { phone: demoPhone(0, 0, 0, 99), name: '管理员（演示）', role: 'admin', orgUnitId: county.id },
-    { phone: demoPhone(0, 0, 0, 5), name: '县中心·周敏（演示）', role: 'county_staff', orgUnitId: county.id },
-    { phone: demoPhone(0, 0, 0, 3), name: '县解事员·钱老（演示）', role: 'mediator', orgUnitId: county.id },
+    {
+      phone: demoPhone(0, 0, 0, 5),
+      name: '县中心·周敏（演示）',
+      role: 'county_staff',
+      orgUnitId: county.id,
+    },
+    {
+      phone: demoPhone(0, 0, 0, 3),
+      name: '县解事员·钱老（演示）',
+      role: 'mediator',
+      orgUnitId: county.id,
+    },
   )
   DEPARTMENTS.forEach((name, index) => {
     const dept = add(county, `demo-dept-${index + 1}`, 'department', `${name}（演示）`)
@@ -74,17 +90,42 @@ export function demoCounty(): DemoCounty {
   TOWNSHIPS.forEach((township, t) => {
     const tu = add(county, `demo-t${t + 1}`, 'township', `${township.name}说事处（演示）`)
     accounts.push(
-      { phone: demoPhone(t + 1, 0, 0, 4), name: `${township.name}·干部（演示）`, role: 'township_staff', orgUnitId: tu.id },
-      { phone: demoPhone(t + 1, 0, 0, 3), name: `${township.name}·解事员（演示）`, role: 'mediator', orgUnitId: tu.id },
+      {
+        phone: demoPhone(t + 1, 0, 0, 4),
+        name: `${township.name}·干部（演示）`,
+        role: 'township_staff',
+        orgUnitId: tu.id,
+      },
+      {
+        phone: demoPhone(t + 1, 0, 0, 3),
+        name: `${township.name}·解事员（演示）`,
+        role: 'mediator',
+        orgUnitId: tu.id,
+      },
     )
     township.villages.forEach((villageName, v) => {
       const vu = add(tu, `demo-t${t + 1}-v${v + 1}`, 'village', `${villageName}说事站（演示）`)
       accounts.push(
-        { phone: demoPhone(t + 1, v + 1, 0, 2), name: `${villageName}·村干部（演示）`, role: 'village_cadre', orgUnitId: vu.id },
-        { phone: demoPhone(t + 1, v + 1, 0, 3), name: `${villageName}·解事员（演示）`, role: 'mediator', orgUnitId: vu.id },
+        {
+          phone: demoPhone(t + 1, v + 1, 0, 2),
+          name: `${villageName}·村干部（演示）`,
+          role: 'village_cadre',
+          orgUnitId: vu.id,
+        },
+        {
+          phone: demoPhone(t + 1, v + 1, 0, 3),
+          name: `${villageName}·解事员（演示）`,
+          role: 'mediator',
+          orgUnitId: vu.id,
+        },
       )
       GRIDS.forEach((gridName, g) => {
-        const gu = add(vu, `demo-t${t + 1}-v${v + 1}-g${g + 1}`, 'grid', `${villageName}${gridName}说事点（演示）`)
+        const gu = add(
+          vu,
+          `demo-t${t + 1}-v${v + 1}-g${g + 1}`,
+          'grid',
+          `${villageName}${gridName}说事点（演示）`,
+        )
         accounts.push({
           phone: demoPhone(t + 1, v + 1, g + 1, 1),
           name: `${villageName}${gridName}·网格员（演示）`,
@@ -110,9 +151,14 @@ export async function seedDemoCounty(db: Kysely<DatabaseSchema>) {
     if (await findUserByPhone(db, account.phone)) continue
     passwordHash ??= await hashPassword(DEMO_PASSWORD)
     // Two servers seeding one empty database at once: the unique index decides.
-    added += await insertUser(db, { id: `demo-user-${account.phone}`, ...account, passwordHash }, now, {
-      ifAbsent: true,
-    })
+    added += await insertUser(
+      db,
+      { id: `demo-user-${account.phone}`, ...account, passwordHash },
+      now,
+      {
+        ifAbsent: true,
+      },
+    )
   }
   return { units: units.length, accountsAdded: added }
 }

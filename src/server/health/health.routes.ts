@@ -14,13 +14,17 @@ export function healthRoutes(app: FastifyInstance): void {
   const { db, dialect } = app.database
   app
     .withTypeProvider<ZodTypeProvider>()
-    .get('/api/health', { schema: { response: { 200: healthSchema, 503: healthSchema } } }, async (_request, reply) => {
-      const body = { database: dialect, version: APP_VERSION }
-      try {
-        await sql`select 1`.execute(db)
-        return { status: 'ok' as const, ...body }
-      } catch {
-        return reply.status(503).send({ status: 'degraded' as const, ...body })
-      }
-    })
+    .get(
+      '/api/health',
+      { schema: { response: { 200: healthSchema, 503: healthSchema } } },
+      async (_request, reply) => {
+        const body = { database: dialect, version: APP_VERSION }
+        try {
+          await sql`select 1`.execute(db)
+          return { status: 'ok' as const, ...body }
+        } catch {
+          return reply.status(503).send({ status: 'degraded' as const, ...body })
+        }
+      },
+    )
 }

@@ -119,17 +119,17 @@ export async function insertUser(
   now: string,
   { ifAbsent = false } = {},
 ): Promise<number> {
-  const query = db
-    .insertInto('app_user')
-    .values({
-      id: user.id,
-      phone: user.phone,
-      name: user.name,
-      password_hash: user.passwordHash,
-      role: user.role,
-      org_unit_id: user.orgUnitId,
-      created_at: now,
-    })
-  const result = await (ifAbsent ? query.onConflict((oc) => oc.doNothing()) : query).executeTakeFirst()
+  const query = db.insertInto('app_user').values({
+    id: user.id,
+    phone: user.phone,
+    name: user.name,
+    password_hash: user.passwordHash,
+    role: user.role,
+    org_unit_id: user.orgUnitId,
+    created_at: now,
+  })
+  const result = await (
+    ifAbsent ? query.onConflict((oc) => oc.doNothing()) : query
+  ).executeTakeFirst()
   return Number(result.numInsertedOrUpdatedRows ?? 0)
 }

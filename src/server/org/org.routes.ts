@@ -6,7 +6,12 @@ import { z } from 'zod'
 import { createUserSchema, userSchema } from '#shared/auth/auth.schema.ts'
 import { roleFitsTier } from '#shared/auth/roles.ts'
 import { childPath, pathIds, rootPath } from '#shared/org/org-path.ts'
-import { canNest, createOrgUnitSchema, orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
+import {
+  canNest,
+  createOrgUnitSchema,
+  orgUnitSchema,
+  type OrgUnit,
+} from '#shared/org/org.schema.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { loadUnitInScope, requirePermission, scopePathOf } from '../plugins/scope.ts'
 import { hashPassword } from '../auth/password.ts'

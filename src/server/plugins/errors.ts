@@ -63,7 +63,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
  */
 export function registerNotFound(app: FastifyInstance, spaIndex: string | null): void {
   app.setNotFoundHandler((request, reply) => {
-    if (spaIndex && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) {
+    if (
+      spaIndex &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api/')
+    ) {
       return reply.header('Cache-Control', 'no-cache').sendFile(spaIndex)
     }
     return reply.status(404).send({ code: 'not_found', message: ERROR_MESSAGES.not_found })

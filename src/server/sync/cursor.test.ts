@@ -5,7 +5,16 @@ const LOG: Cursor = { v: 1, epoch: 'e1', scope: 'abc', phase: 'log', from: { txi
 
 describe('pull cursor', () => {
   it('round-trips through its opaque form', () => {
-    const snapshot: Cursor = { v: 1, epoch: 'e1', scope: 'abc', phase: 'snapshot', after: 'issue:x', from: { txid: 0, seq: 9 }, done: 500, total: 10_000 }
+    const snapshot: Cursor = {
+      v: 1,
+      epoch: 'e1',
+      scope: 'abc',
+      phase: 'snapshot',
+      after: 'issue:x',
+      from: { txid: 0, seq: 9 },
+      done: 500,
+      total: 10_000,
+    }
     expect(decodeCursor(encodeCursor(LOG))).toEqual(LOG)
     expect(decodeCursor(encodeCursor(snapshot))).toEqual(snapshot)
     expect(encodeCursor(LOG)).toMatch(/^[A-Za-z0-9_-]+$/)
@@ -14,7 +23,9 @@ describe('pull cursor', () => {
   it('rejects garbage, foreign JSON and unknown versions', () => {
     expect(decodeCursor('not a cursor')).toBeNull()
     expect(decodeCursor(Buffer.from('{"hello":1}').toString('base64url'))).toBeNull()
-    expect(decodeCursor(Buffer.from(JSON.stringify({ ...LOG, v: 2 })).toString('base64url'))).toBeNull()
+    expect(
+      decodeCursor(Buffer.from(JSON.stringify({ ...LOG, v: 2 })).toString('base64url')),
+    ).toBeNull()
   })
 
   it('fingerprints scope by role and unit, so a moved user starts over', () => {

@@ -37,7 +37,9 @@ export function encodeCursor(cursor: Cursor): string {
 /** The cursor, or null when it is not one of ours (the caller answers 400). */
 export function decodeCursor(text: string): Cursor | null {
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')))
+    const parsed = cursorSchema.safeParse(
+      JSON.parse(Buffer.from(text, 'base64url').toString('utf8')),
+    )
     return parsed.success ? parsed.data : null
   } catch {
     return null

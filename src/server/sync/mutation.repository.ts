@@ -22,13 +22,21 @@ export async function insertMutation(db: Db, row: MutationRow): Promise<void> {
  * pulls again, keeping its outbox.
  */
 export async function serverEpoch(db: Db): Promise<string> {
-  const existing = await db.selectFrom('sync_meta').select('value').where('key', '=', 'epoch').executeTakeFirst()
+  const existing = await db
+    .selectFrom('sync_meta')
+    .select('value')
+    .where('key', '=', 'epoch')
+    .executeTakeFirst()
   if (existing) return existing.value
   await db
     .insertInto('sync_meta')
     .values({ key: 'epoch', value: randomUUID() })
     .onConflict((oc) => oc.doNothing())
     .execute()
-  const row = await db.selectFrom('sync_meta').select('value').where('key', '=', 'epoch').executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('sync_meta')
+    .select('value')
+    .where('key', '=', 'epoch')
+    .executeTakeFirstOrThrow()
   return row.value
 }

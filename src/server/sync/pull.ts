@@ -32,7 +32,11 @@ export interface PullContext {
   epoch: string
 }
 
-export async function pullPage(ctx: PullContext, cursor: Cursor | null, limit: number): Promise<PullResponse> {
+export async function pullPage(
+  ctx: PullContext,
+  cursor: Cursor | null,
+  limit: number,
+): Promise<PullResponse> {
   const scope = scopePathOf(ctx.auth)
   const key = scopeKey(ctx.auth.user.role, scope)
   const isCurrent = cursor !== null && cursor.epoch === ctx.epoch && cursor.scope === key
@@ -51,7 +55,10 @@ export async function pullPage(ctx: PullContext, cursor: Cursor | null, limit: n
           done: 0,
           total: await countInScope(ctx.db, scope),
         }
-  const page = start.phase === 'snapshot' ? await snapshotPage(ctx, start, limit) : await logPage(ctx, start, limit)
+  const page =
+    start.phase === 'snapshot'
+      ? await snapshotPage(ctx, start, limit)
+      : await logPage(ctx, start, limit)
   return { epoch: ctx.epoch, reset, ...page }
 }
 
@@ -61,7 +68,10 @@ async function snapshotPage(
   limit: number,
 ): Promise<Omit<PullResponse, 'epoch' | 'reset'>> {
   const rows = await readSnapshot(ctx.db, scopePathOf(ctx.auth), cursor.after, limit)
-  const audiences = await findAudiences(ctx.db, rows.map((row) => row.key))
+  const audiences = await findAudiences(
+    ctx.db,
+    rows.map((row) => row.key),
+  )
   const changes: Change[] = []
   for (const row of rows) {
     const record = projectRecord(ctx.kinds, row, audiences.get(row.key) ?? [], ctx.auth)
@@ -92,7 +102,10 @@ async function logPage(
   const entries = await readLog(ctx.db, ctx.dialect, scopePathOf(ctx.auth), cursor.from, limit)
   // Several changes of one record in a page: send its current state once.
   const keys = [...new Set(entries.map((entry) => entry.record_key))]
-  const [rows, audiences] = await Promise.all([findRecords(ctx.db, keys), findAudiences(ctx.db, keys)])
+  const [rows, audiences] = await Promise.all([
+    findRecords(ctx.db, keys),
+    findAudiences(ctx.db, keys),
+  ])
   const byKey = new Map(rows.map((row) => [row.key, row]))
   const changes: Change[] = []
   for (const key of keys) {

@@ -14,7 +14,13 @@ import { isUniqueViolation } from '../db/db-errors.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { actorOf, canSeeRecord, viewerOf } from '../plugins/scope.ts'
 import type { KindRegistry } from './kinds.ts'
-import { findAudience, findRecord, recordKey, saveRecord, type RecordRow } from './record.repository.ts'
+import {
+  findAudience,
+  findRecord,
+  recordKey,
+  saveRecord,
+  type RecordRow,
+} from './record.repository.ts'
 import { findMutation, insertMutation, type MutationRow } from './mutation.repository.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -69,7 +75,13 @@ async function duplicateOf(ctx: PushContext, prior: MutationRow): Promise<Mutati
   }
 }
 
-function mutationRow(ctx: PushContext, m: Mutation, status: MutationRow['status'], now: Date, rejection?: MutationRejection): MutationRow {
+function mutationRow(
+  ctx: PushContext,
+  m: Mutation,
+  status: MutationRow['status'],
+  now: Date,
+  rejection?: MutationRejection,
+): MutationRow {
   return {
     id: m.id,
     user_id: ctx.auth.user.id,
@@ -106,16 +118,31 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<Muta
       // A twin delivery of this mutation committed first: answer as it did.
       const twin = await findMutation(ctx.db, m.id)
       if (twin) return answerPrior(ctx, m, twin)
-      return recordRefusal(ctx, m, new MutationRejection('conflict', '该记录已存在，请刷新后再试'), now)
+      return recordRefusal(
+        ctx,
+        m,
+        new MutationRejection('conflict', '该记录已存在，请刷新后再试'),
+        now,
+      )
     }
     throw error
   }
 }
 
-async function answerPrior(ctx: PushContext, m: Mutation, prior: MutationRow): Promise<MutationResult> {
+async function answerPrior(
+  ctx: PushContext,
+  m: Mutation,
+  prior: MutationRow,
+): Promise<MutationResult> {
   // A mutation id belongs to the user who first sent it; nobody else learns its outcome.
   if (prior.user_id !== ctx.auth.user.id || prior.record_key !== recordKey(m.kind, m.recordId)) {
-    return { id: m.id, status: 'rejected', code: 'id_conflict', message: '同步编号冲突，请重新保存', record: null }
+    return {
+      id: m.id,
+      status: 'rejected',
+      code: 'id_conflict',
+      message: '同步编号冲突，请重新保存',
+      record: null,
+    }
   }
   return duplicateOf(ctx, prior)
 }
@@ -142,7 +169,12 @@ async function recordRefusal(
   }
 }
 
-async function applyInTransaction(ctx: PushContext, m: Mutation, key: string, now: Date): Promise<SyncRecord | null> {
+async function applyInTransaction(
+  ctx: PushContext,
+  m: Mutation,
+  key: string,
+  now: Date,
+): Promise<SyncRecord | null> {
   const kind: AnyRecordKind | undefined = ctx.kinds.get(m.kind)
   if (!kind) throw new Refused(new MutationRejection('unknown_kind', '不支持的记录类型'))
   const row = await findRecord(ctx.db, ctx.dialect, key, { forUpdate: true })
@@ -161,7 +193,9 @@ async function applyInTransaction(ctx: PushContext, m: Mutation, key: string, no
   const valid = kind.schema.safeParse(next)
   if (!valid.success) {
     const issue = valid.error.issues[0]
-    throw new Refused(new MutationRejection('invalid_record', `记录内容有误：${issue?.message ?? ''}`))
+    throw new Refused(
+      new MutationRejection('invalid_record', `记录内容有误：${issue?.message ?? ''}`),
+    )
   }
   const audience = kind.audience(valid.data)
   const home = audience[0]

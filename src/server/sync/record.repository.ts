@@ -32,12 +32,19 @@ export async function findRecord(
 }
 
 export async function findAudience(db: Db, key: string): Promise<string[]> {
-  const rows = await db.selectFrom('record_audience').select('path').where('record_key', '=', key).execute()
+  const rows = await db
+    .selectFrom('record_audience')
+    .select('path')
+    .where('record_key', '=', key)
+    .execute()
   return rows.map((row) => row.path)
 }
 
 /** Audiences of many records at once, by key. */
-export async function findAudiences(db: Db, keys: readonly string[]): Promise<Map<string, string[]>> {
+export async function findAudiences(
+  db: Db,
+  keys: readonly string[],
+): Promise<Map<string, string[]>> {
   const byKey = new Map<string, string[]>()
   if (keys.length === 0) return byKey
   const rows = await db
@@ -45,7 +52,8 @@ export async function findAudiences(db: Db, keys: readonly string[]): Promise<Ma
     .select(['record_key', 'path'])
     .where('record_key', 'in', keys)
     .execute()
-  for (const row of rows) byKey.set(row.record_key, [...(byKey.get(row.record_key) ?? []), row.path])
+  for (const row of rows)
+    byKey.set(row.record_key, [...(byKey.get(row.record_key) ?? []), row.path])
   return byKey
 }
 
@@ -58,7 +66,12 @@ export async function findRecords(db: Db, keys: readonly string[]): Promise<Reco
 export async function saveRecord(
   db: Db,
   row: RecordRow,
-  { isNew, audience, previousAudience, attachments }: {
+  {
+    isNew,
+    audience,
+    previousAudience,
+    attachments,
+  }: {
     isNew: boolean
     audience: readonly string[]
     previousAudience: readonly string[]
@@ -69,12 +82,19 @@ export async function saveRecord(
   else {
     await db
       .updateTable('sync_record')
-      .set({ version: row.version, org_path: row.org_path, data: row.data, updated_at: row.updated_at })
+      .set({
+        version: row.version,
+        org_path: row.org_path,
+        data: row.data,
+        updated_at: row.updated_at,
+      })
       .where('key', '=', row.key)
       .execute()
   }
   const audienceChanged =
-    isNew || audience.length !== previousAudience.length || audience.some((path) => !previousAudience.includes(path))
+    isNew ||
+    audience.length !== previousAudience.length ||
+    audience.some((path) => !previousAudience.includes(path))
   if (audienceChanged) {
     await db.deleteFrom('record_audience').where('record_key', '=', row.key).execute()
     await db
@@ -117,7 +137,9 @@ export interface LogPosition {
  */
 export async function logStartPosition(db: Db, dialect: DialectName): Promise<LogPosition> {
   if (dialect === 'postgres') {
-    const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db)
+    const { rows } = await sql<{
+      xmin: string
+    }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db)
     return { txid: Number(rows[0]?.xmin ?? 0) - 1, seq: Number.MAX_SAFE_INTEGER }
   }
   const row = await db
@@ -157,7 +179,11 @@ export async function readLog(
           .orderBy('c.seq')
       : query.where('c.seq', '>', from.seq).orderBy('c.seq')
   const rows = await query.limit(limit).execute()
-  return rows.map((row) => ({ txid: Number(row.txid), seq: Number(row.seq), record_key: row.record_key }))
+  return rows.map((row) => ({
+    txid: Number(row.txid),
+    seq: Number(row.seq),
+    record_key: row.record_key,
+  }))
 }
 
 /**
@@ -166,7 +192,10 @@ export async function readLog(
  * may move the cursor here, so a quiet unit's next pull does not re-walk what
  * other units wrote meanwhile. Read it BEFORE reading the log page.
  */
-export async function settledLogPosition(db: Db, dialect: DialectName): Promise<LogPosition | null> {
+export async function settledLogPosition(
+  db: Db,
+  dialect: DialectName,
+): Promise<LogPosition | null> {
   if (dialect === 'postgres') {
     const row = await db
       .selectFrom('change_log')
@@ -178,7 +207,10 @@ export async function settledLogPosition(db: Db, dialect: DialectName): Promise<
       .executeTakeFirst()
     return row ? { txid: Number(row.txid), seq: Number(row.seq) } : null
   }
-  const row = await db.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst()
+  const row = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst()
   return row?.seq == null ? null : { txid: 0, seq: Number(row.seq) }
 }
 
@@ -189,7 +221,12 @@ export function laterPosition(a: LogPosition, b: LogPosition | null): LogPositio
 }
 
 /** Records in `scope` with key after `after`, by key: the pages of a first sync. */
-export async function readSnapshot(db: Db, scope: string, after: string, limit: number): Promise<RecordRow[]> {
+export async function readSnapshot(
+  db: Db,
+  scope: string,
+  after: string,
+  limit: number,
+): Promise<RecordRow[]> {
   return db
     .selectFrom('sync_record as r')
     .selectAll()

@@ -26,7 +26,11 @@ import { applyMutation } from './push.ts'
  * Runs before body validation: a signed-in device with an old schema must hear
  * "update the app" (426, outbox kept), not "your data is invalid" (400).
  */
-function signedInWithCurrentSchema(request: FastifyRequest, _reply: unknown, done: (error?: Error) => void): void {
+function signedInWithCurrentSchema(
+  request: FastifyRequest,
+  _reply: unknown,
+  done: (error?: Error) => void,
+): void {
   try {
     requireAuth(request)
     assertSchemaVersion(request)
@@ -39,7 +43,11 @@ function signedInWithCurrentSchema(request: FastifyRequest, _reply: unknown, don
 /** 426 unless the device speaks a schema version this server accepts. */
 function assertSchemaVersion(request: FastifyRequest): void {
   const version = Number(request.headers[SCHEMA_HEADER])
-  if (!Number.isInteger(version) || version < MIN_SUPPORTED_SCHEMA || version > SYNC_SCHEMA_VERSION) {
+  if (
+    !Number.isInteger(version) ||
+    version < MIN_SUPPORTED_SCHEMA ||
+    version > SYNC_SCHEMA_VERSION
+  ) {
     throw new HttpError(426, 'client_outdated')
   }
 }
@@ -82,7 +90,8 @@ export function syncRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     async (request) => {
       const auth = requireAuth(request)
       const cursor = request.query.cursor ? decodeCursor(request.query.cursor) : null
-      if (request.query.cursor && !cursor) throw new HttpError(400, 'bad_request', '同步游标无效，请重新同步')
+      if (request.query.cursor && !cursor)
+        throw new HttpError(400, 'bad_request', '同步游标无效，请重新同步')
       const epoch = await serverEpoch(db)
       return pullPage({ db, dialect, kinds, auth, epoch }, cursor, request.query.limit)
     },

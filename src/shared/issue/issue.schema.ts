@@ -154,7 +154,9 @@ export const isoDateSchema = z.iso.date({ error: '日期格式不正确' })
 const instantSchema = z.iso.datetime({ offset: true, error: '时间格式不正确' })
 
 /** A materialized org path ("/county/township/village/grid/"). */
-export const orgPathSchema = z.string({ error: '单位路径不正确' }).regex(/^(\/[a-z0-9-]{1,40})+\/$/, '单位路径不正确')
+export const orgPathSchema = z
+  .string({ error: '单位路径不正确' })
+  .regex(/^(\/[a-z0-9-]{1,40})+\/$/, '单位路径不正确')
 
 /** A photo: the SHA-256 of its bytes, lowercase hex (photos travel as content-addressed blobs). */
 export const photoHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '照片编号不正确')

@@ -22,7 +22,9 @@ export const MAX_PUSH_BYTES = 512 * 1024
 export const DEFAULT_PULL_LIMIT = 500
 export const MAX_PULL_LIMIT = 2000
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '不是有效的编号')
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '不是有效的编号')
 
 /** A record kind's name: 'issue', 'meeting', 'assessment', … */
 export const recordKindSchema = z.string().regex(/^[a-z][a-z_]{1,30}$/)

@@ -12,9 +12,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_LAUNCH } from '../../support/chromium.ts'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export interface BenchPage {
   /** The folder to serve: index.html + bench.js. */
@@ -81,20 +81,9 @@ export async function openBenchBrowser(baseUrl: string): Promise<BenchBrowser> {
   }
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
+      ...CHROMIUM_LAUNCH,
       baseURL: baseUrl,
       locale: 'zh-CN',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
     })
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto('/')

@@ -14,8 +14,8 @@ import { loadConfig } from '#server/config.ts'
 import { openDatabase, type Database } from '#server/db/database.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
 import { DEMO_PASSWORD, seedDemoCounty } from '#server/db/seed.ts'
+import { CHROMIUM_LAUNCH } from '../../support/chromium.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const DIST = join(import.meta.dirname, '../../../dist')
 
 export const PHONE_SIZE = { width: 360, height: 740 }
@@ -31,7 +31,9 @@ export interface E2eEnv {
 
 export async function startE2e(): Promise<E2eEnv> {
   if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/ is missing: run `vite build` before the e2e tests (npm run test:e2e does)')
+    throw new Error(
+      'dist/ is missing: run `vite build` before the e2e tests (npm run test:e2e does)',
+    )
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'shuoshi-e2e-'))
   const database = openDatabase({ dataDir })
@@ -47,18 +49,7 @@ export async function startE2e(): Promise<E2eEnv> {
   // The app marks elements for tests with data-test (see STYLE.md).
   selectors.setTestIdAttribute('data-test')
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    ...CHROMIUM_LAUNCH,
   })
   return {
     baseUrl,
@@ -106,5 +97,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 /** Saves a screenshot for the docs when SCREENSHOTS=1. */
 export async function snapshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return
-  await page.screenshot({ path: join(import.meta.dirname, '../../../docs/screenshots', `${name}.png`) })
+  await page.screenshot({
+    path: join(import.meta.dirname, '../../../docs/screenshots', `${name}.png`),
+  })
 }

@@ -7,24 +7,12 @@
 import { deflateSync, crc32 } from 'node:zlib'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { PHONE_SIZE } from './e2e-env.ts'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { CHROMIUM_LAUNCH } from '../../support/chromium.ts'
 
 /** Launches Chromium on `userDataDir` with the same phone settings as `E2eEnv.newPhone`. */
 export function newPersistentPhone(baseUrl: string, userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    ...CHROMIUM_LAUNCH,
     baseURL: baseUrl,
     viewport: PHONE_SIZE,
     deviceScaleFactor: 2,

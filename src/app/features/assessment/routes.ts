@@ -1,5 +1,9 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 export const assessmentRoutes: RouteRecordRaw[] = [
-  { path: '/assessments', name: 'assessments', component: () => import('./AssessmentListPage.vue') },
+  {
+    path: '/assessments',
+    name: 'assessments',
+    component: () => import('./AssessmentListPage.vue'),
+  },
 ]

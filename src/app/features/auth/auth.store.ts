@@ -55,7 +55,9 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   async function login(phone: string, password: string): Promise<void> {
-    await remember(await apiRequest<Me>('/api/auth/login', { method: 'POST', body: { phone, password } }))
+    await remember(
+      await apiRequest<Me>('/api/auth/login', { method: 'POST', body: { phone, password } }),
+    )
   }
 
   async function logout(): Promise<void> {

@@ -19,7 +19,12 @@ export const kinds = kindRegistry(RECORD_KINDS)
 export const useSyncStore = defineStore('sync', () => {
   const auth = useAuthStore()
   const { me } = storeToRefs(auth)
-  const status = ref<SyncStatus>({ phase: 'idle', lastSuccessAt: null, lastError: null, progress: null })
+  const status = ref<SyncStatus>({
+    phase: 'idle',
+    lastSuccessAt: null,
+    lastError: null,
+    progress: null,
+  })
   const pendingCount = ref(0)
   const rejected = shallowRef<OutboxEntry[]>([])
 
@@ -110,5 +115,13 @@ export const useSyncStore = defineStore('sync', () => {
     })
   }
 
-  return { status, pendingCount, rejected, save, retry, discard, syncNow: () => engine.requestSync() }
+  return {
+    status,
+    pendingCount,
+    rejected,
+    save,
+    retry,
+    discard,
+    syncNow: () => engine.requestSync(),
+  }
 })

@@ -27,7 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('updated_at', 'text', (col) => col.notNull())
     .execute()
-  await db.schema.createIndex('sync_record_kind_idx').on('sync_record').columns(['kind', 'updated_at']).execute()
+  await db.schema
+    .createIndex('sync_record_kind_idx')
+    .on('sync_record')
+    .columns(['kind', 'updated_at'])
+    .execute()
 
   await db.schema
     .createTable('record_audience')
@@ -35,7 +39,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('path', 'text', (col) => col.notNull())
     .addPrimaryKeyConstraint('record_audience_pk', ['record_key', 'path'])
     .execute()
-  await db.schema.createIndex('record_audience_path_idx').on('record_audience').columns(['path', 'record_key']).execute()
+  await db.schema
+    .createIndex('record_audience_path_idx')
+    .on('record_audience')
+    .columns(['path', 'record_key'])
+    .execute()
 
   await db.schema
     .createTable('change_log')
@@ -48,7 +56,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('record_key', 'text', (col) => col.notNull())
     .addColumn('created_at', 'text', (col) => col.notNull())
     .execute()
-  await db.schema.createIndex('change_log_cursor_idx').on('change_log').columns(['txid', 'seq']).execute()
+  await db.schema
+    .createIndex('change_log_cursor_idx')
+    .on('change_log')
+    .columns(['txid', 'seq'])
+    .execute()
 
   await db.schema
     .createTable('change_audience')
@@ -90,7 +102,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['record_blob', 'blob', 'sync_mutation', 'change_audience', 'change_log', 'record_audience', 'sync_record', 'sync_meta']) {
+  for (const table of [
+    'record_blob',
+    'blob',
+    'sync_mutation',
+    'change_audience',
+    'change_log',
+    'record_audience',
+    'sync_record',
+    'sync_meta',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }
