@@ -70,6 +70,9 @@ import { buildBenchPage, openBenchBrowser, type BenchPage } from './support/brow
 import type { PullFigures } from './browser/entry.ts'
 
 const SMOKE = process.env.BENCH_SMOKE === '1'
+/** BENCH_ONLY=push (or first_pull, browser, incremental; comma-separated) runs just those parts. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean))
+const wants = (part: string) => ONLY.size === 0 || ONLY.has(part)
 const SIZES = SMOKE
   ? { records: 200, rows: [10_000, 20_000], runs: 5, browserSaves: 20 }
   : { records: 10_000, rows: [10_000, 1_000_000], runs: 20, browserSaves: 200 }
@@ -550,13 +553,13 @@ async function main(): Promise<void> {
     })
     await using(server, async () => {
       const session = await server.login(PHONES[PERSON])
-      await benchPush(server, session, SIZES.records)
-      await benchFirstPull(server, session, SIZES.records)
-      await benchBrowser(server, SIZES.records)
+      if (wants('push') || wants('first_pull')) await benchPush(server, session, SIZES.records)
+      if (wants('first_pull')) await benchFirstPull(server, session, SIZES.records)
+      if (wants('browser')) await benchBrowser(server, SIZES.records)
     })
   }
 
-  for (const dialect of DIALECTS) {
+  for (const dialect of wants('incremental') ? DIALECTS : []) {
     const medians: IncrementalFigures[] = []
     for (const [index, rows] of SIZES.rows.entries()) {
       log(`${dialect}: incremental pull at ${rows} rows`)

@@ -45,11 +45,31 @@ export function openDatabase(options: OpenOptions): Database {
     mkdirSync(options.dataDir, { recursive: true })
     file = join(options.dataDir, 'shuoshi.sqlite')
   }
-  const sqlite = new SQLite(file)
+  const sqlite = cachePreparedStatements(new SQLite(file))
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+/**
+ * Kysely prepares every statement anew; on SQLite that is a fifth of a push's
+ * time. Statements are reusable, so keep the recent ones by SQL text (bounded:
+ * `in (?, ?, …)` lists make many distinct texts).
+ */
+function cachePreparedStatements(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>()
+  const prepare = sqlite.prepare.bind(sqlite)
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source)
+    if (!statement) {
+      if (cache.size >= 500) cache.clear()
+      statement = prepare(source)
+      cache.set(source, statement)
+    }
+    return statement
+  }) as typeof sqlite.prepare
+  return sqlite
 }

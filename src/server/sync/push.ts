@@ -102,8 +102,9 @@ class Refused extends Error {
 
 /** Applies one mutation exactly once, whatever the number of deliveries. */
 export async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationResult> {
-  const prior = await findMutation(ctx.db, m.id)
-  if (prior) return answerPrior(ctx, m, prior)
+  // No lookup first: claiming the id is the first write of the transaction,
+  // and a repeat delivery fails that claim and is answered from the record
+  // of the first (one statement less per mutation on the common path).
   const now = new Date()
   const key = recordKey(m.kind, m.recordId)
   try {
@@ -115,7 +116,7 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<Muta
   } catch (error) {
     if (error instanceof Refused) return recordRefusal(ctx, m, error.rejection, now)
     if (isUniqueViolation(error)) {
-      // A twin delivery of this mutation committed first: answer as it did.
+      // Delivered before (or a twin committed first): answer as it was answered.
       const twin = await findMutation(ctx.db, m.id)
       if (twin) return answerPrior(ctx, m, twin)
       return recordRefusal(

@@ -96,13 +96,13 @@ export async function saveRecord(
     audience.length !== previousAudience.length ||
     audience.some((path) => !previousAudience.includes(path))
   if (audienceChanged) {
-    await db.deleteFrom('record_audience').where('record_key', '=', row.key).execute()
+    if (!isNew) await db.deleteFrom('record_audience').where('record_key', '=', row.key).execute()
     await db
       .insertInto('record_audience')
       .values([...new Set(audience)].map((path) => ({ record_key: row.key, path })))
       .execute()
   }
-  await db.deleteFrom('record_blob').where('record_key', '=', row.key).execute()
+  if (!isNew) await db.deleteFrom('record_blob').where('record_key', '=', row.key).execute()
   if (attachments.length > 0) {
     await db
       .insertInto('record_blob')
