@@ -100,17 +100,69 @@ class Refused extends Error {
   }
 }
 
+/** Runs `work` so that a failure undoes only its own writes. */
+type Isolate = <T>(work: (db: Db) => Promise<T>) => Promise<T>
+
+/**
+ * Applies a pushed batch in order. PostgreSQL: one transaction per mutation
+ * (concurrent pushes interleave, serialised per record by its row lock).
+ * SQLite, which has one writer anyway: one transaction for the whole request
+ * with a savepoint per mutation, so a refusal still undoes only its own
+ * mutation while commits (and WAL fsyncs) drop from one per mutation to one
+ * per request. A crash part-way then commits nothing of the batch; the
+ * device sends it again.
+ */
+export async function applyBatch(
+  ctx: PushContext,
+  mutations: readonly Mutation[],
+): Promise<MutationResult[]> {
+  const results: MutationResult[] = []
+  if (ctx.dialect === 'postgres') {
+    for (const m of mutations)
+      results.push(await applyMutation(ctx, m, (work) => ctx.db.transaction().execute(work)))
+    return results
+  }
+  const trx = await ctx.db.startTransaction().execute()
+  try {
+    for (const [index, m] of mutations.entries()) {
+      const name = `mutation_${index}`
+      results.push(
+        await applyMutation({ ...ctx, db: trx }, m, async (work) => {
+          const savepoint = await trx.savepoint(name).execute()
+          try {
+            const result = await work(savepoint)
+            await savepoint.releaseSavepoint(name).execute()
+            return result
+          } catch (error) {
+            await savepoint.rollbackToSavepoint(name).execute()
+            throw error
+          }
+        }),
+      )
+    }
+    await trx.commit().execute()
+    return results
+  } catch (error) {
+    await trx.rollback().execute()
+    throw error
+  }
+}
+
 /** Applies one mutation exactly once, whatever the number of deliveries. */
-export async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationResult> {
-  // No lookup first: claiming the id is the first write of the transaction,
+export async function applyMutation(
+  ctx: PushContext,
+  m: Mutation,
+  isolate: Isolate,
+): Promise<MutationResult> {
+  // No lookup first: claiming the id is the first write of the unit of work,
   // and a repeat delivery fails that claim and is answered from the record
   // of the first (one statement less per mutation on the common path).
   const now = new Date()
   const key = recordKey(m.kind, m.recordId)
   try {
-    const record = await ctx.db.transaction().execute(async (trx) => {
-      await insertMutation(trx, mutationRow(ctx, m, 'applied', now))
-      return applyInTransaction({ ...ctx, db: trx }, m, key, now)
+    const record = await isolate(async (db) => {
+      await insertMutation(db, mutationRow(ctx, m, 'applied', now))
+      return applyInTransaction({ ...ctx, db }, m, key, now)
     })
     return { id: m.id, status: 'applied', record }
   } catch (error) {

@@ -12,7 +12,6 @@ import {
   pushResponseSchema,
   SCHEMA_HEADER,
   SYNC_SCHEMA_VERSION,
-  type MutationResult,
 } from '#shared/sync/sync.protocol.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { requireAuth } from '../plugins/scope.ts'
@@ -20,7 +19,7 @@ import { decodeCursor } from './cursor.ts'
 import type { KindRegistry } from './kinds.ts'
 import { serverEpoch } from './mutation.repository.ts'
 import { pullPage } from './pull.ts'
-import { applyMutation } from './push.ts'
+import { applyBatch } from './push.ts'
 
 /**
  * Runs before body validation: a signed-in device with an old schema must hear
@@ -66,11 +65,8 @@ export function syncRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     },
     async (request) => {
       const auth = requireAuth(request)
-      const results: MutationResult[] = []
       // In order: a later mutation may build on an earlier one of the same batch.
-      for (const mutation of request.body.mutations) {
-        results.push(await applyMutation({ db, dialect, kinds, auth }, mutation))
-      }
+      const results = await applyBatch({ db, dialect, kinds, auth }, request.body.mutations)
       return { epoch: await serverEpoch(db), results }
     },
   )
