@@ -19,7 +19,7 @@ import { orgRoutes } from './org/org.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { syncRoutes } from './sync/sync.routes.ts'
 import { blobRoutes } from './blob/blob.routes.ts'
-import { defaultKinds, type KindRegistry } from './sync/kinds.ts'
+import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,7 +44,7 @@ export async function buildApp({
   config,
   database,
   logger,
-  kinds = defaultKinds,
+  kinds = kindsFor(config.issueStageDeadlines),
 }: BuildOptions): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
     logger: logger ?? { level: config.logLevel },

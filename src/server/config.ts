@@ -1,5 +1,7 @@
 /** Server settings, read once from the environment with embedded defaults. */
 import { resolve } from 'node:path'
+import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.machine.ts'
+import { ISSUE_STAGES, type IssueStage } from '#shared/issue/issue.schema.ts'
 
 export interface Config {
   port: number
@@ -21,6 +23,12 @@ export interface Config {
    * a client cannot forge the header to dodge the per-address login limit.
    */
   trustProxy: boolean | string
+  /**
+   * Working days per stage of an issue report, the county's own table:
+   * ISSUE_STAGE_DEADLINES="accept=2,village=5,township=10,department=15,feedback=3"
+   * (stages left out keep the default; docs/issues.md).
+   */
+  issueStageDeadlines: StageDeadlineTable
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,7 +43,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    issueStageDeadlines: parseStageDeadlines(env.ISSUE_STAGE_DEADLINES),
   }
+}
+
+/** Throws at startup on a table the county mistyped, naming the bad entry. */
+export function parseStageDeadlines(value: string | undefined): StageDeadlineTable {
+  const table: Record<IssueStage, number> = { ...DEFAULT_STAGE_DEADLINES }
+  for (const entry of (value ?? '').split(',').map((part) => part.trim())) {
+    if (entry === '') continue
+    const [stage, days, ...rest] = entry.split('=').map((part) => part.trim())
+    const known = ISSUE_STAGES.find((name) => name === stage)
+    const count = Number(days)
+    if (!known || rest.length > 0 || !/^\d+$/.test(days ?? '') || count < 1 || count > 365) {
+      throw new Error(
+        `ISSUE_STAGE_DEADLINES: "${entry}" is not <stage>=<working days 1–365>; stages: ${ISSUE_STAGES.join(', ')}`,
+      )
+    }
+    table[known] = count
+  }
+  return table
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {

@@ -43,6 +43,8 @@ const SCOPE: Record<Person, string> = {
   township: PATHS.t1,
   county: PATHS.county,
   department: PATHS.dept1,
+  villageMediator: PATHS.v1,
+  otherDepartment: PATHS.dept2,
 }
 
 describe.each(DIALECTS)('sync pull on %s', (dialect) => {

@@ -13,6 +13,8 @@ export const PHONES = {
   otherTownshipGridWorker: '13900211001',
   /** village cadre of demo-t1-v1 */
   villageCadre: '13900110002',
+  /** mediator (解事员) of village demo-t1-v1 */
+  villageMediator: '13900110003',
   /** village cadre of the sibling village demo-t1-v2 */
   siblingVillageCadre: '13900120002',
   /** township staff of demo-t1 */
@@ -20,6 +22,8 @@ export const PHONES = {
   county: '13900000005',
   /** department staff of demo-dept-1 */
   department: '13900910006',
+  /** department staff of demo-dept-2 */
+  otherDepartment: '13900920006',
 } as const
 export type Person = keyof typeof PHONES
 

@@ -1,7 +1,15 @@
-/** The record kinds this server syncs: the shared list (src/shared/record-kinds.ts). */
+/**
+ * The record kinds this server syncs: the shared list (src/shared/record-kinds.ts),
+ * with the issue kind built on the county's own stage deadlines.
+ */
+import { createIssueKind, ISSUE_KIND } from '#shared/issue/issue.kind.ts'
+import type { StageDeadlineTable } from '#shared/issue/issue.machine.ts'
 import { RECORD_KINDS } from '#shared/record-kinds.ts'
 import { kindRegistry, type AnyRecordKind } from '#shared/sync/record-kind.ts'
 
 export type KindRegistry = ReadonlyMap<string, AnyRecordKind>
 
-export const defaultKinds: KindRegistry = kindRegistry(RECORD_KINDS)
+export function kindsFor(deadlines: StageDeadlineTable): KindRegistry {
+  const issueKind: AnyRecordKind = createIssueKind(deadlines)
+  return kindRegistry(RECORD_KINDS.map((kind) => (kind.kind === ISSUE_KIND ? issueKind : kind)))
+}

@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../db/db-errors.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { actorOf, canSeeRecord, viewerOf } from '../plugins/scope.ts'
 import type { KindRegistry } from './kinds.ts'
+import { checkReferences } from './references.ts'
 import {
   findAudience,
   findRecord,
@@ -239,6 +240,9 @@ async function applyInTransaction(
   let next: Record<string, unknown>
   try {
     next = kind.apply(current, m, actorOf(ctx.auth, now))
+    // After apply, so that a transition the author may not take at all is
+    // refused for that reason first.
+    await checkReferences(ctx.db, ctx.auth, kind, m, m.recordId)
   } catch (error) {
     if (error instanceof MutationRejection) throw new Refused(error)
     throw error

@@ -17,6 +17,7 @@ import {
   type Actor,
   type MutationInput,
   type RecordKind,
+  type RecordReference,
   type Viewer,
 } from '../sync/record-kind.ts'
 import {
@@ -246,7 +247,43 @@ export function createIssueKind(
     attachments(data: IssueData): string[] {
       return data.photos
     },
+    references: issueReferences,
   }
+}
+
+/**
+ * The department of a dispatch must be a department of the county, and the
+ * issue a duplicate is merged into must exist and be in the author's sight.
+ */
+function issueReferences(mutation: MutationInput, recordId: string): RecordReference[] {
+  const { op, payload } = mutation
+  if (op !== 'transition') return []
+  if (payload.action === 'dispatch' && typeof payload.department === 'string') {
+    return [
+      {
+        type: 'org_unit',
+        path: payload.department,
+        tier: 'department',
+        code: 'unknown_department',
+        message: '所选县级部门不存在，请重新选择',
+      },
+    ]
+  }
+  if (payload.action === 'merge' && typeof payload.into === 'string') {
+    if (payload.into === recordId) {
+      throw new MutationRejection('invalid_payload', '不能与自身合并，请选择另一条说事')
+    }
+    return [
+      {
+        type: 'record',
+        kind: ISSUE_KIND,
+        id: payload.into,
+        code: 'unknown_merge_target',
+        message: '要合并的说事不存在或不在您的管辖范围内',
+      },
+    ]
+  }
+  return []
 }
 
 /** The issue kind with the default stage deadlines. */

@@ -11,6 +11,7 @@
  */
 import type { z } from 'zod'
 import type { Role } from '../auth/roles.ts'
+import type { OrgTier } from '../org/org.schema.ts'
 
 /** Who is making a change, and when (server time on the server, device time on the device). */
 export interface Actor {
@@ -60,7 +61,23 @@ export interface RecordKind<TData extends Record<string, unknown>> {
   view?(data: TData, viewer: Viewer): TData
   /** Content hashes of attachments the record refers to. */
   attachments?(data: TData): string[]
+  /**
+   * What `mutation` names outside the record (a department to dispatch to,
+   * another record to merge into). `apply` is pure and cannot look them up;
+   * the server checks each before applying and refuses with the reference's
+   * own code and Chinese reason when it is missing or out of the author's
+   * sight. Devices skip the check (they may not know the target yet). May
+   * throw a `MutationRejection` for a reference that can never be right
+   * (e.g. a record merged into itself).
+   */
+  references?(mutation: MutationInput, recordId: string): readonly RecordReference[]
 }
+
+/** Something a mutation names that must exist for it to make sense. */
+export type RecordReference = (
+  | { type: 'org_unit'; path: string; tier: OrgTier }
+  | { type: 'record'; kind: string; id: string }
+) & { code: string; message: string }
 
 /**
  * Kinds are erased to this shape in registries, where one list holds kinds
