@@ -19,6 +19,7 @@ import { orgRoutes } from './org/org.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { syncRoutes } from './sync/sync.routes.ts'
 import { blobRoutes } from './blob/blob.routes.ts'
+import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 
 declare module 'fastify' {
@@ -73,6 +74,7 @@ export async function buildApp({
   authRoutes(app)
   orgRoutes(app)
   syncRoutes(app, kinds)
+  discussableRoutes(app)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

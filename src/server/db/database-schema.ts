@@ -1,5 +1,6 @@
 /** Every table the server knows, for Kysely's typing. Row types live with their domain. */
 import type { LoginFailureTable, SessionTable } from '../auth/auth.table.ts'
+import type { DiscussableItemTable } from '../discussable/discussable.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
 import type {
   BlobTable,
@@ -27,4 +28,5 @@ export interface DatabaseSchema {
   blob: BlobTable
   record_blob: RecordBlobTable
   blob_upload: BlobUploadTable
+  discussable_item: DiscussableItemTable
 }

@@ -18,6 +18,7 @@ export const ERROR_MESSAGES = {
   phone_taken: '该手机号已注册',
   role_tier_mismatch: '该角色不能设在这一级单位',
   tier_nesting: '该层级的单位不能设在所选上级单位之下',
+  township_required: '请选择乡镇（街道）',
   payload_too_large: '提交的内容过大',
   client_outdated: '应用版本过旧，请刷新更新后再同步',
   internal: '服务器出错了，请稍后再试',

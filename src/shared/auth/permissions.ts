@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'issue.create',
   /** Read issues in one's scope. */
   'issue.read',
+  /** Edit a township's discussable-items list (议事清单). */
+  'discussable.manage',
   /** Record fixed discussion days (议事日). */
   'meeting.record',
   /** Fill or transcribe villager assessment forms (群众评议表). */
@@ -29,8 +31,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   grid_worker: [...EVERY_USER, 'issue.create', 'meeting.record', 'assessment.record'],
   village_cadre: [...EVERY_USER, 'issue.create', 'meeting.record', 'assessment.record'],
   mediator: [...EVERY_USER, 'meeting.record'],
-  township_staff: [...EVERY_USER, 'meeting.record'],
-  county_staff: [...EVERY_USER],
+  township_staff: [...EVERY_USER, 'meeting.record', 'discussable.manage'],
+  county_staff: [...EVERY_USER, 'discussable.manage'],
   department_staff: [...EVERY_USER],
   admin: [...EVERY_USER, 'org.manage', 'session.revoke'],
 }
