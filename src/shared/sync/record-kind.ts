@@ -75,8 +75,7 @@ export interface RecordKind<TData extends Record<string, unknown>> {
 
 /** Something a mutation names that must exist for it to make sense. */
 export type RecordReference = (
-  | { type: 'org_unit'; path: string; tier: OrgTier }
-  | { type: 'record'; kind: string; id: string }
+  { type: 'org_unit'; path: string; tier: OrgTier } | { type: 'record'; kind: string; id: string }
 ) & { code: string; message: string }
 
 /**

@@ -15,6 +15,7 @@ import { orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
 import type { IssueAction, IssueCreateInput, IssueData } from '#shared/issue/issue.schema.ts'
+import { discussableListSchema, type DiscussableList } from '#shared/issue/discussable-list.ts'
 import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
 import { apiRequest } from '#app/api/http.ts'
@@ -31,6 +32,9 @@ export interface IssueRow {
   /** Changes of this device not yet accepted by the server (waiting or refused). */
   hasPending: boolean
 }
+
+/** Settings key of the cached township discussable-items list. */
+const DISCUSSABLE_KEY = 'discussableList'
 
 /** Settings key of the cached `/api/org-units` answer. */
 const ORG_UNITS_KEY = 'orgUnits'
@@ -132,6 +136,33 @@ export const useIssueStore = defineStore('issue', () => {
     }
   }
 
+  /** The township's discussable-items list, for the suggestion at capture; null until known. */
+  const discussableList = shallowRef<DiscussableList | null>(null)
+
+  /**
+   * The user's township list: the cached copy at once, then the server's
+   * when online (cached again). Never throws: capture works without a list.
+   */
+  async function loadDiscussableList(): Promise<void> {
+    const cached = discussableListSchema.safeParse(
+      (await appDb.settings.get(DISCUSSABLE_KEY))?.value,
+    )
+    // Another user of this phone may have cached another township's list.
+    const isMine = (list: DiscussableList) =>
+      useAuthStore().me?.orgPath.some((unit) => unit.id === list.townshipId) ?? false
+    if (cached.success && isMine(cached.data) && !discussableList.value) {
+      discussableList.value = cached.data
+    }
+    if (!navigator.onLine) return
+    try {
+      const list = discussableListSchema.parse(await apiRequest<unknown>('/api/discussable-items'))
+      discussableList.value = list
+      await appDb.settings.put({ key: DISCUSSABLE_KEY, value: list })
+    } catch {
+      // Offline in fact, or a user above the townships: the cache (if any) stays in use.
+    }
+  }
+
   /**
    * Registers a captured issue (the capture plus its grid's id and path);
    * resolves with the new record's id once it is on disk (and says 已保存),
@@ -194,5 +225,17 @@ export const useIssueStore = defineStore('issue', () => {
     })
   }
 
-  return { rows, isLoaded, orgUnits, viewer, unitName, loadOrgUnits, capture, act, discardPhoto }
+  return {
+    rows,
+    isLoaded,
+    orgUnits,
+    viewer,
+    discussableList,
+    unitName,
+    loadOrgUnits,
+    loadDiscussableList,
+    capture,
+    act,
+    discardPhoto,
+  }
 })

@@ -46,6 +46,8 @@ export interface CaptureForm {
   photos: string[]
   isPrivate: boolean
   verdict: DiscussableVerdict
+  /** The verdict came from the discussable-items list (not the person), so a new suggestion may replace it. */
+  verdictByList: boolean
   gridId: string
 }
 
@@ -66,6 +68,7 @@ export function emptyCaptureForm(): CaptureForm {
     photos: [],
     isPrivate: false,
     verdict: 'unknown',
+    verdictByList: false,
     gridId: '',
   }
 }
@@ -93,6 +96,7 @@ const draftSchema = z.object({
     photos: z.array(z.string()).catch(empty.photos),
     isPrivate: z.boolean().catch(empty.isPrivate),
     verdict: z.enum(DISCUSSABLE_VERDICTS).catch(empty.verdict),
+    verdictByList: z.boolean().catch(empty.verdictByList),
     gridId: z.string().catch(empty.gridId),
   }),
 })
