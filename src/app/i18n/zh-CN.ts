@@ -223,6 +223,7 @@ export const zhCN = {
       replyPlaceholder: '请填写给群众的答复',
       department: '承办部门',
       departmentPlaceholder: '请选择县级部门',
+      dispatchNote: '交办意见',
       noDepartments: '本机没有县级部门名单，请联网后再试',
       verdict: '判定',
       satisfaction: '群众满意度',

@@ -15,6 +15,8 @@ export interface ActionField {
   label: string
   placeholder?: string
   isRequired: boolean
+  /** Characters a text field takes: the payload schema's own limit. */
+  maxLength?: number
 }
 
 const note: ActionField = {
@@ -23,6 +25,7 @@ const note: ActionField = {
   label: 'note',
   placeholder: 'notePlaceholder',
   isRequired: false,
+  maxLength: 500,
 }
 const reason: ActionField = {
   name: 'reason',
@@ -30,6 +33,7 @@ const reason: ActionField = {
   label: 'reason',
   placeholder: 'reasonPlaceholder',
   isRequired: true,
+  maxLength: 1000,
 }
 const resolution: ActionField = {
   name: 'resolution',
@@ -37,6 +41,7 @@ const resolution: ActionField = {
   label: 'resolution',
   placeholder: 'resolutionPlaceholder',
   isRequired: true,
+  maxLength: 2000,
 }
 
 /**
@@ -61,7 +66,7 @@ export const ACTION_FIELDS: Partial<Record<IssueAction, readonly ActionField[]>>
       placeholder: 'departmentPlaceholder',
       isRequired: true,
     },
-    note,
+    { ...note, label: 'dispatchNote', maxLength: 1000 },
   ],
   return_to_township: [reason],
   reply: [
@@ -71,6 +76,7 @@ export const ACTION_FIELDS: Partial<Record<IssueAction, readonly ActionField[]>>
       label: 'reply',
       placeholder: 'replyPlaceholder',
       isRequired: true,
+      maxLength: 2000,
     },
   ],
   feedback: [
@@ -81,6 +87,7 @@ export const ACTION_FIELDS: Partial<Record<IssueAction, readonly ActionField[]>>
       label: 'comment',
       placeholder: 'commentPlaceholder',
       isRequired: false,
+      maxLength: 500,
     },
   ],
   withdraw: [reason],
