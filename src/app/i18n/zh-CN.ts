@@ -1,4 +1,6 @@
 /** Every piece of UI text, in Simplified Chinese. Keys are grouped by screen. */
+import { ISSUE_ACTION_LABELS, ISSUE_STATUS_LABELS } from '#shared/issue/issue.labels.ts'
+
 export const zhCN = {
   app: {
     name: '说事',
@@ -184,34 +186,8 @@ export const zhCN = {
       basically_satisfied: '基本满意',
       dissatisfied: '不满意',
     },
-    status: {
-      registered: '待受理',
-      accepted: '村社办理中',
-      scheduled_for_meeting: '待议事',
-      escalated: '已上报乡镇',
-      dispatched: '部门办理中',
-      awaiting_feedback: '待回访',
-      closed: '已办结',
-      withdrawn: '已撤回',
-      merged: '已合并',
-    },
-    action: {
-      register: '登记',
-      edit: '修改',
-      accept: '受理',
-      set_discussable: '调整议事清单判定',
-      resolve_locally: '就地化解',
-      schedule_meeting: '提交议事日',
-      escalate: '吹哨上报乡镇',
-      return_to_village: '退回村社',
-      resolve_by_township: '乡镇办结',
-      dispatch: '派发部门',
-      return_to_township: '退回乡镇',
-      reply: '部门答复',
-      feedback: '回访反馈',
-      withdraw: '撤回',
-      merge: '合并',
-    },
+    status: ISSUE_STATUS_LABELS,
+    action: ISSUE_ACTION_LABELS,
     payload: {
       note: '备注',
       notePlaceholder: '选填',

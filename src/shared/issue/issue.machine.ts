@@ -38,9 +38,7 @@ import { isWithin, pathIds } from '../org/org-path.ts'
 import { MutationRejection, type Actor, type Viewer } from '../sync/record-kind.ts'
 import {
   DISCUSSABLE_VERDICTS,
-  ISSUE_ACTION_LABELS,
   ISSUE_ACTIONS,
-  ISSUE_STATUS_LABELS,
   SATISFACTIONS,
   TERMINAL_STATUSES,
   isoDateSchema,
@@ -52,6 +50,7 @@ import {
   type IssueStatus,
   type StageDeadline,
 } from './issue.schema.ts'
+import { ISSUE_ACTION_LABELS, ISSUE_STATUS_LABELS } from './issue.labels.ts'
 
 // ---------------------------------------------------------------------------
 // Deadlines

@@ -76,19 +76,6 @@ export type IssueStatus = (typeof ISSUE_STATUSES)[number]
 /** Statuses from which nothing moves on. */
 export const TERMINAL_STATUSES: readonly IssueStatus[] = ['closed', 'withdrawn', 'merged']
 
-/** Status names as the ledger and refusal messages show them. */
-export const ISSUE_STATUS_LABELS: Readonly<Record<IssueStatus, string>> = {
-  registered: '待受理',
-  accepted: '村社办理中',
-  scheduled_for_meeting: '待议事',
-  escalated: '已上报乡镇',
-  dispatched: '部门办理中',
-  awaiting_feedback: '待回访',
-  closed: '已办结',
-  withdrawn: '已撤回',
-  merged: '已合并',
-}
-
 /** The transitions of the lifecycle (issue.machine.ts defines who may take each). */
 export const ISSUE_ACTIONS = [
   'accept',
@@ -112,25 +99,6 @@ export type IssueAction = (typeof ISSUE_ACTIONS)[number]
 export const ISSUE_EVENT_ACTIONS = ['register', 'edit', ...ISSUE_ACTIONS] as const
 /** The kind of a ledger entry. */
 export type IssueEventAction = (typeof ISSUE_EVENT_ACTIONS)[number]
-
-/** Action names as the ledger and refusal messages show them. */
-export const ISSUE_ACTION_LABELS: Readonly<Record<IssueEventAction, string>> = {
-  register: '登记',
-  edit: '修改',
-  accept: '受理',
-  set_discussable: '调整议事清单判定',
-  resolve_locally: '就地化解',
-  schedule_meeting: '提交议事日',
-  escalate: '吹哨上报乡镇',
-  return_to_village: '退回村社',
-  resolve_by_township: '乡镇办结',
-  dispatch: '派发部门',
-  return_to_township: '退回乡镇',
-  reply: '部门答复',
-  feedback: '回访反馈',
-  withdraw: '撤回',
-  merge: '合并',
-}
 
 /**
  * The stages that carry a deadline in working days: the village accepts, the
