@@ -111,7 +111,7 @@ async function expectSynced(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('issue-pending').count(), SYNC_TIMEOUT).toBe(0)
 }
 
-/** The tab bar's badge on 我的 (unsynced and refused changes), or null when it shows none. */
+/** The tab bar's badge on 我的 (unsynced and refused changes, photos to upload), or null when none. */
 async function meBadge(page: Page): Promise<string | null> {
   const badge = page.getByTestId('tab-me').locator('.van-badge')
   return (await badge.count()) === 0 ? null : ((await badge.textContent())?.trim() ?? '')
@@ -199,7 +199,8 @@ describe('an issue report from capture to closure, across five roles at 360 px',
     expect(await page.getByTestId('issue-resident').textContent()).toContain(
       `${REPORT.residentName} · ${REPORT.residentPhone}`,
     )
-    await expect.poll(() => meBadge(page)).toBe('1')
+    // The report and its photo: both still to go up.
+    await expect.poll(() => meBadge(page)).toBe('2')
     const records = () =>
       env.database.db.selectFrom('sync_record').selectAll().where('id', '=', issueId).execute()
     expect(await records()).toHaveLength(0)
@@ -212,6 +213,9 @@ describe('an issue report from capture to closure, across five roles at 360 px',
     await expect
       .poll(() => page.getByTestId('sync-pending').textContent(), SYNC_TIMEOUT)
       .toContain(fill(zhCN.sync.pendingCount, { count: 0 }))
+    await expect
+      .poll(() => page.getByTestId('sync-photos').textContent(), SYNC_TIMEOUT)
+      .toContain(fill(zhCN.sync.photosCount, { count: 0 }))
     await expect
       .poll(() => page.getByTestId('sync-phase').textContent(), SYNC_TIMEOUT)
       .toContain(zhCN.sync.phase.idle)
