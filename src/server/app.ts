@@ -19,6 +19,7 @@ import { orgRoutes } from './org/org.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { syncRoutes } from './sync/sync.routes.ts'
 import { blobRoutes } from './blob/blob.routes.ts'
+import { accountRoutes } from './auth/account.routes.ts'
 import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 
@@ -72,6 +73,7 @@ export async function buildApp({
 
   healthRoutes(app)
   authRoutes(app)
+  accountRoutes(app)
   orgRoutes(app)
   syncRoutes(app, kinds)
   discussableRoutes(app)

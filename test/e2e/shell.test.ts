@@ -140,4 +140,34 @@ describe('app shell in Chromium at 360 px', () => {
     await guide.waitFor({ state: 'detached' })
     await context.close()
   })
+
+  it('changes the password from 我的, refusing a wrong current one and a mismatch', async () => {
+    const phone = '13900112001'
+    const context = await env.newPhone()
+    const page = await context.newPage()
+    await loginAs(page, phone)
+    await page.getByTestId('tab-me').click()
+    await page.getByTestId('me-password').click()
+    const fill = async (current: string, next: string, confirm: string) => {
+      await page.getByTestId('password-current').locator('input').fill(current)
+      await page.getByTestId('password-new').locator('input').fill(next)
+      await page.getByTestId('password-confirm').locator('input').fill(confirm)
+      await page.getByTestId('password-submit').click()
+    }
+    await fill('Shuoshi2026', 'Newpass2027', 'Newpass2028')
+    await expect
+      .poll(() => page.getByTestId('password-confirm').textContent())
+      .toContain('两次输入的新密码不一致')
+    await fill('Wrong2026x', 'Newpass2027', 'Newpass2027')
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('原密码不正确')
+    await fill('Shuoshi2026', 'Newpass2027', 'Newpass2027')
+    await page.getByTestId('me-name').waitFor()
+    await context.close()
+
+    const again = await env.newPhone()
+    const next = await again.newPage()
+    await loginAs(next, phone, 'Newpass2027')
+    expect(await next.getByTestId('home-greeting').textContent()).toContain('网格员')
+    await again.close()
+  })
 })

@@ -293,6 +293,18 @@ export const zhCN = {
     logoutUnsynced:
       '还有 {count} 条内容未同步。退出后它们仍保存在本机，您再次登录后会继续同步。确定退出吗？',
   },
+  password: {
+    title: '修改密码',
+    current: '原密码',
+    new: '新密码',
+    rule: '至少8位，包含字母和数字',
+    confirm: '再次输入新密码',
+    mismatch: '两次输入的新密码不一致',
+    submit: '确认修改',
+    changed: '密码已修改',
+    othersSignedOut: '修改后，用这个账号登录的其他手机将退出登录。',
+    offline: '离线中，联网后才能修改密码',
+  },
   sync: {
     title: '同步',
     entry: '数据同步',

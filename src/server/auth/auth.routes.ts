@@ -13,7 +13,12 @@ import {
   findUserByPhone,
   toUser,
 } from '../org/org.repository.ts'
-import { createSession, revokeSession, revokeUserSessions } from './session.repository.ts'
+import {
+  createSession,
+  pruneSessions,
+  revokeSession,
+  revokeUserSessions,
+} from './session.repository.ts'
 import { clearLoginFailures, isLoginBlocked, recordLoginFailure } from './login-guard.ts'
 import { verifyPassword } from './password.ts'
 
@@ -48,6 +53,7 @@ export function authRoutes(app: FastifyInstance): void {
       const orgUnit = await findOrgUnit(db, row.org_unit_id)
       if (!orgUnit) throw new HttpError(403, 'account_disabled')
       await clearLoginFailures(db, phone)
+      await pruneSessions(db, now)
       const token = await createSession(db, row.id, now, app.config.sessionDays)
       void reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,

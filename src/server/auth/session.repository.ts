@@ -60,14 +60,40 @@ export async function revokeSession(db: Db, token: string, now: Date): Promise<v
     .execute()
 }
 
-/** Ends every live session of a user; returns how many were ended. */
-export async function revokeUserSessions(db: Db, userId: string, now: Date): Promise<number> {
-  const result = await db
+/**
+ * Ends every live session of a user except `keepToken`'s (the one changing
+ * its own password stays signed in); returns how many were ended.
+ */
+export async function revokeUserSessions(
+  db: Db,
+  userId: string,
+  now: Date,
+  keepToken?: string,
+): Promise<number> {
+  let query = db
     .updateTable('session')
     .set({ revoked_at: now.toISOString() })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now.toISOString())
-    .executeTakeFirst()
+  if (keepToken) query = query.where('token_hash', '!=', hashToken(keepToken))
+  const result = await query.executeTakeFirst()
   return Number(result.numUpdatedRows)
+}
+
+/** How long an ended session is kept (for audits of who was signed in when). */
+const ENDED_SESSION_KEEP_DAYS = 30
+
+/**
+ * Deletes sessions that ended (expired or revoked) more than 30 days ago, so
+ * the table does not grow forever; run at each login (cheap: the ended rows
+ * of a county are few thousand a month).
+ */
+export async function pruneSessions(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - ENDED_SESSION_KEEP_DAYS * 86_400_000).toISOString()
+  const result = await db
+    .deleteFrom('session')
+    .where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

@@ -18,6 +18,8 @@ export const ERROR_MESSAGES = {
   phone_taken: '该手机号已注册',
   role_tier_mismatch: '该角色不能设在这一级单位',
   tier_nesting: '该层级的单位不能设在所选上级单位之下',
+  wrong_password: '原密码不正确',
+  cannot_deactivate_self: '不能停用自己的账号',
   township_required: '请选择乡镇（街道）',
   payload_too_large: '提交的内容过大',
   client_outdated: '应用版本过旧，请刷新更新后再同步',

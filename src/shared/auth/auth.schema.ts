@@ -25,6 +25,21 @@ export const passwordSchema = z
   .regex(/[A-Za-z]/, '密码需包含字母')
   .regex(/\d/, '密码需包含数字')
 
+/** Changing one's own password: the current one proves it is the owner at the keyboard. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: '请填写原密码' })
+      .min(1, '请填写原密码')
+      .max(200, '密码过长'),
+    newPassword: passwordSchema,
+  })
+  .refine((input) => input.currentPassword !== input.newPassword, {
+    path: ['newPassword'],
+    message: '新密码不能与原密码相同',
+  })
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
+
 export const createUserSchema = z.object({
   phone: phoneSchema,
   name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30字'),

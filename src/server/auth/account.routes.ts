@@ -1,0 +1,80 @@
+/**
+ * Accounts after creation: a user changes their own password (other sessions
+ * end, this one stays); an admin deactivates a user (every session ends at
+ * once, login answers account_disabled) or activates them again.
+ */
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { changePasswordSchema, userSchema } from '#shared/auth/auth.schema.ts'
+import { HttpError } from '../plugins/errors.ts'
+import { SESSION_COOKIE } from '../plugins/auth.ts'
+import { loadUnitInScope, requireAuth, requirePermission } from '../plugins/scope.ts'
+import { findUser, toUser } from '../org/org.repository.ts'
+import { isLoginBlocked, recordLoginFailure } from './login-guard.ts'
+import { hashPassword, verifyPassword } from './password.ts'
+import { revokeUserSessions } from './session.repository.ts'
+
+const userParams = z.object({ userId: z.string().min(1).max(64) })
+
+export function accountRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const { db } = app.database
+
+  api.post(
+    '/api/auth/password',
+    {
+      schema: {
+        body: changePasswordSchema,
+        response: { 200: z.object({ otherSessionsEnded: z.number() }) },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request)
+      const now = new Date()
+      // A stolen, signed-in phone must not become a way to guess the password:
+      // wrong answers count against the same limits as logins.
+      if (await isLoginBlocked(db, auth.user.phone, request.ip, now)) {
+        throw new HttpError(429, 'too_many_attempts')
+      }
+      const row = await findUser(db, auth.user.id)
+      if (!row || !(await verifyPassword(row.password_hash, request.body.currentPassword))) {
+        await recordLoginFailure(db, auth.user.phone, request.ip, now)
+        throw new HttpError(400, 'wrong_password')
+      }
+      await db
+        .updateTable('app_user')
+        .set({ password_hash: await hashPassword(request.body.newPassword) })
+        .where('id', '=', row.id)
+        .execute()
+      const ended = await revokeUserSessions(db, row.id, now, request.cookies[SESSION_COOKIE])
+      return { otherSessionsEnded: ended }
+    },
+  )
+
+  for (const [action, isActive] of [
+    ['deactivate', false],
+    ['activate', true],
+  ] as const) {
+    api.post(
+      `/api/users/:userId/${action}`,
+      { schema: { params: userParams, response: { 200: userSchema } } },
+      async (request) => {
+        const auth = requirePermission(request, 'org.manage')
+        const target = await findUser(db, request.params.userId)
+        if (!target) throw new HttpError(403, 'out_of_scope')
+        await loadUnitInScope(db, auth, target.org_unit_id)
+        if (!isActive && target.id === auth.user.id) {
+          throw new HttpError(400, 'cannot_deactivate_self')
+        }
+        await db
+          .updateTable('app_user')
+          .set({ is_active: isActive ? 1 : 0 })
+          .where('id', '=', target.id)
+          .execute()
+        if (!isActive) await revokeUserSessions(db, target.id, new Date())
+        return toUser({ ...target, is_active: isActive ? 1 : 0 })
+      },
+    )
+  }
+}
