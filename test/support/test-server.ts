@@ -43,6 +43,8 @@ export interface TestServerOptions {
   staticDir?: string
   /** The record kinds to sync; by default the product's own (see test/support/memo-kind.ts). */
   kinds?: KindRegistry
+  /** Seed the demo county (default); false leaves the database migrated and empty. */
+  seed?: boolean
 }
 
 export async function createTestServer(
@@ -57,7 +59,7 @@ export async function createTestServer(
   }
   try {
     await migrateToLatest(database.db)
-    await seedDemoCounty(database.db)
+    if (options.seed !== false) await seedDemoCounty(database.db)
     const config = loadConfig({
       STATIC_DIR: options.staticDir ?? join(tmpdir(), `shuoshi-no-static-${randomHex(6)}`),
       SEED_DEMO: 'false',
