@@ -4,7 +4,7 @@
  * poor result opens for the issuing department.
  */
 import { z } from 'zod'
-import { dateSchema, orgPathSchema } from '../policy/policy.schema.ts'
+import { isoDateSchema as dateSchema, orgPathSchema } from '../issue/issue.schema.ts'
 
 /** The four rated questions of the form, each on a labelled 5-point scale. */
 export const SCALE_QUESTIONS = ['effect', 'satisfaction', 'operability', 'reasonableness'] as const

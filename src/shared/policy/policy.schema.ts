@@ -5,16 +5,10 @@
  * on the policy as an append-only list.
  */
 import { z } from 'zod'
-import { ISSUE_TAGS } from '../issue/issue.schema.ts'
+import { ISSUE_TAGS, isoDateSchema, orgPathSchema, photoHashSchema } from '../issue/issue.schema.ts'
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-const PATH = /^\/([a-z0-9-]{1,40}\/)+$/
-const SHA256 = /^[0-9a-f]{64}$/
-
-/** A China calendar date 'YYYY-MM-DD'. */
-export const dateSchema = z.string().regex(DATE, '请选择日期')
-/** An org unit's materialized path. */
-export const orgPathSchema = z.string().regex(PATH, '单位不正确')
+// The issue schema's field schemas, shared rather than copied.
+const dateSchema = isoDateSchema
 
 /** Policy domains reuse the issue tags (社会保障, 住房, 医疗卫生…). */
 export const POLICY_DOMAINS = ISSUE_TAGS
@@ -29,7 +23,7 @@ export const policyCreateSchema = z.object({
   summary: z.string().trim().min(1, '请填写内容摘要').max(500, '内容摘要不超过500字'),
   fullText: z.string().max(20_000, '全文不超过20000字').default(''),
   /** PDF attachments (sha-256 of blobs uploaded the way photos are). */
-  attachments: z.array(z.string().regex(SHA256)).max(5).default([]),
+  attachments: z.array(photoHashSchema).max(5).default([]),
   domains: z.array(z.enum(POLICY_DOMAINS)).min(1, '请至少选择一个领域'),
   /** Townships and villages the policy concerns: their stations see it. */
   concerns: z.array(orgPathSchema).min(1, '请选择涉及的乡镇或村社').max(200),
