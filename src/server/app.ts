@@ -20,6 +20,8 @@ import { healthRoutes } from './health/health.routes.ts'
 import { syncRoutes } from './sync/sync.routes.ts'
 import { blobRoutes } from './blob/blob.routes.ts'
 import { defaultKinds, type KindRegistry } from './sync/kinds.ts'
+import { assessmentRoutes } from './assessment/assessment.routes.ts'
+import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,7 +74,10 @@ export async function buildApp({
   healthRoutes(app)
   authRoutes(app)
   orgRoutes(app)
-  syncRoutes(app, kinds)
+  syncRoutes(app, kinds, {
+    afterPush: (results) => openPostEvaluationsAfterPush(database, kinds, results),
+  })
+  assessmentRoutes(app, kinds)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

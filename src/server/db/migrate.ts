@@ -7,11 +7,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as createOrgAndAccounts from './migrations/2026_11_25_0900_create_org_and_accounts.ts'
 import * as createSync from './migrations/2026_11_25_1000_create_sync.ts'
 import * as createBlobUpload from './migrations/2026_11_25_1100_create_blob_upload.ts'
+import * as createAssessmentBallot from './migrations/2026_11_25_1300_create_assessment_ballot.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
   '2026_11_25_1000_create_sync': createSync,
   '2026_11_25_1100_create_blob_upload': createBlobUpload,
+  '2026_11_25_1300_create_assessment_ballot': createAssessmentBallot,
 }
 
 /** Names of every migration, oldest first. */

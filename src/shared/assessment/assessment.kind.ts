@@ -111,17 +111,19 @@ function createForm(payload: Record<string, unknown>, actor: Actor): FormData {
     if (!can(actor.role, 'assessment.record')) {
       throw new MutationRejection('forbidden_role', '只有网格员或村社干部可以录入评议表')
     }
-    // A grid worker transcribes the forms of their village's station.
-    const village = `/${pathIds(actor.orgPath).slice(0, VILLAGE_DEPTH).join('/')}/`
-    if (!isWithin(input.villagePath, village) && !isWithin(input.villagePath, actor.orgPath)) {
-      throw new MutationRejection('out_of_scope', '只能录入本村社的评议表')
-    }
+    // A grid worker or cadre transcribes the forms of their own village.
+    const isOwnVillage =
+      isWithin(actor.orgPath, input.villagePath) || isWithin(input.villagePath, actor.orgPath)
+    if (!isOwnVillage) throw new MutationRejection('out_of_scope', '只能录入本村社的评议表')
   }
   if (pathIds(input.villagePath).length !== VILLAGE_DEPTH) {
     throw new MutationRejection('invalid_payload', '请选择所在村社')
   }
   return {
     ...input,
+    // Born in the recorder's own unit (a grid worker's grid), which the sync
+    // engine requires; self-service forms are born in their village.
+    unitPath: input.channel === 'self_service' ? input.villagePath : actor.orgPath,
     status: 'submitted',
     submittedAt: actor.at,
     recordedBy: actor.userId,
@@ -168,7 +170,7 @@ export const formKind: RecordKind<FormData> = {
     if (!current) throw new MutationRejection('not_found', '该评议表不存在或尚未同步')
     return withdrawForm(current, payload, actor)
   },
-  audience: (data) => [data.villagePath, data.issuingDepartment],
+  audience: (data) => [data.unitPath, data.issuingDepartment],
 }
 
 /** The post-evaluation kind: opened by the server's trigger, concluded by the issuing department. */

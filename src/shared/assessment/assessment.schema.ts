@@ -70,6 +70,8 @@ export type FormCreateInput = z.input<typeof formCreateSchema>
 
 /** A stored form. Answers never change; a withdrawal only marks it. */
 export const formDataSchema = formCreateSchema.extend({
+  /** Where it was recorded: the recorder's unit, or the village for a self-service form. */
+  unitPath: orgPathSchema,
   status: z.enum(['submitted', 'withdrawn']),
   submittedAt: z.string(),
   recordedBy: z.string(),

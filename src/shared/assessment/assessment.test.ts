@@ -95,9 +95,9 @@ describe('assessment form kind', () => {
     expect(rejectionOf(create(answers(4), actor({ role: 'mediator' })))).toBe('forbidden_role')
   })
 
-  it('is seen by its village and the issuing department', () => {
+  it('is born in the recorder’s grid and seen by the issuing department', () => {
     expect(formKind.kind).toBe(FORM_KIND)
-    expect(formKind.audience(form('f1', 4).data)).toEqual([V1, DEPT])
+    expect(formKind.audience(form('f1', 4).data)).toEqual([`${V1}demo-t1-v1-g1/`, DEPT])
   })
 })
 
