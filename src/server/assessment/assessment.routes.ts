@@ -24,9 +24,10 @@ import type { CampaignData } from '#shared/assessment/assessment.schema.ts'
 import { normalizeBallotCode } from '#shared/assessment/ballot-code.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { pathIds } from '#shared/org/org-path.ts'
+import { orgUnitSchema } from '#shared/org/org.schema.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { assertCanSeeRecord, requirePermission } from '../plugins/scope.ts'
-import { findOrgUnit } from '../org/org.repository.ts'
+import { findOrgUnit, listSubtree } from '../org/org.repository.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyMutation } from '../sync/push.ts'
 import { findCampaign, findPolicy } from './assessment.repository.ts'
@@ -202,6 +203,19 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
         'ballot codes issued',
       )
       return reply.code(201).send(sheet)
+    },
+  )
+
+  api.get(
+    '/api/assessment/places',
+    { schema: { response: { 200: z.object({ units: z.array(orgUnitSchema) }) } } },
+    async (request) => {
+      // The county's places by name: policies and campaigns name townships and
+      // villages that a department's own subtree does not hold. Grids stay out.
+      const auth = requirePermission(request, 'org.read')
+      const county = `/${pathIds(auth.orgUnit.path)[0] ?? ''}/`
+      const units = await listSubtree(db, county)
+      return { units: units.filter((unit) => unit.tier !== 'grid') }
     },
   )
 
