@@ -77,6 +77,7 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
         documentNumber: '清民发〔2026〕3号',
         issuingDepartment: PATHS.dept1,
         villages: [PATHS.v1, PATHS.v2],
+        grids: [PATHS.g1, PATHS.g2, PATHS.v2g1],
         opensOn: today,
         closesOn: today,
         rule: { minResponses: 5, satisfiedShareBelow: 0.6, concernShareAtLeast: 0.9 },
@@ -139,6 +140,13 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
     expect(counts.statusCode).toBe(401)
     const unknown = await server.app.inject({ url: `/api/public/campaigns/${uuidv7()}` })
     expect(unknown.statusCode).toBe(404)
+  })
+
+  it('reaches the grid workers of its villages, who transcribe paper forms', async () => {
+    const grid = await new Replica(server.app, as('gridWorker')).sync()
+    expect(grid.ids()).toContain(campaignId)
+    const elsewhere = await new Replica(server.app, as('otherTownshipGridWorker')).sync()
+    expect(elsewhere.ids()).not.toContain(campaignId)
   })
 
   it('prints code sheets for the campaign’s cadres and the county only', async () => {

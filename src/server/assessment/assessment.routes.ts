@@ -210,12 +210,10 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
     '/api/assessment/places',
     { schema: { response: { 200: z.object({ units: z.array(orgUnitSchema) }) } } },
     async (request) => {
-      // The county's places by name: policies and campaigns name townships and
-      // villages that a department's own subtree does not hold. Grids stay out.
+      // The county's places by name: policies and campaigns name townships,
+      // villages and grids that a department's own subtree does not hold.
       const auth = requirePermission(request, 'org.read')
-      const county = `/${pathIds(auth.orgUnit.path)[0] ?? ''}/`
-      const units = await listSubtree(db, county)
-      return { units: units.filter((unit) => unit.tier !== 'grid') }
+      return { units: await listSubtree(db, `/${pathIds(auth.orgUnit.path)[0] ?? ''}/`) }
     },
   )
 

@@ -68,9 +68,16 @@ function applyCampaign(
     if (input.villages.some((path) => pathIds(path).length !== VILLAGE_DEPTH)) {
       throw new MutationRejection('invalid_payload', '请选择村社')
     }
+    const isVillageGrid = (grid: string) =>
+      pathIds(grid).length === VILLAGE_DEPTH + 1 &&
+      input.villages.some((village) => isWithin(grid, village))
+    if (!input.grids.every(isVillageGrid)) {
+      throw new MutationRejection('invalid_payload', '网格须属于参加评议的村社')
+    }
     return {
       ...input,
       villages: [...new Set(input.villages)],
+      grids: [...new Set(input.grids)],
       rule: input.rule ?? DEFAULT_TRIGGER_RULE,
       status: 'open',
       openedBy: actor.userId,
@@ -93,7 +100,7 @@ export const campaignKind: RecordKind<CampaignData> = {
   kind: CAMPAIGN_KIND,
   schema: campaignDataSchema,
   apply: applyCampaign,
-  audience: (data) => [data.issuingDepartment, ...data.villages],
+  audience: (data) => [data.issuingDepartment, ...data.villages, ...data.grids],
 }
 
 const withdrawSchema = z.object({

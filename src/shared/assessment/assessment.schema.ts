@@ -111,6 +111,12 @@ export const campaignCreateSchema = z
     documentNumber: z.string().min(1).max(40),
     issuingDepartment: orgPathSchema,
     villages: z.array(orgPathSchema).min(1, '请选择参加评议的村社').max(500),
+    /**
+     * The grids of those villages: a grid worker's scope is their grid, so a
+     * campaign reaches the grid workers who transcribe paper forms only
+     * through these paths in its audience.
+     */
+    grids: z.array(orgPathSchema).max(5000).default([]),
     opensOn: dateSchema,
     closesOn: dateSchema,
     /** Only the county may set it; otherwise the defaults apply. */
@@ -129,6 +135,7 @@ export const campaignDataSchema = z.object({
   documentNumber: z.string(),
   issuingDepartment: orgPathSchema,
   villages: z.array(orgPathSchema),
+  grids: z.array(orgPathSchema),
   opensOn: dateSchema,
   closesOn: dateSchema,
   rule: triggerRuleSchema,
