@@ -104,7 +104,7 @@ describe('policy assessment in Chromium at 360 px', () => {
       () => document.documentElement.scrollWidth - window.innerWidth,
     )
     expect(overflow).toBeLessThanOrEqual(0)
-    await page.getByTestId('scale-effect').scrollIntoViewIfNeeded()
+    await page.evaluate(() => window.scrollTo(0, 0))
     await snapshot(page, 'assessment-public-form')
     await page.getByTestId('ballot-submit').click()
     await page.getByTestId('ballot-done').waitFor()
