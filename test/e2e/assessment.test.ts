@@ -169,6 +169,28 @@ describe('policy assessment in Chromium at 360 px', () => {
     await page.getByTestId('campaign-case').waitFor()
     await page.getByTestId('campaign-results').scrollIntoViewIfNeeded()
     await snapshot(page, 'assessment-results')
+
+    // A form entered twice is withdrawn with a reason: it stays in the ledger, uncounted.
+    await page.getByTestId('ledger-toggle').click()
+    await expect.poll(() => page.getByTestId('ledger-form').count()).toBe(6)
+    await page.getByTestId('ledger-withdraw').first().click()
+    await page.getByTestId('ledger-reason').locator('input').fill('同一张纸质表录入了两次')
+    await page.getByTestId('ledger-confirm').click()
+    await expect
+      .poll(() => page.getByTestId('results-county').textContent(), SYNC_TIMEOUT)
+      .toContain('5 份')
+    expect(await page.getByTestId('campaign-results').textContent()).toContain('已撤回 1 份')
+    expect(await page.getByTestId('ledger-form').count()).toBe(6)
+    await expect
+      .poll(async () => {
+        const rows = await env.database.db
+          .selectFrom('sync_record')
+          .select('data')
+          .where('kind', '=', 'assessment_form')
+          .execute()
+        return rows.filter((row) => row.data.includes('"status":"withdrawn"')).length
+      }, SYNC_TIMEOUT)
+      .toBe(1)
     await context.close()
   })
 
@@ -180,6 +202,7 @@ describe('policy assessment in Chromium at 360 px', () => {
     await page.getByRole('tab', { name: '后评估' }).click()
     await expect.poll(() => page.getByTestId('case-card').count(), SYNC_TIMEOUT).toBe(1)
     await page.getByTestId('case-card').click()
+    // The case keeps the figures that opened it, whatever was withdrawn since.
     expect(await page.getByTestId('case-finding').textContent()).toContain('6 份评议表')
     await page.getByTestId('decision-adjust').click()
     await page

@@ -395,6 +395,9 @@ export const zhCN = {
     channel: { self_service: '群众自助', assisted: '代录纸质表' },
     withdraw: '撤回',
     withdrawReason: '撤回理由',
+    ledger: { title: '评议表台账', count: '共 {count} 份（点击展开）', withdrawn: '已撤回' },
+    close: '结束评议',
+    closeConfirm: '结束后不能再扫码评议，已录入的评议表不受影响。确定结束吗？',
     withdrawnBy: '已撤回：{reason}',
     public: {
       title: '群众评议表',
