@@ -2,7 +2,9 @@ import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import type { Mutation } from '#shared/sync/sync.protocol.ts'
+import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
 import { MAX_BAD_CODES_PER_IP } from '#server/assessment/ballot-guard.ts'
+import { defaultKinds } from '#server/sync/kinds.ts'
 import { PATHS } from '../support/demo-county.ts'
 import { loginAll, push, pushApplied, pullRaw, Replica } from '../support/sync-client.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
@@ -277,5 +279,23 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
       withdrawal: { reason: '重复填写' },
     })
     expect(await forms()).toHaveLength(6)
+  })
+
+  it('seeds a demo policy and an open campaign, once however often it runs', async () => {
+    const count = async (kind: string) =>
+      (
+        await server.database.db
+          .selectFrom('sync_record')
+          .select('key')
+          .where('kind', '=', kind)
+          .execute()
+      ).length
+    const before = [await count('policy'), await count('assessment_campaign')]
+    expect(await seedDemoAssessment(server.database, defaultKinds)).toBe(true)
+    expect(await seedDemoAssessment(server.database, defaultKinds)).toBe(true)
+    expect([await count('policy'), await count('assessment_campaign')]).toEqual([
+      (before[0] ?? 0) + 1,
+      (before[1] ?? 0) + 1,
+    ])
   })
 })
