@@ -62,6 +62,20 @@ describe('policy assessment in Chromium at 360 px', () => {
     await page.getByTestId('policy-save').click()
     await page.waitForURL(/\/assessments\/policies\/[0-9a-f-]{36}$/)
     expect(await page.getByTestId('policy-detail-status').textContent()).toContain('待解读')
+    expect(await page.getByTestId('policy-deadline').textContent()).toContain('印发后20个工作日')
+
+    // 谁起草谁解读: the interpretation session is recorded and the flag clears.
+    await page.getByTestId('interpretation-add').click()
+    await page.getByTestId('interpretation-place').locator('input').fill('柳河村说事站')
+    await page.getByTestId('interpretation-interpreter').locator('input').fill('县民政局 王科长')
+    await page.getByTestId('interpretation-attendance').locator('input').fill('42')
+    await page.getByTestId('interpretation-save').click()
+    await expect
+      .poll(() => page.getByTestId('policy-detail-status').textContent(), SYNC_TIMEOUT)
+      .toContain('已按时解读')
+    expect(await page.getByTestId('interpretations').textContent()).toContain('42人参加')
+    await page.locator('.van-toast').waitFor({ state: 'hidden' })
+    await snapshot(page, 'assessment-policy')
 
     await page.getByTestId('campaign-new').click()
     await page.getByTestId(`campaign-village-${VILLAGE}`).click()
