@@ -289,6 +289,7 @@ export const zhCN = {
       pending: '待解读',
       overdue: '逾期未解读',
     },
+    overdueNotice: '{count} 项政策逾期未解读（印发后20个工作日内应当解读）',
     interpretations: '解读宣讲记录',
     noInterpretations: '尚未登记解读宣讲',
     interpretation: {
