@@ -22,6 +22,8 @@ import { blobRoutes } from './blob/blob.routes.ts'
 import { accountRoutes } from './auth/account.routes.ts'
 import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
+import { assessmentRoutes } from './assessment/assessment.routes.ts'
+import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,8 +77,11 @@ export async function buildApp({
   authRoutes(app)
   accountRoutes(app)
   orgRoutes(app)
-  syncRoutes(app, kinds)
+  syncRoutes(app, kinds, {
+    afterPush: (results) => openPostEvaluationsAfterPush(database, kinds, results),
+  })
   discussableRoutes(app)
+  assessmentRoutes(app, kinds)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

@@ -5,12 +5,15 @@ import { migrateToLatest } from './db/migrate.ts'
 import { seedDemoCounty } from './db/seed.ts'
 import { countOrgUnits } from './org/org.repository.ts'
 import { buildApp } from './app.ts'
+import { seedDemoAssessment } from './assessment/assessment.seed.ts'
+import { kindsFor } from './sync/kinds.ts'
 
 const config = loadConfig()
 const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
 await migrateToLatest(database.db)
 if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
   await seedDemoCounty(database.db)
+  await seedDemoAssessment(database, kindsFor(config.issueStageDeadlines))
 }
 const app = await buildApp({ config, database })
 if (config.seedDemo) app.log.info('demo county ready (see README for the accounts)')

@@ -2,7 +2,15 @@
  * Every record kind the platform syncs, in one list that the device and the
  * server both build their registries from. A new kind is added here once.
  */
+import { campaignKind, formKind, postEvaluationKind } from './assessment/assessment.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
+import { policyKind } from './policy/policy.kind.ts'
 import type { AnyRecordKind } from './sync/record-kind.ts'
 
-export const RECORD_KINDS: readonly AnyRecordKind[] = [issueKind]
+export const RECORD_KINDS: readonly AnyRecordKind[] = [
+  issueKind,
+  policyKind,
+  campaignKind,
+  formKind,
+  postEvaluationKind,
+]

@@ -1,4 +1,5 @@
 /** Every table the server knows, for Kysely's typing. Row types live with their domain. */
+import type { BallotCodeTable, PublicAttemptTable } from '../assessment/assessment.table.ts'
 import type { LoginFailureTable, SessionTable } from '../auth/auth.table.ts'
 import type { DiscussableItemTable } from '../discussable/discussable.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
@@ -29,4 +30,6 @@ export interface DatabaseSchema {
   record_blob: RecordBlobTable
   blob_upload: BlobUploadTable
   discussable_item: DiscussableItemTable
+  ballot_code: BallotCodeTable
+  public_attempt: PublicAttemptTable
 }

@@ -12,6 +12,7 @@ import {
   pushResponseSchema,
   SCHEMA_HEADER,
   SYNC_SCHEMA_VERSION,
+  type MutationResult,
 } from '#shared/sync/sync.protocol.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { requireAuth } from '../plugins/scope.ts'
@@ -51,7 +52,20 @@ function assertSchemaVersion(request: FastifyRequest): void {
   }
 }
 
-export function syncRoutes(app: FastifyInstance, kinds: KindRegistry): void {
+export interface SyncRouteOptions {
+  /**
+   * Runs after a push committed, with its results (e.g. the post-evaluation
+   * trigger). A failure is logged and does not change the device's answer:
+   * its mutations are stored either way.
+   */
+  afterPush?: (results: MutationResult[]) => Promise<void>
+}
+
+export function syncRoutes(
+  app: FastifyInstance,
+  kinds: KindRegistry,
+  options: SyncRouteOptions = {},
+): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { db, dialect } = app.database
 
@@ -67,6 +81,9 @@ export function syncRoutes(app: FastifyInstance, kinds: KindRegistry): void {
       const auth = requireAuth(request)
       // In order: a later mutation may build on an earlier one of the same batch.
       const results = await applyBatch({ db, dialect, kinds, auth }, request.body.mutations)
+      await options.afterPush?.(results).catch((error: unknown) => {
+        request.log.error({ err: error }, 'after-push hook failed')
+      })
       return { epoch: await serverEpoch(db), results }
     },
   )

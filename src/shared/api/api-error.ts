@@ -23,6 +23,9 @@ export const ERROR_MESSAGES = {
   township_required: '请选择乡镇（街道）',
   payload_too_large: '提交的内容过大',
   client_outdated: '应用版本过旧，请刷新更新后再同步',
+  ballot_code_invalid: '评议码无效或已使用，请向说事站工作人员核对',
+  campaign_closed: '该评议不在进行中',
+  too_many_ballots: '提交过于频繁，请10分钟后再试',
   internal: '服务器出错了，请稍后再试',
 } as const satisfies Record<string, string>
 

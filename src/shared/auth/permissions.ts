@@ -22,6 +22,12 @@ export const PERMISSIONS = [
   'meeting.record',
   /** Fill or transcribe villager assessment forms (群众评议表). */
   'assessment.record',
+  /** Register policies, record their interpretation, open assessment campaigns. */
+  'policy.manage',
+  /** Print one-time ballot codes for a campaign's self-service forms. */
+  'assessment.codes',
+  /** Record the conclusion of a post-evaluation (后评估) of one's own policy. */
+  'post_evaluation.conclude',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -29,11 +35,22 @@ const EVERY_USER: readonly Permission[] = ['org.read', 'issue.read']
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   grid_worker: [...EVERY_USER, 'issue.create', 'meeting.record', 'assessment.record'],
-  village_cadre: [...EVERY_USER, 'issue.create', 'meeting.record', 'assessment.record'],
+  village_cadre: [
+    ...EVERY_USER,
+    'issue.create',
+    'meeting.record',
+    'assessment.record',
+    'assessment.codes',
+  ],
   mediator: [...EVERY_USER, 'meeting.record'],
   township_staff: [...EVERY_USER, 'meeting.record', 'discussable.manage'],
-  county_staff: [...EVERY_USER, 'discussable.manage'],
-  department_staff: [...EVERY_USER],
+  county_staff: [...EVERY_USER, 'discussable.manage', 'policy.manage', 'assessment.codes'],
+  department_staff: [
+    ...EVERY_USER,
+    'policy.manage',
+    'assessment.codes',
+    'post_evaluation.conclude',
+  ],
   admin: [...EVERY_USER, 'org.manage', 'session.revoke'],
 }
 

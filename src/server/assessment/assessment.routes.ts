@@ -1,0 +1,229 @@
+/**
+ * The self-service assessment form (no account: a one-time ballot code from
+ * the station) and the code sheets cadres print. The public route answers
+ * only the campaign's public facts and "recorded" — never anything about
+ * other forms. See docs/assessment.md for the threat model.
+ */
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { uuidv7 } from 'uuidv7'
+import { z } from 'zod'
+import {
+  ballotSubmissionSchema,
+  codeCountsSchema,
+  codeSheetRequestSchema,
+  codeSheetSchema,
+  publicCampaignSchema,
+} from '#shared/assessment/assessment.api.ts'
+import {
+  CAMPAIGN_KIND,
+  FORM_KIND,
+  PUBLIC_BALLOT_ACTOR_ID,
+} from '#shared/assessment/assessment.kind.ts'
+import type { CampaignData } from '#shared/assessment/assessment.schema.ts'
+import { normalizeBallotCode } from '#shared/assessment/ballot-code.ts'
+import { chinaDate } from '#shared/calendar/working-days.ts'
+import { pathIds } from '#shared/org/org-path.ts'
+import { orgUnitSchema } from '#shared/org/org.schema.ts'
+import { HttpError } from '../plugins/errors.ts'
+import { assertCanSeeRecord, requirePermission } from '../plugins/scope.ts'
+import { findOrgUnit, listSubtree } from '../org/org.repository.ts'
+import type { KindRegistry } from '../sync/kinds.ts'
+import { applyMutation } from '../sync/push.ts'
+import { findCampaign, findPolicy } from './assessment.repository.ts'
+import { codeCounts, issueCodes, spendCode } from './ballot.repository.ts'
+import { isBallotBlocked, recordBallotAttempt } from './ballot-guard.ts'
+import { openPostEvaluationIfDue } from './post-evaluation.trigger.ts'
+import { systemAuth } from './system-actor.ts'
+
+const campaignParams = z.object({ id: z.string().max(64) })
+
+/** Open on China date `today`: not closed, and within its period. */
+function isOpenOn(campaign: CampaignData, today: string): boolean {
+  return campaign.status === 'open' && campaign.opensOn <= today && today <= campaign.closesOn
+}
+
+export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const { db, dialect } = app.database
+
+  async function unitName(path: string): Promise<string> {
+    const unit = await findOrgUnit(db, pathIds(path).at(-1) ?? '')
+    return unit?.name ?? ''
+  }
+
+  api.get(
+    '/api/public/campaigns/:id',
+    { schema: { params: campaignParams, response: { 200: publicCampaignSchema } } },
+    async (request) => {
+      const campaign = await findCampaign(db, dialect, request.params.id)
+      if (!campaign) throw new HttpError(404, 'not_found')
+      const policy = await findPolicy(db, dialect, campaign.policyId)
+      return {
+        id: request.params.id,
+        policyTitle: campaign.policyTitle,
+        documentNumber: campaign.documentNumber,
+        summary: policy?.summary ?? '',
+        issuingDepartmentName: await unitName(campaign.issuingDepartment),
+        villages: await Promise.all(
+          campaign.villages.map(async (path) => ({ path, name: await unitName(path) })),
+        ),
+        opensOn: campaign.opensOn,
+        closesOn: campaign.closesOn,
+        isOpen: isOpenOn(campaign, chinaDate(new Date().toISOString())),
+      }
+    },
+  )
+
+  api.post(
+    '/api/public/campaigns/:id/ballots',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        params: campaignParams,
+        body: ballotSubmissionSchema,
+        response: { 201: z.object({ status: z.literal('recorded') }) },
+      },
+    },
+    async (request, reply) => {
+      const now = new Date()
+      const campaignId = request.params.id
+      if (await isBallotBlocked(db, request.ip, now)) throw new HttpError(429, 'too_many_ballots')
+      let isBadCode = false
+      try {
+        const campaign = await findCampaign(db, dialect, campaignId)
+        if (!campaign) throw new HttpError(404, 'not_found')
+        if (!isOpenOn(campaign, chinaDate(now.toISOString()))) {
+          throw new HttpError(409, 'campaign_closed')
+        }
+        const { answers } = request.body
+        if (!campaign.villages.includes(answers.villagePath)) {
+          throw new HttpError(400, 'validation_failed', '请选择参加本次评议的村社')
+        }
+        const code = normalizeBallotCode(request.body.code)
+        const auth = await systemAuth(
+          db,
+          PUBLIC_BALLOT_ACTOR_ID,
+          '群众自助评议',
+          answers.villagePath,
+        )
+        if (!auth) throw new HttpError(404, 'not_found')
+        const formId = uuidv7()
+        // One transaction spends the code and stores the form: neither without the other.
+        const trx = await db.startTransaction().execute()
+        try {
+          if (!code || !(await spendCode(trx, campaignId, code, formId, now))) {
+            isBadCode = true
+            throw new HttpError(409, 'ballot_code_invalid')
+          }
+          const result = await applyMutation(
+            { db: trx, dialect, kinds, auth },
+            {
+              id: uuidv7(),
+              kind: FORM_KIND,
+              recordId: formId,
+              op: 'create',
+              payload: {
+                ...answers,
+                campaignId,
+                issuingDepartment: campaign.issuingDepartment,
+                channel: 'self_service',
+              },
+              baseVersion: 0,
+              seq: 0,
+              deviceId: 'public',
+              createdAt: now.toISOString(),
+            },
+            // A savepoint, as applyBatch uses on SQLite: a refusal undoes only the form's writes.
+            async (work) => {
+              const savepoint = await trx.savepoint('ballot').execute()
+              try {
+                const applied = await work(savepoint)
+                await savepoint.releaseSavepoint('ballot').execute()
+                return applied
+              } catch (error) {
+                await savepoint.rollbackToSavepoint('ballot').execute()
+                throw error
+              }
+            },
+          )
+          if (result.status !== 'applied') {
+            throw new HttpError(
+              400,
+              'validation_failed',
+              result.status === 'rejected' ? result.message : undefined,
+            )
+          }
+          await trx.commit().execute()
+        } catch (error) {
+          await trx.rollback().execute()
+          throw error
+        }
+        await openPostEvaluationIfDue(app.database, kinds, campaignId).catch((error: unknown) =>
+          request.log.error({ err: error }, 'post-evaluation trigger failed'),
+        )
+        return reply.code(201).send({ status: 'recorded' })
+      } finally {
+        await recordBallotAttempt(db, request.ip, now, isBadCode)
+      }
+    },
+  )
+
+  /** The campaign if this user may see it (its audience), else 403 as for any record. */
+  async function campaignInScope(id: string, auth: Parameters<typeof assertCanSeeRecord>[0]) {
+    const campaign = await findCampaign(db, dialect, id)
+    if (!campaign) throw new HttpError(403, 'out_of_scope')
+    const kind = kinds.get(CAMPAIGN_KIND)
+    assertCanSeeRecord(auth, kind ? kind.audience(campaign) : [])
+    return campaign
+  }
+
+  api.post(
+    '/api/assessment/campaigns/:id/codes',
+    {
+      schema: {
+        params: campaignParams,
+        body: codeSheetRequestSchema,
+        response: { 201: codeSheetSchema },
+      },
+    },
+    async (request, reply) => {
+      const auth = requirePermission(request, 'assessment.codes')
+      const campaign = await campaignInScope(request.params.id, auth)
+      if (campaign.status !== 'open') throw new HttpError(409, 'campaign_closed')
+      const sheet = await issueCodes(
+        db,
+        request.params.id,
+        request.body.count,
+        auth.user.id,
+        new Date(),
+      )
+      request.log.info(
+        { campaignId: request.params.id, batchId: sheet.batchId, count: sheet.codes.length },
+        'ballot codes issued',
+      )
+      return reply.code(201).send(sheet)
+    },
+  )
+
+  api.get(
+    '/api/assessment/places',
+    { schema: { response: { 200: z.object({ units: z.array(orgUnitSchema) }) } } },
+    async (request) => {
+      // The county's places by name: policies and campaigns name townships,
+      // villages and grids that a department's own subtree does not hold.
+      const auth = requirePermission(request, 'org.read')
+      return { units: await listSubtree(db, `/${pathIds(auth.orgUnit.path)[0] ?? ''}/`) }
+    },
+  )
+
+  api.get(
+    '/api/assessment/campaigns/:id/codes',
+    { schema: { params: campaignParams, response: { 200: codeCountsSchema } } },
+    async (request) => {
+      const auth = requirePermission(request, 'issue.read')
+      await campaignInScope(request.params.id, auth)
+      return codeCounts(db, request.params.id)
+    },
+  )
+}

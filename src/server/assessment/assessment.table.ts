@@ -1,0 +1,18 @@
+export interface BallotCodeTable {
+  /** sha-256 of campaign id + ':' + the normalized code, hex; the code itself is never stored. */
+  code_hash: string
+  campaign_id: string
+  /** One printed sheet: who printed how many, when (the ledger of issued codes). */
+  batch_id: string
+  issued_by: string
+  issued_at: string
+  used_at: string | null
+  /** The form the code was spent on. */
+  form_id: string | null
+}
+
+export interface PublicAttemptTable {
+  /** "ballot:<address>" (every submission) or "ballot-fail:<address>" (a bad code). */
+  key: string
+  attempted_at: string
+}

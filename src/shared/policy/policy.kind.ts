@@ -1,0 +1,109 @@
+/**
+ * The policy as a sync record kind. Registered by county staff or by the
+ * issuing department itself; interpretation sessions are appended by the
+ * department, the county, or the stations concerned (from a discussion day
+ * or on their own). Nothing registered is edited away: sessions only add.
+ */
+import { can } from '../auth/permissions.ts'
+import { chinaDate } from '../calendar/working-days.ts'
+import { isWithin, pathIds } from '../org/org-path.ts'
+import {
+  MutationRejection,
+  type Actor,
+  type MutationInput,
+  type RecordKind,
+} from '../sync/record-kind.ts'
+import { interpretationDeadline } from './interpretation.ts'
+import {
+  interpretationInputSchema,
+  policyCreateSchema,
+  policyDataSchema,
+  type PolicyData,
+} from './policy.schema.ts'
+import { parsePayload } from '../issue/issue.machine.ts'
+
+/** The record kind's name in the sync protocol. */
+export const POLICY_KIND = 'policy'
+
+/** Depth of a department's (and a township's) path: county / unit. */
+const COUNTY_CHILD_DEPTH = 2
+
+function create(payload: Record<string, unknown>, actor: Actor): PolicyData {
+  if (!can(actor.role, 'policy.manage')) {
+    throw new MutationRejection('forbidden_role', '只有县说事中心或县级部门可以登记政策')
+  }
+  const input = parsePayload(policyCreateSchema, payload)
+  if (pathIds(input.issuingDepartment).length !== COUNTY_CHILD_DEPTH) {
+    throw new MutationRejection('invalid_payload', '请选择起草部门')
+  }
+  // A department registers its own policies; the county registers for any department.
+  const mayIssue =
+    actor.role === 'department_staff'
+      ? input.issuingDepartment === actor.orgPath
+      : isWithin(input.issuingDepartment, actor.orgPath)
+  if (!mayIssue) throw new MutationRejection('out_of_scope', '只能登记本部门起草的政策')
+  const county = `/${pathIds(input.issuingDepartment)[0] ?? ''}/`
+  if (input.concerns.some((path) => !isWithin(path, county))) {
+    throw new MutationRejection('out_of_scope', '涉及的乡镇或村社须在本县内')
+  }
+  return {
+    ...input,
+    concerns: [...new Set(input.concerns)],
+    registeredBy: actor.userId,
+    registeredByName: actor.userName,
+    registeredAt: actor.at,
+    interpretationDeadline: interpretationDeadline(input.issueDate),
+    interpretations: [],
+  }
+}
+
+function recordInterpretation(
+  current: PolicyData,
+  payload: Record<string, unknown>,
+  actor: Actor,
+): PolicyData {
+  if (!can(actor.role, 'policy.manage') && !can(actor.role, 'meeting.record')) {
+    throw new MutationRejection('forbidden_role', '您的角色不能登记政策解读')
+  }
+  const session = parsePayload(interpretationInputSchema, payload)
+  if (session.heldOn < current.issueDate) {
+    throw new MutationRejection('invalid_payload', '解读日期不能早于印发日期')
+  }
+  if (session.heldOn > chinaDate(actor.at)) {
+    throw new MutationRejection('invalid_payload', '解读日期不能晚于今天')
+  }
+  return {
+    ...current,
+    interpretations: [
+      ...current.interpretations,
+      {
+        ...session,
+        recordedBy: actor.userId,
+        recordedByName: actor.userName,
+        recordedAt: actor.at,
+      },
+    ],
+  }
+}
+
+/** The policy kind. */
+export const policyKind: RecordKind<PolicyData> = {
+  kind: POLICY_KIND,
+  schema: policyDataSchema,
+  apply(current: PolicyData | null, mutation: MutationInput, actor: Actor): PolicyData {
+    const { op, payload } = mutation
+    if (op === 'create') {
+      if (current) throw new MutationRejection('already_exists', '该政策已登记，请勿重复提交')
+      return create(payload, actor)
+    }
+    if (op !== 'record_interpretation') throw new MutationRejection('unknown_op', '不支持的操作')
+    if (!current) throw new MutationRejection('not_found', '该政策不存在或尚未同步')
+    return recordInterpretation(current, payload, actor)
+  },
+  audience(data: PolicyData): string[] {
+    return [data.issuingDepartment, ...data.concerns]
+  },
+  attachments(data: PolicyData): string[] {
+    return data.attachments
+  },
+}

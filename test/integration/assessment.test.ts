@@ -1,0 +1,301 @@
+import { uuidv7 } from 'uuidv7'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chinaDate } from '#shared/calendar/working-days.ts'
+import type { Mutation } from '#shared/sync/sync.protocol.ts'
+import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
+import { MAX_BAD_CODES_PER_IP } from '#server/assessment/ballot-guard.ts'
+import { defaultKinds } from '#server/sync/kinds.ts'
+import { PATHS } from '../support/demo-county.ts'
+import { loginAll, push, pushApplied, pullRaw, Replica } from '../support/sync-client.ts'
+import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
+
+const V3 = '/demo-county/demo-t2/demo-t2-v1/'
+
+function mutation(
+  kind: string,
+  recordId: string,
+  op: string,
+  payload: Record<string, unknown>,
+): Mutation {
+  return {
+    id: uuidv7(),
+    kind,
+    recordId,
+    op,
+    payload,
+    baseVersion: 0,
+    seq: 0,
+    deviceId: 'test-device',
+    createdAt: new Date().toISOString(),
+  }
+}
+
+function answers(satisfaction: number, villagePath: string = PATHS.v1) {
+  return {
+    villagePath,
+    scores: { effect: 2, satisfaction, operability: 3, reasonableness: 3 },
+    shortcomings: satisfaction < 3 ? '材料太多' : '',
+    risks: '',
+    suggestions: '减少证明材料',
+  }
+}
+
+describe.each(DIALECTS)('assessment on %s', (dialect) => {
+  let server: TestServer
+  let as: Awaited<ReturnType<typeof loginAll>>
+  const policyId = uuidv7()
+  const campaignId = uuidv7()
+  const today = chinaDate(new Date().toISOString())
+
+  beforeAll(async () => {
+    server = await createTestServer(dialect)
+    as = await loginAll(server, [
+      'gridWorker',
+      'villageCadre',
+      'siblingVillageCadre',
+      'otherTownshipGridWorker',
+      'county',
+      'department',
+    ])
+    await pushApplied(
+      server.app,
+      as('department'),
+      mutation('policy', policyId, 'create', {
+        title: '农村低保动态管理办法',
+        documentNumber: '清民发〔2026〕3号',
+        issuingDepartment: PATHS.dept1,
+        issueDate: '2026-02-06',
+        summary: '规范低保申请、复核和退出。',
+        domains: ['social_security'],
+        concerns: [PATHS.t1],
+      }),
+    )
+    await pushApplied(
+      server.app,
+      as('county'),
+      mutation('assessment_campaign', campaignId, 'create', {
+        policyId,
+        policyTitle: '农村低保动态管理办法',
+        documentNumber: '清民发〔2026〕3号',
+        issuingDepartment: PATHS.dept1,
+        villages: [PATHS.v1, PATHS.v2],
+        grids: [PATHS.g1, PATHS.g2, PATHS.v2g1],
+        opensOn: today,
+        closesOn: today,
+        rule: { minResponses: 5, satisfiedShareBelow: 0.6, concernShareAtLeast: 0.9 },
+      }),
+    )
+  })
+  afterAll(() => server.close())
+
+  async function codeSheet(cookie: string, count: number) {
+    return server.app.inject({
+      method: 'POST',
+      url: `/api/assessment/campaigns/${campaignId}/codes`,
+      headers: { cookie },
+      payload: { count },
+    })
+  }
+
+  function ballot(code: string, body: Record<string, unknown> = {}, remoteAddress = '10.0.0.1') {
+    return server.app.inject({
+      method: 'POST',
+      url: `/api/public/campaigns/${campaignId}/ballots`,
+      remoteAddress,
+      payload: { code, answers: answers(5), ...body },
+    })
+  }
+
+  async function forms() {
+    return server.database.db
+      .selectFrom('sync_record')
+      .select(['id', 'data'])
+      .where('kind', '=', 'assessment_form')
+      .execute()
+  }
+
+  it('computes the interpretation deadline across the Spring Festival on the server', async () => {
+    const replica = await new Replica(server.app, as('department')).sync()
+    const policy = replica.records.get(policyId)
+    expect(policy?.data.interpretationDeadline).toEqual({ date: '2026-03-12', isEstimate: false })
+  })
+
+  it('shows the campaign to anyone with its link, and nothing else', async () => {
+    const response = await server.app.inject({ url: `/api/public/campaigns/${campaignId}` })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({
+      id: campaignId,
+      policyTitle: '农村低保动态管理办法',
+      documentNumber: '清民发〔2026〕3号',
+      summary: '规范低保申请、复核和退出。',
+      issuingDepartmentName: '县民政局（演示）',
+      villages: [
+        { path: PATHS.v1, name: '柳河村说事站（演示）' },
+        { path: PATHS.v2, name: '杏花村说事站（演示）' },
+      ],
+      opensOn: today,
+      closesOn: today,
+      isOpen: true,
+    })
+    expect((await pullRaw(server.app, null)).statusCode).toBe(401)
+    const counts = await server.app.inject({ url: `/api/assessment/campaigns/${campaignId}/codes` })
+    expect(counts.statusCode).toBe(401)
+    const unknown = await server.app.inject({ url: `/api/public/campaigns/${uuidv7()}` })
+    expect(unknown.statusCode).toBe(404)
+  })
+
+  it('reaches the grid workers of its villages, who transcribe paper forms', async () => {
+    const grid = await new Replica(server.app, as('gridWorker')).sync()
+    expect(grid.ids()).toContain(campaignId)
+    const elsewhere = await new Replica(server.app, as('otherTownshipGridWorker')).sync()
+    expect(elsewhere.ids()).not.toContain(campaignId)
+  })
+
+  it('prints code sheets for the campaign’s cadres and the county only', async () => {
+    expect((await codeSheet(as('gridWorker'), 5)).statusCode).toBe(403)
+    expect((await codeSheet(as('otherTownshipGridWorker'), 5)).statusCode).toBe(403)
+    const sheet = await codeSheet(as('villageCadre'), 3)
+    expect(sheet.statusCode).toBe(201)
+    expect(sheet.json<{ codes: string[] }>().codes).toHaveLength(3)
+    expect((await codeSheet(as('villageCadre'), 501)).statusCode).toBe(400)
+  })
+
+  it('records a self-service form without an account, once per code', async () => {
+    const { codes } = (await codeSheet(as('villageCadre'), 2)).json<{ codes: string[] }>()
+    const [code = ''] = codes
+    const typed = `${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`
+    const first = await ballot(typed)
+    expect(first.statusCode, first.body).toBe(201)
+    expect(first.json()).toEqual({ status: 'recorded' })
+    const again = await ballot(code)
+    expect(again.statusCode).toBe(409)
+    expect(again.json()).toMatchObject({ code: 'ballot_code_invalid' })
+    const stored = await forms()
+    expect(stored).toHaveLength(1)
+    expect(JSON.parse(stored[0]?.data ?? '{}')).toMatchObject({
+      channel: 'self_service',
+      status: 'submitted',
+      recordedBy: 'system:public-ballot',
+    })
+    // The village's station pulls it like any record; the sibling village does not see it.
+    const cadre = await new Replica(server.app, as('villageCadre')).sync()
+    expect(cadre.ids()).toContain(stored[0]?.id)
+    const sibling = await new Replica(server.app, as('siblingVillageCadre')).sync()
+    expect(sibling.ids()).not.toContain(stored[0]?.id)
+    const counts = await server.app.inject({
+      url: `/api/assessment/campaigns/${campaignId}/codes`,
+      headers: { cookie: as('villageCadre') },
+    })
+    expect(counts.json()).toEqual({ issued: 5, used: 1 })
+  })
+
+  it('refuses a form for a village outside the campaign without spending the code', async () => {
+    const { codes } = (await codeSheet(as('villageCadre'), 1)).json<{ codes: string[] }>()
+    const [code = ''] = codes
+    const outside = await ballot(code, { answers: answers(5, V3) }, '10.0.0.2')
+    expect(outside.statusCode).toBe(400)
+    expect((await ballot(code, {}, '10.0.0.2')).statusCode).toBe(201)
+  })
+
+  it('rate-limits wrong codes per address, and other addresses still get through', async () => {
+    for (let i = 0; i < MAX_BAD_CODES_PER_IP; i++) {
+      expect((await ballot('ABCD-EFGH', {}, '10.0.0.9')).statusCode).toBe(409)
+    }
+    const blocked = await ballot('ABCD-EFGH', {}, '10.0.0.9')
+    expect(blocked.statusCode).toBe(429)
+    expect(blocked.json()).toMatchObject({ code: 'too_many_ballots' })
+    expect((await ballot('ABCD-EFGH', {}, '10.0.0.10')).statusCode).toBe(409)
+  })
+
+  it('counts assisted forms once when a batch is sent twice, then opens the post-evaluation once', async () => {
+    const batch = [1, 2, 1, 2].map((satisfaction) =>
+      mutation('assessment_form', uuidv7(), 'create', {
+        ...answers(satisfaction),
+        campaignId,
+        issuingDepartment: PATHS.dept1,
+        channel: 'assisted',
+      }),
+    )
+    const results = await push(server.app, as('gridWorker'), batch)
+    expect(results.map((result) => result.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ])
+    const again = await push(server.app, as('gridWorker'), batch)
+    expect(again.map((result) => result.status)).toEqual([
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+    ])
+    // 2 self-service + 4 assisted = 6 forms, 2 of them satisfied (33 % < 60 %).
+    expect(await forms()).toHaveLength(6)
+    const cases = await server.database.db
+      .selectFrom('sync_record')
+      .select(['id', 'data'])
+      .where('kind', '=', 'post_evaluation')
+      .execute()
+    expect(cases).toHaveLength(1)
+    expect(cases[0]?.id).toBe(campaignId)
+    const data = JSON.parse(cases[0]?.data ?? '{}') as Record<string, unknown>
+    expect(data).toMatchObject({
+      status: 'open',
+      finding: { responses: 6, reasons: ['low_satisfaction'] },
+    })
+    expect(data.formIds).toHaveLength(6)
+  })
+
+  it('lets only the issuing department conclude, and the stations see the conclusion', async () => {
+    const conclude = mutation('post_evaluation', campaignId, 'conclude', {
+      decision: 'adjust',
+      reasons: '简化证明材料，下月修订。',
+    })
+    const [byCounty] = await push(server.app, as('county'), [conclude])
+    expect(byCounty).toMatchObject({ status: 'rejected', code: 'forbidden_role' })
+    const record = await pushApplied(server.app, as('department'), { ...conclude, id: uuidv7() })
+    expect(record.data).toMatchObject({ status: 'concluded', conclusion: { decision: 'adjust' } })
+    const station = await new Replica(server.app, as('villageCadre')).sync()
+    expect(station.records.get(campaignId)?.data).toMatchObject({
+      conclusion: { decision: 'adjust', reasons: '简化证明材料，下月修订。' },
+    })
+  })
+
+  it('never edits a submitted form; a withdrawal keeps it in the ledger', async () => {
+    const [row] = await forms()
+    if (!row) throw new Error('no form')
+    const [edit] = await push(server.app, as('villageCadre'), [
+      mutation('assessment_form', row.id, 'update', { scores: { satisfaction: 5 } }),
+    ])
+    expect(edit).toMatchObject({ status: 'rejected', code: 'immutable' })
+    const withdrawn = await pushApplied(
+      server.app,
+      as('villageCadre'),
+      mutation('assessment_form', row.id, 'withdraw', { reason: '重复填写' }),
+    )
+    expect(withdrawn.data).toMatchObject({
+      status: 'withdrawn',
+      withdrawal: { reason: '重复填写' },
+    })
+    expect(await forms()).toHaveLength(6)
+  })
+
+  it('seeds a demo policy and an open campaign, once however often it runs', async () => {
+    const count = async (kind: string) =>
+      (
+        await server.database.db
+          .selectFrom('sync_record')
+          .select('key')
+          .where('kind', '=', kind)
+          .execute()
+      ).length
+    const before = [await count('policy'), await count('assessment_campaign')]
+    expect(await seedDemoAssessment(server.database, defaultKinds)).toBe(true)
+    expect(await seedDemoAssessment(server.database, defaultKinds)).toBe(true)
+    expect([await count('policy'), await count('assessment_campaign')]).toEqual([
+      (before[0] ?? 0) + 1,
+      (before[1] ?? 0) + 1,
+    ])
+  })
+})
