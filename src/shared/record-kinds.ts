@@ -3,6 +3,8 @@
  * server both build their registries from. A new kind is added here once.
  */
 import { issueKind } from './issue/issue.kind.ts'
+import { mediatorKind } from './meeting/mediator.kind.ts'
+import { meetingKind } from './meeting/meeting.kind.ts'
 import type { AnyRecordKind } from './sync/record-kind.ts'
 
-export const RECORD_KINDS: readonly AnyRecordKind[] = [issueKind]
+export const RECORD_KINDS: readonly AnyRecordKind[] = [issueKind, meetingKind, mediatorKind]

@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   'issue.read',
   /** Record fixed discussion days (议事日). */
   'meeting.record',
+  /** Plan discussion days and sign their records off (the village cadre). */
+  'meeting.plan',
+  /** Keep the mediator pool (解事员人才库) of one's unit and below. */
+  'mediator.manage',
   /** Fill or transcribe villager assessment forms (群众评议表). */
   'assessment.record',
 ] as const
@@ -27,12 +31,19 @@ const EVERY_USER: readonly Permission[] = ['org.read', 'issue.read']
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   grid_worker: [...EVERY_USER, 'issue.create', 'meeting.record', 'assessment.record'],
-  village_cadre: [...EVERY_USER, 'issue.create', 'meeting.record', 'assessment.record'],
+  village_cadre: [
+    ...EVERY_USER,
+    'issue.create',
+    'meeting.record',
+    'meeting.plan',
+    'mediator.manage',
+    'assessment.record',
+  ],
   mediator: [...EVERY_USER, 'meeting.record'],
-  township_staff: [...EVERY_USER, 'meeting.record'],
-  county_staff: [...EVERY_USER],
+  township_staff: [...EVERY_USER, 'meeting.record', 'mediator.manage'],
+  county_staff: [...EVERY_USER, 'mediator.manage'],
   department_staff: [...EVERY_USER],
-  admin: [...EVERY_USER, 'org.manage', 'session.revoke'],
+  admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage'],
 }
 
 /** True when `role` holds `permission`. */
