@@ -7,6 +7,7 @@ import {
   suggestMediators,
   topicIneligibility,
   topicSetProblem,
+  upcomingFixedDays,
   type TopicCandidate,
 } from './meeting.rules.ts'
 
@@ -181,5 +182,12 @@ describe('lock and participation', () => {
       { status: 'cancelled', mediators: [sent('b')] },
     ])
     expect(Object.fromEntries(counts)).toEqual({ a: 2, b: 1 })
+  })
+})
+
+describe('the fixed-day schedule', () => {
+  it('offers the next fixed days, today included, across the year end', () => {
+    expect(upcomingFixedDays('2026-11-05', 2)).toEqual(['2026-11-05', '2026-12-05'])
+    expect(upcomingFixedDays('2026-11-25', 3)).toEqual(['2026-12-05', '2027-01-05', '2027-02-05'])
   })
 })

@@ -159,3 +159,32 @@ export function participationCounts(
   }
   return counts
 }
+
+/**
+ * The county's fixed discussion day in each month (the "固定说事日" of the
+ * "5+1" 说事日, seed 002). An assumption until the county configures it: the
+ * 5th. The plan form offers the next ones; a day off the schedule (e.g. a
+ * point-to-point talk) is still allowed.
+ */
+export const DEFAULT_FIXED_DAY_OF_MONTH = 5
+
+/** The next `count` fixed days on or after `today` ('YYYY-MM-DD'). */
+export function upcomingFixedDays(
+  today: string,
+  count: number,
+  dayOfMonth = DEFAULT_FIXED_DAY_OF_MONTH,
+): string[] {
+  const [year = 2000, month = 1, day = 1] = today.split('-').map(Number)
+  const days: string[] = []
+  let y = year
+  let m = day > dayOfMonth ? month + 1 : month
+  while (days.length < count) {
+    if (m > 12) {
+      m = 1
+      y += 1
+    }
+    days.push(`${y}-${String(m).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`)
+    m += 1
+  }
+  return days
+}
