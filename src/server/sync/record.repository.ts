@@ -19,7 +19,7 @@ export const recordKey = (kind: string, id: string): string => `${kind}:${id}`
  * rule as `audienceReaches` in plugins/scope.ts). The ancestors are at most
  * three, so the second test is an indexed IN list.
  */
-function reaches(column: string, scope: string) {
+export function reaches(column: string, scope: string) {
   const above = downwardAudiencesAbove(scope)
   const under = sql<boolean>`${sql.ref(column)} like ${`${scope}%`}`
   return above.length === 0
