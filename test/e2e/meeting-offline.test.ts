@@ -251,6 +251,19 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
     await expect
       .poll(() => page.getByTestId('issue-status').textContent(), SYNC_TIMEOUT)
       .toBe('已上报乡镇')
+
+    // Elder mode: larger text, still no sideways scrolling at 360 px.
+    await page.goto('/me')
+    await page.getByTestId('elder-toggle').click()
+    await page.goto(meetingUrl)
+    await page.getByTestId('meeting-topic').first().waitFor()
+    const topicSize = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.querySelector('.minutes__text')!).fontSize),
+    )
+    expect(topicSize).toBeGreaterThanOrEqual(18)
+    await noOverflow(page)
+    await page.getByTestId('meeting-topics').scrollIntoViewIfNeeded()
+    await snapshot(page, 'meeting-ledger-elder')
     await context.close()
   })
 })
