@@ -253,6 +253,99 @@ describe.each(DIALECTS)('discussion days and the mediator pool on %s', (dialect)
     expect(result).toMatchObject({ status: 'rejected', code: 'forbidden_role' })
   })
 
+  it('takes a private matter only to a point-to-point session, one matter at a time', async () => {
+    const id = newRecordId()
+    await pushApplied(
+      server.app,
+      as('gridWorker'),
+      mutation(
+        'issue',
+        id,
+        'create',
+        sampleCreatePayload({ title: '家庭财产纠纷', isPrivate: true }),
+      ),
+    )
+    await pushApplied(
+      server.app,
+      as('villageCadre'),
+      mutation('issue', id, 'transition', { action: 'accept' }, 1),
+    )
+    const privateTopic = { ...topic(id, '家庭财产纠纷'), isPrivate: true }
+    const base = {
+      date: '2026-12-05',
+      place: '村委会调解室',
+      policies: [],
+      mediators: [],
+      notices: [],
+      orgPath: PATHS.v1,
+    }
+    const collective = await pushOne(
+      server.app,
+      as('villageCadre'),
+      mutation('meeting', newRecordId(), 'create', {
+        ...base,
+        form: 'collective',
+        topics: [privateTopic],
+      }),
+    )
+    expect(collective).toMatchObject({ status: 'rejected', code: 'not_discussable' })
+    const meetingId = newRecordId()
+    const results = await push(server.app, as('villageCadre'), [
+      mutation('meeting', meetingId, 'create', {
+        ...base,
+        form: 'point_to_point',
+        topics: [privateTopic],
+      }),
+      mutation(
+        'issue',
+        id,
+        'transition',
+        { action: 'schedule_meeting', meetingId, meetingDate: base.date },
+        2,
+      ),
+      mutation(
+        'issue',
+        id,
+        'transition',
+        { action: 'schedule_meeting', meetingId, meetingDate: base.date, isPointToPoint: true },
+        2,
+      ),
+    ])
+    expect(results.map((result) => result.status)).toEqual(['applied', 'rejected', 'applied'])
+    // The township sees the session and its outcome, not the private matter's content.
+    const day = (await recordsOf('township', 'meeting')).find((record) => record.id === meetingId)
+    expect(day?.data.topics).toMatchObject([{ title: '涉及个人隐私，点对点办理', isPrivate: true }])
+  })
+
+  it('keeps the minutes when a caused transition is refused, and tells the mediator why', async () => {
+    const { meetingId, issues } = await plannedDay()
+    // The cadre settles the first report before the mediator's phone comes online.
+    await pushApplied(
+      server.app,
+      as('villageCadre'),
+      mutation(
+        'issue',
+        issues[0],
+        'transition',
+        { action: 'resolve_locally', resolution: '会前已修好' },
+        3,
+      ),
+    )
+    const results = await push(server.app, as('villageMediator'), [
+      mutation('meeting', meetingId, 'record', minutes(issues), 1),
+      mutation(
+        'issue',
+        issues[0],
+        'transition',
+        { action: 'resolve_locally', resolution: '议事会议定修复', meetingId },
+        3,
+      ),
+    ])
+    expect(results[0]?.status).toBe('applied')
+    expect(results[1]).toMatchObject({ status: 'rejected', code: 'invalid_transition' })
+    expect(results[1]?.status === 'rejected' && results[1].message).toMatch(/\p{Script=Han}/u)
+  })
+
   it('locks the record at the cadre’s sign-off and takes corrections only as amendments', async () => {
     const { meetingId, issues } = await plannedDay()
     await pushApplied(
