@@ -247,6 +247,19 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
     )
     await snapshot(page, 'meeting-pool')
 
+    // The township keeps its pool: names the best mediator, adds a member.
+    await mine.getByTestId('mediator-honour').click()
+    await page.getByTestId('mediator-entry-save').click()
+    await expect.poll(() => mine.textContent()).toContain('优秀解事员')
+    await expect.poll(() => mine.textContent()).toContain(`${new Date().getFullYear()} 优秀解事员`)
+    await page.getByTestId('mediator-add').click()
+    await page.getByTestId('mediator-name').locator('input').fill('周律师（演示）')
+    await page.getByTestId('mediator-types').getByText('村居法律顾问').click()
+    await page.getByTestId('mediator-expertise').getByText('土地').click()
+    await page.getByTestId('mediator-save').click()
+    await page.waitForURL(/\/mediators$/)
+    await expect.poll(() => page.getByTestId('mediator-card').count()).toBe(10)
+
     await page.goto(`/issues/${issueIds[1] ?? ''}`)
     await expect
       .poll(() => page.getByTestId('issue-status').textContent(), SYNC_TIMEOUT)

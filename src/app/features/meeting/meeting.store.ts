@@ -89,6 +89,9 @@ export interface OutcomeChange {
   text: string
 }
 
+/** What the pool screen records on a member. */
+export type MediatorEntryOp = 'add_training' | 'add_assessment' | 'add_honour'
+
 export const useMeetingStore = defineStore('meeting', () => {
   const { me } = storeToRefs(useAuthStore())
   const meetingRows = watchKind(MEETING_KIND, isMeeting)
@@ -123,6 +126,9 @@ export const useMeetingStore = defineStore('meeting', () => {
       : null,
   )
   const canPlan = computed(() => (me.value ? can(me.value.user.role, 'meeting.plan') : false))
+  const canManagePool = computed(() =>
+    me.value ? can(me.value.user.role, 'mediator.manage') : false,
+  )
 
   const unitsById = computed(() => {
     const map = new Map<string, OrgUnit>()
@@ -219,6 +225,15 @@ export const useMeetingStore = defineStore('meeting', () => {
     return (await saveAll([{ kind: MEETING_KIND, recordId: id, op, payload }])) !== null
   }
 
+  /** Adds a pool member ('create', no id) or records on one (training, assessment, honour…). */
+  async function saveMediator(
+    op: string,
+    payload: Record<string, unknown>,
+    recordId?: string,
+  ): Promise<string | null> {
+    return saveAll([{ kind: MEDIATOR_KIND, op, payload, ...(recordId ? { recordId } : {}) }])
+  }
+
   return {
     meetings,
     mediators,
@@ -228,6 +243,8 @@ export const useMeetingStore = defineStore('meeting', () => {
     isLoaded,
     viewer,
     canPlan,
+    canManagePool,
+    saveMediator,
     unitName,
     loadOrgUnits,
     plan,

@@ -11,4 +11,9 @@ export const meetingRoutes: RouteRecordRaw[] = [
     component: () => import('./MeetingRecordPage.vue'),
   },
   { path: '/mediators', name: 'mediators', component: () => import('./MediatorPoolPage.vue') },
+  {
+    path: '/mediators/new',
+    name: 'mediator-new',
+    component: () => import('./MediatorFormPage.vue'),
+  },
 ]
