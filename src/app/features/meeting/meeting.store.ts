@@ -9,7 +9,7 @@
  */
 import { defineStore, storeToRefs } from 'pinia'
 import { liveQuery } from 'dexie'
-import { computed, onScopeDispose, ref, shallowRef } from 'vue'
+import { computed, onScopeDispose, shallowRef } from 'vue'
 import { showFailToast, showSuccessToast } from 'vant'
 import 'vant/es/toast/style'
 import { can } from '#shared/auth/permissions.ts'
@@ -98,8 +98,6 @@ export const useMeetingStore = defineStore('meeting', () => {
   const mediatorRows = watchKind(MEDIATOR_KIND, isMediator)
   const issueRows = watchKind(ISSUE_KIND, isIssue)
   const orgUnits = shallowRef<OrgUnit[]>([])
-  const isLoaded = ref(false)
-  void appDb.records.count().then(() => (isLoaded.value = true))
 
   const meetings = computed(() =>
     [...meetingRows.value].sort((a, b) =>
@@ -240,7 +238,6 @@ export const useMeetingStore = defineStore('meeting', () => {
     issues,
     participation,
     orgUnits,
-    isLoaded,
     viewer,
     canPlan,
     canManagePool,
