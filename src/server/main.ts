@@ -2,7 +2,7 @@
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
-import { seedDemoCounty } from './db/seed.ts'
+import { seedDemoCounty, seedDemoMediatorPool } from './db/seed.ts'
 import { countOrgUnits } from './org/org.repository.ts'
 import { buildApp } from './app.ts'
 import { seedDemoAssessment } from './assessment/assessment.seed.ts'
@@ -14,6 +14,7 @@ await migrateToLatest(database.db)
 if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
   await seedDemoCounty(database.db)
   await seedDemoAssessment(database, kindsFor(config.issueStageDeadlines))
+  await seedDemoMediatorPool(database.db)
 }
 const app = await buildApp({ config, database })
 if (config.seedDemo) app.log.info('demo county ready (see README for the accounts)')

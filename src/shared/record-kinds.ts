@@ -4,11 +4,15 @@
  */
 import { campaignKind, formKind, postEvaluationKind } from './assessment/assessment.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
+import { mediatorKind } from './meeting/mediator.kind.ts'
+import { meetingKind } from './meeting/meeting.kind.ts'
 import { policyKind } from './policy/policy.kind.ts'
 import type { AnyRecordKind } from './sync/record-kind.ts'
 
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   issueKind,
+  meetingKind,
+  mediatorKind,
   policyKind,
   campaignKind,
   formKind,

@@ -1,5 +1,6 @@
 /** Attachment bytes, content-addressed by sha-256. */
 import { sql, type Kysely } from 'kysely'
+import { reaches } from '../sync/record.repository.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -44,7 +45,7 @@ export async function findReadableBlob(db: Db, sha256: string, userId: string, s
       eb.or([
         sql<boolean>`exists (select 1 from blob_upload u where u.sha256 = b.sha256 and u.user_id = ${userId})`,
         sql<boolean>`exists (select 1 from record_blob rb join record_audience a on a.record_key = rb.record_key
-          where rb.sha256 = b.sha256 and a.path like ${`${scope}%`})`,
+          where rb.sha256 = b.sha256 and ${reaches('a.path', scope)})`,
       ]),
     )
     .executeTakeFirst()

@@ -10,7 +10,7 @@
 import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { can, type Permission } from '#shared/auth/permissions.ts'
-import { isWithin } from '#shared/org/org-path.ts'
+import { audienceReaches, isWithin } from '#shared/org/org-path.ts'
 import type { OrgUnit } from '#shared/org/org.schema.ts'
 import type { Actor, Viewer } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
@@ -55,12 +55,14 @@ export async function loadUnitInScope(
 
 /**
  * Records: a user sees a record when any of its audience paths (its home
- * unit, and e.g. the department it was dispatched to) lies in their subtree.
- * The same rule is written in SQL in sync/record.repository.ts (`inScope`).
+ * unit, and e.g. the department it was dispatched to) lies in their subtree,
+ * or is the downward mark of a unit above them (the mediator pool, see
+ * `downwardAudience`). The same rule is written in SQL in
+ * sync/record.repository.ts (`inScope`, `readLog`).
  */
 export function canSeeRecord(auth: AuthContext, audience: readonly string[]): boolean {
   const scope = scopePathOf(auth)
-  return audience.some((path) => isWithin(path, scope))
+  return audience.some((path) => audienceReaches(path, scope))
 }
 
 /** 403 unless the user may see a record with this audience. */

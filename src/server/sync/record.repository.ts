@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
+import { downwardAudiencesAbove } from '#shared/org/org-path.ts'
 import type { SyncRecordTable } from './sync.table.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -12,9 +13,23 @@ export type RecordRow = Selectable<SyncRecordTable>
 
 export const recordKey = (kind: string, id: string): string => `${kind}:${id}`
 
-/** SQL for "some audience path of record `key` lies under `scope`" (see plugins/scope.ts). */
+/**
+ * SQL for "audience path `column` reaches a viewer scoped at `scope`": it lies
+ * under the scope, or it is the downward mark of a unit above it (the same
+ * rule as `audienceReaches` in plugins/scope.ts). The ancestors are at most
+ * three, so the second test is an indexed IN list.
+ */
+export function reaches(column: string, scope: string) {
+  const above = downwardAudiencesAbove(scope)
+  const under = sql<boolean>`${sql.ref(column)} like ${`${scope}%`}`
+  return above.length === 0
+    ? under
+    : sql<boolean>`(${under} or ${sql.ref(column)} in (${sql.join(above)}))`
+}
+
+/** SQL for "some audience path of record `key` reaches `scope`" (see plugins/scope.ts). */
 function inScope(keyColumn: string, scope: string) {
-  return sql<boolean>`exists (select 1 from record_audience a where a.record_key = ${sql.ref(keyColumn)} and a.path like ${`${scope}%`})`
+  return sql<boolean>`exists (select 1 from record_audience a where a.record_key = ${sql.ref(keyColumn)} and ${reaches('a.path', scope)})`
 }
 
 /**
@@ -168,7 +183,7 @@ export async function readLog(
     .selectFrom('change_log as c')
     .select(['c.txid', 'c.seq', 'c.record_key'])
     .where(
-      sql<boolean>`exists (select 1 from change_audience ca where ca.seq = c.seq and ca.path like ${`${scope}%`})`,
+      sql<boolean>`exists (select 1 from change_audience ca where ca.seq = c.seq and ${reaches('ca.path', scope)})`,
     )
   query =
     dialect === 'postgres'

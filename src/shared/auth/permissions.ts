@@ -20,6 +20,10 @@ export const PERMISSIONS = [
   'discussable.manage',
   /** Record fixed discussion days (议事日). */
   'meeting.record',
+  /** Plan discussion days and sign their records off (the village cadre). */
+  'meeting.plan',
+  /** Keep the mediator pool (解事员人才库) of one's unit and below. */
+  'mediator.manage',
   /** Fill or transcribe villager assessment forms (群众评议表). */
   'assessment.record',
   /** Register policies, record their interpretation, open assessment campaigns. */
@@ -39,19 +43,27 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...EVERY_USER,
     'issue.create',
     'meeting.record',
+    'meeting.plan',
+    'mediator.manage',
     'assessment.record',
     'assessment.codes',
   ],
   mediator: [...EVERY_USER, 'meeting.record'],
-  township_staff: [...EVERY_USER, 'meeting.record', 'discussable.manage'],
-  county_staff: [...EVERY_USER, 'discussable.manage', 'policy.manage', 'assessment.codes'],
+  township_staff: [...EVERY_USER, 'meeting.record', 'mediator.manage', 'discussable.manage'],
+  county_staff: [
+    ...EVERY_USER,
+    'mediator.manage',
+    'discussable.manage',
+    'policy.manage',
+    'assessment.codes',
+  ],
   department_staff: [
     ...EVERY_USER,
     'policy.manage',
     'assessment.codes',
     'post_evaluation.conclude',
   ],
-  admin: [...EVERY_USER, 'org.manage', 'session.revoke'],
+  admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage'],
 }
 
 /** True when `role` holds `permission`. */

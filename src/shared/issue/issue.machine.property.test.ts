@@ -57,8 +57,13 @@ function oracleMayTake(data: IssueData, action: string, actor: Actor): boolean {
     case 'set_discussable':
       return village && (status === 'registered' || status === 'accepted')
     case 'resolve_locally':
-    case 'schedule_meeting':
     case 'escalate':
+      // A mediator records the outcome of a discussion day (the payload must cite it).
+      return (
+        (village && atVillage) ||
+        (actor.role === 'mediator' && inSubtree && status === 'scheduled_for_meeting')
+      )
+    case 'schedule_meeting':
       return village && atVillage
     case 'return_to_village':
     case 'resolve_by_township':

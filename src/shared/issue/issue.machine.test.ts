@@ -321,6 +321,69 @@ describe('the issue lifecycle', () => {
     expect(schedule(overridden).status).toBe('scheduled_for_meeting')
   })
 
+  it('takes a private matter to a point-to-point session only', () => {
+    const privateIssue = act(
+      register(EVE_OF_NATIONAL_DAY, { isPrivate: true }),
+      villageCadre,
+      'accept',
+    )
+    const scheduled = act(privateIssue, villageCadre, 'schedule_meeting', {
+      meetingId: 'm',
+      meetingDate: '2025-10-20',
+      isPointToPoint: true,
+    })
+    expect(scheduled.status).toBe('scheduled_for_meeting')
+    expect(scheduled.events.at(-1)?.details).toMatchObject({ pointToPoint: 'true' })
+  })
+
+  it('lets a mediator record the outcome of a matter at its discussion day, citing that day', () => {
+    const scheduled = act(accepted(), villageCadre, 'schedule_meeting', {
+      meetingId: 'meeting-1',
+      meetingDate: '2025-10-20',
+    })
+    const resolved = act(scheduled, villageMediator, 'resolve_locally', {
+      resolution: '议事会议定由村集体出资修复',
+      meetingId: 'meeting-1',
+    })
+    expect(resolved.status).toBe('awaiting_feedback')
+    expect(resolved.events.at(-1)?.details).toEqual({
+      meetingId: 'meeting-1',
+      meetingDate: '2025-10-20',
+    })
+    const escalatedAtMeeting = act(scheduled, villageMediator, 'escalate', {
+      reason: '议事未能达成一致',
+      meetingId: 'meeting-1',
+    })
+    expect(escalatedAtMeeting).toMatchObject({
+      status: 'escalated',
+      escalatedToTownship: DEMO_PATHS.township,
+    })
+    expect(escalatedAtMeeting.events.at(-1)?.details).toMatchObject({ meetingId: 'meeting-1' })
+  })
+
+  it('refuses a mediator without the meeting, with another meeting, or before the matter is scheduled', () => {
+    const scheduled = act(accepted(), villageCadre, 'schedule_meeting', {
+      meetingId: 'meeting-1',
+      meetingDate: '2025-10-20',
+    })
+    expect(
+      refusalOf(() => act(scheduled, villageMediator, 'resolve_locally', { resolution: '化解' })),
+    ).toMatchObject({ code: 'invalid_payload' })
+    expect(
+      refusalOf(() =>
+        act(scheduled, villageMediator, 'escalate', { reason: '上报', meetingId: 'meeting-2' }),
+      ),
+    ).toMatchObject({ code: 'invalid_payload', message: '该说事未提交到这次议事日' })
+    expect(
+      refusalOf(() =>
+        act(accepted(), villageMediator, 'resolve_locally', {
+          resolution: '化解',
+          meetingId: 'meeting-1',
+        }),
+      ).code,
+    ).toBe('forbidden_role')
+  })
+
   it('does not change the issue it is given', () => {
     const issue = deepFreeze(accepted())
     const before = structuredClone(issue)

@@ -127,6 +127,10 @@ const optionalNote = z
   .trim()
   .max(500, '备注不超过500字')
   .optional()
+const meetingIdSchema = z
+  .string({ error: '议事日编号不正确' })
+  .min(1, '议事日编号不正确')
+  .max(64, '议事日编号不正确')
 const answer = (missing: string) =>
   z.string({ error: missing }).trim().min(1, missing).max(2000, '内容不超过2000字')
 
@@ -144,7 +148,11 @@ export const ISSUE_ACTION_PAYLOADS = {
       .min(1, '请填写调整理由')
       .max(200, '调整理由不超过200字'),
   }),
-  resolve_locally: z.object({ resolution: answer('请填写化解情况') }),
+  resolve_locally: z.object({
+    resolution: answer('请填写化解情况'),
+    /** The discussion day whose outcome this is (recorded by the meeting's minutes). */
+    meetingId: meetingIdSchema.optional(),
+  }),
   schedule_meeting: z.object({
     meetingId: z
       .string({ error: '请选择议事日' })
@@ -152,8 +160,14 @@ export const ISSUE_ACTION_PAYLOADS = {
       .max(64, '议事日编号不正确'),
     meetingDate: isoDateSchema,
     note: optionalNote,
+    /** A 点对点 (one-to-one) session: the only kind of discussion a private matter may go to. */
+    isPointToPoint: z.boolean({ error: '议事形式不正确' }).optional(),
   }),
-  escalate: z.object({ reason: reason('请填写上报理由') }),
+  escalate: z.object({
+    reason: reason('请填写上报理由'),
+    /** The discussion day whose outcome this is (the minutes are the reason). */
+    meetingId: meetingIdSchema.optional(),
+  }),
   return_to_village: z.object({ reason: reason('请填写退回理由') }),
   resolve_by_township: z.object({ resolution: answer('请填写办理结果') }),
   dispatch: z.object({
@@ -269,6 +283,37 @@ const BEFORE_RESOLUTION: readonly IssueStatus[] = [
 ]
 const AT_VILLAGE: readonly IssueStatus[] = ['accepted', 'scheduled_for_meeting']
 
+/**
+ * A mediator records the outcome of a matter put to a discussion day (seed
+ * 002: 村社吹哨 队伍报到): only while it is scheduled, and only citing that day.
+ */
+const MEDIATOR_AT_MEETING: TransitionGrant = {
+  who: 'mediator',
+  scope: 'subtree',
+  from: ['scheduled_for_meeting'],
+}
+
+/**
+ * The ledger facts of an outcome reached at a discussion day. A meetingId
+ * must name the day the issue is scheduled for; a mediator must give one.
+ */
+function meetingOutcome(
+  data: IssueData,
+  meetingId: string | undefined,
+  actor: Actor,
+): Record<string, string> {
+  if (meetingId === undefined) {
+    if (actor.role === 'mediator') {
+      throw new MutationRejection('invalid_payload', '解事员只能在议事日记录中办理议定事项')
+    }
+    return {}
+  }
+  if (data.meeting?.id !== meetingId) {
+    throw new MutationRejection('invalid_payload', '该说事未提交到这次议事日')
+  }
+  return { meetingId, meetingDate: data.meeting.date }
+}
+
 /** "/county/township/" of an issue's home "/county/township/village/grid/". */
 export function townshipPathOf(orgPath: string): string {
   const [county, township] = pathIds(orgPath)
@@ -310,10 +355,13 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
 
   resolve_locally: defineTransition({
     action: 'resolve_locally',
-    grants: [{ who: 'village_cadre', scope: 'subtree', from: AT_VILLAGE }],
+    grants: [{ who: 'village_cadre', scope: 'subtree', from: AT_VILLAGE }, MEDIATOR_AT_MEETING],
     to: ['awaiting_feedback'],
     payload: ISSUE_ACTION_PAYLOADS.resolve_locally,
-    effect: (_data, { resolution }, actor) => resolved('village', resolution, actor),
+    effect: (data, { resolution, meetingId }, actor) => ({
+      ...resolved('village', resolution, actor),
+      details: meetingOutcome(data, meetingId, actor),
+    }),
   }),
 
   schedule_meeting: defineTransition({
@@ -321,15 +369,17 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
     grants: [{ who: 'village_cadre', scope: 'subtree', from: AT_VILLAGE }],
     to: ['scheduled_for_meeting'],
     payload: ISSUE_ACTION_PAYLOADS.schedule_meeting,
-    effect: (data, { meetingId, meetingDate, note }, actor) => {
+    effect: (data, { meetingId, meetingDate, note, isPointToPoint }, actor) => {
       // Seed 002: matters touching personal privacy go 点对点, never to a collective session.
-      if (data.isPrivate) {
+      if (data.isPrivate && isPointToPoint !== true) {
         throw new MutationRejection(
           'not_discussable',
           '涉及个人隐私的事项应点对点商谈，不能提交集体议事',
         )
       }
-      if (data.discussable.verdict === 'not_discussable') {
+      // A one-to-one talk is not a deliberation of the villagers' council:
+      // the discussable-items list governs collective sessions only.
+      if (isPointToPoint !== true && data.discussable.verdict === 'not_discussable') {
         throw new MutationRejection(
           'not_discussable',
           '按议事清单该事项不可议，不能提交议事；如确需议事，请先说明理由调整判定',
@@ -341,7 +391,7 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
         to: 'scheduled_for_meeting',
         patch: { meeting: { id: meetingId, date: meetingDate } },
         note: note ?? '',
-        details: { meetingId, meetingDate },
+        details: { meetingId, meetingDate, ...(isPointToPoint ? { pointToPoint: 'true' } : {}) },
         restartClockOn: meetingDate > today ? meetingDate : today,
       }
     },
@@ -349,16 +399,16 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
 
   escalate: defineTransition({
     action: 'escalate',
-    grants: [{ who: 'village_cadre', scope: 'subtree', from: AT_VILLAGE }],
+    grants: [{ who: 'village_cadre', scope: 'subtree', from: AT_VILLAGE }, MEDIATOR_AT_MEETING],
     to: ['escalated'],
     payload: ISSUE_ACTION_PAYLOADS.escalate,
-    effect: (data, { reason: why }) => {
+    effect: (data, { reason: why, meetingId }, actor) => {
       const township = townshipPathOf(data.orgPath)
       return {
         to: 'escalated',
         patch: { escalatedToTownship: township, assignedDepartment: null },
         note: why,
-        details: { township },
+        details: { township, ...meetingOutcome(data, meetingId, actor) },
       }
     },
   }),

@@ -28,3 +28,27 @@ export function isWithin(path: string, scopePath: string): boolean {
 export function pathIds(path: string): string[] {
   return path.split('/').filter((part) => part.length > 0)
 }
+
+/**
+ * Records that reach down the tree (the mediator pool): an audience entry
+ * `${path}*` is seen by the unit at `path`, its whole subtree, and — as any
+ * audience path — every unit above it. Plain paths are seen only upward.
+ */
+export function downwardAudience(path: string): string {
+  return `${path}*`
+}
+
+/** The downward audience entries that a viewer scoped at `scopePath` sees besides its subtree: those of its ancestors. */
+export function downwardAudiencesAbove(scopePath: string): string[] {
+  const ids = pathIds(scopePath)
+  return ids
+    .slice(0, -1)
+    .map((_, index) => downwardAudience(`/${ids.slice(0, index + 1).join('/')}/`))
+}
+
+/** True when a viewer scoped at `scopePath` sees a record with audience entry `audiencePath`. */
+export function audienceReaches(audiencePath: string, scopePath: string): boolean {
+  return (
+    isWithin(audiencePath, scopePath) || downwardAudiencesAbove(scopePath).includes(audiencePath)
+  )
+}

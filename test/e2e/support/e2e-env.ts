@@ -13,7 +13,7 @@ import { buildApp } from '#server/app.ts'
 import { loadConfig } from '#server/config.ts'
 import { openDatabase, type Database } from '#server/db/database.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
-import { DEMO_PASSWORD, seedDemoCounty } from '#server/db/seed.ts'
+import { DEMO_PASSWORD, seedDemoCounty, seedDemoMediatorPool } from '#server/db/seed.ts'
 import { CHROMIUM_LAUNCH } from '../../support/chromium.ts'
 
 const DIST = join(import.meta.dirname, '../../../dist')
@@ -39,6 +39,7 @@ export async function startE2e(): Promise<E2eEnv> {
   const database = openDatabase({ dataDir })
   await migrateToLatest(database.db)
   await seedDemoCounty(database.db)
+  await seedDemoMediatorPool(database.db)
   const config = { ...loadConfig({}), dataDir, staticDir: DIST }
   const app = await buildApp({ config, database, logger: false })
   await app.listen({ port: 0, host: '127.0.0.1' })

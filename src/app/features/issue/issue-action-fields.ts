@@ -45,8 +45,8 @@ const resolution: ActionField = {
 }
 
 /**
- * The actions the detail page offers a form for. schedule_meeting waits for
- * the discussion-day records it must point to. TODO(#6): add it with a picker of meetings.
+ * The actions the detail page offers a form for. schedule_meeting has none:
+ * planning a discussion day (features/meeting) schedules its topics.
  */
 export const ACTION_FIELDS: Partial<Record<IssueAction, readonly ActionField[]>> = {
   accept: [note],

@@ -12,6 +12,7 @@ import { appDb, type OutboxEntry } from '#app/db/app-db.ts'
 import { rebase, saveChange, type ChangeInput } from '#app/sync/local-store.ts'
 import { SyncEngine, type SyncStatus } from '#app/sync/sync-engine.ts'
 import { httpTransport } from '#app/sync/transport.ts'
+import { isQuotaError, StorageFullError } from '#app/sync/errors.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 
 export const kinds = kindRegistry(RECORD_KINDS)
@@ -74,6 +75,37 @@ export const useSyncStore = defineStore('sync', () => {
     return entry
   }
 
+  /**
+   * Saves several changes as one: all of them are on disk when this
+   * resolves, or none is (e.g. a discussion day's minutes and the transitions
+   * they cause on its issue reports).
+   */
+  async function saveAll(inputs: readonly ChangeInput[]): Promise<OutboxEntry[]> {
+    const actor = author()
+    if (!actor) throw new Error('not signed in')
+    const at = new Date().toISOString()
+    let entries: OutboxEntry[]
+    try {
+      entries = await appDb.transaction(
+        'rw',
+        appDb.records,
+        appDb.outbox,
+        appDb.syncMeta,
+        async () => {
+          const saved: OutboxEntry[] = []
+          for (const input of inputs)
+            saved.push(await saveChange(appDb, kinds, { ...actor, at }, input))
+          return saved
+        },
+      )
+    } catch (error) {
+      if (isQuotaError(error)) throw new StorageFullError(error)
+      throw error
+    }
+    if (navigator.onLine) void engine.requestSync()
+    return entries
+  }
+
   function actorFor(entry: OutboxEntry): Actor {
     const actor = author()
     if (!actor) throw new Error('not signed in')
@@ -120,6 +152,7 @@ export const useSyncStore = defineStore('sync', () => {
     pendingCount,
     rejected,
     save,
+    saveAll,
     retry,
     discard,
     syncNow: () => engine.requestSync(),

@@ -1,0 +1,253 @@
+/**
+ * Discussion days and the mediator pool on this device: live views of the
+ * `records` table (kinds 'meeting', 'mediator', and the 'issue' reports a
+ * day takes as topics), and the changes the screens make. A change that
+ * touches issue reports (planning schedules its topics; an outcome resolves
+ * or escalates one) is saved together with the day's change in one Dexie
+ * transaction, and each issue's own state machine decides on the device and
+ * again on the server. Loaded only by the lazy meeting pages.
+ */
+import { defineStore, storeToRefs } from 'pinia'
+import { liveQuery } from 'dexie'
+import { computed, onScopeDispose, shallowRef } from 'vue'
+import { showFailToast, showSuccessToast } from 'vant'
+import 'vant/es/toast/style'
+import { can } from '#shared/auth/permissions.ts'
+import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
+import type { IssueData } from '#shared/issue/issue.schema.ts'
+import { MEDIATOR_KIND } from '#shared/meeting/mediator.kind.ts'
+import type { MediatorData } from '#shared/meeting/mediator.schema.ts'
+import { MEETING_KIND } from '#shared/meeting/meeting.kind.ts'
+import { participationCounts } from '#shared/meeting/meeting.rules.ts'
+import type {
+  MeetingCreateInput,
+  MeetingData,
+  MeetingRecordInput,
+} from '#shared/meeting/meeting.schema.ts'
+import { orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
+import { pathIds } from '#shared/org/org-path.ts'
+import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
+import { appDb, type LocalRecord } from '#app/db/app-db.ts'
+import { apiRequest } from '#app/api/http.ts'
+import { StorageFullError } from '#app/sync/errors.ts'
+import type { ChangeInput } from '#app/sync/local-store.ts'
+import { i18n } from '#app/i18n/index.ts'
+import { useAuthStore } from '#app/features/auth/index.ts'
+import { useSyncStore } from '#app/features/sync/index.ts'
+import { z } from 'zod'
+
+/** A record of one kind as the screens list it. */
+export interface Row<T> {
+  id: string
+  data: T
+  hasPending: boolean
+}
+
+/** Settings key of the cached `/api/org-units` answer (shared with the issue screens). */
+const ORG_UNITS_KEY = 'orgUnits'
+
+/** Cheap shape checks instead of zod parses: the kind's apply or the server made these. */
+const isMeeting = (data: LocalRecord['data']): data is MeetingData =>
+  typeof data.date === 'string' && Array.isArray(data.topics) && Array.isArray(data.events)
+const isMediator = (data: LocalRecord['data']): data is MediatorData =>
+  typeof data.name === 'string' && Array.isArray(data.expertise) && typeof data.level === 'string'
+const isIssue = (data: LocalRecord['data']): data is IssueData =>
+  typeof data.status === 'string' && typeof data.title === 'string' && Array.isArray(data.events)
+
+function watchKind<T extends LocalRecord['data']>(
+  kind: string,
+  guard: (data: LocalRecord['data']) => data is T,
+) {
+  const rows = shallowRef<Row<T>[]>([])
+  const subscription = liveQuery(() =>
+    appDb.records.where('kind').equals(kind).toArray(),
+  ).subscribe((records) => {
+    const next: Row<T>[] = []
+    for (const record of records) {
+      if (guard(record.data))
+        next.push({ id: record.id, data: record.data, hasPending: record.hasPending === 1 })
+    }
+    rows.value = next
+  })
+  onScopeDispose(() => subscription.unsubscribe())
+  return rows
+}
+
+/** Shows the Chinese reason of a refusal the person can act on; rethrows anything else. */
+function explainFailure(error: unknown): void {
+  if (error instanceof StorageFullError || error instanceof MutationRejection) {
+    showFailToast({ message: error.message, wordBreak: 'normal' })
+    return
+  }
+  throw error
+}
+
+/** A topic's outcome as the record page hands it over, with the text the issue will carry. */
+export interface OutcomeChange {
+  issueId: string
+  outcome: 'resolved' | 'escalated'
+  text: string
+}
+
+/** What the pool screen records on a member. */
+export type MediatorEntryOp = 'add_training' | 'add_assessment' | 'add_honour'
+
+export const useMeetingStore = defineStore('meeting', () => {
+  const { me } = storeToRefs(useAuthStore())
+  const meetingRows = watchKind(MEETING_KIND, isMeeting)
+  const mediatorRows = watchKind(MEDIATOR_KIND, isMediator)
+  const issueRows = watchKind(ISSUE_KIND, isIssue)
+  const orgUnits = shallowRef<OrgUnit[]>([])
+
+  const meetings = computed(() =>
+    [...meetingRows.value].sort((a, b) =>
+      a.data.date === b.data.date
+        ? b.data.createdAt.localeCompare(a.data.createdAt)
+        : b.data.date.localeCompare(a.data.date),
+    ),
+  )
+  const mediators = computed(() => mediatorRows.value)
+  const issues = computed(() => issueRows.value)
+  /** Days held or signed off per pool member, over the days this device holds (its subtree). */
+  const participation = computed(() =>
+    participationCounts(meetingRows.value.map((row) => row.data)),
+  )
+
+  const viewer = computed<Viewer | null>(() =>
+    me.value
+      ? {
+          userId: me.value.user.id,
+          role: me.value.user.role,
+          orgUnitId: me.value.orgUnit.id,
+          orgPath: me.value.orgUnit.path,
+        }
+      : null,
+  )
+  const canPlan = computed(() => (me.value ? can(me.value.user.role, 'meeting.plan') : false))
+  const canManagePool = computed(() =>
+    me.value ? can(me.value.user.role, 'mediator.manage') : false,
+  )
+
+  const unitsById = computed(() => {
+    const map = new Map<string, OrgUnit>()
+    for (const unit of me.value?.orgPath ?? []) map.set(unit.id, unit)
+    for (const unit of orgUnits.value) map.set(unit.id, unit)
+    return map
+  })
+
+  /** The name of the unit at the end of `path`, or its id when this device does not know it. */
+  function unitName(path: string): string {
+    const id = pathIds(path).at(-1) ?? ''
+    return unitsById.value.get(id)?.name ?? id
+  }
+
+  /** The org units in scope: the cache the issue screens keep, refreshed when online. */
+  async function loadOrgUnits(): Promise<void> {
+    const cached = z
+      .array(orgUnitSchema)
+      .safeParse((await appDb.settings.get(ORG_UNITS_KEY))?.value)
+    if (cached.success && orgUnits.value.length === 0) orgUnits.value = cached.data
+    if (!navigator.onLine || orgUnits.value.length > 0) return
+    try {
+      const { units } = await apiRequest<{ units: OrgUnit[] }>('/api/org-units')
+      orgUnits.value = units
+    } catch {
+      // Offline in fact: names fall back to ids until the next visit online.
+    }
+  }
+
+  async function saveAll(inputs: ChangeInput[]): Promise<string | null> {
+    try {
+      const [first] = await useSyncStore().saveAll(inputs)
+      showSuccessToast(i18n.global.t('meeting.saved'))
+      return first?.recordId ?? null
+    } catch (error) {
+      explainFailure(error)
+      return null
+    }
+  }
+
+  /**
+   * Plans a day and puts each topic to it (schedule_meeting) in one save;
+   * resolves with the day's id, or null when refused (the reason is shown).
+   */
+  async function plan(input: MeetingCreateInput, recordId: string): Promise<string | null> {
+    const isPointToPoint = input.form === 'point_to_point'
+    return saveAll([
+      { kind: MEETING_KIND, recordId, op: 'create', payload: { ...input } },
+      ...input.topics
+        .filter((topic) => topic.status === 'accepted' || topic.status === 'scheduled_for_meeting')
+        .map((topic) => ({
+          kind: ISSUE_KIND,
+          recordId: topic.issueId,
+          op: 'transition',
+          payload: {
+            action: 'schedule_meeting',
+            meetingId: recordId,
+            meetingDate: input.date,
+            ...(isPointToPoint ? { isPointToPoint } : {}),
+          },
+        })),
+    ])
+  }
+
+  /**
+   * Saves the minutes; each newly resolved or escalated topic becomes its
+   * issue's transition (citing this day), saved together with the minutes.
+   */
+  async function saveMinutes(
+    id: string,
+    minutes: MeetingRecordInput,
+    outcomes: readonly OutcomeChange[],
+  ): Promise<boolean> {
+    const saved = await saveAll([
+      { kind: MEETING_KIND, recordId: id, op: 'record', payload: { ...minutes } },
+      ...outcomes.map((change) => ({
+        kind: ISSUE_KIND,
+        recordId: change.issueId,
+        op: 'transition',
+        payload:
+          change.outcome === 'resolved'
+            ? { action: 'resolve_locally', resolution: change.text, meetingId: id }
+            : { action: 'escalate', reason: change.text, meetingId: id },
+      })),
+    ])
+    return saved !== null
+  }
+
+  async function act(
+    id: string,
+    op: 'sign_off' | 'amend' | 'cancel',
+    payload: Record<string, unknown> = {},
+  ) {
+    return (await saveAll([{ kind: MEETING_KIND, recordId: id, op, payload }])) !== null
+  }
+
+  /** Adds a pool member ('create', no id) or records on one (training, assessment, honour…). */
+  async function saveMediator(
+    op: string,
+    payload: Record<string, unknown>,
+    recordId?: string,
+  ): Promise<string | null> {
+    return saveAll([{ kind: MEDIATOR_KIND, op, payload, ...(recordId ? { recordId } : {}) }])
+  }
+
+  return {
+    meetings,
+    mediators,
+    issues,
+    participation,
+    orgUnits,
+    viewer,
+    canPlan,
+    canManagePool,
+    saveMediator,
+    unitName,
+    loadOrgUnits,
+    plan,
+    saveMinutes,
+    signOff: (id: string) => act(id, 'sign_off'),
+    amend: (id: string, text: string) => act(id, 'amend', { text }),
+    cancel: (id: string, reason: string) => act(id, 'cancel', { reason }),
+  }
+})

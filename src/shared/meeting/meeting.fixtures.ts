@@ -1,0 +1,62 @@
+/**
+ * Test fixtures for discussion days and the mediator pool, placed in the
+ * demo county (see issue.fixtures.ts). Imported by tests only.
+ */
+import { DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
+import type { MediatorData } from './mediator.schema.ts'
+import type { TopicPlan } from './meeting.schema.ts'
+
+/** A topic of the demo grid, eligible for a collective day of the demo village. */
+export function sampleTopic(overrides: Partial<TopicPlan> = {}): TopicPlan {
+  return {
+    issueId: 'issue-1',
+    title: '村口路灯不亮',
+    tags: ['infrastructure'],
+    isPrivate: false,
+    verdict: 'discussable',
+    status: 'accepted',
+    orgPath: DEMO_PATHS.grid,
+    ...overrides,
+  }
+}
+
+/** The 'create' payload of a 围炉夜话 in the demo village with one topic. */
+export function samplePlan(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    date: '2025-10-20',
+    startTime: '19:30',
+    place: '柳河村说事站',
+    form: 'fireside_talk',
+    topics: [sampleTopic()],
+    policies: [{ title: '清河县农村路灯管护办法', documentNumber: '清府办发〔2025〕12号' }],
+    mediators: [
+      {
+        mediatorId: 'm-village',
+        name: '柳河村·解事员',
+        level: 'village',
+        userId: DEMO_ACTORS.villageMediator.userId,
+      },
+    ],
+    notices: [{ name: '张三丰', note: '一组' }],
+    orgPath: DEMO_PATHS.village,
+    ...overrides,
+  }
+}
+
+/** A pool member at `orgPath`. */
+export function sampleMediator(overrides: Partial<MediatorData> = {}): MediatorData {
+  return {
+    name: '王五',
+    types: ['people_mediator'],
+    expertise: ['neighbour_dispute'],
+    orgPath: DEMO_PATHS.village,
+    level: 'village',
+    isActive: true,
+    trainings: [],
+    assessments: [],
+    honours: [],
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  }
+}

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest'
+import { DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
+import { PRIVATE_PLACEHOLDER } from '../issue/issue.kind.ts'
+import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import { samplePlan, sampleTopic } from './meeting.fixtures.ts'
+import { canRecordMeeting, meetingKind } from './meeting.kind.ts'
+import { meetingDataSchema, type MeetingData } from './meeting.schema.ts'
+
+const {
+  villageCadre,
+  siblingVillageCadre,
+  villageMediator,
+  townshipMediator,
+  countyMediator,
+  gridWorker,
+  townshipStaff,
+} = DEMO_ACTORS
+
+function apply(
+  current: MeetingData | null,
+  op: string,
+  payload: Record<string, unknown>,
+  actor: Actor,
+) {
+  const next = meetingKind.apply(current, { op, payload, baseVersion: 0 }, actor)
+  expect(meetingDataSchema.safeParse(next).success).toBe(true)
+  return next
+}
+
+function refusal(action: () => unknown): { code: string; message: string } {
+  try {
+    action()
+  } catch (error) {
+    if (error instanceof MutationRejection) return { code: error.code, message: error.message }
+    throw error
+  }
+  throw new Error('expected a refusal')
+}
+
+const planned = () => apply(null, 'create', samplePlan(), villageCadre)
+const minutes = {
+  signIn: { count: 23, representatives: ['李四'], sheetPhotos: [] },
+  topics: [
+    { issueId: 'issue-1', views: '大家同意集资修灯', outcome: 'resolved', minutes: '村里出资修复' },
+  ],
+}
+const held = () => apply(planned(), 'record', minutes, villageMediator)
+const signed = () => apply(held(), 'sign_off', {}, villageCadre)
+
+describe('planning a discussion day', () => {
+  it('lets the village cadre plan a day with fresh topics and a ledger entry', () => {
+    const day = planned()
+    expect(day.status).toBe('planned')
+    expect(day.topics[0]).toMatchObject({ issueId: 'issue-1', outcome: null, views: '' })
+    expect(day.events.map((event) => event.action)).toEqual(['plan'])
+    expect(meetingKind.audience(day)).toEqual([DEMO_PATHS.village])
+  })
+
+  it('refuses a grid worker, a mediator and the sibling village’s cadre', () => {
+    expect(refusal(() => apply(null, 'create', samplePlan(), gridWorker)).code).toBe(
+      'forbidden_role',
+    )
+    expect(refusal(() => apply(null, 'create', samplePlan(), villageMediator)).code).toBe(
+      'forbidden_role',
+    )
+    expect(refusal(() => apply(null, 'create', samplePlan(), siblingVillageCadre)).code).toBe(
+      'out_of_scope',
+    )
+  })
+
+  it('refuses a private matter on a collective day and a report of another village', () => {
+    const privateTopic = samplePlan({ topics: [sampleTopic({ isPrivate: true })] })
+    expect(refusal(() => apply(null, 'create', privateTopic, villageCadre))).toMatchObject({
+      code: 'not_discussable',
+      message: expect.stringContaining('点对点') as string,
+    })
+    const foreign = samplePlan({ topics: [sampleTopic({ orgPath: DEMO_PATHS.otherVillageGrid })] })
+    expect(refusal(() => apply(null, 'create', foreign, villageCadre)).code).toBe('out_of_scope')
+  })
+
+  it('holds a point-to-point session for exactly one private matter', () => {
+    const one = samplePlan({ form: 'point_to_point', topics: [sampleTopic({ isPrivate: true })] })
+    expect(apply(null, 'create', one, villageCadre).form).toBe('point_to_point')
+    const two = samplePlan({
+      form: 'point_to_point',
+      topics: [
+        sampleTopic({ isPrivate: true }),
+        sampleTopic({ issueId: 'issue-2', isPrivate: true }),
+      ],
+    })
+    expect(refusal(() => apply(null, 'create', two, villageCadre)).code).toBe('invalid_topics')
+  })
+
+  it('shows a private topic’s content to the village only', () => {
+    const day = apply(
+      null,
+      'create',
+      samplePlan({
+        form: 'point_to_point',
+        topics: [sampleTopic({ isPrivate: true, title: '家庭财产纠纷' })],
+      }),
+      villageCadre,
+    )
+    expect(meetingKind.view?.(day, villageCadre).topics[0]?.title).toBe('家庭财产纠纷')
+    expect(meetingKind.view?.(day, townshipStaff).topics[0]?.title).toBe(PRIVATE_PLACEHOLDER)
+    expect(meetingKind.view?.(day, villageMediator).topics[0]?.title).toBe(PRIVATE_PLACEHOLDER)
+  })
+})
+
+describe('recording the day', () => {
+  it('lets the invited or village mediator record the minutes, and marks the day held', () => {
+    const day = held()
+    expect(day.status).toBe('held')
+    expect(day.signIn?.count).toBe(23)
+    expect(day.topics[0]).toMatchObject({ outcome: 'resolved', views: '大家同意集资修灯' })
+  })
+
+  it('lets only invited mediators from above record', () => {
+    expect(canRecordMeeting(planned(), townshipMediator)).toBe(false)
+    const invited = samplePlan({
+      mediators: [
+        { mediatorId: 'm-t', name: '镇解事员', level: 'township', userId: townshipMediator.userId },
+      ],
+    })
+    expect(canRecordMeeting(apply(null, 'create', invited, villageCadre), townshipMediator)).toBe(
+      true,
+    )
+    expect(canRecordMeeting(planned(), countyMediator)).toBe(false)
+    expect(canRecordMeeting(planned(), townshipStaff)).toBe(true)
+  })
+
+  it('never changes an outcome that became the issue’s transition', () => {
+    const change = { topics: [{ issueId: 'issue-1', outcome: 'deferred' }] }
+    expect(refusal(() => apply(held(), 'record', change, villageMediator)).code).toBe(
+      'invalid_transition',
+    )
+    // Other fields of the topic may still be completed before sign-off.
+    const more = apply(
+      held(),
+      'record',
+      { topics: [{ issueId: 'issue-1', followUps: '两周内完工' }] },
+      villageMediator,
+    )
+    expect(more.topics[0]?.followUps).toBe('两周内完工')
+  })
+})
+
+describe('sign-off lock', () => {
+  it('refuses sign-off before every topic has an outcome and the sign-in is recorded', () => {
+    const noOutcome = apply(planned(), 'record', { signIn: minutes.signIn }, villageMediator)
+    expect(refusal(() => apply(noOutcome, 'sign_off', {}, villageCadre)).code).toBe('incomplete')
+    const noSignIn = apply(planned(), 'record', { topics: minutes.topics }, villageMediator)
+    expect(refusal(() => apply(noSignIn, 'sign_off', {}, villageCadre)).code).toBe('incomplete')
+    expect(refusal(() => apply(planned(), 'sign_off', {}, villageCadre)).code).toBe(
+      'invalid_transition',
+    )
+  })
+
+  it('lets only the cadre sign off', () => {
+    expect(refusal(() => apply(held(), 'sign_off', {}, villageMediator)).code).toBe(
+      'forbidden_role',
+    )
+    const day = signed()
+    expect(day.status).toBe('signed_off')
+    expect(day.signedOff?.byId).toBe(villageCadre.userId)
+  })
+
+  it('refuses every edit of a signed-off record with the lock', () => {
+    for (const [op, payload] of [
+      ['record', { topics: [{ issueId: 'issue-1', views: '改' }] }],
+      ['update_plan', { place: '别处' }],
+      ['sign_off', {}],
+      ['cancel', { reason: '不开了' }],
+    ] as const) {
+      expect(refusal(() => apply(signed(), op, payload, villageCadre)).code).toBe('locked')
+    }
+  })
+
+  it('takes corrections as amendments after sign-off, never before', () => {
+    const day = apply(signed(), 'amend', { text: '到会人数应为24人' }, villageMediator)
+    expect(day.amendments).toMatchObject([
+      { id: '1', text: '到会人数应为24人', byId: villageMediator.userId },
+    ])
+    expect(day.signIn?.count).toBe(23)
+    expect(day.status).toBe('signed_off')
+    expect(refusal(() => apply(held(), 'amend', { text: '更正' }, villageMediator)).code).toBe(
+      'invalid_transition',
+    )
+    expect(
+      refusal(() => apply(signed(), 'amend', { text: '更正' }, siblingVillageCadre)).code,
+    ).toBe('out_of_scope')
+  })
+
+  it('cancels a planned day with a reason, and nothing after', () => {
+    const day = apply(planned(), 'cancel', { reason: '暴雨' }, villageCadre)
+    expect(day.status).toBe('cancelled')
+    expect(refusal(() => apply(day, 'record', minutes, villageMediator)).code).toBe(
+      'invalid_transition',
+    )
+  })
+})
