@@ -3,13 +3,16 @@
  * it with two reports and one policy, the invited mediator records it fully
  * offline (with a photo of the sign-in sheet), goes online; one report is
  * resolved locally with the day in its ledger, the other is escalated to the
- * township, the cadre signs the record off and the township sees it.
+ * township, the cadre signs the record off and the township sees it. The
+ * policy is a registered policy record (issue #7) picked at planning; signing
+ * the day off records the interpretation given that day on the policy.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { SESSION_COOKIE } from '#server/plugins/auth.ts'
 import { DEMO_PASSWORD } from '#server/db/seed.ts'
@@ -34,6 +37,9 @@ const REPORTS = [
   { title: '村道排水沟堵塞', tags: ['infrastructure', 'environment'] },
 ]
 const POLICY = '清河县农村公共设施管护办法（演示）'
+const DEPARTMENT = '13900930006'
+const TODAY = chinaDate(new Date().toISOString())
+let policyId = ''
 
 let env: E2eEnv
 let userDataDir: string
@@ -69,7 +75,36 @@ beforeAll(async () => {
     )
     issueIds.push(id)
   }
+  // The drafting department registers the policy the day will interpret first.
+  policyId = newRecordId()
+  await pushApplied(
+    env.app,
+    await cookieOf(DEPARTMENT),
+    memoMutation(
+      policyId,
+      'create',
+      {
+        title: POLICY,
+        documentNumber: '清住建发〔2026〕7号',
+        issuingDepartment: '/demo-county/demo-dept-3/',
+        issueDate: TODAY,
+        summary: '村内道路、路灯、水渠的日常管护由村集体负责，县住建局给予补助。',
+        domains: ['infrastructure'],
+        concerns: ['/demo-county/demo-t1/'],
+      },
+      { kind: 'policy' },
+    ),
+  )
 })
+
+async function policyData(): Promise<{ interpretations: Array<Record<string, unknown>> }> {
+  const row = await env.database.db
+    .selectFrom('sync_record')
+    .select('data')
+    .where('key', '=', `policy:${policyId}`)
+    .executeTakeFirstOrThrow()
+  return JSON.parse(row.data) as { interpretations: Array<Record<string, unknown>> }
+}
 afterAll(async () => {
   await env?.close()
   if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
@@ -104,8 +139,11 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
     await page.getByTestId('plan-place').locator('input').fill('柳河村说事站院坝')
     for (const report of REPORTS)
       await page.getByTestId('plan-topic').filter({ hasText: report.title }).click()
-    await page.getByTestId('policy-add').click()
-    await page.getByTestId('policy-title-0').locator('input').fill(POLICY)
+    // Held today, so that signing it off can record today's interpretation on the policy.
+    await page.getByTestId('plan-date').locator('input').fill(TODAY)
+    // The registered policy reached the village's phone (a downward audience) and is picked.
+    await page.getByTestId(`policy-pick-${policyId}`).click()
+    expect(await page.getByTestId('policy-title-0').locator('input').inputValue()).toBe(POLICY)
     const mediators = page.getByTestId('plan-mediator')
     // Expertise in the topics' tags first (the township's infrastructure and environment
     // mediator matches both), then the nearer level; nobody from a sibling village.
@@ -212,6 +250,18 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
       .toContain('已签字确认')
     await expect.poll(() => page.getByTestId('meeting-pending').count(), SYNC_TIMEOUT).toBe(0)
     expect(await page.getByTestId('meeting-record-open').count()).toBe(0)
+    // The sign-off recorded the day's interpretation on the policy record, on the server.
+    const meetingId = meetingUrl.split('/').at(-1)
+    await expect
+      .poll(async () => (await policyData()).interpretations, SYNC_TIMEOUT)
+      .toEqual([
+        expect.objectContaining({
+          meetingId,
+          heldOn: TODAY,
+          place: '柳河村说事站院坝',
+          interpreter: '县住建局·王科长',
+        }),
+      ])
     await page
       .getByTestId('meeting-amend-text')
       .locator('textarea')
@@ -268,7 +318,9 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
     // Elder mode: larger text, still no sideways scrolling at 360 px.
     await page.goto('/me')
     await page.getByTestId('elder-toggle').click()
-    await page.goto(meetingUrl)
+    // Back to the day inside the app (a reload could race the setting's save).
+    await page.getByTestId('tab-meetings').click()
+    await page.getByTestId('meeting-card').first().click()
     await page.getByTestId('meeting-topic').first().waitFor()
     const topicSize = await page.evaluate(() =>
       parseFloat(getComputedStyle(document.querySelector('.minutes__text')!).fontSize),

@@ -481,6 +481,7 @@ export const zhCN = {
       policies: '先解读的政策',
       policyTitle: '政策名称',
       policyNumber: '文号',
+      pickPolicy: '选用',
       addPolicy: '添加政策',
       removePolicy: '删除',
       mediators: '邀请解事员',

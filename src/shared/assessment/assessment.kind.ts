@@ -8,7 +8,7 @@
  * villages (docs/assessment.md).
  */
 import { can } from '../auth/permissions.ts'
-import { isWithin, pathIds } from '../org/org-path.ts'
+import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import { parsePayload } from '../issue/issue.machine.ts'
 import {
   MutationRejection,
@@ -216,6 +216,6 @@ export const postEvaluationKind: RecordKind<PostEvaluationData> = {
       conclusion: { ...input, by: actor.userId, byName: actor.userName, at: actor.at },
     }
   },
-  // The stations of the campaign see the conclusion.
-  audience: (data) => [data.issuingDepartment, ...data.villages],
+  // The stations of the campaign, and their grids, see the conclusion.
+  audience: (data) => [data.issuingDepartment, ...data.villages.map(downwardAudience)],
 }

@@ -231,6 +231,6 @@ describe('post-evaluation kind', () => {
     expect(rejectionOf(() => postEvaluationKind.apply(concluded, conclude, dept))).toBe(
       'invalid_transition',
     )
-    expect(postEvaluationKind.audience(concluded)).toEqual([DEPT, V1])
+    expect(postEvaluationKind.audience(concluded)).toEqual([DEPT, `${V1}*`])
   })
 })

@@ -6,7 +6,7 @@
  */
 import { can } from '../auth/permissions.ts'
 import { chinaDate } from '../calendar/working-days.ts'
-import { isWithin, pathIds } from '../org/org-path.ts'
+import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import {
   MutationRejection,
   type Actor,
@@ -100,8 +100,14 @@ export const policyKind: RecordKind<PolicyData> = {
     if (!current) throw new MutationRejection('not_found', '该政策不存在或尚未同步')
     return recordInterpretation(current, payload, actor)
   },
+  /**
+   * The issuing department, and each concerned township or village together
+   * with every unit below it (a downward entry, ADR 0004): the stations and
+   * grids that interpret it, transcribe its forms and plan discussion days
+   * around it must hold it too.
+   */
   audience(data: PolicyData): string[] {
-    return [data.issuingDepartment, ...data.concerns]
+    return [data.issuingDepartment, ...data.concerns.map(downwardAudience)]
   },
   attachments(data: PolicyData): string[] {
     return data.attachments

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { audienceReaches } from '../org/org-path.ts'
 import { MutationRejection, type Actor } from '../sync/record-kind.ts'
 import { interpretationDeadline, interpretationStatus } from './interpretation.ts'
 import { policyKind } from './policy.kind.ts'
@@ -109,7 +110,7 @@ describe('policy kind', () => {
   })
 
   it('sends the policy to the department and the stations concerned', () => {
-    expect(policyKind.audience(register())).toEqual([DEPT, VILLAGE])
+    expect(policyKind.audience(register())).toEqual([DEPT, `${VILLAGE}*`])
   })
 
   it('appends interpretation sessions recorded by a village cadre from a discussion day', () => {
@@ -142,5 +143,21 @@ describe('policy kind', () => {
       )
     expect(rejectionOf(at('2025-09-01'))).toBe('invalid_payload')
     expect(rejectionOf(at('2025-12-01'))).toBe('invalid_payload')
+  })
+})
+
+describe('who holds a policy', () => {
+  it('reaches the concerned units and every station and grid below them, not their neighbours', () => {
+    const audience = policyKind.audience(register())
+    const reaches = (scope: string) => audience.some((path) => audienceReaches(path, scope))
+    for (const concerned of INPUT.concerns) {
+      expect(reaches(concerned)).toBe(true)
+      expect(reaches(`${concerned}some-village/`)).toBe(true)
+      expect(reaches(`${concerned}some-village/some-grid/`)).toBe(true)
+    }
+    expect(reaches(INPUT.issuingDepartment)).toBe(true)
+    expect(reaches('/demo-county/')).toBe(true)
+    expect(reaches('/demo-county/demo-t9/')).toBe(false)
+    expect(reaches('/demo-county/demo-dept-9/')).toBe(false)
   })
 })

@@ -18,6 +18,9 @@ import type { IssueData } from '#shared/issue/issue.schema.ts'
 import { MEDIATOR_KIND } from '#shared/meeting/mediator.kind.ts'
 import type { MediatorData } from '#shared/meeting/mediator.schema.ts'
 import { MEETING_KIND } from '#shared/meeting/meeting.kind.ts'
+import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
+import type { PolicyData } from '#shared/policy/policy.schema.ts'
+import { chinaDate } from '#shared/calendar/working-days.ts'
 import { participationCounts } from '#shared/meeting/meeting.rules.ts'
 import type {
   MeetingCreateInput,
@@ -53,6 +56,11 @@ const isMediator = (data: LocalRecord['data']): data is MediatorData =>
   typeof data.name === 'string' && Array.isArray(data.expertise) && typeof data.level === 'string'
 const isIssue = (data: LocalRecord['data']): data is IssueData =>
   typeof data.status === 'string' && typeof data.title === 'string' && Array.isArray(data.events)
+
+const isPolicy = (data: LocalRecord['data']): data is PolicyData =>
+  typeof data.issueDate === 'string' &&
+  typeof data.documentNumber === 'string' &&
+  Array.isArray(data.interpretations)
 
 function watchKind<T extends LocalRecord['data']>(
   kind: string,
@@ -97,6 +105,8 @@ export const useMeetingStore = defineStore('meeting', () => {
   const meetingRows = watchKind(MEETING_KIND, isMeeting)
   const mediatorRows = watchKind(MEDIATOR_KIND, isMediator)
   const issueRows = watchKind(ISSUE_KIND, isIssue)
+  /** Policies registered by the county and departments that concern this unit (issue #7). */
+  const policyRows = watchKind(POLICY_KIND, isPolicy)
   const orgUnits = shallowRef<OrgUnit[]>([])
 
   const meetings = computed(() =>
@@ -108,6 +118,9 @@ export const useMeetingStore = defineStore('meeting', () => {
   )
   const mediators = computed(() => mediatorRows.value)
   const issues = computed(() => issueRows.value)
+  const policies = computed(() =>
+    [...policyRows.value].sort((a, b) => b.data.issueDate.localeCompare(a.data.issueDate)),
+  )
   /** Days held or signed off per pool member, over the days this device holds (its subtree). */
   const participation = computed(() =>
     participationCounts(meetingRows.value.map((row) => row.data)),
@@ -220,7 +233,44 @@ export const useMeetingStore = defineStore('meeting', () => {
     op: 'sign_off' | 'amend' | 'cancel',
     payload: Record<string, unknown> = {},
   ) {
-    return (await saveAll([{ kind: MEETING_KIND, recordId: id, op, payload }])) !== null
+    const sessions = op === 'sign_off' ? interpretationSessions(id) : []
+    return (
+      (await saveAll([{ kind: MEETING_KIND, recordId: id, op, payload }, ...sessions])) !== null
+    )
+  }
+
+  /**
+   * Signing a day off records, on each linked policy this device holds, the
+   * interpretation given that day (先解读，再议事): date, place, interpreter,
+   * attendance, and the day itself — so the policy's 20-working-day
+   * interpretation deadline counts it. Policies dated after the day, or
+   * without an interpreter named, are left out rather than block the sign-off.
+   */
+  function interpretationSessions(id: string): ChangeInput[] {
+    const day = meetingRows.value.find((row) => row.id === id)?.data
+    if (!day) return []
+    const held = new Map(policyRows.value.map((row) => [row.id, row.data]))
+    const today = chinaDate(new Date().toISOString())
+    return day.policies.flatMap((ref) => {
+      const policy = ref.policyId ? held.get(ref.policyId) : undefined
+      if (!ref.policyId || !policy || !ref.interpretedBy) return []
+      if (day.date < policy.issueDate || day.date > today) return []
+      return [
+        {
+          kind: POLICY_KIND,
+          recordId: ref.policyId,
+          op: 'record_interpretation',
+          payload: {
+            heldOn: day.date,
+            place: day.place,
+            interpreter: ref.interpretedBy,
+            attendance: day.signIn?.count ?? 0,
+            meetingId: id,
+            note: ref.interpretation ?? '',
+          },
+        },
+      ]
+    })
   }
 
   /** Adds a pool member ('create', no id) or records on one (training, assessment, honour…). */
@@ -236,6 +286,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     meetings,
     mediators,
     issues,
+    policies,
     participation,
     orgUnits,
     viewer,

@@ -70,4 +70,35 @@ describe('the minutes form', () => {
     expect(again.minutes.topics?.[0]).not.toHaveProperty('outcome')
     expect(again.minutes.signIn).toBeUndefined()
   })
+
+  it('keeps the link to a registered policy through the minutes', () => {
+    const day = meetingKind.apply(
+      null,
+      {
+        op: 'create',
+        payload: samplePlan({
+          policies: [
+            { policyId: 'policy-1', title: '农村公共设施管护办法', documentNumber: '7号' },
+          ],
+        }),
+        baseVersion: 0,
+      },
+      DEMO_ACTORS.villageCadre,
+    )
+    const form = minutesFormOf(day)
+    form.signInCount = '12'
+    const [policy] = form.policies
+    if (!policy) throw new Error('the plan has a policy')
+    policy.interpretedBy = '县住建局·王科长'
+    const result = toMinutes(day, form, reason)
+    if ('missingMinutes' in result) throw new Error('unexpected')
+    expect(result.minutes.policies).toEqual([
+      {
+        policyId: 'policy-1',
+        title: '农村公共设施管护办法',
+        documentNumber: '7号',
+        interpretedBy: '县住建局·王科长',
+      },
+    ])
+  })
 })

@@ -24,6 +24,8 @@ export interface MinutesForm {
   representatives: string
   sheetPhotos: string[]
   policies: {
+    /** The registered policy record, when the plan picked one: kept through the minutes. */
+    policyId?: string
     title: string
     documentNumber: string
     interpretedBy: string
@@ -40,6 +42,7 @@ export function minutesFormOf(data: MeetingData): MinutesForm {
     representatives: data.signIn?.representatives.join('\n') ?? '',
     sheetPhotos: [...(data.signIn?.sheetPhotos ?? [])],
     policies: data.policies.map((policy) => ({
+      ...(policy.policyId ? { policyId: policy.policyId } : {}),
       title: policy.title,
       documentNumber: policy.documentNumber ?? '',
       interpretedBy: policy.interpretedBy ?? '',
@@ -106,6 +109,7 @@ export function toMinutes(
       policies: form.policies
         .filter((policy) => policy.title.trim())
         .map((policy) => ({
+          ...(policy.policyId ? { policyId: policy.policyId } : {}),
           title: policy.title,
           ...(policy.documentNumber.trim() ? { documentNumber: policy.documentNumber } : {}),
           ...(policy.interpretedBy.trim() ? { interpretedBy: policy.interpretedBy } : {}),
