@@ -61,6 +61,13 @@ it('lets the township add an item that capture then suggests, online and offline
   await waitForServiceWorker(grid)
   await phone.setOffline(true)
   await grid.reload()
+  // What was typed came back from the draft after the reload.
+  await expect
+    .poll(() => grid.getByTestId('capture-title').locator('input').inputValue())
+    .toBe('广场舞音响太吵')
+  expect(await grid.getByTestId('capture-description').locator('textarea').inputValue()).toBe(
+    '晚上十点后文化广场还在放音乐',
+  )
   await grid.getByTestId('capture-title').locator('input').fill('征地补偿标准太低')
   await grid
     .getByTestId('capture-description')

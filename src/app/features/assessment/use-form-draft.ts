@@ -4,7 +4,7 @@
  * answers the schema judges, and — for transcription — a draft kept in the
  * device's settings so a call or a closed tab loses nothing.
  */
-import { onBeforeUnmount, reactive, ref, toRaw, watch } from 'vue'
+import { reactive } from 'vue'
 import {
   AGE_BANDS,
   RESPONDENT_ROLES,
@@ -13,9 +13,7 @@ import {
   type RespondentRole,
   type ScaleQuestion,
 } from '#shared/assessment/assessment.schema.ts'
-import { appDb } from '#app/db/app-db.ts'
-
-const DRAFT_DELAY_MS = 500
+import { useDraft } from '#app/ui/use-draft.ts'
 
 /** 0 means "not chosen yet". */
 export type ScoreDraft = Record<ScaleQuestion, number>
@@ -79,58 +77,23 @@ function restoreInto(form: FormDraft, value: unknown): boolean {
 }
 
 /**
- * The transcription form of `draftKey` (one per campaign and user), written
- * to settings 500 ms after each change and restored when the page opens.
+ * The transcription form of `draftKey` (one per campaign and user), kept as a
+ * draft through the one draft composable (src/app/ui/use-draft.ts).
  */
-export function useFormDraft(draftKey: () => string | null) {
+export function useFormDraft(draftKey: () => string | null, userId: () => string | undefined) {
   const form = reactive<FormDraft>(emptyFormDraft())
-  const isRestored = ref(false)
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let isWatching = false
-
-  async function writeDraft(): Promise<void> {
-    timer = undefined
-    const key = draftKey()
-    if (!key) return
-    const raw = toRaw(form)
-    await appDb.settings.put({ key, value: { ...raw, scores: { ...raw.scores } } })
-  }
-
-  watch(
+  const draft = useDraft({
+    key: draftKey,
+    userId,
     form,
-    () => {
-      if (!isWatching) return
-      clearTimeout(timer)
-      timer = setTimeout(() => void writeDraft(), DRAFT_DELAY_MS)
-    },
-    { deep: true },
-  )
-  onBeforeUnmount(() => {
-    if (timer !== undefined && isWatching) {
-      clearTimeout(timer)
-      void writeDraft()
-    }
+    isBlank: (value) => JSON.stringify(value) === JSON.stringify(emptyFormDraft(value.villagePath)),
+    restore: restoreInto,
   })
 
-  async function restoreDraft(): Promise<boolean> {
-    const key = draftKey()
-    const stored = key ? (await appDb.settings.get(key))?.value : undefined
-    isRestored.value = stored !== undefined && restoreInto(form, stored)
-    isWatching = true
-    return isRestored.value
-  }
-
   /** Empties the form for the next paper form, keeping the village; forgets the draft. */
-  async function clearDraft(): Promise<void> {
-    clearTimeout(timer)
-    timer = undefined
-    isWatching = false
-    Object.assign(form, emptyFormDraft(form.villagePath))
-    const key = draftKey()
-    if (key) await appDb.settings.delete(key)
-    isRestored.value = false
-    setTimeout(() => (isWatching = true))
+  function clearDraft(): Promise<void> {
+    return draft.clearDraft(true, () => Object.assign(form, emptyFormDraft(form.villagePath)))
   }
 
-  return { form, isRestored, restoreDraft, clearDraft }
+  return { form, isRestored: draft.isRestored, restoreDraft: draft.restoreDraft, clearDraft }
 }
