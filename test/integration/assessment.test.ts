@@ -6,7 +6,7 @@ import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
 import { MAX_BAD_CODES_PER_IP } from '#server/assessment/ballot-guard.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { PATHS } from '../support/demo-county.ts'
-import { loginAll, push, pushApplied, pullRaw, Replica } from '../support/sync-client.ts'
+import { loginAll, push, pushApplied, pushOne, pullRaw, Replica } from '../support/sync-client.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const V3 = '/demo-county/demo-t2/demo-t2-v1/'
@@ -113,6 +113,36 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
       .where('kind', '=', 'assessment_form')
       .execute()
   }
+
+  it.each(['policy', 'assessment_campaign'])(
+    'refuses a %s whose issuing department is a township, changing nothing',
+    async (kind) => {
+      const result = await pushOne(
+        server.app,
+        as('county'),
+        mutation(kind, uuidv7(), 'create', {
+          title: '某办法',
+          documentNumber: '清发〔2026〕1号',
+          issuingDepartment: PATHS.t1,
+          issueDate: today,
+          summary: '摘要',
+          domains: ['other'],
+          concerns: [PATHS.t1],
+          policyId,
+          policyTitle: '某办法',
+          villages: [PATHS.v1],
+          grids: [PATHS.g1],
+          opensOn: today,
+          closesOn: today,
+        }),
+      )
+      expect(result).toMatchObject({
+        status: 'rejected',
+        code: 'unknown_department',
+        message: '所选起草部门不是本县的县级部门',
+      })
+    },
+  )
 
   it('computes the interpretation deadline across the Spring Festival on the server', async () => {
     const replica = await new Replica(server.app, as('department')).sync()

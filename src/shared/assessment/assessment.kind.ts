@@ -9,6 +9,7 @@
  */
 import { can } from '../auth/permissions.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
+import { issuingDepartmentReference } from '../policy/policy.kind.ts'
 import { parsePayload } from '../issue/issue.machine.ts'
 import {
   MutationRejection,
@@ -101,6 +102,7 @@ export const campaignKind: RecordKind<CampaignData> = {
   schema: campaignDataSchema,
   apply: applyCampaign,
   audience: (data) => [data.issuingDepartment, ...data.villages, ...data.grids],
+  references: issuingDepartmentReference,
 }
 
 const withdrawSchema = z.object({

@@ -12,6 +12,7 @@ import {
   type Actor,
   type MutationInput,
   type RecordKind,
+  type RecordReference,
 } from '../sync/record-kind.ts'
 import { interpretationDeadline } from './interpretation.ts'
 import {
@@ -112,4 +113,24 @@ export const policyKind: RecordKind<PolicyData> = {
   attachments(data: PolicyData): string[] {
     return data.attachments
   },
+  references: issuingDepartmentReference,
+}
+
+/**
+ * A policy or campaign names its issuing department: the server checks that
+ * the path is a department of the county (a township's path has the same
+ * depth and would otherwise pass).
+ */
+export function issuingDepartmentReference(mutation: MutationInput): RecordReference[] {
+  const { op, payload } = mutation
+  if (op !== 'create' || typeof payload.issuingDepartment !== 'string') return []
+  return [
+    {
+      type: 'org_unit',
+      path: payload.issuingDepartment,
+      tier: 'department',
+      code: 'unknown_department',
+      message: '所选起草部门不是本县的县级部门',
+    },
+  ]
 }
