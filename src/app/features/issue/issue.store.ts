@@ -10,9 +10,6 @@ import { liveQuery } from 'dexie'
 import { computed, onScopeDispose, ref, shallowRef } from 'vue'
 import { showFailToast, showSuccessToast } from 'vant'
 import 'vant/es/toast/style'
-import { z } from 'zod'
-import { orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
-import { pathIds } from '#shared/org/org-path.ts'
 import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
 import type { IssueAction, IssueCreateInput, IssueData } from '#shared/issue/issue.schema.ts'
 import { discussableListSchema, type DiscussableList } from '#shared/issue/discussable-list.ts'
@@ -23,6 +20,7 @@ import { StorageFullError } from '#app/sync/errors.ts'
 import { i18n } from '#app/i18n/index.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import { useSyncStore } from '#app/features/sync/index.ts'
+import { useOrgUnitsStore } from '#app/features/org/index.ts'
 
 /** An issue as the screens list it. */
 export interface IssueRow {
@@ -35,10 +33,6 @@ export interface IssueRow {
 
 /** Settings key of the cached township discussable-items list. */
 const DISCUSSABLE_KEY = 'discussableList'
-
-/** Settings key of the cached `/api/org-units` answer. */
-const ORG_UNITS_KEY = 'orgUnits'
-const orgUnitListSchema = z.array(orgUnitSchema)
 
 /**
  * Records of kind 'issue' hold IssueData: the kind's `apply` made them on
@@ -72,7 +66,8 @@ export const useIssueStore = defineStore('issue', () => {
   const { me } = storeToRefs(useAuthStore())
   const rows = shallowRef<IssueRow[]>([])
   const isLoaded = ref(false)
-  const orgUnits = shallowRef<OrgUnit[]>([])
+  const org = useOrgUnitsStore()
+  const { orgUnits } = storeToRefs(org)
 
   const subscription = liveQuery(() =>
     appDb.records.where('kind').equals(ISSUE_KIND).toArray(),
@@ -98,43 +93,6 @@ export const useIssueStore = defineStore('issue', () => {
         }
       : null,
   )
-
-  /** Units by id: the cached org list plus the user's own path (always known, offline too). */
-  const unitsById = computed(() => {
-    const map = new Map<string, OrgUnit>()
-    for (const unit of me.value?.orgPath ?? []) map.set(unit.id, unit)
-    for (const unit of orgUnits.value) map.set(unit.id, unit)
-    return map
-  })
-
-  /** The name of the unit at the end of `path`, or its id when this device does not know it. */
-  function unitName(path: string): string {
-    const id = pathIds(path).at(-1) ?? ''
-    return unitsById.value.get(id)?.name ?? id
-  }
-
-  /**
-   * The org units in the user's scope: from the server when online (then
-   * cached in settings), else from the cache. Never throws: an empty list
-   * means "not known on this device yet".
-   */
-  async function loadOrgUnits(): Promise<void> {
-    const cached = orgUnitListSchema.safeParse((await appDb.settings.get(ORG_UNITS_KEY))?.value)
-    if (cached.success && orgUnits.value.length === 0) orgUnits.value = cached.data
-    if (!navigator.onLine) return
-    try {
-      const [own, departments] = await Promise.all([
-        apiRequest<{ units: OrgUnit[] }>('/api/org-units'),
-        apiRequest<{ units: OrgUnit[] }>('/api/org-units?tier=department'),
-      ])
-      const byId = new Map([...own.units, ...departments.units].map((unit) => [unit.id, unit]))
-      const units = [...byId.values()]
-      orgUnits.value = units
-      await appDb.settings.put({ key: ORG_UNITS_KEY, value: units })
-    } catch {
-      // Offline in fact, or the server is away: the cache (if any) stays in use.
-    }
-  }
 
   /** The township's discussable-items list, for the suggestion at capture; null until known. */
   const discussableList = shallowRef<DiscussableList | null>(null)
@@ -231,8 +189,8 @@ export const useIssueStore = defineStore('issue', () => {
     orgUnits,
     viewer,
     discussableList,
-    unitName,
-    loadOrgUnits,
+    unitName: org.unitName,
+    loadOrgUnits: org.loadOrgUnits,
     loadDiscussableList,
     capture,
     act,

@@ -27,17 +27,14 @@ import type {
   MeetingData,
   MeetingRecordInput,
 } from '#shared/meeting/meeting.schema.ts'
-import { orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
-import { pathIds } from '#shared/org/org-path.ts'
 import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
-import { apiRequest } from '#app/api/http.ts'
 import { StorageFullError } from '#app/sync/errors.ts'
 import type { ChangeInput } from '#app/sync/local-store.ts'
 import { i18n } from '#app/i18n/index.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
+import { useOrgUnitsStore } from '#app/features/org/index.ts'
 import { useSyncStore } from '#app/features/sync/index.ts'
-import { z } from 'zod'
 
 /** A record of one kind as the screens list it. */
 export interface Row<T> {
@@ -45,9 +42,6 @@ export interface Row<T> {
   data: T
   hasPending: boolean
 }
-
-/** Settings key of the cached `/api/org-units` answer (shared with the issue screens). */
-const ORG_UNITS_KEY = 'orgUnits'
 
 /** Cheap shape checks instead of zod parses: the kind's apply or the server made these. */
 const isMeeting = (data: LocalRecord['data']): data is MeetingData =>
@@ -107,7 +101,8 @@ export const useMeetingStore = defineStore('meeting', () => {
   const issueRows = watchKind(ISSUE_KIND, isIssue)
   /** Policies registered by the county and departments that concern this unit (issue #7). */
   const policyRows = watchKind(POLICY_KIND, isPolicy)
-  const orgUnits = shallowRef<OrgUnit[]>([])
+  const org = useOrgUnitsStore()
+  const { orgUnits } = storeToRefs(org)
 
   const meetings = computed(() =>
     [...meetingRows.value].sort((a, b) =>
@@ -140,34 +135,6 @@ export const useMeetingStore = defineStore('meeting', () => {
   const canManagePool = computed(() =>
     me.value ? can(me.value.user.role, 'mediator.manage') : false,
   )
-
-  const unitsById = computed(() => {
-    const map = new Map<string, OrgUnit>()
-    for (const unit of me.value?.orgPath ?? []) map.set(unit.id, unit)
-    for (const unit of orgUnits.value) map.set(unit.id, unit)
-    return map
-  })
-
-  /** The name of the unit at the end of `path`, or its id when this device does not know it. */
-  function unitName(path: string): string {
-    const id = pathIds(path).at(-1) ?? ''
-    return unitsById.value.get(id)?.name ?? id
-  }
-
-  /** The org units in scope: the cache the issue screens keep, refreshed when online. */
-  async function loadOrgUnits(): Promise<void> {
-    const cached = z
-      .array(orgUnitSchema)
-      .safeParse((await appDb.settings.get(ORG_UNITS_KEY))?.value)
-    if (cached.success && orgUnits.value.length === 0) orgUnits.value = cached.data
-    if (!navigator.onLine || orgUnits.value.length > 0) return
-    try {
-      const { units } = await apiRequest<{ units: OrgUnit[] }>('/api/org-units')
-      orgUnits.value = units
-    } catch {
-      // Offline in fact: names fall back to ids until the next visit online.
-    }
-  }
 
   async function saveAll(inputs: ChangeInput[]): Promise<string | null> {
     try {
@@ -293,8 +260,8 @@ export const useMeetingStore = defineStore('meeting', () => {
     canPlan,
     canManagePool,
     saveMediator,
-    unitName,
-    loadOrgUnits,
+    unitName: org.unitName,
+    loadOrgUnits: org.loadOrgUnits,
     plan,
     saveMinutes,
     signOff: (id: string) => act(id, 'sign_off'),

@@ -1,0 +1,1 @@
+export { useOrgUnitsStore } from './org-units.store.ts'
