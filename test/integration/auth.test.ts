@@ -142,6 +142,64 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
     expect(response.json()).toMatchObject({ code: 'too_many_attempts' })
   })
 
+  it('lets the real user in from their own address while a stranger elsewhere is blocked', async () => {
+    // Knowing a grid worker's phone must not be enough to lock them out.
+    const phone = '13900322001'
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      expect((await attemptLogin(phone, `Wrong-${attempt}`, '10.9.2.1')).statusCode).toBe(401)
+    }
+    expect((await attemptLogin(phone, DEMO_PASSWORD, '10.9.2.1')).statusCode).toBe(429)
+    expect((await attemptLogin(phone, DEMO_PASSWORD, '10.9.2.2')).statusCode).toBe(200)
+  })
+
+  it('refuses a phone at every address after 20 wrong passwords from several addresses', async () => {
+    const phone = '13900321001'
+    for (let place = 1; place <= 4; place += 1) {
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        const response = await attemptLogin(phone, `Wrong-${attempt}`, `10.9.3.${place}`)
+        expect(response.statusCode, `place ${place} attempt ${attempt}`).toBe(401)
+      }
+    }
+    const elsewhere = await attemptLogin(phone, DEMO_PASSWORD, '10.9.3.5')
+    expect(elsewhere.statusCode).toBe(429)
+    expect(elsewhere.json()).toMatchObject({ code: 'too_many_attempts' })
+  })
+
+  it('starts a counter again once its window has ended, and prunes ended windows', async () => {
+    // A server of its own: pruning runs at most once a minute per server process.
+    const fresh = await createTestServer(dialect)
+    try {
+      const ended = new Date(Date.now() - 1000).toISOString()
+      await fresh.database.db
+        .insertInto('rate_limit')
+        .values([
+          { key: 'login-pair:13900312001|10.9.4.1', window_ends_at: ended, attempts: 99 },
+          { key: 'login-ip:10.9.4.99', window_ends_at: ended, attempts: 99 },
+          { key: 'ballot-fail:10.9.4.98', window_ends_at: ended, attempts: 3 },
+        ])
+        .execute()
+      const response = await fresh.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { phone: '13900312001', password: 'Wrong-1' },
+        remoteAddress: '10.9.4.1',
+      })
+      expect(response.statusCode).toBe(401)
+      const rows = await fresh.database.db
+        .selectFrom('rate_limit')
+        .select(['key', 'attempts'])
+        .orderBy('key')
+        .execute()
+      expect(rows).toEqual([
+        { key: 'login-ip:10.9.4.1', attempts: 1 },
+        { key: 'login-pair:13900312001|10.9.4.1', attempts: 1 },
+        { key: 'login-phone:13900312001', attempts: 1 },
+      ])
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('counts failures by the connecting address, not by a forged X-Forwarded-For header', async () => {
     const address = '10.9.0.31'
     for (let attempt = 0; attempt < 30; attempt += 1) {

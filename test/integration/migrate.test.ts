@@ -28,7 +28,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
 
     const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(first.db)
     expect(applied.rows.map((row) => row.name)).toEqual(MIGRATION_NAMES)
-    for (const table of ['org_unit', 'app_user', 'session', 'login_failure'] as const) {
+    for (const table of ['org_unit', 'app_user', 'session', 'rate_limit'] as const) {
       expect(await countRows(first, table), table).toBe(0)
     }
   })

@@ -32,7 +32,7 @@ import type { KindRegistry } from '../sync/kinds.ts'
 import { applyMutation } from '../sync/push.ts'
 import { findCampaign, findPolicy } from './assessment.repository.ts'
 import { codeCounts, issueCodes, spendCode } from './ballot.repository.ts'
-import { isBallotBlocked, recordBallotAttempt } from './ballot-guard.ts'
+import { reserveBallot, settleBallot } from './ballot-guard.ts'
 import { openPostEvaluationIfDue } from './post-evaluation.trigger.ts'
 import { systemAuth } from './system-actor.ts'
 
@@ -88,7 +88,8 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
     async (request, reply) => {
       const now = new Date()
       const campaignId = request.params.id
-      if (await isBallotBlocked(db, request.ip, now)) throw new HttpError(429, 'too_many_ballots')
+      const attempt = await reserveBallot(db, request.ip, now)
+      if (!attempt) throw new HttpError(429, 'too_many_ballots')
       let isBadCode = false
       try {
         const campaign = await findCampaign(db, dialect, campaignId)
@@ -164,7 +165,11 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
         )
         return reply.code(201).send({ status: 'recorded' })
       } finally {
-        await recordBallotAttempt(db, request.ip, now, isBadCode)
+        // Giving back an unused wrong-code slot must not turn the answer into a
+        // 500: a slot kept by mistake only counts as one wrong code.
+        await settleBallot(db, attempt, request.ip, isBadCode).catch((error: unknown) =>
+          request.log.error({ err: error }, 'ballot rate limit not settled'),
+        )
       }
     },
   )

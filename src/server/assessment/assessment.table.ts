@@ -10,9 +10,3 @@ export interface BallotCodeTable {
   /** The form the code was spent on. */
   form_id: string | null
 }
-
-export interface PublicAttemptTable {
-  /** "ballot:<address>" (every submission) or "ballot-fail:<address>" (a bad code). */
-  key: string
-  attempted_at: string
-}

@@ -11,7 +11,7 @@ import { HttpError } from '../plugins/errors.ts'
 import { SESSION_COOKIE } from '../plugins/auth.ts'
 import { loadUnitInScope, requireAuth, requirePermission } from '../plugins/scope.ts'
 import { findUser, toUser } from '../org/org.repository.ts'
-import { isLoginBlocked, recordLoginFailure } from './login-guard.ts'
+import { acceptPasswordAttempt, reservePasswordAttempt } from './login-guard.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { revokeUserSessions } from './session.repository.ts'
 
@@ -34,14 +34,13 @@ export function accountRoutes(app: FastifyInstance): void {
       const now = new Date()
       // A stolen, signed-in phone must not become a way to guess the password:
       // wrong answers count against the same limits as logins.
-      if (await isLoginBlocked(db, auth.user.phone, request.ip, now)) {
-        throw new HttpError(429, 'too_many_attempts')
-      }
+      const attempt = await reservePasswordAttempt(db, auth.user.phone, request.ip, now)
+      if (!attempt) throw new HttpError(429, 'too_many_attempts')
       const row = await findUser(db, auth.user.id)
       if (!row || !(await verifyPassword(row.password_hash, request.body.currentPassword))) {
-        await recordLoginFailure(db, auth.user.phone, request.ip, now)
         throw new HttpError(400, 'wrong_password')
       }
+      await acceptPasswordAttempt(db, attempt, auth.user.phone, request.ip)
       await db
         .updateTable('app_user')
         .set({ password_hash: await hashPassword(request.body.newPassword) })

@@ -19,7 +19,7 @@ import {
   revokeSession,
   revokeUserSessions,
 } from './session.repository.ts'
-import { clearLoginFailures, isLoginBlocked, recordLoginFailure } from './login-guard.ts'
+import { acceptPasswordAttempt, reservePasswordAttempt } from './login-guard.ts'
 import { verifyPassword } from './password.ts'
 
 export function authRoutes(app: FastifyInstance): void {
@@ -40,19 +40,15 @@ export function authRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const { phone, password } = request.body
       const now = new Date()
-      if (await isLoginBlocked(db, phone, request.ip, now)) {
-        throw new HttpError(429, 'too_many_attempts')
-      }
+      const attempt = await reservePasswordAttempt(db, phone, request.ip, now)
+      if (!attempt) throw new HttpError(429, 'too_many_attempts')
       const row = await findUserByPhone(db, phone)
       const isValid = await verifyPassword(row?.password_hash, password)
-      if (!row || !isValid) {
-        await recordLoginFailure(db, phone, request.ip, now)
-        throw new HttpError(401, 'invalid_credentials')
-      }
+      if (!row || !isValid) throw new HttpError(401, 'invalid_credentials')
       if (!row.is_active) throw new HttpError(403, 'account_disabled')
       const orgUnit = await findOrgUnit(db, row.org_unit_id)
       if (!orgUnit) throw new HttpError(403, 'account_disabled')
-      await clearLoginFailures(db, phone)
+      await acceptPasswordAttempt(db, attempt, phone, request.ip)
       await pruneSessions(db, now)
       const token = await createSession(db, row.id, now, app.config.sessionDays)
       void reply.setCookie(SESSION_COOKIE, token, {

@@ -6,9 +6,3 @@ export interface SessionTable {
   expires_at: string
   revoked_at: string | null
 }
-
-export interface LoginFailureTable {
-  /** "phone:<phone>" or "ip:<address>". */
-  key: string
-  failed_at: string
-}

@@ -1,59 +1,66 @@
 /**
- * Login rate limiting, kept in the database so that several server processes
- * count together. Failures are counted per phone number and per client
- * address over a sliding window; past the limit the login is refused with 429
- * before the password is even checked (no oracle for a guessing attacker).
+ * Login rate limits (also for the current password at a password change),
+ * over the shared attempt counters of rate-limit.repository.ts: an attempt is
+ * reserved before the password is verified, so a parallel burst verifies at
+ * most the limit, and a refused attempt learns nothing (429 before any check).
+ *
+ * Three counters, so that a stranger cannot lock a user out (ADR 0006):
+ * - phone AND address: the tight limit, the one a guesser at one place meets;
+ *   a success from that pair starts it again ("in a row");
+ * - phone across all addresses: higher, against guessing from many places;
+ * - address across all phones: against one place trying many phones.
  */
 import type { Kysely } from 'kysely'
 import type { DatabaseSchema } from '../db/database-schema.ts'
+import {
+  clearAttempts,
+  releaseAttempt,
+  reserveAttempt,
+  type LimitRule,
+  type Reservation,
+} from '../rate-limit/rate-limit.repository.ts'
 
 type Db = Kysely<DatabaseSchema>
 
 export const LOGIN_WINDOW_MS = 15 * 60_000
-/** The 6th wrong password in a row for one phone number is refused. */
-export const MAX_FAILURES_PER_PHONE = 5
+/** The 6th wrong password for one phone from one address is refused. */
+export const MAX_FAILURES_PER_PAIR = 5
+/** Four places' worth of the pair limit: one stranger cannot reach it, a botnet can only slow down. */
+export const MAX_FAILURES_PER_PHONE = 20
 /** A whole office may share one address: allow more per address. */
 export const MAX_FAILURES_PER_IP = 30
 
-const phoneKey = (phone: string) => `phone:${phone}`
-const ipKey = (ip: string) => `ip:${ip}`
+const pairKey = (phone: string, ip: string) => `login-pair:${phone}|${ip}`
 
-async function countFailures(db: Db, key: string, since: string): Promise<number> {
-  const row = await db
-    .selectFrom('login_failure')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('key', '=', key)
-    .where('failed_at', '>', since)
-    .executeTakeFirstOrThrow()
-  return Number(row.count)
+function loginRules(phone: string, ip: string): LimitRule[] {
+  // Most specific first: a guesser stopped by the pair never touches the others.
+  return [
+    { key: pairKey(phone, ip), limit: MAX_FAILURES_PER_PAIR, windowMs: LOGIN_WINDOW_MS },
+    { key: `login-phone:${phone}`, limit: MAX_FAILURES_PER_PHONE, windowMs: LOGIN_WINDOW_MS },
+    { key: `login-ip:${ip}`, limit: MAX_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS },
+  ]
 }
 
-export async function isLoginBlocked(db: Db, phone: string, ip: string, now: Date) {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString()
-  const [byPhone, byIp] = await Promise.all([
-    countFailures(db, phoneKey(phone), since),
-    countFailures(db, ipKey(ip), since),
-  ])
-  return byPhone >= MAX_FAILURES_PER_PHONE || byIp >= MAX_FAILURES_PER_IP
+/**
+ * Counts a password attempt before it is verified; null means refuse it with
+ * 429. Unless `acceptPasswordAttempt` gives it back, it stays counted as a failure.
+ */
+export function reservePasswordAttempt(
+  db: Db,
+  phone: string,
+  ip: string,
+  now: Date,
+): Promise<Reservation | null> {
+  return reserveAttempt(db, loginRules(phone, ip), now)
 }
 
-export async function recordLoginFailure(db: Db, phone: string, ip: string, now: Date) {
-  const failedAt = now.toISOString()
-  await db
-    .insertInto('login_failure')
-    .values([
-      { key: phoneKey(phone), failed_at: failedAt },
-      { key: ipKey(ip), failed_at: failedAt },
-    ])
-    .execute()
-  // Keep the table small: old rows no longer count for anything.
-  await db
-    .deleteFrom('login_failure')
-    .where('failed_at', '<', new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString())
-    .execute()
-}
-
-/** A successful login clears the phone's count ("in a row"). */
-export async function clearLoginFailures(db: Db, phone: string) {
-  await db.deleteFrom('login_failure').where('key', '=', phoneKey(phone)).execute()
+/** The password was right: it costs nothing, and this pair's failures start again. */
+export async function acceptPasswordAttempt(
+  db: Db,
+  reservation: Reservation,
+  phone: string,
+  ip: string,
+): Promise<void> {
+  await releaseAttempt(db, reservation)
+  await clearAttempts(db, pairKey(phone, ip))
 }

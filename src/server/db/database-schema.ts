@@ -1,8 +1,9 @@
 /** Every table the server knows, for Kysely's typing. Row types live with their domain. */
-import type { BallotCodeTable, PublicAttemptTable } from '../assessment/assessment.table.ts'
-import type { LoginFailureTable, SessionTable } from '../auth/auth.table.ts'
+import type { BallotCodeTable } from '../assessment/assessment.table.ts'
+import type { SessionTable } from '../auth/auth.table.ts'
 import type { DiscussableItemTable } from '../discussable/discussable.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
+import type { RateLimitTable } from '../rate-limit/rate-limit.table.ts'
 import type {
   BlobTable,
   BlobUploadTable,
@@ -19,7 +20,7 @@ export interface DatabaseSchema {
   org_unit: OrgUnitTable
   app_user: UserTable
   session: SessionTable
-  login_failure: LoginFailureTable
+  rate_limit: RateLimitTable
   sync_meta: SyncMetaTable
   sync_record: SyncRecordTable
   record_audience: RecordAudienceTable
@@ -31,5 +32,4 @@ export interface DatabaseSchema {
   blob_upload: BlobUploadTable
   discussable_item: DiscussableItemTable
   ballot_code: BallotCodeTable
-  public_attempt: PublicAttemptTable
 }
