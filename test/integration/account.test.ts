@@ -1,9 +1,11 @@
 /**
  * Accounts after creation, on the real server: changing one's own password
  * (other sessions end, guesses are rate-limited), an admin deactivating and
- * activating a user (sessions end at once), and ended sessions pruned.
+ * activating a user (sessions end at once; a login to a disabled account
+ * answers as a wrong password does), and ended sessions pruned.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { DEMO_PASSWORD } from '#server/db/seed.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 import { PHONES, userIdOf } from '../support/demo-county.ts'
@@ -73,7 +75,7 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect(response.statusCode).toBe(401)
   })
 
-  it('lets an admin deactivate a user: every session ends, login says the account is disabled', async () => {
+  it('lets an admin deactivate a user: every session ends and tells its holder why', async () => {
     const admin = await server.login(ADMIN)
     const worker = await server.login(PHONES.otherVillageGridWorker)
     const id = userIdOf('otherVillageGridWorker')
@@ -84,10 +86,10 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect(refused.statusCode).toBe(403)
     const deactivated = await post(`/api/users/${id}/deactivate`)
     expect(deactivated.statusCode, deactivated.body).toBe(200)
-    expect((await me(worker)).statusCode).toBe(401)
-    const disabled = await login(PHONES.otherVillageGridWorker, DEMO_PASSWORD)
-    expect(disabled.statusCode).toBe(403)
-    expect(disabled.json()).toMatchObject({
+    // The holder of a session proved the password once: they may learn why it ended.
+    const after = await me(worker)
+    expect(after.statusCode).toBe(401)
+    expect(after.json()).toEqual({
       code: 'account_disabled',
       message: '该账号已停用，请联系管理员',
     })
@@ -99,6 +101,42 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect(self.statusCode).toBe(400)
     expect(self.json()).toMatchObject({ code: 'cannot_deactivate_self' })
     expect((await post('/api/users/no-such-user/deactivate')).statusCode).toBe(403)
+  })
+
+  it('answers a login to a disabled account as to a wrong password, whatever the password', async () => {
+    // Answering 403 account_disabled to the right password only (as before)
+    // confirmed the password of a disabled account to anyone who tried it.
+    const phone = PHONES.siblingGridWorker
+    const id = userIdOf('siblingGridWorker')
+    const admin = await server.login(ADMIN)
+    const post = (url: string) =>
+      server.app.inject({ method: 'POST', url, headers: { cookie: admin } })
+    expect((await post(`/api/users/${id}/deactivate`)).statusCode).toBe(200)
+    const attempt = (password: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { phone, password },
+        remoteAddress: '10.9.1.1',
+      })
+
+    const right = await attempt(DEMO_PASSWORD)
+    const wrong = await attempt('Wrong2026x')
+    for (const response of [right, wrong]) {
+      expect(response.statusCode).toBe(401)
+      expect(response.json()).toEqual({
+        code: 'invalid_credentials',
+        message: ERROR_MESSAGES.invalid_credentials,
+      })
+      expect(response.cookies).toEqual([])
+    }
+    // Nor does the limit tell them apart: the right password counts as a failure too.
+    const answers: number[] = []
+    for (let i = 0; i < 4; i++) answers.push((await attempt(DEMO_PASSWORD)).statusCode)
+    expect(answers).toEqual([401, 401, 401, 429])
+
+    expect((await post(`/api/users/${id}/activate`)).statusCode).toBe(200)
+    expect((await login(phone, DEMO_PASSWORD)).statusCode).toBe(200)
   })
 
   it('deletes sessions that ended more than 30 days ago at the next login', async () => {

@@ -1,7 +1,8 @@
 /**
  * Accounts after creation: a user changes their own password (other sessions
  * end, this one stays); an admin deactivates a user (every session ends at
- * once, login answers account_disabled) or activates them again.
+ * once; their next request answers account_disabled, a login answers as
+ * for a wrong password, ADR 0006) or activates them again.
  */
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'

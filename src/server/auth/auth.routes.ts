@@ -44,10 +44,12 @@ export function authRoutes(app: FastifyInstance): void {
       if (!attempt) throw new HttpError(429, 'too_many_attempts')
       const row = await findUserByPhone(db, phone)
       const isValid = await verifyPassword(row?.password_hash, password)
-      if (!row || !isValid) throw new HttpError(401, 'invalid_credentials')
-      if (!row.is_active) throw new HttpError(403, 'account_disabled')
-      const orgUnit = await findOrgUnit(db, row.org_unit_id)
-      if (!orgUnit) throw new HttpError(403, 'account_disabled')
+      // A disabled account answers exactly as a wrong password does, after the
+      // same work, and the attempt counts as a failure either way: otherwise
+      // the answer (or the limit) would confirm its password (ADR 0006).
+      const orgUnit =
+        row && isValid && row.is_active ? await findOrgUnit(db, row.org_unit_id) : null
+      if (!row || !orgUnit) throw new HttpError(401, 'invalid_credentials')
       await acceptPasswordAttempt(db, attempt, phone, request.ip)
       await pruneSessions(db, now)
       const token = await createSession(db, row.id, now, app.config.sessionDays)

@@ -51,6 +51,20 @@ export async function findSessionUserId(
   return row?.user_id
 }
 
+/**
+ * The user a session belonged to, live or ended: lets the server tell the
+ * holder of a once-valid session (who proved the password) that the account
+ * was disabled, rather than only that the session ended.
+ */
+export async function findSessionOwnerId(db: Db, token: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('session')
+    .select('user_id')
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst()
+  return row?.user_id
+}
+
 export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
   await db
     .updateTable('session')

@@ -21,6 +21,7 @@ import type { AuthContext } from './auth.ts'
 /** The signed-in user, or 401. */
 export function requireAuth(request: FastifyRequest): AuthContext {
   if (request.auth) return request.auth
+  if (request.isAccountDisabled) throw new HttpError(401, 'account_disabled')
   throw new HttpError(401, request.sessionExpired ? 'session_expired' : 'unauthenticated')
 }
 

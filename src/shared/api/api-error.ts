@@ -8,7 +8,7 @@ export const ERROR_MESSAGES = {
   validation_failed: '填写的内容有误，请检查后再提交',
   unauthenticated: '请先登录',
   session_expired: '登录已过期，请重新登录',
-  invalid_credentials: '手机号或密码不正确',
+  invalid_credentials: '手机号或密码不正确；如确认无误，请联系管理员',
   account_disabled: '该账号已停用，请联系管理员',
   too_many_attempts: '尝试次数过多，请15分钟后再试',
   forbidden: '没有权限进行此操作',
