@@ -165,6 +165,30 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
     expect(elsewhere.json()).toMatchObject({ code: 'too_many_attempts' })
   })
 
+  it('lets an admin lift a lockout, and nobody else', async () => {
+    const phone = '13900312001'
+    for (let place = 1; place <= 4; place += 1) {
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        await attemptLogin(phone, `Wrong-${attempt}`, `10.9.5.${place}`)
+      }
+    }
+    expect((await attemptLogin(phone, DEMO_PASSWORD, '10.9.5.9')).statusCode).toBe(429)
+    const unlock = (cookie: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: `/api/users/demo-user-${phone}/unlock`,
+        headers: { cookie },
+      })
+    const refused = await unlock(await server.login(TOWNSHIP_STAFF))
+    expect(refused.statusCode).toBe(403)
+    expect((await attemptLogin(phone, DEMO_PASSWORD, '10.9.5.9')).statusCode).toBe(429)
+
+    const unlocked = await unlock(await server.login(ADMIN))
+    expect(unlocked.statusCode, unlocked.body).toBe(200)
+    expect(unlocked.json()).toMatchObject({ phone })
+    expect((await attemptLogin(phone, DEMO_PASSWORD, '10.9.5.1')).statusCode).toBe(200)
+  })
+
   it('starts a counter again once its window has ended, and prunes ended windows', async () => {
     // A server of its own: pruning runs at most once a minute per server process.
     const fresh = await createTestServer(dialect)
@@ -173,7 +197,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
       await fresh.database.db
         .insertInto('rate_limit')
         .values([
-          { key: 'login-pair:13900312001|10.9.4.1', window_ends_at: ended, attempts: 99 },
+          { key: 'login-pair:13900311001|10.9.4.1', window_ends_at: ended, attempts: 99 },
           { key: 'login-ip:10.9.4.99', window_ends_at: ended, attempts: 99 },
           { key: 'ballot-fail:10.9.4.98', window_ends_at: ended, attempts: 3 },
         ])
@@ -181,7 +205,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
       const response = await fresh.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { phone: '13900312001', password: 'Wrong-1' },
+        payload: { phone: '13900311001', password: 'Wrong-1' },
         remoteAddress: '10.9.4.1',
       })
       expect(response.statusCode).toBe(401)
@@ -192,8 +216,8 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
         .execute()
       expect(rows).toEqual([
         { key: 'login-ip:10.9.4.1', attempts: 1 },
-        { key: 'login-pair:13900312001|10.9.4.1', attempts: 1 },
-        { key: 'login-phone:13900312001', attempts: 1 },
+        { key: 'login-pair:13900311001|10.9.4.1', attempts: 1 },
+        { key: 'login-phone:13900311001', attempts: 1 },
       ])
     } finally {
       await fresh.close()

@@ -2,7 +2,8 @@
  * Accounts after creation: a user changes their own password (other sessions
  * end, this one stays); an admin deactivates a user (every session ends at
  * once; their next request answers account_disabled, a login answers as
- * for a wrong password, ADR 0006) or activates them again.
+ * for a wrong password, ADR 0006) or activates them again, or lifts the
+ * login limits of a user that guessers have locked out.
  */
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -12,7 +13,11 @@ import { HttpError } from '../plugins/errors.ts'
 import { SESSION_COOKIE } from '../plugins/auth.ts'
 import { loadUnitInScope, requireAuth, requirePermission } from '../plugins/scope.ts'
 import { findUser, toUser } from '../org/org.repository.ts'
-import { acceptPasswordAttempt, reservePasswordAttempt } from './login-guard.ts'
+import {
+  acceptPasswordAttempt,
+  clearPasswordAttempts,
+  reservePasswordAttempt,
+} from './login-guard.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { revokeUserSessions } from './session.repository.ts'
 
@@ -77,4 +82,21 @@ export function accountRoutes(app: FastifyInstance): void {
       },
     )
   }
+
+  // A guesser working from many addresses can still reach the per-phone limit
+  // and lock the real user out for a window (ADR 0006); an admin who has
+  // checked with the person ends that at once.
+  api.post(
+    '/api/users/:userId/unlock',
+    { schema: { params: userParams, response: { 200: userSchema } } },
+    async (request) => {
+      const auth = requirePermission(request, 'org.manage')
+      const target = await findUser(db, request.params.userId)
+      if (!target) throw new HttpError(403, 'out_of_scope')
+      await loadUnitInScope(db, auth, target.org_unit_id)
+      await clearPasswordAttempts(db, target.phone)
+      request.log.info({ userId: target.id, by: auth.user.id }, 'login limits cleared')
+      return toUser(target)
+    },
+  )
 }

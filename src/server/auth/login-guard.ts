@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import {
   clearAttempts,
+  clearAttemptsWithPrefix,
   releaseAttempt,
   reserveAttempt,
   type LimitRule,
@@ -30,13 +31,15 @@ export const MAX_FAILURES_PER_PHONE = 20
 /** A whole office may share one address: allow more per address. */
 export const MAX_FAILURES_PER_IP = 30
 
-const pairKey = (phone: string, ip: string) => `login-pair:${phone}|${ip}`
+const pairPrefix = (phone: string) => `login-pair:${phone}|`
+const pairKey = (phone: string, ip: string) => `${pairPrefix(phone)}${ip}`
+const phoneKey = (phone: string) => `login-phone:${phone}`
 
 function loginRules(phone: string, ip: string): LimitRule[] {
   // Most specific first: a guesser stopped by the pair never touches the others.
   return [
     { key: pairKey(phone, ip), limit: MAX_FAILURES_PER_PAIR, windowMs: LOGIN_WINDOW_MS },
-    { key: `login-phone:${phone}`, limit: MAX_FAILURES_PER_PHONE, windowMs: LOGIN_WINDOW_MS },
+    { key: phoneKey(phone), limit: MAX_FAILURES_PER_PHONE, windowMs: LOGIN_WINDOW_MS },
     { key: `login-ip:${ip}`, limit: MAX_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS },
   ]
 }
@@ -63,4 +66,13 @@ export async function acceptPasswordAttempt(
 ): Promise<void> {
   await releaseAttempt(db, reservation)
   await clearAttempts(db, pairKey(phone, ip))
+}
+
+/**
+ * Lifts every login limit on a phone (the phone-wide one and those of each
+ * address), for an admin to end a lockout; address limits stay.
+ */
+export async function clearPasswordAttempts(db: Db, phone: string): Promise<void> {
+  await clearAttempts(db, phoneKey(phone))
+  await clearAttemptsWithPrefix(db, pairPrefix(phone))
 }

@@ -108,6 +108,11 @@ export async function clearAttempts(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rate_limit').where('key', '=', key).execute()
 }
 
+/** Forgets the counts of every key starting with `prefix` (no LIKE wildcards in it). */
+export async function clearAttemptsWithPrefix(db: Db, prefix: string): Promise<void> {
+  await db.deleteFrom('rate_limit').where('key', 'like', `${prefix}%`).execute()
+}
+
 /** Deletes the counters whose window has ended (they count as empty anyway). */
 export async function pruneRateLimits(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('rate_limit').where('window_ends_at', '<=', now.toISOString()).execute()
