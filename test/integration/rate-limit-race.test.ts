@@ -7,6 +7,7 @@
  */
 import { request as httpRequest, Agent } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BALLOT_ALPHABET } from '#shared/assessment/ballot-code.ts'
 import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
 import { MAX_BAD_CODES_PER_IP } from '#server/assessment/ballot-guard.ts'
 import {
@@ -14,10 +15,17 @@ import {
   MAX_FAILURES_PER_PAIR,
   MAX_FAILURES_PER_PHONE,
 } from '#server/auth/login-guard.ts'
+import { migrateToLatest } from '#server/db/migrate.ts'
 import { DEMO_PASSWORD } from '#server/db/seed.ts'
+import { releaseAttempt, reserveAttempt } from '#server/rate-limit/rate-limit.repository.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { PATHS, PHONES } from '../support/demo-county.ts'
-import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
+import {
+  createSharedDatabase,
+  createTestServer,
+  DIALECTS,
+  type TestServer,
+} from '../support/test-server.ts'
 
 /** The demo campaign of seedDemoAssessment (open today, villages v1 and v2 of township 1). */
 const DEMO_CAMPAIGN_ID = '0195b1c0-0000-7000-8000-00000000d002'
@@ -158,30 +166,74 @@ describe.each(DIALECTS)('rate limits under parallel requests on %s', (dialect) =
     expect(counts).toEqual({ 400: MAX_FAILURES_PER_PAIR, 429: 200 - MAX_FAILURES_PER_PAIR })
   })
 
+  const ballotAnswers = {
+    villagePath: PATHS.v1,
+    scores: { effect: 2, satisfaction: 3, operability: 3, reasonableness: 3 },
+    shortcomings: '',
+    risks: '',
+    suggestions: '',
+  }
+  const ballot = (code: string, from: string) =>
+    post(
+      `/api/public/campaigns/${DEMO_CAMPAIGN_ID}/ballots`,
+      { code, answers: ballotAnswers },
+      from,
+    )
+  /** Distinct well-formed codes (base 32 in the code alphabet), none of them issued. */
+  const wrongCode = (i: number) =>
+    `WXYZ${Array.from({ length: 4 }, (_, d) => BALLOT_ALPHABET[(i >> (5 * d)) & 31]).join('')}`
+
   it('checks at most the limit of 150 parallel wrong ballot codes from one address', async () => {
     const from = '127.0.0.5'
     const answers = await Promise.all(
-      Array.from({ length: 150 }, (_, i) =>
-        post(
-          `/api/public/campaigns/${DEMO_CAMPAIGN_ID}/ballots`,
-          {
-            code: `ABCD-${String(i).padStart(4, '0').replace(/[01]/g, 'X')}`,
-            answers: {
-              villagePath: PATHS.v1,
-              scores: { effect: 2, satisfaction: 3, operability: 3, reasonableness: 3 },
-              shortcomings: '',
-              risks: '',
-              suggestions: '',
-            },
-          },
-          from,
-        ),
-      ),
+      Array.from({ length: 150 }, (_, i) => ballot(wrongCode(i), from)),
     )
     const counts = report('150 parallel wrong ballot codes', answers)
     expect(counts).toEqual({ 409: MAX_BAD_CODES_PER_IP, 429: 150 - MAX_BAD_CODES_PER_IP })
     expect(
       answers.filter((a) => a.status === 409).every((a) => a.code === 'ballot_code_invalid'),
     ).toBe(true)
+  })
+
+  it('records parallel ballots with good codes without spending the wrong-code budget', async () => {
+    const from = '127.0.0.6'
+    const sheet = await server.app.inject({
+      method: 'POST',
+      url: `/api/assessment/campaigns/${DEMO_CAMPAIGN_ID}/codes`,
+      headers: { cookie: await server.login(PHONES.villageCadre) },
+      payload: { count: 8 },
+    })
+    expect(sheet.statusCode, sheet.body).toBe(201)
+    const { codes } = sheet.json<{ codes: string[] }>()
+    const good = await Promise.all(codes.map((code) => ballot(code, from)))
+    expect(tally(good)).toEqual({ 201: 8 })
+    // Their wrong-code slots were given back: the full budget of wrong codes remains.
+    const wrong = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => ballot(wrongCode(i), from)),
+    )
+    expect(tally(wrong)).toEqual({ 409: MAX_BAD_CODES_PER_IP, 429: 30 - MAX_BAD_CODES_PER_IP })
+  })
+
+  it('lets two server processes on one database reserve no more than the limit together', async () => {
+    const shared = await createSharedDatabase(dialect)
+    try {
+      // Two pools on PostgreSQL, as two processes would hold them (one handle on SQLite).
+      const [first, second] = shared.pair()
+      await migrateToLatest(first.db)
+      const rules = [{ key: 'test:two-processes', limit: 5, windowMs: 60_000 }]
+      const reserveMany = () =>
+        Promise.all(
+          Array.from({ length: 100 }, (_, i) =>
+            reserveAttempt((i % 2 === 0 ? first : second).db, rules, new Date()),
+          ),
+        )
+      const granted = (await reserveMany()).filter((reservation) => reservation !== null)
+      expect(granted).toHaveLength(5)
+      // Given back (the attempts succeeded), the places are free again, exactly as many.
+      await Promise.all(granted.map((reservation) => releaseAttempt(first.db, reservation)))
+      expect((await reserveMany()).filter((reservation) => reservation !== null)).toHaveLength(5)
+    } finally {
+      await shared.drop()
+    }
   })
 })
