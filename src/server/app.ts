@@ -13,6 +13,7 @@ import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
 import { registerErrorHandler, registerNotFound } from './plugins/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
+import { registerCsrfGuard } from './plugins/csrf.ts'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { orgRoutes } from './org/org.routes.ts'
@@ -70,6 +71,8 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandler(app)
+  // Before auth, so a forged request costs no session lookup.
+  registerCsrfGuard(app, config.publicOrigins)
   await app.register(cookie)
   registerAuth(app)
 
