@@ -14,6 +14,7 @@ import type { Database } from './db/database.ts'
 import { registerErrorHandler, registerNotFound } from './plugins/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
 import { registerCsrfGuard } from './plugins/csrf.ts'
+import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { orgRoutes } from './org/org.routes.ts'
@@ -71,7 +72,9 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandler(app)
-  // Before auth, so a forged request costs no session lookup.
+  // Headers first, so that every answer carries them, refusals included; the
+  // CSRF guard before auth, so a forged request costs no session lookup.
+  await registerSecurityHeaders(app, { isHttps: config.secureCookies })
   registerCsrfGuard(app, config.publicOrigins)
   await app.register(cookie)
   registerAuth(app)
