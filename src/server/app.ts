@@ -14,7 +14,7 @@ import type { Database } from './db/database.ts'
 import { registerErrorHandler, registerNotFound } from './plugins/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
 import { registerCsrfGuard } from './plugins/csrf.ts'
-import { registerSecurityHeaders } from './plugins/security-headers.ts'
+import { PRE_ROUTING_HEADERS, registerSecurityHeaders } from './plugins/security-headers.ts'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { orgRoutes } from './org/org.routes.ts'
@@ -62,7 +62,10 @@ export async function buildApp({
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
       // Written raw: the reply is not fully typed at this stage of the request.
       reply.raw
-        .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+        .writeHead(status, {
+          ...PRE_ROUTING_HEADERS,
+          'content-type': 'application/json; charset=utf-8',
+        })
         .end(JSON.stringify({ code: 'bad_request', message: ERROR_MESSAGES.bad_request }))
     },
   }

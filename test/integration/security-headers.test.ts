@@ -124,6 +124,15 @@ describe.each(DIALECTS)('security headers on %s', (dialect) => {
     ])
   })
 
+  it('sends them too with the errors Fastify answers before routing', async () => {
+    const response = await get('/api/org-units/%E0%A4%A')
+    expect(response.statusCode).toBe(400)
+    expectCommonHeaders(response, 'pre-routing 400')
+    const csp = directives(response)
+    expect(csp.get('default-src')).toEqual(["'none'"])
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"])
+  })
+
   it('serves a photo sandboxed, as a download, never sniffed', async () => {
     const cookie = await server.login(PHONES.gridWorker)
     const data = png()

@@ -47,6 +47,20 @@ export const BLOB_HELMET = {
 } satisfies FastifyHelmetRouteOptions['helmet']
 
 /**
+ * For the few answers written before routing, where no hook runs (Fastify's
+ * frameworkErrors in app.ts: a bad URL encoding, an over-long parameter): a
+ * JSON error body needs no sources at all.
+ */
+export const PRE_ROUTING_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+}
+
+/**
  * `isHttps` (SECURE_COOKIES=true: served over HTTPS) adds HSTS and
  * upgrade-insecure-requests; on a plain-HTTP intranet install either would
  * break the app, so they are left out there.
