@@ -40,6 +40,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Fails any test whose pages violated the enforced CSP.
+          setupFiles: ['test/e2e/support/csp-guard.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,

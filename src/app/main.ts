@@ -1,3 +1,5 @@
+// First: configures zod before any of its chunks load (see the file).
+import './zod-jitless.ts'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import 'vant/es/style/base.css'
@@ -17,5 +19,9 @@ async function bootstrap() {
   await router.isReady()
   app.mount('#app')
 }
+
+// Any touchstart listener enables :active feedback on iOS (Vant FAQ); an
+// inline ontouchstart="" attribute would violate the CSP (script-src-attr).
+document.body.addEventListener('touchstart', () => undefined, { passive: true })
 
 void bootstrap()

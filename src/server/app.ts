@@ -13,6 +13,8 @@ import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
 import { registerErrorHandler, registerNotFound } from './plugins/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
+import { registerCsrfGuard } from './plugins/csrf.ts'
+import { PRE_ROUTING_HEADERS, registerSecurityHeaders } from './plugins/security-headers.ts'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { orgRoutes } from './org/org.routes.ts'
@@ -60,7 +62,10 @@ export async function buildApp({
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
       // Written raw: the reply is not fully typed at this stage of the request.
       reply.raw
-        .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+        .writeHead(status, {
+          ...PRE_ROUTING_HEADERS,
+          'content-type': 'application/json; charset=utf-8',
+        })
         .end(JSON.stringify({ code: 'bad_request', message: ERROR_MESSAGES.bad_request }))
     },
   }
@@ -70,6 +75,10 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandler(app)
+  // Headers first, so that every answer carries them, refusals included; the
+  // CSRF guard before auth, so a forged request costs no session lookup.
+  await registerSecurityHeaders(app, { isHttps: config.secureCookies })
+  registerCsrfGuard(app, config.publicOrigins)
   await app.register(cookie)
   registerAuth(app)
 

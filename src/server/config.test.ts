@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_STAGE_DEADLINES } from '#shared/issue/issue.machine.ts'
-import { loadConfig, parseStageDeadlines } from './config.ts'
+import { loadConfig, parsePublicOrigins, parseStageDeadlines } from './config.ts'
 
 describe("the county's issue stage deadlines (ISSUE_STAGE_DEADLINES)", () => {
   it('keeps the documented defaults when unset', () => {
@@ -25,5 +25,32 @@ describe("the county's issue stage deadlines (ISSUE_STAGE_DEADLINES)", () => {
     'x',
   ])('refuses "%s" at startup, naming the entry', (value) => {
     expect(() => parseStageDeadlines(value)).toThrow(`"${value}"`)
+  })
+})
+
+describe('the origins allowed besides our own (PUBLIC_ORIGIN)', () => {
+  it('is empty when unset', () => {
+    expect(loadConfig({}).publicOrigins).toEqual([])
+  })
+
+  it('reads a comma-separated list as the browser spells origins', () => {
+    expect(
+      parsePublicOrigins(
+        ' https://Shuoshi.Example.gov.cn/ , http://10.0.0.5:8080,https://a.cn:443',
+      ),
+    ).toEqual(['https://shuoshi.example.gov.cn', 'http://10.0.0.5:8080', 'https://a.cn'])
+  })
+
+  it.each([
+    'shuoshi.example.gov.cn',
+    'https://shuoshi.example.gov.cn/app',
+    'https://shuoshi.example.gov.cn/?x=1',
+    'https://shuoshi.example.gov.cn#top',
+    'https://user@shuoshi.example.gov.cn',
+    'ftp://shuoshi.example.gov.cn',
+    'null',
+    '*',
+  ])('refuses "%s" at startup, naming the entry', (value) => {
+    expect(() => parsePublicOrigins(value)).toThrow(`"${value}"`)
   })
 })

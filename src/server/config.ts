@@ -24,6 +24,13 @@ export interface Config {
    */
   trustProxy: boolean | string
   /**
+   * Origins besides the server's own (scheme://host[:port]) from which a
+   * browser may send state-changing requests: PUBLIC_ORIGIN, comma-separated.
+   * Needed when a proxy rewrites Host and the browser sends no Sec-Fetch-Site
+   * (plugins/csrf.ts).
+   */
+  publicOrigins: string[]
+  /**
    * Working days per stage of an issue report, the county's own table:
    * ISSUE_STAGE_DEADLINES="accept=2,village=5,township=10,department=15,feedback=3"
    * (stages left out keep the default; docs/issues.md).
@@ -43,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
     issueStageDeadlines: parseStageDeadlines(env.ISSUE_STAGE_DEADLINES),
   }
 }
@@ -63,6 +71,25 @@ export function parseStageDeadlines(value: string | undefined): StageDeadlineTab
     table[known] = count
   }
   return table
+}
+
+/** Throws at startup on an entry that is not a bare origin, naming it. */
+export function parsePublicOrigins(value: string | undefined): string[] {
+  const origins: string[] = []
+  for (const entry of (value ?? '').split(',').map((part) => part.trim())) {
+    if (entry === '') continue
+    const url = URL.canParse(entry) ? new URL(entry) : null
+    // Compared with the Origin header, which is exactly scheme://host[:port]:
+    // a path, query or trailing slash would never match, so refuse it here.
+    const isBare = url?.pathname === '/' && !url.search && !url.hash && !url.username
+    if (!url || !/^https?:$/.test(url.protocol) || !isBare || /[?#]/.test(entry)) {
+      throw new Error(
+        `PUBLIC_ORIGIN: "${entry}" is not an origin like https://shuoshi.example.gov.cn (scheme, host and port only)`,
+      )
+    }
+    origins.push(url.origin)
+  }
+  return origins
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {

@@ -1,4 +1,6 @@
+import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { takeCspViolations } from '../support/chromium.ts'
 import {
   loginAs,
   snapshot,
@@ -94,6 +96,58 @@ describe('app shell in Chromium at 360 px', () => {
     const viewport = await page.getAttribute('meta[name="viewport"]', 'content')
     expect(viewport).not.toMatch(/user-scalable\s*=\s*(no|0)|maximum-scale/)
     await context.close()
+  })
+
+  it('enforces the CSP: an injected inline script does not run and is reported', async () => {
+    const context = await env.newPhone()
+    const page = await context.newPage()
+    const response = await page.goto('/login')
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+    await page.getByTestId('login-submit').waitFor()
+    await page.evaluate(() => {
+      const script = document.createElement('script')
+      script.textContent = 'document.body.dataset.injected = "ran"'
+      document.body.append(script)
+    })
+    // Reported twice: by the securitypolicyviolation event and on the console.
+    const seen: string[] = []
+    await expect
+      .poll(() => {
+        seen.push(...takeCspViolations())
+        return seen.filter((violation) => violation.includes('script-src'))
+      })
+      .toHaveLength(2)
+    expect(await page.evaluate(() => document.body.dataset.injected)).toBeUndefined()
+    await context.close()
+  })
+
+  it('refuses a logout posted by a page on another port, though SameSite=Lax sends the cookie', async () => {
+    const context = await env.newPhone()
+    const page = await context.newPage()
+    await loginAs(page, GRID_WORKER)
+    // Another origin of the same site (cookies ignore ports): SameSite=Lax
+    // lets the session cookie through, so only the CSRF guard stands between.
+    const form = `<!doctype html><form method="post" action="${env.baseUrl}/api/auth/logout"></form>`
+    const forger = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' }).end(form)
+    })
+    await new Promise<void>((resolve) => forger.listen(0, '127.0.0.1', resolve))
+    try {
+      const address = forger.address()
+      if (!address || typeof address === 'string') throw new Error('forger has no port')
+      const foreign = await context.newPage()
+      await foreign.goto(`http://127.0.0.1:${address.port}/`)
+      const logout = foreign.waitForResponse((answer) => answer.url().endsWith('/api/auth/logout'))
+      await foreign.evaluate(() => document.forms[0]?.submit())
+      const answer = await logout
+      expect(await answer.request().headerValue('sec-fetch-site')).toBe('same-site')
+      expect(await answer.request().headerValue('cookie')).toContain('shuoshi_session=')
+      expect(answer.status()).toBe(403)
+      expect((await context.request.get('/api/me')).status()).toBe(200)
+    } finally {
+      forger.close()
+      await context.close()
+    }
   })
 
   it("answers 403 to a village cadre's API call into a sibling village", async () => {

@@ -9,10 +9,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { HttpError } from '../plugins/errors.ts'
 import { requireAuth, scopePathOf } from '../plugins/scope.ts'
+import { BLOB_HELMET } from '../plugins/security-headers.ts'
 import { findReadableBlob, insertBlob } from './blob.repository.ts'
 
 export const MAX_BLOB_BYTES = 1024 * 1024
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+}
 
 /** The image type the bytes really are, from their first bytes. */
 export function sniffImageType(data: Buffer): (typeof IMAGE_TYPES)[number] | null {
@@ -68,21 +74,32 @@ export async function blobRoutes(app: FastifyInstance): Promise<void> {
       return reply.status(isNew ? 201 : 200).send({ sha256, size: body.length })
     })
 
-    api.get('/api/blobs/:sha256', { schema: { params } }, async (request, reply) => {
-      const auth = requireAuth(request)
-      const blob = await findReadableBlob(
-        db,
-        request.params.sha256,
-        auth.user.id,
-        scopePathOf(auth),
-      )
-      // Missing and not allowed look the same.
-      if (!blob) throw new HttpError(404, 'not_found')
-      return reply
-        .header('content-type', blob.content_type)
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .send(blob.data)
-    })
+    api.get(
+      '/api/blobs/:sha256',
+      { schema: { params }, helmet: BLOB_HELMET },
+      async (request, reply) => {
+        const auth = requireAuth(request)
+        const blob = await findReadableBlob(
+          db,
+          request.params.sha256,
+          auth.user.id,
+          scopePathOf(auth),
+        )
+        // Missing and not allowed look the same.
+        if (!blob) throw new HttpError(404, 'not_found')
+        return (
+          reply
+            .header('content-type', blob.content_type)
+            .header('cache-control', 'private, max-age=31536000, immutable')
+            // A download, never a page: opened directly, even a polyglot renders nothing.
+            .header(
+              'content-disposition',
+              `attachment; filename="${request.params.sha256}.${EXTENSIONS[blob.content_type] ?? 'bin'}"`,
+            )
+            .send(blob.data)
+        )
+      },
+    )
     done()
   })
 }

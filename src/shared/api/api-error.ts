@@ -26,6 +26,7 @@ export const ERROR_MESSAGES = {
   ballot_code_invalid: '评议码无效或已使用，请向说事站工作人员核对',
   campaign_closed: '该评议不在进行中',
   too_many_ballots: '提交过于频繁，请10分钟后再试',
+  cross_site_request: '拒绝来自其他网站的操作请求，请在本系统页面中操作',
   internal: '服务器出错了，请稍后再试',
 } as const satisfies Record<string, string>
 

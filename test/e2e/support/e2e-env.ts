@@ -1,7 +1,8 @@
 /**
  * End-to-end environment: the real server (built by `buildApp`, SQLite in a
  * temp folder, demo county seeded) serving the built PWA from dist/, and
- * Debian's Chromium driven by playwright-core.
+ * Debian's Chromium driven by playwright-core. The server sends its real
+ * security headers; every phone reports CSP violations (csp-guard.ts).
  */
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -14,7 +15,7 @@ import { loadConfig } from '#server/config.ts'
 import { openDatabase, type Database } from '#server/db/database.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
 import { DEMO_PASSWORD, seedDemoCounty, seedDemoMediatorPool } from '#server/db/seed.ts'
-import { CHROMIUM_LAUNCH } from '../../support/chromium.ts'
+import { CHROMIUM_LAUNCH, watchCsp } from '../../support/chromium.ts'
 
 const DIST = join(import.meta.dirname, '../../../dist')
 
@@ -57,8 +58,8 @@ export async function startE2e(): Promise<E2eEnv> {
     browser,
     app,
     database,
-    newPhone: (options = {}) =>
-      browser.newContext({
+    async newPhone(options = {}) {
+      const context = await browser.newContext({
         baseURL: baseUrl,
         viewport: PHONE_SIZE,
         deviceScaleFactor: 2,
@@ -66,7 +67,10 @@ export async function startE2e(): Promise<E2eEnv> {
         hasTouch: true,
         locale: 'zh-CN',
         ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-      }),
+      })
+      await watchCsp(context)
+      return context
+    },
     async close() {
       await browser.close()
       await app.close()

@@ -7,11 +7,14 @@
 import { deflateSync, crc32 } from 'node:zlib'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { PHONE_SIZE } from './e2e-env.ts'
-import { CHROMIUM_LAUNCH } from '../../support/chromium.ts'
+import { CHROMIUM_LAUNCH, watchCsp } from '../../support/chromium.ts'
 
 /** Launches Chromium on `userDataDir` with the same phone settings as `E2eEnv.newPhone`. */
-export function newPersistentPhone(baseUrl: string, userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
+export async function newPersistentPhone(
+  baseUrl: string,
+  userDataDir: string,
+): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     ...CHROMIUM_LAUNCH,
     baseURL: baseUrl,
     viewport: PHONE_SIZE,
@@ -20,6 +23,8 @@ export function newPersistentPhone(baseUrl: string, userDataDir: string): Promis
     hasTouch: true,
     locale: 'zh-CN',
   })
+  await watchCsp(context)
+  return context
 }
 
 /** The context's first page (a persistent context opens with one). */

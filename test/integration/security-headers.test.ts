@@ -1,0 +1,185 @@
+/**
+ * Every kind of answer the server gives carries the browser-side defences
+ * (plugins/security-headers.ts): a CSP the built app passes, no framing, no
+ * MIME sniffing, no referrer leaks; photos also get a sandbox of their own.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { crc32, deflateSync } from 'node:zlib'
+import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PHONES } from '../support/demo-county.ts'
+import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
+
+const INDEX_HTML = '<!doctype html><title>说事</title><div id="app"></div>'
+
+/** A 1×1 PNG: the PNG signature, IHDR, one IDAT row, IEND. */
+function png(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(1, 0)
+  header.writeUInt32BE(1, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 200, 10, 10]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** The CSP as a map of directive → its sources. */
+function directives(response: LightMyRequestResponse): Map<string, string[]> {
+  const header = response.headers['content-security-policy']
+  expect(typeof header, 'content-security-policy').toBe('string')
+  return new Map(
+    String(header)
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name = '', ...sources]) => [name, sources]),
+  )
+}
+
+function expectCommonHeaders(response: LightMyRequestResponse, what: string): void {
+  expect(response.headers['x-content-type-options'], what).toBe('nosniff')
+  expect(response.headers['x-frame-options'], what).toBe('DENY')
+  expect(response.headers['referrer-policy'], what).toBe('same-origin')
+  expect(response.headers['cross-origin-opener-policy'], what).toBe('same-origin')
+  expect(response.headers['cross-origin-resource-policy'], what).toBe('same-origin')
+  expect(response.headers['x-powered-by'], what).toBeUndefined()
+}
+
+function expectAppPolicy(response: LightMyRequestResponse, what: string): void {
+  expectCommonHeaders(response, what)
+  const csp = directives(response)
+  expect(csp.get('default-src'), what).toEqual(["'self'"])
+  expect(csp.get('script-src'), what).toEqual(["'self'"])
+  expect(csp.get('script-src-attr'), what).toEqual(["'none'"])
+  expect(csp.get('object-src'), what).toEqual(["'none'"])
+  expect(csp.get('base-uri'), what).toEqual(["'self'"])
+  expect(csp.get('frame-ancestors'), what).toEqual(["'none'"])
+  expect(csp.get('form-action'), what).toEqual(["'self'"])
+  expect(csp.get('connect-src'), what).toEqual(["'self'"])
+  expect(csp.get('worker-src'), what).toEqual(["'self'"])
+  expect(csp.get('manifest-src'), what).toEqual(["'self'"])
+  expect(csp.get('img-src'), what).toEqual(["'self'", 'data:', 'blob:'])
+  // Nothing anywhere may run strings as code or inline scripts.
+  for (const [name, sources] of csp) {
+    expect(sources, `${what}: ${name}`).not.toContain("'unsafe-eval'")
+    if (name.startsWith('script'))
+      expect(sources, `${what}: ${name}`).not.toContain("'unsafe-inline'")
+  }
+}
+
+describe.each(DIALECTS)('security headers on %s', (dialect) => {
+  let server: TestServer
+  let staticDir: string
+  beforeAll(async () => {
+    staticDir = await mkdtemp(join(tmpdir(), 'shuoshi-dist-'))
+    await mkdir(join(staticDir, 'assets'))
+    await writeFile(join(staticDir, 'index.html'), INDEX_HTML)
+    await writeFile(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
+    await writeFile(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)')
+    server = await createTestServer(dialect, { staticDir })
+  })
+  afterAll(async () => {
+    await server.close()
+    await rm(staticDir, { recursive: true, force: true })
+  })
+
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    server.app.inject({ method: 'GET', url, headers })
+
+  it('sends the app policy with API JSON, API errors, the shell, client routes, assets and the service worker', async () => {
+    const cookie = await server.login(PHONES.gridWorker)
+    const answers: [string, LightMyRequestResponse][] = [
+      ['API JSON', await get('/api/me', { cookie })],
+      ['API 401', await get('/api/me')],
+      ['API 404', await get('/api/no-such-thing')],
+      [
+        'API 400',
+        await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: 1 } }),
+      ],
+      ['index.html', await get('/')],
+      ['client-side route', await get('/issues/42')],
+      ['hashed asset', await get('/assets/index-abc123.js')],
+      ['service worker', await get('/sw.js')],
+    ]
+    for (const [what, response] of answers) {
+      expect(response.statusCode, what).toBeLessThan(500)
+      expectAppPolicy(response, what)
+    }
+    expect(answers.map(([, response]) => response.statusCode)).toEqual([
+      200, 401, 404, 400, 200, 200, 200, 200,
+    ])
+  })
+
+  it('sends them too with the errors Fastify answers before routing', async () => {
+    const response = await get('/api/org-units/%E0%A4%A')
+    expect(response.statusCode).toBe(400)
+    expectCommonHeaders(response, 'pre-routing 400')
+    const csp = directives(response)
+    expect(csp.get('default-src')).toEqual(["'none'"])
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"])
+  })
+
+  it('serves a photo sandboxed, as a download, never sniffed', async () => {
+    const cookie = await server.login(PHONES.gridWorker)
+    const data = png()
+    const hash = createHash('sha256').update(data).digest('hex')
+    const put = await server.app.inject({
+      method: 'PUT',
+      url: `/api/blobs/${hash}`,
+      headers: { cookie, 'content-type': 'image/png' },
+      payload: data,
+    })
+    expect(put.statusCode).toBe(201)
+    const response = await get(`/api/blobs/${hash}`, { cookie })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toBe('image/png')
+    expectCommonHeaders(response, 'blob')
+    const csp = directives(response)
+    expect([...csp.keys()].sort()).toEqual(['default-src', 'sandbox'])
+    expect(csp.get('default-src')).toEqual(["'none'"])
+    expect(csp.get('sandbox')).toEqual([])
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="${hash}.png"`)
+  })
+})
+
+describe.each(DIALECTS)('security headers over HTTPS on %s', (dialect) => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await createTestServer(dialect, { env: { SECURE_COOKIES: 'true' } })
+  })
+  afterAll(() => server.close())
+
+  it('adds HSTS and upgrade-insecure-requests only when served over HTTPS', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/api/health' })
+    expect(response.headers['strict-transport-security']).toBe('max-age=31536000')
+    expect(directives(response).has('upgrade-insecure-requests')).toBe(true)
+  })
+})
+
+describe.each(DIALECTS)('security headers over plain HTTP on %s', (dialect) => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await createTestServer(dialect)
+  })
+  afterAll(() => server.close())
+
+  it('leaves HSTS and upgrade-insecure-requests out, so an intranet HTTP install keeps working', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/api/health' })
+    expect(response.headers['strict-transport-security']).toBeUndefined()
+    expect(directives(response).has('upgrade-insecure-requests')).toBe(false)
+  })
+})
