@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../db/db-errors.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { actorOf, canSeeRecord, viewerOf } from '../plugins/scope.ts'
 import type { KindRegistry } from './kinds.ts'
-import { checkReferences } from './references.ts'
+import { assertAudienceJustified, checkReferences } from './references.ts'
 import {
   findAudience,
   findRecord,
@@ -237,12 +237,19 @@ async function applyInTransaction(
   // visible to the author; a new one must be born inside their subtree.
   if (row && !canSeeRecord(ctx.auth, previousAudience)) throw new Refused(outOfScope())
   const current = row ? parseData(row) : null
+  const actor = actorOf(ctx.auth, now)
   let next: Record<string, unknown>
+  let vouched: Set<string>
   try {
-    next = kind.apply(current, m, actorOf(ctx.auth, now))
+    next = kind.apply(current, m, actor)
     // After apply, so that a transition the author may not take at all is
     // refused for that reason first.
-    await checkReferences(ctx.db, ctx.auth, kind, m, m.recordId)
+    vouched = await checkReferences(ctx.db, ctx.dialect, ctx.auth, kind, m, {
+      recordId: m.recordId,
+      current,
+      next,
+      actor,
+    })
   } catch (error) {
     if (error instanceof MutationRejection) throw new Refused(error)
     throw error
@@ -258,6 +265,13 @@ async function applyInTransaction(
   const home = audience[0]
   if (!home || !canSeeRecord(ctx.auth, row ? [...previousAudience, ...audience] : [home])) {
     throw new Refused(outOfScope())
+  }
+  try {
+    // One rule for every kind: who may see the record.
+    assertAudienceJustified(ctx.auth, audience, previousAudience, vouched)
+  } catch (error) {
+    if (error instanceof MutationRejection) throw new Refused(error)
+    throw error
   }
   const saved: RecordRow = {
     key,
