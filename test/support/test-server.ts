@@ -45,6 +45,8 @@ export interface TestServerOptions {
   kinds?: KindRegistry
   /** Seed the demo county (default); false leaves the database migrated and empty. */
   seed?: boolean
+  /** Settings as environment variables (e.g. BLOB_DAILY_QUOTA_MB), read by `loadConfig`. */
+  env?: Record<string, string>
 }
 
 export async function createTestServer(
@@ -63,6 +65,7 @@ export async function createTestServer(
     const config = loadConfig({
       STATIC_DIR: options.staticDir ?? join(tmpdir(), `shuoshi-no-static-${randomHex(6)}`),
       SEED_DEMO: 'false',
+      ...options.env,
     })
     const app = await buildApp({ config, database, logger: false, kinds: options.kinds })
     await app.ready()

@@ -5,6 +5,7 @@ import type { DiscussableItemTable } from '../discussable/discussable.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
 import type {
   BlobTable,
+  BlobUploadQuotaTable,
   BlobUploadTable,
   ChangeAudienceTable,
   ChangeLogTable,
@@ -29,6 +30,7 @@ export interface DatabaseSchema {
   blob: BlobTable
   record_blob: RecordBlobTable
   blob_upload: BlobUploadTable
+  blob_upload_quota: BlobUploadQuotaTable
   discussable_item: DiscussableItemTable
   ballot_code: BallotCodeTable
   public_attempt: PublicAttemptTable

@@ -9,6 +9,7 @@ import * as createSync from './migrations/2026_11_25_1000_create_sync.ts'
 import * as createBlobUpload from './migrations/2026_11_25_1100_create_blob_upload.ts'
 import * as createDiscussableItem from './migrations/2026_11_25_1150_create_discussable_item.ts'
 import * as createAssessmentBallot from './migrations/2026_11_25_1300_create_assessment_ballot.ts'
+import * as blobLinksAndQuota from './migrations/2026_11_27_0900_blob_links_and_quota.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_1100_create_blob_upload': createBlobUpload,
   '2026_11_25_1150_create_discussable_item': createDiscussableItem,
   '2026_11_25_1300_create_assessment_ballot': createAssessmentBallot,
+  '2026_11_27_0900_blob_links_and_quota': blobLinksAndQuota,
 }
 
 /** Names of every migration, oldest first. */

@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../db/db-errors.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { actorOf, canSeeRecord, viewerOf } from '../plugins/scope.ts'
 import type { KindRegistry } from './kinds.ts'
+import { assertAttachmentsAllowed } from '../blob/blob.repository.ts'
 import { assertAudienceJustified, checkReferences } from './references.ts'
 import {
   findAudience,
@@ -266,9 +267,16 @@ async function applyInTransaction(
   if (!home || !canSeeRecord(ctx.auth, row ? [...previousAudience, ...audience] : [home])) {
     throw new Refused(outOfScope())
   }
+  const attachments = kind.attachments?.(valid.data) ?? []
   try {
-    // One rule for every kind: who may see the record.
+    // One rule for every kind: who may see the record, and which photos it may carry.
     assertAudienceJustified(ctx.auth, audience, previousAudience, vouched)
+    const previousAttachments = current ? (kind.attachments?.(current) ?? []) : []
+    await assertAttachmentsAllowed(
+      ctx.db,
+      ctx.auth,
+      attachments.filter((hash) => !previousAttachments.includes(hash)),
+    )
   } catch (error) {
     if (error instanceof MutationRejection) throw new Refused(error)
     throw error
@@ -287,7 +295,8 @@ async function applyInTransaction(
     isNew: !row,
     audience,
     previousAudience,
-    attachments: kind.attachments?.(valid.data) ?? [],
+    attachments,
+    linkedBy: ctx.auth.user.id,
   })
   // Null when the author's own change took the record out of their sight.
   return projectRecord(ctx.kinds, saved, audience, ctx.auth)
