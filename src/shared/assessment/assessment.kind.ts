@@ -2,10 +2,10 @@
  * The assessment record kinds: the campaign, the form and the post-evaluation
  * case. Forms are written once and never edited (评议结果要如实记录); a form
  * entered by mistake is withdrawn with a reason and stays in the ledger.
- * Rules that need another record (is the campaign open, is the village in
- * it) are applied where both are at hand: the public ballot route checks
- * them before storing, and the results count only forms of the campaign's
- * villages (docs/assessment.md).
+ * Rules that need another record are declared as references, which the
+ * server loads and checks: a form's campaign (its department and village),
+ * a campaign's policy, a post-evaluation's campaign. The public ballot route
+ * also checks the campaign is open (docs/assessment.md).
  */
 import { can } from '../auth/permissions.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
