@@ -6,6 +6,7 @@
  * day it may record. The attacks below each come back refused with a code,
  * store nothing and reach nobody.
  */
+import { createHash } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -243,6 +244,38 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
       })
       await expectRefused('department', m, 'unknown_unit')
       expect(await pulledIds('otherDepartment')).not.toContain(m.recordId)
+    })
+
+    it('refuses a policy attaching a photo of a village by its hash', async () => {
+      // The server sniffs the first bytes only: a PNG signature and a unique tail will do.
+      const bytes = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.from(uuidv7()),
+      ])
+      const hash = createHash('sha256').update(bytes).digest('hex')
+      const upload = await server.app.inject({
+        method: 'PUT',
+        url: `/api/blobs/${hash}`,
+        headers: { 'content-type': 'image/png', cookie: as('gridWorker') },
+        payload: bytes,
+      })
+      expect(upload.statusCode).toBe(201)
+      const m = mutation('policy', uuidv7(), 'create', {
+        title: '某办法',
+        documentNumber: '清民发〔2026〕8号',
+        issuingDepartment: PATHS.dept1,
+        issueDate: '2026-02-06',
+        summary: '摘要',
+        domains: ['other'],
+        concerns: [PATHS.t1],
+        attachments: [hash],
+      })
+      await expectRefused('department', m, 'attachment_not_allowed')
+      const download = await server.app.inject({
+        url: `/api/blobs/${hash}`,
+        headers: { cookie: as('department') },
+      })
+      expect(download.statusCode).toBe(404)
     })
 
     it('refuses a department campaign with a village its policy does not concern', async () => {
