@@ -54,3 +54,18 @@ describe('the origins allowed besides our own (PUBLIC_ORIGIN)', () => {
     expect(() => parsePublicOrigins(value)).toThrow(`"${value}"`)
   })
 })
+
+describe('photo upload quota and clean-up (BLOB_DAILY_QUOTA_MB, BLOB_GC_DAYS)', () => {
+  it('defaults to 100 MB a day and 30 days', () => {
+    expect(loadConfig({})).toMatchObject({ blobDailyQuotaBytes: 100 * 1024 * 1024, blobGcDays: 30 })
+  })
+
+  it('takes fractions of a megabyte', () => {
+    expect(loadConfig({ BLOB_DAILY_QUOTA_MB: '0.5' }).blobDailyQuotaBytes).toBe(512 * 1024)
+  })
+
+  it.each(['0', '-1', 'abc'])('refuses "%s" at startup, naming the setting', (value) => {
+    expect(() => loadConfig({ BLOB_DAILY_QUOTA_MB: value })).toThrow('BLOB_DAILY_QUOTA_MB')
+    expect(() => loadConfig({ BLOB_GC_DAYS: value })).toThrow('BLOB_GC_DAYS')
+  })
+})

@@ -36,6 +36,14 @@ export interface Config {
    * (stages left out keep the default; docs/issues.md).
    */
   issueStageDeadlines: StageDeadlineTable
+  /**
+   * Bytes of new photos one user may upload per China day
+   * (BLOB_DAILY_QUOTA_MB, default 100): a stolen or runaway account cannot
+   * fill the disk.
+   */
+  blobDailyQuotaBytes: number
+  /** Days after which a photo no record lists is deleted (BLOB_GC_DAYS, default 30). */
+  blobGcDays: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,7 +60,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
     issueStageDeadlines: parseStageDeadlines(env.ISSUE_STAGE_DEADLINES),
+    blobDailyQuotaBytes: Math.floor(
+      parsePositive('BLOB_DAILY_QUOTA_MB', env.BLOB_DAILY_QUOTA_MB, 100) * 1024 * 1024,
+    ),
+    blobGcDays: parsePositive('BLOB_GC_DAYS', env.BLOB_GC_DAYS, 30),
   }
+}
+
+/** A positive number from the environment, or `fallback` when unset; throws at startup otherwise. */
+function parsePositive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const number = Number(value)
+  if (!Number.isFinite(number) || number <= 0) {
+    throw new Error(`${name}: "${value}" is not a positive number`)
+  }
+  return number
 }
 
 /** Throws at startup on a table the county mistyped, naming the bad entry. */

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto'
 import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
-import { MAX_BLOB_BYTES } from '#server/blob/blob.routes.ts'
+import { collectBlobGarbage, MAX_BLOB_BYTES } from '#server/blob/blob.routes.ts'
 import { PATHS, type Person } from '../support/demo-county.ts'
 import { createMemo, MEMO_KINDS, memoMutation } from '../support/memo-kind.ts'
-import { loginAll, pushApplied } from '../support/sync-client.ts'
+import { loginAll, pushApplied, pushOne, syncWrites } from '../support/sync-client.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const HAN = /\p{Script=Han}/u
@@ -193,17 +193,78 @@ describe.each(DIALECTS)('blobs on %s', (dialect) => {
     )
     expect((await download('department', hash)).statusCode).toBe(200)
 
-    // A memo in the sibling village's own scope refers to the same photo: now it may read it.
-    await memoWithPhotos('otherVillageGridWorker', PATHS.v2g1, [hash])
-    const sibling = await download('siblingVillageCadre', hash)
-    expect(sibling.statusCode).toBe(200)
-    expect(sibling.rawPayload.equals(png)).toBe(true)
+    // A memo of the sibling village cannot list it: its author neither uploaded nor sees it.
+    const listed = await pushOne(
+      server.app,
+      as('otherVillageGridWorker'),
+      createMemo(PATHS.v2g1, { photos: [hash] }),
+    )
+    expect(listed).toMatchObject({ status: 'rejected', code: 'attachment_not_allowed' })
+    expect((await download('siblingVillageCadre', hash)).statusCode).toBe(404)
 
     // Dropped from the first memo, the photo is no longer the village's to see.
     await pushApplied(server.app, as('gridWorker'), memoMutation(memo, 'update', { photos: [] }))
     expect((await download('villageCadre', hash)).statusCode).toBe(404)
     expect((await download('department', hash)).statusCode).toBe(404)
     expect((await download('gridWorker', hash)).statusCode).toBe(200)
+  })
+
+  it('refuses a record listing another village’s photo by its hash, storing nothing and showing nothing', async () => {
+    const png = freshPng()
+    const hash = sha256(png)
+    await upload('gridWorker', png)
+    await memoWithPhotos('gridWorker', PATHS.g1, [hash])
+    const before = await syncWrites(server.database)
+    const result = await pushOne(
+      server.app,
+      as('otherVillageGridWorker'),
+      createMemo(PATHS.v2g1, { photos: [hash] }),
+    )
+    expect(result).toMatchObject({ status: 'rejected', code: 'attachment_not_allowed' })
+    expect(result.status === 'rejected' && result.message).toMatch(HAN)
+    expect((await syncWrites(server.database)).slice(1)).toEqual(before.slice(1))
+    expect((await download('otherVillageGridWorker', hash)).statusCode).toBe(404)
+    // A record the author can see lists it: re-listing it in their own record is fine.
+    await memoWithPhotos('villageCadre', PATHS.v1, [hash])
+  })
+
+  it('lets a hash listed before its upload show the photo only when its linker uploads the bytes', async () => {
+    const png = freshPng()
+    const hash = sha256(png)
+    // Someone who learned the hash lists it before anyone uploaded it: accepted (photos come later)…
+    await memoWithPhotos('otherVillageGridWorker', PATHS.v2g1, [hash])
+    // …then the real owner uploads it and lists it in their own memo.
+    await upload('gridWorker', png)
+    await memoWithPhotos('gridWorker', PATHS.g1, [hash])
+    expect((await download('villageCadre', hash)).statusCode).toBe(200)
+    // The early link grants nothing: its linker never showed they hold the bytes.
+    expect((await download('otherVillageGridWorker', hash)).statusCode).toBe(404)
+    expect((await download('siblingVillageCadre', hash)).statusCode).toBe(404)
+
+    // The ordinary offline case: the text first, the linker's own upload after it.
+    const later = freshPng()
+    await memoWithPhotos('siblingGridWorker', PATHS.g2, [sha256(later)])
+    expect((await download('villageCadre', sha256(later))).statusCode).toBe(404)
+    await upload('siblingGridWorker', later)
+    expect((await download('villageCadre', sha256(later))).statusCode).toBe(200)
+  })
+
+  it('deletes photos no record lists once they are older than the configured days', async () => {
+    const [orphan, listed, fresh] = [freshPng(), freshPng(), freshPng()]
+    for (const png of [orphan, listed, fresh]) await upload('gridWorker', png)
+    await memoWithPhotos('gridWorker', PATHS.g1, [sha256(listed)])
+    const old = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString()
+    await server.database.db
+      .updateTable('blob')
+      .set({ created_at: old })
+      .where('sha256', 'in', [sha256(orphan), sha256(listed)])
+      .execute()
+    expect(await collectBlobGarbage(server.database.db, { days: 30 })).toBe(1)
+    expect((await download('gridWorker', sha256(orphan))).statusCode).toBe(404)
+    expect((await download('gridWorker', sha256(listed))).statusCode).toBe(200)
+    expect((await download('gridWorker', sha256(fresh))).statusCode).toBe(200)
+    // Uploaded again, the same bytes are stored anew.
+    expect((await upload('gridWorker', orphan)).statusCode).toBe(201)
   })
 
   // The same picture forwarded to two grid workers: the second upload is
@@ -213,5 +274,54 @@ describe.each(DIALECTS)('blobs on %s', (dialect) => {
     expect((await upload('gridWorker', png)).statusCode).toBe(201)
     expect((await upload('otherVillageGridWorker', png)).statusCode).toBe(200)
     expect((await download('otherVillageGridWorker', sha256(png))).statusCode).toBe(200)
+  })
+})
+
+describe.each(DIALECTS)('the daily upload quota on %s', (dialect) => {
+  let server: TestServer
+  let as: (person: Person) => string
+  beforeAll(async () => {
+    server = await createTestServer(dialect, {
+      kinds: MEMO_KINDS,
+      env: { BLOB_DAILY_QUOTA_MB: '1' },
+    })
+    as = await loginAll(server, ['gridWorker', 'siblingGridWorker'])
+  })
+  afterAll(() => server.close())
+
+  const put = (who: Person, data: Buffer) =>
+    server.app.inject({
+      method: 'PUT',
+      url: `/api/blobs/${sha256(data)}`,
+      headers: { 'content-type': 'image/png', cookie: as(who) },
+      payload: data,
+    })
+
+  it('stores no more than the quota of 40 parallel uploads, refusing the rest with 429 in Chinese', async () => {
+    // 100 KiB each: a 1 MiB day holds exactly 10 of them.
+    const files = Array.from({ length: 40 }, () =>
+      Buffer.concat([freshPng(), Buffer.alloc(100 * 1024)]),
+    )
+    const fits = Math.floor((1024 * 1024) / (files[0]?.length ?? 1))
+    const before = await countRows(server.database, 'blob')
+    const answers = await Promise.all(files.map((file) => put('gridWorker', file)))
+    const statuses = answers.map((answer) => answer.statusCode)
+    const stored = statuses.filter((status) => status === 201).length
+    console.info(
+      `[${dialect}] 40 parallel 100 KiB uploads, 1 MiB quota: ${stored} stored, ` +
+        `${statuses.filter((status) => status === 429).length} × 429`,
+    )
+    expect(stored).toBe(fits)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(40 - fits)
+    expect(await countRows(server.database, 'blob')).toBe(before + fits)
+    const refused = answers.find((answer) => answer.statusCode === 429)
+    expect(refused?.json()).toEqual({
+      code: 'upload_quota_exceeded',
+      message: ERROR_MESSAGES.upload_quota_exceeded,
+    })
+    // Bytes already stored cost nothing; another user has a quota of their own.
+    const first = files[answers.findIndex((answer) => answer.statusCode === 201)] ?? freshPng()
+    expect((await put('gridWorker', first)).statusCode).toBe(200)
+    expect((await put('siblingGridWorker', freshPng())).statusCode).toBe(201)
   })
 })

@@ -110,6 +110,20 @@ export const memoKind: RecordKind<MemoData> = {
   attachments(memo) {
     return memo.photos
   },
+  // Assigning sends the memo to a department: an addressee the server checks (docs/sync.md).
+  references({ op, payload }) {
+    if (op !== 'assign' || typeof payload.path !== 'string') return []
+    return [
+      {
+        type: 'org_unit',
+        path: payload.path,
+        tier: 'department',
+        isAddressee: true,
+        code: 'unknown_department',
+        message: '所选部门不存在',
+      },
+    ]
+  },
 }
 
 /** The registry a test server syncs: memos only. */

@@ -45,7 +45,7 @@ export interface TestServerOptions {
   kinds?: KindRegistry
   /** Seed the demo county (default); false leaves the database migrated and empty. */
   seed?: boolean
-  /** More environment for `loadConfig` (e.g. PUBLIC_ORIGIN, TRUST_PROXY). */
+  /** More environment for `loadConfig` (e.g. PUBLIC_ORIGIN, TRUST_PROXY, BLOB_DAILY_QUOTA_MB). */
   env?: NodeJS.ProcessEnv
 }
 

@@ -47,6 +47,8 @@ export async function uploadBlobs(db: AppDb, transport: SyncTransport): Promise<
       await db.blobs.update(row.sha256, { uploaded: 1 })
       uploaded += 1
     } catch (error) {
+      // The day's upload quota is used up: the rest waits for a later sync, not marked refused.
+      if (error instanceof ApiError && error.status === 429) break
       // Refused for good (not an image, too large): stop retrying, keep the file, say why.
       if (error instanceof ApiError && error.status !== 401 && error.status < 500) {
         await db.blobs.update(row.sha256, { failure: error.message })

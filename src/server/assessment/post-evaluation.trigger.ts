@@ -1,7 +1,8 @@
 /**
  * The one place where the post-evaluation trigger runs: after forms of a
  * campaign were stored (pushed by devices or submitted on the public route).
- * It aggregates the campaign's forms with the shared function and, when the
+ * It aggregates the campaign's own forms (its department's, from its
+ * villages: `isCampaignForm`) with the shared function and, when the
  * campaign's rule is met and no case exists yet, opens one for the issuing
  * department through the normal write path. The case's id is the campaign's
  * id, so the trigger is idempotent: a second opening is refused by the kind.
@@ -13,7 +14,11 @@ import {
   POST_EVALUATION_ACTOR_ID,
   POST_EVALUATION_KIND,
 } from '#shared/assessment/assessment.kind.ts'
-import { aggregateCampaign, evaluateTrigger } from '#shared/assessment/assessment.results.ts'
+import {
+  aggregateCampaign,
+  evaluateTrigger,
+  isCampaignForm,
+} from '#shared/assessment/assessment.results.ts'
 import type { Database } from '../db/database.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
@@ -40,9 +45,8 @@ export async function openPostEvaluationIfDue(
     campaign.issuingDepartment,
   )
   if (!auth) return false
-  const counted = new Set(campaign.villages)
   const formIds = forms
-    .filter((form) => form.data.status === 'submitted' && counted.has(form.data.villagePath))
+    .filter((form) => form.data.status === 'submitted' && isCampaignForm(form.data, campaign))
     .map((form) => form.id)
     .sort()
   const [result] = await applyBatch({ db, dialect, kinds, auth }, [

@@ -1,16 +1,27 @@
 /**
  * PUT/GET /api/blobs/<sha256>: photos travel apart from records. Uploads are
- * idempotent (the hash is the name), checked (hash, size, real image type)
- * and never needed before the record's text syncs.
+ * idempotent (the hash is the name), checked (hash, size, real image type),
+ * counted against the uploader's daily quota, and never needed before the
+ * record's text syncs. Photos no record lists are deleted after a while.
  */
 import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import { chinaDate } from '#shared/calendar/working-days.ts'
+import type { DatabaseSchema } from '../db/database-schema.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { requireAuth, scopePathOf } from '../plugins/scope.ts'
 import { BLOB_HELMET } from '../plugins/security-headers.ts'
-import { findReadableBlob, insertBlob } from './blob.repository.ts'
+import {
+  blobExists,
+  deleteUnreferencedBlobs,
+  findReadableBlob,
+  insertBlob,
+  releaseUploadQuota,
+  reserveUploadQuota,
+} from './blob.repository.ts'
 
 export const MAX_BLOB_BYTES = 1024 * 1024
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
@@ -42,8 +53,45 @@ export function sniffImageType(data: Buffer): (typeof IMAGE_TYPES)[number] | nul
 
 const params = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, '文件编号无效') })
 
+const DAY_MS = 24 * 60 * 60 * 1000
+/** How often each server looks for unreferenced photos. */
+export const BLOB_GC_INTERVAL_MS = 60 * 60 * 1000
+
+/**
+ * Deletes photos that no record lists and that were uploaded more than
+ * `days` days before `now` (a device uploads right after pushing the text,
+ * so a photo still unlisted after days was abandoned or never meant for a
+ * record), and quota days older than yesterday. Returns how many went.
+ */
+export function collectBlobGarbage(
+  db: Kysely<DatabaseSchema>,
+  { days, now = new Date() }: { days: number; now?: Date },
+): Promise<number> {
+  return deleteUnreferencedBlobs(db, {
+    before: new Date(now.getTime() - days * DAY_MS).toISOString(),
+    quotaBefore: chinaDate(new Date(now.getTime() - DAY_MS).toISOString()),
+  })
+}
+
 export async function blobRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database
+  const { blobDailyQuotaBytes, blobGcDays } = app.config
+  const collect = () =>
+    collectBlobGarbage(db, { days: blobGcDays })
+      .then((deleted) => {
+        if (deleted > 0) app.log.info({ deleted }, 'deleted unreferenced photos')
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'photo garbage collection failed'))
+  let timer: NodeJS.Timeout | undefined
+  app.addHook('onReady', async () => {
+    await collect()
+    // Unref'd: a pending collection never keeps the process alive on shutdown.
+    timer = setInterval(() => void collect(), BLOB_GC_INTERVAL_MS).unref()
+  })
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(timer)
+    done()
+  })
   await app.register((scoped, _options, done) => {
     // Image bodies arrive as raw bytes in this plugin only.
     scoped.addContentTypeParser(
@@ -65,12 +113,24 @@ export async function blobRoutes(app: FastifyInstance): Promise<void> {
       const sha256 = createHash('sha256').update(body).digest('hex')
       if (sha256 !== request.params.sha256)
         throw new HttpError(400, 'bad_request', '文件内容与编号不符，请重新上传')
+      // New bytes count against the uploader's day; bytes already here cost nothing.
+      const quota = {
+        userId: auth.user.id,
+        day: chinaDate(new Date().toISOString()),
+        bytes: body.length,
+      }
+      const isStored = await blobExists(db, sha256)
+      if (!isStored && !(await reserveUploadQuota(db, { ...quota, limit: blobDailyQuotaBytes }))) {
+        throw new HttpError(429, 'upload_quota_exceeded')
+      }
       const isNew = await insertBlob(db, {
         sha256,
         contentType: type,
         data: body,
         userId: auth.user.id,
       })
+      // A parallel upload of the same bytes stored them first: give the reservation back.
+      if (!isStored && !isNew) await releaseUploadQuota(db, quota)
       return reply.status(isNew ? 201 : 200).send({ sha256, size: body.length })
     })
 

@@ -6,6 +6,7 @@ import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
 import type { RateLimitTable } from '../rate-limit/rate-limit.table.ts'
 import type {
   BlobTable,
+  BlobUploadQuotaTable,
   BlobUploadTable,
   ChangeAudienceTable,
   ChangeLogTable,
@@ -30,6 +31,7 @@ export interface DatabaseSchema {
   blob: BlobTable
   record_blob: RecordBlobTable
   blob_upload: BlobUploadTable
+  blob_upload_quota: BlobUploadQuotaTable
   discussable_item: DiscussableItemTable
   ballot_code: BallotCodeTable
 }

@@ -10,6 +10,7 @@ import * as createBlobUpload from './migrations/2026_11_25_1100_create_blob_uplo
 import * as createDiscussableItem from './migrations/2026_11_25_1150_create_discussable_item.ts'
 import * as createAssessmentBallot from './migrations/2026_11_25_1300_create_assessment_ballot.ts'
 import * as createRateLimit from './migrations/2026_11_26_0900_create_rate_limit.ts'
+import * as blobLinksAndQuota from './migrations/2026_11_27_0900_blob_links_and_quota.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_1150_create_discussable_item': createDiscussableItem,
   '2026_11_25_1300_create_assessment_ballot': createAssessmentBallot,
   '2026_11_26_0900_create_rate_limit': createRateLimit,
+  '2026_11_27_0900_blob_links_and_quota': blobLinksAndQuota,
 }
 
 /** Names of every migration, oldest first. */

@@ -14,7 +14,8 @@ import { isUniqueViolation } from '../db/db-errors.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { actorOf, canSeeRecord, viewerOf } from '../plugins/scope.ts'
 import type { KindRegistry } from './kinds.ts'
-import { checkReferences } from './references.ts'
+import { assertAttachmentsAllowed } from '../blob/blob.repository.ts'
+import { assertAudienceJustified, checkReferences } from './references.ts'
 import {
   findAudience,
   findRecord,
@@ -237,12 +238,19 @@ async function applyInTransaction(
   // visible to the author; a new one must be born inside their subtree.
   if (row && !canSeeRecord(ctx.auth, previousAudience)) throw new Refused(outOfScope())
   const current = row ? parseData(row) : null
+  const actor = actorOf(ctx.auth, now)
   let next: Record<string, unknown>
+  let vouched: Set<string>
   try {
-    next = kind.apply(current, m, actorOf(ctx.auth, now))
+    next = kind.apply(current, m, actor)
     // After apply, so that a transition the author may not take at all is
     // refused for that reason first.
-    await checkReferences(ctx.db, ctx.auth, kind, m, m.recordId)
+    vouched = await checkReferences(ctx.db, ctx.dialect, ctx.auth, kind, m, {
+      recordId: m.recordId,
+      current,
+      next,
+      actor,
+    })
   } catch (error) {
     if (error instanceof MutationRejection) throw new Refused(error)
     throw error
@@ -259,6 +267,20 @@ async function applyInTransaction(
   if (!home || !canSeeRecord(ctx.auth, row ? [...previousAudience, ...audience] : [home])) {
     throw new Refused(outOfScope())
   }
+  const attachments = kind.attachments?.(valid.data) ?? []
+  try {
+    // One rule for every kind: who may see the record, and which photos it may carry.
+    assertAudienceJustified(ctx.auth, audience, previousAudience, vouched)
+    const previousAttachments = current ? (kind.attachments?.(current) ?? []) : []
+    await assertAttachmentsAllowed(
+      ctx.db,
+      ctx.auth,
+      attachments.filter((hash) => !previousAttachments.includes(hash)),
+    )
+  } catch (error) {
+    if (error instanceof MutationRejection) throw new Refused(error)
+    throw error
+  }
   const saved: RecordRow = {
     key,
     kind: m.kind,
@@ -273,7 +295,8 @@ async function applyInTransaction(
     isNew: !row,
     audience,
     previousAudience,
-    attachments: kind.attachments?.(valid.data) ?? [],
+    attachments,
+    linkedBy: ctx.auth.user.id,
   })
   // Null when the author's own change took the record out of their sight.
   return projectRecord(ctx.kinds, saved, audience, ctx.auth)

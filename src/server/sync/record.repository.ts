@@ -86,11 +86,14 @@ export async function saveRecord(
     audience,
     previousAudience,
     attachments,
+    linkedBy = null,
   }: {
     isNew: boolean
     audience: readonly string[]
     previousAudience: readonly string[]
     attachments: readonly string[]
+    /** Who lists the attachments new to the record (see blob.repository.ts). */
+    linkedBy?: string | null
   },
 ): Promise<void> {
   if (isNew) await db.insertInto('sync_record').values(row).execute()
@@ -117,13 +120,7 @@ export async function saveRecord(
       .values([...new Set(audience)].map((path) => ({ record_key: row.key, path })))
       .execute()
   }
-  if (!isNew) await db.deleteFrom('record_blob').where('record_key', '=', row.key).execute()
-  if (attachments.length > 0) {
-    await db
-      .insertInto('record_blob')
-      .values([...new Set(attachments)].map((sha256) => ({ record_key: row.key, sha256 })))
-      .execute()
-  }
+  await saveLinks(db, row.key, isNew, new Set(attachments), linkedBy)
   // Everyone who could see the record before or after hears of the change:
   // those who lost sight of it get a removal on their next pull.
   const { seq } = await db
@@ -135,6 +132,52 @@ export async function saveRecord(
   await db
     .insertInto('change_audience')
     .values(heard.map((path) => ({ seq: Number(seq), path })))
+    .execute()
+}
+
+/**
+ * Keeps the links a record still lists as they were (who linked them, and
+ * whether the bytes were there then), drops those it no longer lists, and
+ * adds the new ones, each marked pending when its bytes are not uploaded yet.
+ */
+async function saveLinks(
+  db: Db,
+  key: string,
+  isNew: boolean,
+  attachments: ReadonlySet<string>,
+  linkedBy: string | null,
+): Promise<void> {
+  let added = [...attachments]
+  if (!isNew) {
+    const linked = (
+      await db.selectFrom('record_blob').select('sha256').where('record_key', '=', key).execute()
+    ).map((link) => link.sha256)
+    const dropped = linked.filter((sha256) => !attachments.has(sha256))
+    if (dropped.length > 0) {
+      await db
+        .deleteFrom('record_blob')
+        .where('record_key', '=', key)
+        .where('sha256', 'in', dropped)
+        .execute()
+    }
+    added = added.filter((sha256) => !linked.includes(sha256))
+  }
+  if (added.length === 0) return
+  const stored = new Set(
+    (await db.selectFrom('blob').select('sha256').where('sha256', 'in', added).execute()).map(
+      (blob) => blob.sha256,
+    ),
+  )
+  await db
+    .insertInto('record_blob')
+    .values(
+      added.map((sha256) => ({
+        record_key: key,
+        sha256,
+        linked_by: linkedBy,
+        pending: stored.has(sha256) ? 0 : 1,
+      })),
+    )
     .execute()
 }
 

@@ -1,49 +1,110 @@
 /**
- * Checks what a mutation names outside its record (see `RecordKind.references`):
- * an org unit must exist with the expected tier, a record must exist and be
- * visible to the author (the one scope rule, plugins/scope.ts). Runs inside
- * the mutation's transaction, before `apply`.
+ * The server's half of `RecordKind.references`, and the audience rule it
+ * makes possible (docs/sync.md, "Who may see a record"): every path that
+ * decides who sees a record is inside its author's own scope, was there
+ * before, is a unit the kind lets the author address, or is vouched for by a
+ * record the server loaded here. Both run inside the mutation's transaction,
+ * after `apply`, for every kind alike.
  */
 import type { Kysely } from 'kysely'
+import { isWithin } from '#shared/org/org-path.ts'
 import {
   MutationRejection,
   type AnyRecordKind,
   type MutationInput,
-  type RecordReference,
+  type OrgUnitReference,
+  type ReferenceContext,
+  type RecordTargetReference,
 } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
+import type { DialectName } from '../db/database.ts'
 import type { AuthContext } from '../plugins/auth.ts'
-import { canSeeRecord } from '../plugins/scope.ts'
-import { findAudience, recordKey } from './record.repository.ts'
+import { canSeeRecord, scopePathOf } from '../plugins/scope.ts'
+import { findAudience, findRecord, recordKey } from './record.repository.ts'
 
+type Db = Kysely<DatabaseSchema>
+
+/**
+ * Checks every reference the kind declares for this mutation; returns the
+ * audience paths they account for (addressed units, and what loaded records
+ * vouch for). Throws the reference's `MutationRejection` when one fails.
+ */
 export async function checkReferences(
-  db: Kysely<DatabaseSchema>,
+  db: Db,
+  dialect: DialectName,
   auth: AuthContext,
   kind: AnyRecordKind,
   mutation: MutationInput,
-  recordId: string,
-): Promise<void> {
-  for (const reference of kind.references?.(mutation, recordId) ?? []) {
-    if (!(await exists(db, auth, reference))) {
-      throw new MutationRejection(reference.code, reference.message)
+  context: ReferenceContext<Record<string, unknown>>,
+): Promise<Set<string>> {
+  const vouched = new Set<string>()
+  for (const reference of kind.references?.(mutation, context) ?? []) {
+    if (reference.type === 'org_unit') {
+      if (!(await unitExists(db, reference))) {
+        throw new MutationRejection(reference.code, reference.message)
+      }
+      if (reference.isAddressee) vouched.add(reference.path)
+      continue
     }
+    for (const path of await loadAndVouch(db, dialect, auth, reference)) vouched.add(path)
   }
+  return vouched
 }
 
-async function exists(
-  db: Kysely<DatabaseSchema>,
+async function unitExists(db: Db, reference: OrgUnitReference): Promise<boolean> {
+  const tiers: readonly string[] =
+    typeof reference.tier === 'string' ? [reference.tier] : reference.tier
+  const unit = await db
+    .selectFrom('org_unit')
+    .select('tier')
+    .where('path', '=', reference.path)
+    .executeTakeFirst()
+  return unit !== undefined && tiers.includes(unit.tier)
+}
+
+/** Loads the target (visible to the author, or refused alike when missing) and asks it to vouch. */
+async function loadAndVouch(
+  db: Db,
+  dialect: DialectName,
   auth: AuthContext,
-  reference: RecordReference,
-): Promise<boolean> {
-  if (reference.type === 'org_unit') {
-    const unit = await db
-      .selectFrom('org_unit')
-      .select('id')
-      .where('path', '=', reference.path)
-      .where('tier', '=', reference.tier)
-      .executeTakeFirst()
-    return unit !== undefined
+  reference: RecordTargetReference,
+): Promise<readonly string[]> {
+  const refused = new MutationRejection(reference.code, reference.message)
+  const key = recordKey(reference.kind, reference.id)
+  const audience = await findAudience(db, key)
+  if (audience.length === 0 || !canSeeRecord(auth, audience)) throw refused
+  if (!reference.vouch) return []
+  const row = await findRecord(db, dialect, key)
+  if (!row) throw refused
+  return reference.vouch(JSON.parse(row.data))
+}
+
+/** A downward mark `${path}*` stands for `path`'s subtree; its base is `path`. */
+function baseOf(entry: string): string {
+  return entry.endsWith('*') ? entry.slice(0, -1) : entry
+}
+
+/**
+ * The audience rule: refuses (out_of_scope) a new state whose audience has a
+ * path the author may not hand it to. Paths already in the audience stay
+ * (they were justified when added); a downward mark counts as its base path.
+ */
+export function assertAudienceJustified(
+  auth: AuthContext,
+  audience: readonly string[],
+  previousAudience: readonly string[],
+  vouched: ReadonlySet<string>,
+): void {
+  const scope = scopePathOf(auth)
+  for (const entry of audience) {
+    const base = baseOf(entry)
+    const isJustified =
+      previousAudience.includes(entry) ||
+      isWithin(base, scope) ||
+      vouched.has(entry) ||
+      vouched.has(base)
+    if (!isJustified) {
+      throw new MutationRejection('out_of_scope', '不能把记录发给本单位管辖范围以外的单位')
+    }
   }
-  const audience = await findAudience(db, recordKey(reference.kind, reference.id))
-  return audience.length > 0 && canSeeRecord(auth, audience)
 }

@@ -63,10 +63,21 @@ export interface BlobTable {
 export interface RecordBlobTable {
   record_key: string
   sha256: string
+  /** Who listed the photo on the record (null for links older than the rule). */
+  linked_by: string | null
+  /** 1 when the bytes were not on the server at link time (see blob.repository.ts). */
+  pending: number
 }
 
 export interface BlobUploadTable {
   sha256: string
   user_id: string
   created_at: string
+}
+
+/** Bytes of new blobs a user stored on one China day (the upload quota). */
+export interface BlobUploadQuotaTable {
+  user_id: string
+  day: string
+  bytes: number | string
 }

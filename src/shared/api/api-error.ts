@@ -22,6 +22,7 @@ export const ERROR_MESSAGES = {
   cannot_deactivate_self: '不能停用自己的账号',
   township_required: '请选择乡镇（街道）',
   payload_too_large: '提交的内容过大',
+  upload_quota_exceeded: '今天上传的照片已达上限，请明天再上传',
   client_outdated: '应用版本过旧，请刷新更新后再同步',
   ballot_code_invalid: '评议码无效或已使用，请向说事站工作人员核对',
   campaign_closed: '该评议不在进行中',

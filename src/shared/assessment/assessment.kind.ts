@@ -2,20 +2,25 @@
  * The assessment record kinds: the campaign, the form and the post-evaluation
  * case. Forms are written once and never edited (评议结果要如实记录); a form
  * entered by mistake is withdrawn with a reason and stays in the ledger.
- * Rules that need another record (is the campaign open, is the village in
- * it) are applied where both are at hand: the public ballot route checks
- * them before storing, and the results count only forms of the campaign's
- * villages (docs/assessment.md).
+ * Rules that need another record are declared as references, which the
+ * server loads and checks: a form's campaign (its department and village),
+ * a campaign's policy, a post-evaluation's campaign. The public ballot route
+ * also checks the campaign is open (docs/assessment.md).
  */
 import { can } from '../auth/permissions.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
-import { issuingDepartmentReference } from '../policy/policy.kind.ts'
+import { issuingDepartmentReference, POLICY_KIND } from '../policy/policy.kind.ts'
+import { policyDataSchema } from '../policy/policy.schema.ts'
 import { parsePayload } from '../issue/issue.machine.ts'
+import { isCampaignForm } from './assessment.results.ts'
 import {
   MutationRejection,
+  recordReference,
   type Actor,
   type MutationInput,
   type RecordKind,
+  type RecordReference,
+  type ReferenceContext,
 } from '../sync/record-kind.ts'
 import { z } from 'zod'
 import {
@@ -102,7 +107,72 @@ export const campaignKind: RecordKind<CampaignData> = {
   schema: campaignDataSchema,
   apply: applyCampaign,
   audience: (data) => [data.issuingDepartment, ...data.villages, ...data.grids],
-  references: issuingDepartmentReference,
+  references: campaignReferences,
+}
+
+/**
+ * A campaign is of a policy: the server loads it, and the campaign's
+ * department, title and number must be the policy's, its villages and grids
+ * among those the policy concerns — so a campaign reaches no one the policy
+ * does not already reach.
+ */
+function campaignReferences(
+  mutation: MutationInput,
+  { next }: ReferenceContext<CampaignData>,
+): RecordReference[] {
+  if (mutation.op !== 'create') return []
+  return [
+    ...issuingDepartmentReference(mutation),
+    recordReference(
+      POLICY_KIND,
+      policyDataSchema,
+      next.policyId,
+      { code: 'unknown_policy', message: '该政策不存在或不在您的管辖范围内' },
+      (policy) => {
+        if (
+          policy.issuingDepartment !== next.issuingDepartment ||
+          policy.title !== next.policyTitle ||
+          policy.documentNumber !== next.documentNumber
+        ) {
+          throw new MutationRejection(
+            'campaign_mismatch',
+            '评议的政策名称、文号或起草部门与政策登记不符',
+          )
+        }
+        const places = [...next.villages, ...next.grids]
+        if (!places.every((path) => policy.concerns.some((concern) => isWithin(path, concern)))) {
+          throw new MutationRejection('campaign_mismatch', '参加评议的村社须在政策涉及的范围内')
+        }
+        return [policy.issuingDepartment, ...places]
+      },
+    ),
+  ]
+}
+
+/**
+ * A form is of a campaign, which the server loads: the form's department
+ * (which decides who reads its free text) must be the campaign's, and its
+ * village one of the campaign's villages.
+ */
+function formReferences(
+  mutation: MutationInput,
+  { next }: ReferenceContext<FormData>,
+): RecordReference[] {
+  if (mutation.op !== 'create') return []
+  return [
+    recordReference(
+      CAMPAIGN_KIND,
+      campaignDataSchema,
+      next.campaignId,
+      { code: 'unknown_campaign', message: '该评议不存在或不在您的管辖范围内' },
+      (campaign) => {
+        if (!isCampaignForm(next, campaign)) {
+          throw new MutationRejection('campaign_mismatch', '评议表的起草部门或村社与所属评议不符')
+        }
+        return [campaign.issuingDepartment]
+      },
+    ),
+  ]
 }
 
 const withdrawSchema = z.object({
@@ -180,6 +250,7 @@ export const formKind: RecordKind<FormData> = {
     return withdrawForm(current, payload, actor)
   },
   audience: (data) => [data.unitPath, data.issuingDepartment],
+  references: formReferences,
 }
 
 /** The post-evaluation kind: opened by the server's trigger, concluded by the issuing department. */
@@ -220,4 +291,25 @@ export const postEvaluationKind: RecordKind<PostEvaluationData> = {
   },
   // The stations of the campaign, and their grids, see the conclusion.
   audience: (data) => [data.issuingDepartment, ...data.villages.map(downwardAudience)],
+  // Opened from its campaign (same id): department and villages are the campaign's.
+  references(mutation, { recordId, next }) {
+    if (mutation.op !== 'create') return []
+    return [
+      recordReference(
+        CAMPAIGN_KIND,
+        campaignDataSchema,
+        recordId,
+        { code: 'unknown_campaign', message: '该评议不存在或不在您的管辖范围内' },
+        (campaign) => {
+          const isSame =
+            next.campaignId === recordId &&
+            next.policyId === campaign.policyId &&
+            next.issuingDepartment === campaign.issuingDepartment &&
+            next.villages.every((village) => campaign.villages.includes(village))
+          if (!isSame) throw new MutationRejection('campaign_mismatch', '后评估与所属评议不符')
+          return [campaign.issuingDepartment, ...campaign.villages]
+        },
+      ),
+    ]
+  },
 }

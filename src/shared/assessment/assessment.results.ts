@@ -50,7 +50,7 @@ export interface CampaignResults {
   townships: AreaResult[]
   villages: AreaResult[]
   withdrawn: number
-  /** Forms of villages outside the campaign: kept in the ledger, not counted. */
+  /** Forms of villages (or a department) outside the campaign: kept in the ledger, not counted. */
   outsideCampaign: number
 }
 
@@ -92,6 +92,22 @@ function add(area: AreaResult, row: FormRow, counters: Map<string, number>): voi
   }
 }
 
+/**
+ * True when a form belongs to `campaign` as the campaign itself says: of its
+ * issuing department and one of its villages. Only such forms count
+ * (results, the post-evaluation trigger); the server refuses others, and
+ * any stored before it did are counted apart as outside the campaign.
+ */
+export function isCampaignForm(
+  form: Pick<FormData, 'issuingDepartment' | 'villagePath'>,
+  campaign: Pick<CampaignData, 'issuingDepartment' | 'villages'>,
+): boolean {
+  return (
+    form.issuingDepartment === campaign.issuingDepartment &&
+    campaign.villages.includes(form.villagePath)
+  )
+}
+
 /** The township path of a village path (/county/township/). */
 function townshipOf(villagePath: string): string {
   const [county, township] = pathIds(villagePath)
@@ -104,7 +120,7 @@ function townshipOf(villagePath: string): string {
  */
 export function aggregateCampaign(
   campaignId: string,
-  campaign: Pick<CampaignData, 'villages'>,
+  campaign: Pick<CampaignData, 'villages' | 'issuingDepartment'>,
   forms: readonly FormRow[],
 ): CampaignResults {
   const counters = new Map<string, number>()
@@ -125,7 +141,12 @@ export function aggregateCampaign(
     }
     const village = villages.get(row.data.villagePath)
     const township = townships.get(townshipOf(row.data.villagePath))
-    if (!village || !township || !isWithin(row.data.villagePath, countyPath)) {
+    if (
+      !village ||
+      !township ||
+      !isWithin(row.data.villagePath, countyPath) ||
+      !isCampaignForm(row.data, campaign)
+    ) {
       outsideCampaign += 1
       continue
     }

@@ -16,7 +16,7 @@ const DEPT = '/demo-county/demo-dept-1/'
 const V1 = '/demo-county/demo-t1/demo-t1-v1/'
 const V2 = '/demo-county/demo-t1/demo-t1-v2/'
 const V3 = '/demo-county/demo-t2/demo-t2-v1/'
-const CAMPAIGN_DATA = { villages: [V1, V2, V3] }
+const CAMPAIGN_DATA = { villages: [V1, V2, V3], issuingDepartment: DEPT }
 
 function actor(fields: Partial<Actor> = {}): Actor {
   return {
@@ -110,6 +110,8 @@ describe('aggregation', () => {
       form('d', 1, { villagePath: V3, suggestions: '简化手续' }),
       form('w', 1, { status: 'withdrawn' }),
       form('x', 1, { villagePath: '/demo-county/demo-t3/demo-t3-v1/' }),
+      // Of another department: that department's, not this campaign's, whatever its campaignId.
+      form('y', 1, { issuingDepartment: '/demo-county/demo-dept-2/' }),
       form('o', 1, { campaignId: '0190f5a2-0000-7000-8000-000000000002' }),
     ])
     expect(results.county).toMatchObject({ responses: 4, satisfiedShare: 0.5, concernShare: 0.5 })
@@ -124,7 +126,7 @@ describe('aggregation', () => {
       { formId: 'a', villagePath: V1, text: '宣传不够' },
     ])
     expect(results.county.texts.risks[0]?.villagePath).toBe(V2)
-    expect(results).toMatchObject({ withdrawn: 1, outsideCampaign: 1 })
+    expect(results).toMatchObject({ withdrawn: 1, outsideCampaign: 2 })
   })
 
   it('gives no shares for an area without forms', () => {

@@ -16,10 +16,14 @@ import {
   MutationRejection,
   type Actor,
   type MutationInput,
+  recordReference,
   type RecordKind,
   type RecordReference,
+  type ReferenceContext,
   type Viewer,
 } from '../sync/record-kind.ts'
+import { canRecordMeeting } from '../meeting/meeting.rules.ts'
+import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
 import {
   DEFAULT_STAGE_DEADLINES,
   issueEvent,
@@ -252,10 +256,21 @@ export function createIssueKind(
 }
 
 /**
- * The department of a dispatch must be a department of the county, and the
- * issue a duplicate is merged into must exist and be in the author's sight.
+ * What an issue's transitions name or act through, for the server to check:
+ * - dispatch: the department must be a department of the county; the
+ *   dispatcher addresses it, so it joins the audience;
+ * - merge: the issue merged into must exist and be in the author's sight;
+ * - a transition citing a discussion day (schedule_meeting, and resolve or
+ *   escalate as the day's outcome): the day must exist, be in the author's
+ *   sight, not be cancelled and list the issue as a topic. Scheduling must
+ *   match the day's date and form (点对点 or not); acting on the day's
+ *   outcome needs the right to record that day — a mediator only when
+ *   invited to it or placed at its village (`canRecordMeeting`).
  */
-function issueReferences(mutation: MutationInput, recordId: string): RecordReference[] {
+function issueReferences(
+  mutation: MutationInput,
+  { recordId, actor }: ReferenceContext<IssueData>,
+): RecordReference[] {
   const { op, payload } = mutation
   if (op !== 'transition') return []
   if (payload.action === 'dispatch' && typeof payload.department === 'string') {
@@ -264,6 +279,7 @@ function issueReferences(mutation: MutationInput, recordId: string): RecordRefer
         type: 'org_unit',
         path: payload.department,
         tier: 'department',
+        isAddressee: true,
         code: 'unknown_department',
         message: '所选县级部门不存在，请重新选择',
       },
@@ -283,7 +299,42 @@ function issueReferences(mutation: MutationInput, recordId: string): RecordRefer
       },
     ]
   }
-  return []
+  const throughMeeting = ['schedule_meeting', 'resolve_locally', 'escalate']
+  if (typeof payload.meetingId !== 'string' || !throughMeeting.includes(String(payload.action))) {
+    return []
+  }
+  const isScheduling = payload.action === 'schedule_meeting'
+  return [
+    recordReference(
+      MEETING_KIND,
+      meetingDataSchema,
+      payload.meetingId,
+      { code: 'unknown_meeting', message: '所选议事日不存在或不在您的管辖范围内' },
+      (meeting) => {
+        if (meeting.status === 'cancelled') {
+          throw new MutationRejection('invalid_transition', '该议事日已取消')
+        }
+        if (!meeting.topics.some((topic) => topic.issueId === recordId)) {
+          throw new MutationRejection('not_a_topic', '该说事不是这次议事日的议题')
+        }
+        if (isScheduling) {
+          const isPointToPoint = payload.isPointToPoint === true
+          if (
+            meeting.date !== payload.meetingDate ||
+            isPointToPoint !== (meeting.form === 'point_to_point')
+          ) {
+            throw new MutationRejection('meeting_mismatch', '议事日期或议事形式与所选议事日不符')
+          }
+        } else if (!canRecordMeeting(meeting, actor)) {
+          throw new MutationRejection(
+            'not_invited',
+            '只有受邀参加这次议事的解事员和组织单位可以办理该议题',
+          )
+        }
+        return []
+      },
+    ),
+  ]
 }
 
 /** The issue kind with the default stage deadlines. */

@@ -35,7 +35,9 @@ import {
   type Topic,
   type TopicPlan,
 } from './meeting.schema.ts'
+import { MEETING_KIND } from './meeting.schema.ts'
 import {
+  canRecordMeeting,
   INELIGIBLE_MESSAGES,
   TOPIC_SET_MESSAGES,
   isLocked,
@@ -45,8 +47,8 @@ import {
 } from './meeting.rules.ts'
 import { z } from 'zod'
 
-/** The record kind's name in the sync protocol. */
-export const MEETING_KIND = 'meeting'
+export { MEETING_KIND } from './meeting.schema.ts'
+export { canRecordMeeting } from './meeting.rules.ts'
 
 /** Depth of a village's path (county / township / village); a grid's is one more. */
 const VILLAGE_DEPTH = 3
@@ -72,23 +74,6 @@ function checkPlanner(actor: Actor, home: string): void {
   if (!isWithin(home, actor.orgPath)) {
     throw new MutationRejection('out_of_scope', '只能安排本村社（网格）的议事日')
   }
-}
-
-/**
- * Who runs the day and keeps its minutes: anyone with meeting.record whose
- * unit covers the day's home; a mediator only when sent to the day or placed
- * at its village.
- */
-export function canRecordMeeting(
-  meeting: Pick<MeetingData, 'orgPath' | 'mediators'>,
-  actor: Pick<Actor, 'role' | 'orgPath' | 'userId'>,
-): boolean {
-  if (!can(actor.role, 'meeting.record') || !isWithin(meeting.orgPath, actor.orgPath)) return false
-  if (actor.role !== 'mediator') return true
-  return (
-    actor.orgPath === villagePathOf(meeting.orgPath) ||
-    meeting.mediators.some((mediator) => mediator.userId === actor.userId)
-  )
 }
 
 function checkRecorder(meeting: MeetingData, actor: Actor): void {

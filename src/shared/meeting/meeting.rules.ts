@@ -4,6 +4,8 @@
  * mediator's participation, and the sign-off lock. The planner's screen and
  * the record kind (meeting.kind.ts) both use them.
  */
+import { can } from '../auth/permissions.ts'
+import type { Role } from '../auth/roles.ts'
 import type { DiscussableVerdict, IssueStatus, IssueTag } from '../issue/issue.schema.ts'
 import { isWithin, pathIds } from '../org/org-path.ts'
 import type { MediatorData, MediatorLevel } from './mediator.schema.ts'
@@ -96,6 +98,24 @@ export function topicOf(
 /** The village path of a home (the village itself, or the village of a grid). */
 export function villagePathOf(home: string): string {
   return `/${pathIds(home).slice(0, 3).join('/')}/`
+}
+
+/**
+ * Who runs the day and keeps its minutes — and so who may change its
+ * topics' issue reports through it: anyone with meeting.record whose unit
+ * covers the day's home; a mediator only when sent to the day or placed at
+ * its village.
+ */
+export function canRecordMeeting(
+  meeting: Pick<MeetingData, 'orgPath' | 'mediators'>,
+  actor: { role: Role; orgPath: string; userId: string },
+): boolean {
+  if (!can(actor.role, 'meeting.record') || !isWithin(meeting.orgPath, actor.orgPath)) return false
+  if (actor.role !== 'mediator') return true
+  return (
+    actor.orgPath === villagePathOf(meeting.orgPath) ||
+    meeting.mediators.some((mediator) => mediator.userId === actor.userId)
+  )
 }
 
 const LEVEL_ORDER: Readonly<Record<MediatorLevel, number>> = { village: 0, township: 1, county: 2 }

@@ -19,6 +19,9 @@ import {
 } from '../issue/issue.schema.ts'
 import { MEDIATOR_LEVELS } from './mediator.schema.ts'
 
+/** The record kind's name in the sync protocol. */
+export const MEETING_KIND = 'meeting'
+
 /**
  * The forms of deliberation (seed 002): 围炉夜话, 屋檐课堂, 集体共议, 联谊协商
  * are collective; 点对点 is the one-to-one talk for a matter touching privacy.

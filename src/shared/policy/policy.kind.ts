@@ -11,9 +11,12 @@ import {
   MutationRejection,
   type Actor,
   type MutationInput,
+  recordReference,
   type RecordKind,
   type RecordReference,
+  type ReferenceContext,
 } from '../sync/record-kind.ts'
+import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
 import { interpretationDeadline } from './interpretation.ts'
 import {
   interpretationInputSchema,
@@ -113,7 +116,7 @@ export const policyKind: RecordKind<PolicyData> = {
   attachments(data: PolicyData): string[] {
     return data.attachments
   },
-  references: issuingDepartmentReference,
+  references: policyReferences,
 }
 
 /**
@@ -121,7 +124,10 @@ export const policyKind: RecordKind<PolicyData> = {
  * the path is a department of the county (a township's path has the same
  * depth and would otherwise pass).
  */
-export function issuingDepartmentReference(mutation: MutationInput): RecordReference[] {
+export function issuingDepartmentReference(
+  mutation: MutationInput,
+  { isAddressee = false } = {},
+): RecordReference[] {
   const { op, payload } = mutation
   if (op !== 'create' || typeof payload.issuingDepartment !== 'string') return []
   return [
@@ -129,8 +135,51 @@ export function issuingDepartmentReference(mutation: MutationInput): RecordRefer
       type: 'org_unit',
       path: payload.issuingDepartment,
       tier: 'department',
+      isAddressee,
       code: 'unknown_department',
       message: '所选起草部门不是本县的县级部门',
     },
+  ]
+}
+
+/**
+ * A policy is addressed, by whoever registers it (the county or the
+ * department itself), to its issuing department and to the townships and
+ * villages it concerns: each must be a real unit of that tier. An
+ * interpretation given at a discussion day names the day, which must be in
+ * the author's sight and list the policy.
+ */
+function policyReferences(
+  mutation: MutationInput,
+  { recordId, next }: ReferenceContext<PolicyData>,
+): RecordReference[] {
+  if (mutation.op === 'create') {
+    return [
+      ...issuingDepartmentReference(mutation, { isAddressee: true }),
+      ...next.concerns.map((path): RecordReference => ({
+        type: 'org_unit',
+        path,
+        tier: ['township', 'village'],
+        isAddressee: true,
+        code: 'unknown_unit',
+        message: '涉及的乡镇或村社不存在，请重新选择',
+      })),
+    ]
+  }
+  const meetingId = mutation.op === 'record_interpretation' ? mutation.payload.meetingId : null
+  if (typeof meetingId !== 'string') return []
+  return [
+    recordReference(
+      MEETING_KIND,
+      meetingDataSchema,
+      meetingId,
+      { code: 'unknown_meeting', message: '所选议事日不存在或不在您的管辖范围内' },
+      (meeting) => {
+        if (!meeting.policies.some((ref) => ref.policyId === recordId)) {
+          throw new MutationRejection('meeting_mismatch', '这次议事日没有解读该政策')
+        }
+        return []
+      },
+    ),
   ]
 }

@@ -62,21 +62,100 @@ export interface RecordKind<TData extends Record<string, unknown>> {
   /** Content hashes of attachments the record refers to. */
   attachments?(data: TData): string[]
   /**
-   * What `mutation` names outside the record (a department to dispatch to,
-   * another record to merge into). `apply` is pure and cannot look them up;
-   * the server checks each before applying and refuses with the reference's
-   * own code and Chinese reason when it is missing or out of the author's
-   * sight. Devices skip the check (they may not know the target yet). May
-   * throw a `MutationRejection` for a reference that can never be right
+   * What the mutation names or acts through outside the record: a department
+   * to dispatch to, another record to merge into, the campaign a form belongs
+   * to, the discussion day a mediator acts through. `apply` is pure and cannot
+   * look them up; the server loads and checks each after `apply` (with the
+   * new state at hand) and refuses with the reference's own code and Chinese
+   * reason when it is missing, out of the author's sight, or contradicts the
+   * new state. Devices skip the check (they may not know the target yet).
+   * May throw a `MutationRejection` for a reference that can never be right
    * (e.g. a record merged into itself).
+   *
+   * References are also how a record may reach beyond its author: the server
+   * accepts an audience path of the new state only when it lies in the
+   * author's own scope, was in the audience already, is an org unit named
+   * here as an addressee, or is vouched for by a record loaded here (the
+   * audience rule, docs/sync.md). A kind that declares nothing is confined to
+   * its author's scope.
    */
-  references?(mutation: MutationInput, recordId: string): readonly RecordReference[]
+  references?(mutation: MutationInput, context: ReferenceContext<TData>): readonly RecordReference[]
+}
+
+/** What `references` may look at: the record's id, its state before and after, and its author. */
+export interface ReferenceContext<TData> {
+  recordId: string
+  current: TData | null
+  next: TData
+  actor: Actor
+}
+
+/** A refusal code and its Chinese reason, used when a reference does not hold. */
+interface ReferenceRefusal {
+  code: string
+  message: string
+}
+
+/**
+ * An org unit the mutation names: it must exist with one of `tier`. With
+ * `isAddressee`, the kind's rules let this author send the record to the
+ * unit (a township dispatching to a department, a department publishing a
+ * policy to the townships it concerns), so the unit's path — and its
+ * downward mark — may join the audience.
+ */
+export interface OrgUnitReference extends ReferenceRefusal {
+  type: 'org_unit'
+  path: string
+  tier: OrgTier | readonly OrgTier[]
+  isAddressee?: boolean
+}
+
+/**
+ * A record the mutation names or acts through: it must exist and be visible
+ * to the author. `vouch` then sees its stored data (parsed with its kind's
+ * schema by `recordReference`), may refuse with a `MutationRejection` when
+ * the new state contradicts it (a form of another department than its
+ * campaign's, a mediator not invited to the day), and returns the audience
+ * paths of the new state the loaded record accounts for.
+ */
+export interface RecordTargetReference extends ReferenceRefusal {
+  type: 'record'
+  kind: string
+  id: string
+  vouch?(target: unknown): readonly string[]
 }
 
 /** Something a mutation names that must exist for it to make sense. */
-export type RecordReference = (
-  { type: 'org_unit'; path: string; tier: OrgTier } | { type: 'record'; kind: string; id: string }
-) & { code: string; message: string }
+export type RecordReference = OrgUnitReference | RecordTargetReference
+
+/**
+ * A reference to a record of kind `kind` whose data `schema` describes:
+ * `vouch` receives it parsed (a record that no longer parses is refused
+ * with the reference's own code, like a missing one).
+ */
+export function recordReference<T>(
+  kind: string,
+  schema: z.ZodType<T>,
+  id: string,
+  refusal: ReferenceRefusal,
+  vouch?: (target: T) => readonly string[],
+): RecordTargetReference {
+  return {
+    type: 'record',
+    kind,
+    id,
+    ...refusal,
+    ...(vouch
+      ? {
+          vouch(target: unknown) {
+            const parsed = schema.safeParse(target)
+            if (!parsed.success) throw new MutationRejection(refusal.code, refusal.message)
+            return vouch(parsed.data)
+          },
+        }
+      : {}),
+  }
+}
 
 /**
  * Kinds are erased to this shape in registries, where one list holds kinds
