@@ -80,7 +80,10 @@ export function syncRoutes(
     async (request) => {
       const auth = requireAuth(request)
       // In order: a later mutation may build on an earlier one of the same batch.
-      const results = await applyBatch({ db, dialect, kinds, auth }, request.body.mutations)
+      const results = await applyBatch(
+        { db, dialect, kinds, auth, log: request.log },
+        request.body.mutations,
+      )
       await options.afterPush?.(results).catch((error: unknown) => {
         request.log.error({ err: error }, 'after-push hook failed')
       })
