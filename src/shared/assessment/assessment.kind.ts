@@ -18,6 +18,7 @@ import {
   type RecordKind,
 } from '../sync/record-kind.ts'
 import { z } from 'zod'
+import { text } from '../common/text.schema.ts'
 import {
   campaignCreateSchema,
   campaignDataSchema,
@@ -106,7 +107,12 @@ export const campaignKind: RecordKind<CampaignData> = {
 }
 
 const withdrawSchema = z.object({
-  reason: z.string().trim().min(1, '请填写撤回理由').max(500, '理由不超过500字'),
+  reason: text({
+    max: 500,
+    missing: '请填写撤回理由',
+    tooLong: '理由不超过500字',
+    multiline: true,
+  }),
 })
 
 function createForm(payload: Record<string, unknown>, actor: Actor): FormData {

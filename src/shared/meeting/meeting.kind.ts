@@ -44,6 +44,7 @@ import {
   villagePathOf,
 } from './meeting.rules.ts'
 import { z } from 'zod'
+import { text } from '../common/text.schema.ts'
 
 /** The record kind's name in the sync protocol. */
 export const MEETING_KIND = 'meeting'
@@ -232,11 +233,7 @@ function signOff(current: MeetingData, actor: Actor): MeetingData {
 
 const amendPayloadSchema = z.object({ text: amendmentSchema.shape.text })
 const cancelPayloadSchema = z.object({
-  reason: z
-    .string({ error: '请填写取消原因' })
-    .trim()
-    .min(1, '请填写取消原因')
-    .max(500, '不超过500字'),
+  reason: text({ max: 500, missing: '请填写取消原因', multiline: true }),
 })
 
 function amend(current: MeetingData, payload: Record<string, unknown>, actor: Actor): MeetingData {
