@@ -13,6 +13,7 @@ import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
 import { registerErrorHandler, registerNotFound } from './plugins/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
+import { registerTextGuard } from './plugins/text-guard.ts'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { orgRoutes } from './org/org.routes.ts'
@@ -72,6 +73,7 @@ export async function buildApp({
   registerErrorHandler(app)
   await app.register(cookie)
   registerAuth(app)
+  registerTextGuard(app)
 
   healthRoutes(app)
   authRoutes(app)

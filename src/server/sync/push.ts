@@ -9,6 +9,8 @@
  */
 import type { FastifyBaseLogger } from 'fastify'
 import type { Kysely } from 'kysely'
+import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
+import { findUnsafeString } from '#shared/common/text.schema.ts'
 import type { Mutation, MutationResult, SyncRecord } from '#shared/sync/sync.protocol.ts'
 import { MutationRejection, type AnyRecordKind, type Viewer } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
@@ -325,6 +327,10 @@ async function applyInTransaction(
   key: string,
   now: Date,
 ): Promise<SyncRecord | null> {
+  // The text guard left payloads to us (text-guard.ts): refuse this one alone.
+  if (findUnsafeString(m.payload) !== null) {
+    throw new Refused(new MutationRejection('invalid_text', ERROR_MESSAGES.invalid_text))
+  }
   const registered: AnyRecordKind | undefined = ctx.kinds.get(m.kind)
   if (!registered) throw new Refused(new MutationRejection('unknown_kind', '不支持的记录类型'))
   const kind = guarded(registered)
