@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarDate, MAX_DATE, MIN_DATE } from './date.schema.ts'
+import { calendarDate, computedDate, MAX_DATE, MIN_DATE } from './date.schema.ts'
 
 describe('calendarDate', () => {
   const date = calendarDate()
@@ -29,5 +29,10 @@ describe('calendarDate', () => {
     expect(recent.safeParse('2019-12-31').error?.issues[0]?.message).toBe(
       '日期应在2020年至2030年之间',
     )
+  })
+
+  it('leaves a computed date (a deadline after the last valid day) a year of room', () => {
+    expect(computedDate().parse('2101-01-28')).toBe('2101-01-28')
+    expect(computedDate().safeParse('2102-01-01').success).toBe(false)
   })
 })

@@ -30,3 +30,12 @@ export function calendarDate({ min = MIN_DATE, max = MAX_DATE, error }: DateOpti
       `日期应在${min.slice(0, 4)}年至${max.slice(0, 4)}年之间`,
     )
 }
+
+/**
+ * A date computed from an input date, such as a deadline some working days
+ * after MAX_DATE: the same rule with a year more of room, so that a valid
+ * input never yields a stored state the schema refuses.
+ */
+export function computedDate() {
+  return calendarDate({ max: '2101-12-31' })
+}

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { roleSchema } from '../auth/auth.schema.ts'
-import { calendarDate } from '../common/date.schema.ts'
+import { calendarDate, computedDate } from '../common/date.schema.ts'
 import { optionalText, text } from '../common/text.schema.ts'
 
 /** Where the matter was raised: 网格走访 / 说事站 / 线上 / 来电 / 来访. */
@@ -279,8 +279,8 @@ export type IssueCreateInput = z.infer<typeof issueCreateSchema>
 
 /** A deadline of one stage, counted in working days from the day the stage began. */
 export const stageDeadlineSchema = z.object({
-  startedOn: isoDateSchema,
-  due: isoDateSchema,
+  startedOn: computedDate(),
+  due: computedDate(),
   workingDays: z.number().int().min(0),
   /** The count touched a year without published holiday data (weekday rule used). */
   isEstimate: z.boolean(),

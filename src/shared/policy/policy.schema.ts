@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { optionalText, text } from '../common/text.schema.ts'
+import { computedDate } from '../common/date.schema.ts'
 import { ISSUE_TAGS, isoDateSchema, orgPathSchema, photoHashSchema } from '../issue/issue.schema.ts'
 
 // The issue schema's field schemas, shared rather than copied.
@@ -66,7 +67,7 @@ export const policyDataSchema = policyCreateSchema.extend({
   registeredByName: z.string(),
   registeredAt: z.string(),
   /** Issue date + 20 working days; `isEstimate` when a year's holidays were not yet published. */
-  interpretationDeadline: z.object({ date: dateSchema, isEstimate: z.boolean() }),
+  interpretationDeadline: z.object({ date: computedDate(), isEstimate: z.boolean() }),
   interpretations: z.array(interpretationSchema),
 })
 /** A stored policy. */
