@@ -15,6 +15,7 @@ import { registerErrorHandler, registerNotFound } from './plugins/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
 import { registerCsrfGuard } from './plugins/csrf.ts'
 import { PRE_ROUTING_HEADERS, registerSecurityHeaders } from './plugins/security-headers.ts'
+import { registerTextGuard } from './plugins/text-guard.ts'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { orgRoutes } from './org/org.routes.ts'
@@ -81,6 +82,7 @@ export async function buildApp({
   registerCsrfGuard(app, config.publicOrigins)
   await app.register(cookie)
   registerAuth(app)
+  registerTextGuard(app)
 
   healthRoutes(app)
   authRoutes(app)

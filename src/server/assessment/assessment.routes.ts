@@ -118,7 +118,7 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
             throw new HttpError(409, 'ballot_code_invalid')
           }
           const result = await applyMutation(
-            { db: trx, dialect, kinds, auth },
+            { db: trx, dialect, kinds, auth, log: request.log },
             {
               id: uuidv7(),
               kind: FORM_KIND,

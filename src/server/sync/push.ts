@@ -4,8 +4,13 @@
  * validate the result, write record + audience + change log. A refusal rolls
  * the changes back and is then recorded on its own, so re-sending the same
  * mutation returns the same refusal and never blocks the ones after it.
+ * An exception thrown by the kind's own code is that mutation's refusal too
+ * (`internal_refusal`); only a database failure fails the request.
  */
+import type { FastifyBaseLogger } from 'fastify'
 import type { Kysely } from 'kysely'
+import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
+import { findUnsafeString } from '#shared/common/text.schema.ts'
 import type { Mutation, MutationResult, SyncRecord } from '#shared/sync/sync.protocol.ts'
 import { MutationRejection, type AnyRecordKind, type Viewer } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
@@ -32,6 +37,8 @@ export interface PushContext {
   dialect: DialectName
   kinds: KindRegistry
   auth: AuthContext
+  /** Where a kind's exception is reported (the request's logger). */
+  log?: FastifyBaseLogger
 }
 
 /** The record as this viewer may see it, or null when they may not see it at all. */
@@ -41,10 +48,19 @@ export function projectRecord(
   audience: readonly string[],
   auth: AuthContext,
 ): SyncRecord | null {
-  if (!canSeeRecord(auth, audience)) return null
   const kind = kinds.get(row.kind)
+  return kind ? projectWith(kind, row, audience, auth) : null
+}
+
+function projectWith(
+  kind: AnyRecordKind,
+  row: RecordRow,
+  audience: readonly string[],
+  auth: AuthContext,
+): SyncRecord | null {
+  if (!canSeeRecord(auth, audience)) return null
   const data: unknown = JSON.parse(row.data)
-  if (!kind || !isPlainObject(data)) return null
+  if (!isPlainObject(data)) return null
   return {
     kind: row.kind,
     id: row.id,
@@ -59,9 +75,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * The server's record as the author may see it, sent with a refusal or a
+ * duplicate. A kind whose view throws on it answers null rather than failing
+ * the whole request (the fault is logged).
+ */
 async function currentRecord(ctx: PushContext, key: string): Promise<SyncRecord | null> {
   const row = await findRecord(ctx.db, ctx.dialect, key)
-  return row ? projectRecord(ctx.kinds, row, await findAudience(ctx.db, key), ctx.auth) : null
+  const kind = row && ctx.kinds.get(row.kind)
+  if (!row || !kind) return null
+  const audience = await findAudience(ctx.db, key)
+  try {
+    return projectWith(guarded(kind), row, audience, ctx.auth)
+  } catch (error) {
+    if (!(error instanceof KindFault)) throw error
+    ctx.log?.error({ err: error.cause, recordKey: key, part: error.part }, 'record kind threw')
+    return null
+  }
 }
 
 /** The stored outcome of an earlier delivery, answered as a duplicate. */
@@ -100,6 +130,66 @@ class Refused extends Error {
   constructor(readonly rejection: MutationRejection) {
     super(rejection.message)
   }
+}
+
+/**
+ * An exception thrown by a record kind's own code (apply, view, audience,
+ * attachments, references, schema) rather than a `MutationRejection`: a bug
+ * or an input the kind did not foresee. It is the mutation's fault, so it
+ * becomes that mutation's refusal, recorded like any other so a re-send gets
+ * the same answer. Errors from the database never get this wrapper: they
+ * fail the request, and the device sends the batch again.
+ */
+class KindFault extends Error {
+  constructor(
+    readonly part: string,
+    override readonly cause: unknown,
+  ) {
+    super(`record kind threw in ${part}`)
+  }
+}
+
+/** Runs a piece of kind code, marking anything but a refusal as a `KindFault`. */
+function kindCode<T>(part: string, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (error instanceof MutationRejection || error instanceof KindFault) throw error
+    throw new KindFault(part, error)
+  }
+}
+
+/**
+ * The kind with every part the server runs wrapped in `kindCode`. Kind code
+ * is pure (no database), so whatever it throws is the kind's, never the
+ * driver's; that is what tells the two failures apart.
+ */
+function guarded(kind: AnyRecordKind): AnyRecordKind {
+  return {
+    kind: kind.kind,
+    schema: kind.schema,
+    apply: (current, mutation, actor) =>
+      kindCode('apply', () => kind.apply(current, mutation, actor)),
+    audience: (data) => kindCode('audience', () => kind.audience(data)),
+    ...(kind.view && {
+      view: (data, viewer) => kindCode('view', () => kind.view?.(data, viewer) ?? data),
+    }),
+    ...(kind.attachments && {
+      attachments: (data) => kindCode('attachments', () => kind.attachments?.(data) ?? []),
+    }),
+    ...(kind.references && {
+      references: (mutation, recordId) =>
+        kindCode('references', () => kind.references?.(mutation, recordId) ?? []),
+    }),
+  }
+}
+
+/** The refusal of a mutation that made its kind throw. */
+function internalRefusal(): MutationRejection {
+  return new MutationRejection(
+    'internal_refusal',
+    '服务器无法处理这条记录，问题已记录；请修改内容后重试，或联系管理员',
+  )
 }
 
 /** Runs `work` so that a failure undoes only its own writes. */
@@ -169,6 +259,14 @@ export async function applyMutation(
     return { id: m.id, status: 'applied', record }
   } catch (error) {
     if (error instanceof Refused) return recordRefusal(ctx, m, error.rejection, now)
+    if (error instanceof KindFault) {
+      // Its writes are undone (savepoint or transaction); the refusal is recorded on its own.
+      ctx.log?.error(
+        { err: error.cause, mutationId: m.id, kind: m.kind, op: m.op, part: error.part },
+        'record kind threw; mutation refused',
+      )
+      return recordRefusal(ctx, m, internalRefusal(), now)
+    }
     if (isUniqueViolation(error)) {
       // Delivered before (or a twin committed first): answer as it was answered.
       const twin = await findMutation(ctx.db, m.id)
@@ -230,8 +328,13 @@ async function applyInTransaction(
   key: string,
   now: Date,
 ): Promise<SyncRecord | null> {
-  const kind: AnyRecordKind | undefined = ctx.kinds.get(m.kind)
-  if (!kind) throw new Refused(new MutationRejection('unknown_kind', '不支持的记录类型'))
+  // The text guard left payloads to us (text-guard.ts): refuse this one alone.
+  if (findUnsafeString(m.payload) !== null) {
+    throw new Refused(new MutationRejection('invalid_text', ERROR_MESSAGES.invalid_text))
+  }
+  const registered: AnyRecordKind | undefined = ctx.kinds.get(m.kind)
+  if (!registered) throw new Refused(new MutationRejection('unknown_kind', '不支持的记录类型'))
+  const kind = guarded(registered)
   const row = await findRecord(ctx.db, ctx.dialect, key, { forUpdate: true })
   const previousAudience = row ? await findAudience(ctx.db, key) : []
   // Scope, in the one place that decides it: an existing record must be
@@ -255,7 +358,7 @@ async function applyInTransaction(
     if (error instanceof MutationRejection) throw new Refused(error)
     throw error
   }
-  const valid = kind.schema.safeParse(next)
+  const valid = kindCode('schema', () => kind.schema.safeParse(next))
   if (!valid.success) {
     const issue = valid.error.issues[0]
     throw new Refused(
@@ -287,7 +390,7 @@ async function applyInTransaction(
     id: m.recordId,
     version: (row?.version ?? 0) + 1,
     org_path: home,
-    data: JSON.stringify(valid.data),
+    data: kindCode('schema', () => JSON.stringify(valid.data)),
     created_at: row?.created_at ?? now.toISOString(),
     updated_at: now.toISOString(),
   }
@@ -299,7 +402,7 @@ async function applyInTransaction(
     linkedBy: ctx.auth.user.id,
   })
   // Null when the author's own change took the record out of their sight.
-  return projectRecord(ctx.kinds, saved, audience, ctx.auth)
+  return projectWith(kind, saved, audience, ctx.auth)
 }
 
 function outOfScope() {

@@ -52,6 +52,11 @@ function assertSchemaVersion(request: FastifyRequest): void {
   }
 }
 
+/** `mutations.<n>.payload`: what push.ts checks mutation by mutation. */
+function isMutationPayload(path: readonly string[]): boolean {
+  return path.length === 3 && path[0] === 'mutations' && path[2] === 'payload'
+}
+
 export interface SyncRouteOptions {
   /**
    * Runs after a push committed, with its results (e.g. the post-evaluation
@@ -75,12 +80,17 @@ export function syncRoutes(
       // Room for a full batch plus JSON overhead; beyond it 413.
       bodyLimit: MAX_PUSH_BYTES + 64 * 1024,
       preValidation: signedInWithCurrentSchema,
+      // A payload's bad string refuses that mutation only (push.ts), never the batch.
+      config: { textGuardSkip: isMutationPayload },
       schema: { body: pushRequestSchema, response: { 200: pushResponseSchema } },
     },
     async (request) => {
       const auth = requireAuth(request)
       // In order: a later mutation may build on an earlier one of the same batch.
-      const results = await applyBatch({ db, dialect, kinds, auth }, request.body.mutations)
+      const results = await applyBatch(
+        { db, dialect, kinds, auth, log: request.log },
+        request.body.mutations,
+      )
       await options.afterPush?.(results).catch((error: unknown) => {
         request.log.error({ err: error }, 'after-push hook failed')
       })

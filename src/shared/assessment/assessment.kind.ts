@@ -23,6 +23,7 @@ import {
   type ReferenceContext,
 } from '../sync/record-kind.ts'
 import { z } from 'zod'
+import { text } from '../common/text.schema.ts'
 import {
   campaignCreateSchema,
   campaignDataSchema,
@@ -176,7 +177,12 @@ function formReferences(
 }
 
 const withdrawSchema = z.object({
-  reason: z.string().trim().min(1, '请填写撤回理由').max(500, '理由不超过500字'),
+  reason: text({
+    max: 500,
+    missing: '请填写撤回理由',
+    tooLong: '理由不超过500字',
+    multiline: true,
+  }),
 })
 
 function createForm(payload: Record<string, unknown>, actor: Actor): FormData {

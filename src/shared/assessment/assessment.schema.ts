@@ -4,6 +4,7 @@
  * poor result opens for the issuing department.
  */
 import { z } from 'zod'
+import { optionalText, text } from '../common/text.schema.ts'
 import { isoDateSchema as dateSchema, orgPathSchema } from '../issue/issue.schema.ts'
 
 /** The four rated questions of the form, each on a labelled 5-point scale. */
@@ -37,7 +38,7 @@ export const FORM_CHANNELS = ['self_service', 'assisted'] as const
 export type FormChannel = (typeof FORM_CHANNELS)[number]
 
 const point = z.number({ error: '请选择评分' }).int().min(1, '请选择评分').max(5, '请选择评分')
-const freeText = z.string().trim().max(500, '不超过500字').default('')
+const freeText = optionalText({ max: 500, multiline: true }).default('')
 
 /** The answers of one form: what a villager fills in, on a phone or on paper. */
 export const formAnswersSchema = z.object({
@@ -107,8 +108,8 @@ export const DEFAULT_TRIGGER_RULE: TriggerRule = {
 export const campaignCreateSchema = z
   .object({
     policyId: z.string().uuid(),
-    policyTitle: z.string().min(1).max(100),
-    documentNumber: z.string().min(1).max(40),
+    policyTitle: text({ max: 100, missing: '请填写政策名称' }),
+    documentNumber: text({ max: 40, missing: '请填写文号' }),
     issuingDepartment: orgPathSchema,
     villages: z.array(orgPathSchema).min(1, '请选择参加评议的村社').max(500),
     /**
@@ -154,7 +155,12 @@ export type PostEvaluationDecision = (typeof POST_EVALUATION_DECISIONS)[number]
 
 export const conclusionInputSchema = z.object({
   decision: z.enum(POST_EVALUATION_DECISIONS, { error: '请选择评估结论' }),
-  reasons: z.string().trim().min(1, '请填写理由').max(2000, '理由不超过2000字'),
+  reasons: text({
+    max: 2000,
+    missing: '请填写理由',
+    tooLong: '理由不超过2000字',
+    multiline: true,
+  }),
 })
 export type ConclusionInput = z.input<typeof conclusionInputSchema>
 

@@ -1,5 +1,6 @@
 /** Accounts: the shapes of login, the signed-in user and admin user creation. */
 import { z } from 'zod'
+import { text } from '../common/text.schema.ts'
 import { ROLES } from './roles.ts'
 import { orgUnitSchema } from '../org/org.schema.ts'
 
@@ -42,7 +43,7 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
 
 export const createUserSchema = z.object({
   phone: phoneSchema,
-  name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30字'),
+  name: text({ max: 30, missing: '请填写姓名', tooLong: '姓名不超过30字' }),
   password: passwordSchema,
   role: z.enum(ROLES, { error: '角色不正确' }),
   orgUnitId: z.string().min(1, '请选择所属单位'),

@@ -7,6 +7,7 @@
  * reason (the issue's `set_discussable` transition).
  */
 import { z } from 'zod'
+import { optionalText, text } from '../common/text.schema.ts'
 import { ISSUE_TAGS, type IssueTag } from './issue.schema.ts'
 
 /** Why an item may not be deliberated, in the seed's words. */
@@ -16,20 +17,12 @@ export type NotDiscussableBasis = (typeof NOT_DISCUSSABLE_BASES)[number]
 export const LIST_VERDICTS = ['discussable', 'not_discussable'] as const
 export type ListVerdict = (typeof LIST_VERDICTS)[number]
 
-const keywordSchema = z
-  .string({ error: '关键词格式不正确' })
-  .trim()
-  .min(1, '关键词不能为空')
-  .max(20, '每个关键词不超过20字')
+const keywordSchema = text({ max: 20, missing: '关键词不能为空', tooLong: '每个关键词不超过20字' })
 
 /** What a township writes for one item of its list. */
 export const discussableItemInputSchema = z
   .object({
-    title: z
-      .string({ error: '请填写事项名称' })
-      .trim()
-      .min(1, '请填写事项名称')
-      .max(60, '事项名称不超过60字'),
+    title: text({ max: 60, missing: '请填写事项名称', tooLong: '事项名称不超过60字' }),
     verdict: z.enum(LIST_VERDICTS, { error: '请选择可议或不可议' }),
     /** Required when not discussable: which rule keeps it off the agenda. */
     basis: z.enum(NOT_DISCUSSABLE_BASES, { error: '请选择不可议的依据' }).nullable(),
@@ -39,7 +32,12 @@ export const discussableItemInputSchema = z
       .min(1, '请至少填写一个关键词')
       .max(20, '关键词不超过20个'),
     tags: z.array(z.enum(ISSUE_TAGS, { error: '领域标签不正确' })).max(ISSUE_TAGS.length),
-    note: z.string({ error: '说明格式不正确' }).trim().max(200, '说明不超过200字').default(''),
+    note: optionalText({
+      max: 200,
+      missing: '说明格式不正确',
+      tooLong: '说明不超过200字',
+      multiline: true,
+    }).default(''),
   })
   .refine((item) => item.verdict === 'discussable' || item.basis !== null, {
     path: ['basis'],

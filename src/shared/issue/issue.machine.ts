@@ -34,6 +34,7 @@
 import { z } from 'zod'
 import type { Role } from '../auth/roles.ts'
 import { addWorkingDays, chinaDate } from '../calendar/working-days.ts'
+import { optionalText, text } from '../common/text.schema.ts'
 import { isWithin, pathIds } from '../org/org-path.ts'
 import { MutationRejection, type Actor, type Viewer } from '../sync/record-kind.ts'
 import {
@@ -121,18 +122,19 @@ export function isOverdue(data: IssueData, today: string): boolean {
 // Payloads
 
 const reason = (missing: string) =>
-  z.string({ error: missing }).trim().min(1, missing).max(1000, '内容不超过1000字')
-const optionalNote = z
-  .string({ error: '备注格式不正确' })
-  .trim()
-  .max(500, '备注不超过500字')
-  .optional()
+  text({ max: 1000, missing, tooLong: '内容不超过1000字', multiline: true })
+const optionalNote = optionalText({
+  max: 500,
+  missing: '备注格式不正确',
+  tooLong: '备注不超过500字',
+  multiline: true,
+}).optional()
 const meetingIdSchema = z
   .string({ error: '议事日编号不正确' })
   .min(1, '议事日编号不正确')
   .max(64, '议事日编号不正确')
 const answer = (missing: string) =>
-  z.string({ error: missing }).trim().min(1, missing).max(2000, '内容不超过2000字')
+  text({ max: 2000, missing, tooLong: '内容不超过2000字', multiline: true })
 
 /**
  * The fields each transition requires, with messages in Chinese. The UI
@@ -142,11 +144,12 @@ export const ISSUE_ACTION_PAYLOADS = {
   accept: z.object({ note: optionalNote }),
   set_discussable: z.object({
     verdict: z.enum(DISCUSSABLE_VERDICTS, { error: '请选择是否可议' }),
-    reason: z
-      .string({ error: '请填写调整理由' })
-      .trim()
-      .min(1, '请填写调整理由')
-      .max(200, '调整理由不超过200字'),
+    reason: text({
+      max: 200,
+      missing: '请填写调整理由',
+      tooLong: '调整理由不超过200字',
+      multiline: true,
+    }),
   }),
   resolve_locally: z.object({
     resolution: answer('请填写化解情况'),
@@ -175,22 +178,24 @@ export const ISSUE_ACTION_PAYLOADS = {
       (path) => pathIds(path).length === 2,
       '请选择要派发的县级部门',
     ),
-    note: z
-      .string({ error: '交办意见格式不正确' })
-      .trim()
-      .max(1000, '交办意见不超过1000字')
-      .optional(),
+    note: optionalText({
+      max: 1000,
+      missing: '交办意见格式不正确',
+      tooLong: '交办意见不超过1000字',
+      multiline: true,
+    }).optional(),
   }),
   return_to_township: z.object({ reason: reason('请填写退回理由') }),
   reply: z.object({ reply: answer('请填写答复内容') }),
   feedback: z
     .object({
       satisfaction: z.enum(SATISFACTIONS, { error: '请选择群众满意度' }),
-      comment: z
-        .string({ error: '群众意见格式不正确' })
-        .trim()
-        .max(500, '群众意见不超过500字')
-        .default(''),
+      comment: optionalText({
+        max: 500,
+        missing: '群众意见格式不正确',
+        tooLong: '群众意见不超过500字',
+        multiline: true,
+      }).default(''),
     })
     .refine((value) => value.satisfaction !== 'dissatisfied' || value.comment.length > 0, {
       path: ['comment'],

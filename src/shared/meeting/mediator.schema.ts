@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { ISSUE_TAGS, isoDateSchema, orgPathSchema } from '../issue/issue.schema.ts'
+import { optionalText, text } from '../common/text.schema.ts'
 
 /**
  * Who may serve as a mediator (seed 002): party cadres and backbone members,
@@ -51,8 +52,7 @@ export const MEDIATOR_GRADES = [
 /** An assessment grade. */
 export type MediatorGrade = (typeof MEDIATOR_GRADES)[number]
 
-const text = (missing: string, max: number) =>
-  z.string({ error: missing }).trim().min(1, missing).max(max, `不超过${max}字`)
+const line = (missing: string, max: number) => text({ max, missing })
 const yearSchema = z
   .number({ error: '请填写年份' })
   .int('年份不正确')
@@ -62,24 +62,24 @@ const yearSchema = z
 /** One rotation training (集中培训/轮训). */
 export const mediatorTrainingSchema = z.object({
   date: isoDateSchema,
-  title: text('请填写培训名称', 60),
+  title: line('请填写培训名称', 60),
   hours: z.number({ error: '学时不正确' }).min(0.5, '学时不正确').max(200, '学时不正确').optional(),
 })
 /** One yearly assessment. */
 export const mediatorAssessmentSchema = z.object({
   year: yearSchema,
   grade: z.enum(MEDIATOR_GRADES, { error: '请选择考评等次' }),
-  note: z.string().trim().max(200, '不超过200字').optional(),
+  note: optionalText({ max: 200, multiline: true }).optional(),
 })
 /** One honour (评选出的优秀解事员). */
 export const mediatorHonourSchema = z.object({
   year: yearSchema,
-  title: text('请填写荣誉名称', 60),
+  title: line('请填写荣誉名称', 60),
 })
 
 /** What the pool form holds (create and update). */
 export const mediatorProfileShape = {
-  name: text('请填写姓名', 30),
+  name: line('请填写姓名', 30),
   types: z
     .array(z.enum(MEDIATOR_TYPES, { error: '人员类别不正确' }), { error: '请选择人员类别' })
     .min(1, '请至少选择一个人员类别')
@@ -89,7 +89,7 @@ export const mediatorProfileShape = {
     .min(1, '请至少选择一个擅长领域')
     .refine((values) => new Set(values).size === values.length, '擅长领域重复'),
   /** Where the member works or lives, shown in the pool (no phone: contact goes through the unit). */
-  affiliation: z.string().trim().max(60, '不超过60字').optional(),
+  affiliation: optionalText({ max: 60 }).optional(),
   /** The account of a member who signs in (role mediator), if any. */
   userId: z.string().min(1).max(64).optional(),
 }

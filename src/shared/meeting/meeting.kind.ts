@@ -46,6 +46,7 @@ import {
   villagePathOf,
 } from './meeting.rules.ts'
 import { z } from 'zod'
+import { text } from '../common/text.schema.ts'
 
 export { MEETING_KIND } from './meeting.schema.ts'
 export { canRecordMeeting } from './meeting.rules.ts'
@@ -217,11 +218,7 @@ function signOff(current: MeetingData, actor: Actor): MeetingData {
 
 const amendPayloadSchema = z.object({ text: amendmentSchema.shape.text })
 const cancelPayloadSchema = z.object({
-  reason: z
-    .string({ error: '请填写取消原因' })
-    .trim()
-    .min(1, '请填写取消原因')
-    .max(500, '不超过500字'),
+  reason: text({ max: 500, missing: '请填写取消原因', multiline: true }),
 })
 
 function amend(current: MeetingData, payload: Record<string, unknown>, actor: Actor): MeetingData {

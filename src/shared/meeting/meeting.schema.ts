@@ -18,6 +18,7 @@ import {
   photoHashSchema,
 } from '../issue/issue.schema.ts'
 import { MEDIATOR_LEVELS } from './mediator.schema.ts'
+import { optionalText, text } from '../common/text.schema.ts'
 
 /** The record kind's name in the sync protocol. */
 export const MEETING_KIND = 'meeting'
@@ -65,12 +66,10 @@ export const MEETING_ACTIONS = [
 /** An entry of a discussion day's ledger. */
 export type MeetingAction = (typeof MEETING_ACTIONS)[number]
 
-const text = (missing: string, max: number) =>
-  z.string({ error: missing }).trim().min(1, missing).max(max, `不超过${max}字`)
-const optionalText = (max: number) =>
-  z.string({ error: '格式不正确' }).trim().max(max, `不超过${max}字`).optional()
-const longText = (max: number) =>
-  z.string({ error: '格式不正确' }).trim().max(max, `不超过${max}字`)
+// The one text rule (src/shared/common/text.schema.ts), in this file's three shapes.
+const line = (missing: string, max: number) => text({ max, missing })
+const optionalLine = (max: number, multiline = false) => optionalText({ max, multiline }).optional()
+const longText = (max: number) => optionalText({ max, multiline: true })
 const idSchema = z.string({ error: '编号不正确' }).min(1, '编号不正确').max(64, '编号不正确')
 
 /**
@@ -80,7 +79,7 @@ const idSchema = z.string({ error: '编号不正确' }).min(1, '编号不正确'
  */
 export const topicPlanSchema = z.object({
   issueId: idSchema,
-  title: text('议题标题不能为空', 60),
+  title: line('议题标题不能为空', 60),
   tags: z.array(z.enum(ISSUE_TAGS)).min(1),
   isPrivate: z.boolean(),
   verdict: z.enum(DISCUSSABLE_VERDICTS),
@@ -108,11 +107,11 @@ export type Topic = z.infer<typeof topicSchema>
  */
 export const policyRefSchema = z.object({
   policyId: idSchema.optional(),
-  title: text('请填写政策名称', 100),
-  documentNumber: optionalText(60),
+  title: line('请填写政策名称', 100),
+  documentNumber: optionalLine(60),
   /** Who interpreted it on the day (谁起草、谁解读: usually the drafting department's person). */
-  interpretedBy: optionalText(60),
-  interpretation: optionalText(1000),
+  interpretedBy: optionalLine(60),
+  interpretation: optionalLine(1000, true),
 })
 /** A policy to interpret. */
 export type PolicyRef = z.infer<typeof policyRefSchema>
@@ -120,7 +119,7 @@ export type PolicyRef = z.infer<typeof policyRefSchema>
 /** A mediator sent to the day, as the pool listed them when invited. */
 export const invitedMediatorSchema = z.object({
   mediatorId: idSchema,
-  name: text('解事员姓名不能为空', 30),
+  name: line('解事员姓名不能为空', 30),
   level: z.enum(MEDIATOR_LEVELS),
   userId: idSchema.optional(),
 })
@@ -128,7 +127,7 @@ export const invitedMediatorSchema = z.object({
 export type InvitedMediator = z.infer<typeof invitedMediatorSchema>
 
 /** A resident concerned, to be notified (name and a note such as the group; no phone). */
-export const noticeSchema = z.object({ name: text('请填写姓名', 30), note: optionalText(60) })
+export const noticeSchema = z.object({ name: line('请填写姓名', 30), note: optionalLine(60) })
 
 /** Sign-in: the count and named representatives, or photos of the paper sheet. */
 export const signInSchema = z.object({
@@ -137,7 +136,7 @@ export const signInSchema = z.object({
     .int('人数应为整数')
     .min(0, '人数不正确')
     .max(10_000, '人数不正确'),
-  representatives: z.array(text('代表姓名不能为空', 30)).max(50, '代表最多50人'),
+  representatives: z.array(line('代表姓名不能为空', 30)).max(50, '代表最多50人'),
   sheetPhotos: z.array(photoHashSchema).max(MAX_PHOTOS, `最多${MAX_PHOTOS}张照片`),
 })
 /** The sign-in of the day. */
@@ -150,7 +149,7 @@ export const meetingPlanShape = {
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式不正确')
     .optional(),
-  place: text('请填写议事地点', 100),
+  place: line('请填写议事地点', 100),
   form: z.enum(MEETING_FORMS, { error: '请选择议事形式' }),
   topics: z
     .array(topicPlanSchema, { error: '请选择议题' })
@@ -192,7 +191,7 @@ export type MeetingRecordInput = z.infer<typeof meetingRecordSchema>
 /** A correction added after sign-off; the signed record itself never changes. */
 export const amendmentSchema = z.object({
   id: z.string().regex(/^[1-9]\d*$/),
-  text: text('请填写补正内容', 1000),
+  text: text({ max: 1000, missing: '请填写补正内容', multiline: true }),
   byId: z.string(),
   byName: z.string(),
   at: z.string(),

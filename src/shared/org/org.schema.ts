@@ -5,6 +5,7 @@
  * Y's subtree" is a prefix test, in SQL and in TypeScript alike.
  */
 import { z } from 'zod'
+import { text } from '../common/text.schema.ts'
 
 /** The tiers of the platform, top to bottom, plus county departments. */
 export const ORG_TIERS = ['county', 'township', 'village', 'grid', 'department'] as const
@@ -34,7 +35,7 @@ export type OrgUnit = z.infer<typeof orgUnitSchema>
 export const createOrgUnitSchema = z.object({
   parentId: z.string().min(1, '请选择上级单位'),
   tier: z.enum(ORG_TIERS, { error: '单位层级不正确' }),
-  name: z.string().trim().min(1, '请填写单位名称').max(60, '单位名称不超过60字'),
+  name: text({ max: 60, missing: '请填写单位名称', tooLong: '单位名称不超过60字' }),
 })
 export type CreateOrgUnitInput = z.infer<typeof createOrgUnitSchema>
 

@@ -5,6 +5,8 @@
  * on the policy as an append-only list.
  */
 import { z } from 'zod'
+import { optionalText, text } from '../common/text.schema.ts'
+import { computedDate } from '../common/date.schema.ts'
 import { ISSUE_TAGS, isoDateSchema, orgPathSchema, photoHashSchema } from '../issue/issue.schema.ts'
 
 // The issue schema's field schemas, shared rather than copied.
@@ -15,13 +17,20 @@ export const POLICY_DOMAINS = ISSUE_TAGS
 
 /** What a department or the county types in to register a policy. */
 export const policyCreateSchema = z.object({
-  title: z.string().trim().min(1, '请填写政策名称').max(100, '政策名称不超过100字'),
-  documentNumber: z.string().trim().min(1, '请填写文号').max(40, '文号不超过40字'),
+  title: text({ max: 100, missing: '请填写政策名称', tooLong: '政策名称不超过100字' }),
+  documentNumber: text({ max: 40, missing: '请填写文号', tooLong: '文号不超过40字' }),
   /** Path of the issuing (drafting) department: it interprets and concludes post-evaluations. */
   issuingDepartment: orgPathSchema,
   issueDate: dateSchema,
-  summary: z.string().trim().min(1, '请填写内容摘要').max(500, '内容摘要不超过500字'),
-  fullText: z.string().max(20_000, '全文不超过20000字').default(''),
+  summary: text({
+    max: 500,
+    missing: '请填写内容摘要',
+    tooLong: '内容摘要不超过500字',
+    multiline: true,
+  }),
+  fullText: optionalText({ max: 20_000, tooLong: '全文不超过20000字', multiline: true }).default(
+    '',
+  ),
   /** PDF attachments (sha-256 of blobs uploaded the way photos are). */
   attachments: z.array(photoHashSchema).max(5).default([]),
   domains: z.array(z.enum(POLICY_DOMAINS)).min(1, '请至少选择一个领域'),
@@ -34,12 +43,12 @@ export type PolicyCreateInput = z.input<typeof policyCreateSchema>
 /** One interpretation session (解读宣讲): where, when, by whom, how many came. */
 export const interpretationInputSchema = z.object({
   heldOn: dateSchema,
-  place: z.string().trim().min(1, '请填写地点').max(60, '地点不超过60字'),
-  interpreter: z.string().trim().min(1, '请填写解读人').max(60, '解读人不超过60字'),
+  place: text({ max: 60, missing: '请填写地点', tooLong: '地点不超过60字' }),
+  interpreter: text({ max: 60, missing: '请填写解读人', tooLong: '解读人不超过60字' }),
   attendance: z.number({ error: '请填写参加人数' }).int().min(0).max(100_000),
   /** The discussion day (议事日) it was part of, when it was one. */
   meetingId: z.string().max(64).nullable().default(null),
-  note: z.string().max(500).default(''),
+  note: optionalText({ max: 500, multiline: true }).default(''),
 })
 /** An interpretation session as typed in. */
 export type InterpretationInput = z.input<typeof interpretationInputSchema>
@@ -58,7 +67,7 @@ export const policyDataSchema = policyCreateSchema.extend({
   registeredByName: z.string(),
   registeredAt: z.string(),
   /** Issue date + 20 working days; `isEstimate` when a year's holidays were not yet published. */
-  interpretationDeadline: z.object({ date: dateSchema, isEstimate: z.boolean() }),
+  interpretationDeadline: z.object({ date: computedDate(), isEstimate: z.boolean() }),
   interpretations: z.array(interpretationSchema),
 })
 /** A stored policy. */

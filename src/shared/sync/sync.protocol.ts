@@ -44,7 +44,8 @@ export const mutationSchema = z.object({
   baseVersion: z.number().int().min(0),
   /** Per-device order of the outbox (diagnostics; the device pushes in this order). */
   seq: z.number().int().min(0),
-  deviceId: z.string().min(1).max(64),
+  /** Made by the device (a UUID); printable ASCII only, as it is stored and logged as it is. */
+  deviceId: z.string().regex(/^[\x21-\x7e]{1,64}$/, '设备编号不正确'),
   /** When the author saved it, device clock (ISO). The server keeps its own time too. */
   createdAt: z.string().datetime(),
 })
