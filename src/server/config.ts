@@ -29,6 +29,11 @@ export interface Config {
    * (stages left out keep the default; docs/issues.md).
    */
   issueStageDeadlines: StageDeadlineTable
+  /**
+   * /api/health reports `degraded` when the data folder's disk has less free
+   * space than this (DISK_LOW_MB, default 500), before writes start failing.
+   */
+  diskLowBytes: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     issueStageDeadlines: parseStageDeadlines(env.ISSUE_STAGE_DEADLINES),
+    diskLowBytes: parseDiskLowMb(env.DISK_LOW_MB) * 1024 * 1024,
   }
 }
 
@@ -63,6 +69,13 @@ export function parseStageDeadlines(value: string | undefined): StageDeadlineTab
     table[known] = count
   }
   return table
+}
+
+/** Throws at startup on a threshold that is not a whole number of megabytes. */
+function parseDiskLowMb(value: string | undefined): number {
+  if (value === undefined || value === '') return 500
+  if (!/^\d+$/.test(value)) throw new Error(`DISK_LOW_MB: "${value}" is not a whole number of MB`)
+  return Number(value)
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {

@@ -45,6 +45,10 @@ export interface TestServerOptions {
   kinds?: KindRegistry
   /** Seed the demo county (default); false leaves the database migrated and empty. */
   seed?: boolean
+  /** SQLite in a file in a temporary folder (removed on close) instead of in memory. */
+  onDisk?: boolean
+  /** Settings from the environment (see config.ts), e.g. `{ DISK_LOW_MB: '1' }`. */
+  env?: NodeJS.ProcessEnv
 }
 
 export async function createTestServer(
@@ -52,10 +56,13 @@ export async function createTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const scratch = dialect === 'postgres' ? await createPostgresDatabase() : undefined
-  const database = openDatabase(scratch ? { databaseUrl: scratch.url } : {})
+  const dataDir =
+    !scratch && options.onDisk ? await mkdtemp(join(tmpdir(), 'shuoshi-data-')) : undefined
+  const database = openDatabase(scratch ? { databaseUrl: scratch.url } : { dataDir })
   const dispose = async () => {
     await database.close()
     await scratch?.drop()
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
   }
   try {
     await migrateToLatest(database.db)
@@ -63,6 +70,7 @@ export async function createTestServer(
     const config = loadConfig({
       STATIC_DIR: options.staticDir ?? join(tmpdir(), `shuoshi-no-static-${randomHex(6)}`),
       SEED_DEMO: 'false',
+      ...options.env,
     })
     const app = await buildApp({ config, database, logger: false, kinds: options.kinds })
     await app.ready()

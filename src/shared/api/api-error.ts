@@ -26,6 +26,8 @@ export const ERROR_MESSAGES = {
   ballot_code_invalid: '评议码无效或已使用，请向说事站工作人员核对',
   campaign_closed: '该评议不在进行中',
   too_many_ballots: '提交过于频繁，请10分钟后再试',
+  server_storage_full: '服务器存储空间已满，记录仍安全保存在手机上，请稍后再同步',
+  database_unavailable: '服务器暂时连不上数据库，记录仍安全保存在手机上，请稍后再试',
   internal: '服务器出错了，请稍后再试',
 } as const satisfies Record<string, string>
 
