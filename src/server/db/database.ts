@@ -40,6 +40,12 @@ export interface OpenOptions {
   /** Folder for the SQLite file; ":memory:" opens an in-memory database. */
   dataDir?: string
   sqliteFile?: string
+  /**
+   * Told when a PostgreSQL connection fails outside any query (the server
+   * restarted, the network dropped): the pool discards it and the next query
+   * connects anew. Without a listener such an error would end the process.
+   */
+  onConnectionError?: (error: Error) => void
 }
 
 export function openDatabase(options: OpenOptions): Database {
@@ -47,10 +53,21 @@ export function openDatabase(options: OpenOptions): Database {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: 10,
+      // An unreachable host (not a refused port) would otherwise hold every
+      // request forever; after 10 s it fails and is answered 503.
+      connectionTimeoutMillis: 10_000,
       // A session left idle inside a transaction holds back every pull (the
       // cursor waits for it, docs/sync.md): end such sessions after 30 s.
       options: '-c idle_in_transaction_session_timeout=30000',
     })
+    const onError = options.onConnectionError ?? (() => undefined)
+    // Every connection reports on itself, idle in the pool or checked out
+    // between two queries of a transaction (pg-pool listens only while it is
+    // idle). A broken connection's next query fails and the pool drops it.
+    pool.on('connect', (client) => client.on('error', onError))
+    // The pool re-emits idle connections' errors, already reported above;
+    // unheard, that emit would throw and end the process.
+    pool.on('error', () => undefined)
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) })
     return { db, dialect: 'postgres', storageDir: null, close: () => db.destroy() }
   }
