@@ -12,6 +12,7 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
@@ -73,10 +74,16 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     return database
   }
 
-  async function backupTo(database: Database, file: string): Promise<number> {
+  /** `slowMs` per line keeps the backup's snapshot open while others write (a slow disk). */
+  async function backupTo(database: Database, file: string, slowMs = 0): Promise<number> {
     const gzip = createGzip()
     const done = finished(gzip.pipe(createWriteStream(file)))
-    const rows = await writeBackup(database, gzip)
+    const out = new Writable({
+      write(chunk, _encoding, callback) {
+        setTimeout(() => gzip.write(chunk, callback), slowMs)
+      },
+    })
+    const rows = await writeBackup(database, out)
     gzip.end()
     await done
     return rows
@@ -172,15 +179,22 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     }
     await syncAll(phones)
 
-    // The backup runs on its own connection while all three devices write and sync.
+    // The backup runs on its own connection, slowly, while all three devices
+    // write and sync: they are not held up, and it copies one moment's state.
     const file = join(scratch, 'shuoshi.jsonl.gz')
+    let syncedDuringBackup = 0
+    let isBackupDone = false
     const [backedUp] = await Promise.all([
-      backupTo(openSecondHandle(), file),
+      backupTo(openSecondHandle(), file, 5).finally(() => (isBackupDone = true)),
       ...phones.map(async (phone) => {
         for (let i = 0; i < 2; i++) await phone.capture(`${phone.person} 备份中 ${i}`)
         await phone.engine.syncOnce()
+        if (!isBackupDone) syncedDuringBackup++
       }),
     ])
+    console.log(
+      `devices that finished a sync while the backup was running: ${syncedDuringBackup} of 3`,
+    )
 
     // After the backup: new reports, and an edit of a report the backup holds at version 1.
     for (const phone of phones) {
@@ -210,18 +224,22 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     cleanups.push(() => app.close())
     current = app
 
+    // One device saved a new report meanwhile: its push is the first to meet
+    // the new epoch (the others learn it from their pull).
+    const late = await phones[1]?.capture('恢复期间新登记')
+    expected[`issue:${late}`] = 1
+
     // One sync each: the devices re-offer what the restored server lacks.
-    await syncAll(phones)
     await syncAll(phones)
 
     expect(await serverRecords(restored)).toEqual(expected)
-    const sent = phones.length * 8 + 1
+    const sent = phones.length * 8 + 1 + 1
     expect(await countRows(restored, 'sync_mutation')).toBe(sent)
-    for (const phone of phones) {
+    for (const [index, phone] of phones.entries()) {
       expect(await phone.db.outbox.count()).toBe(0)
-      // Each sees its own grid's reports: 8 of them, at the server's versions.
+      // Each sees its own grid's reports (8, or 9 with the late one) at the server's versions.
       const own = await deviceRecords(phone)
-      expect(Object.keys(own)).toHaveLength(8)
+      expect(Object.keys(own)).toHaveLength(index === 1 ? 9 : 8)
       for (const [key, version] of Object.entries(own)) expect(version).toBe(expected[key])
     }
   })
