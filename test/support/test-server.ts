@@ -45,6 +45,8 @@ export interface TestServerOptions {
   kinds?: KindRegistry
   /** Seed the demo county (default); false leaves the database migrated and empty. */
   seed?: boolean
+  /** SQLite in a file in a temporary folder (removed on close) instead of in memory. */
+  onDisk?: boolean
   /** More environment for `loadConfig` (e.g. PUBLIC_ORIGIN, TRUST_PROXY, BLOB_DAILY_QUOTA_MB). */
   env?: NodeJS.ProcessEnv
 }
@@ -54,10 +56,13 @@ export async function createTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const scratch = dialect === 'postgres' ? await createPostgresDatabase() : undefined
-  const database = openDatabase(scratch ? { databaseUrl: scratch.url } : {})
+  const dataDir =
+    !scratch && options.onDisk ? await mkdtemp(join(tmpdir(), 'shuoshi-data-')) : undefined
+  const database = openDatabase(scratch ? { databaseUrl: scratch.url } : { dataDir })
   const dispose = async () => {
     await database.close()
     await scratch?.drop()
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
   }
   try {
     await migrateToLatest(database.db)

@@ -65,6 +65,16 @@ export interface OutboxEntry {
   rejection?: Rejection
 }
 
+/**
+ * A change the server accepted, kept for SENT_RETENTION_DAYS: if the server's
+ * database is restored from a backup older than it, the device offers it
+ * again (docs/sync.md, "After a restore").
+ */
+export interface SentEntry extends OutboxEntry {
+  seq: number
+  appliedAt: string
+}
+
 /** A photo, by content hash. Kept until the server has it; never evicted by the app before. */
 export interface BlobRow {
   sha256: string
@@ -95,6 +105,7 @@ export class AppDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>
   blobs!: EntityTable<BlobRow, 'sha256'>
   syncMeta!: EntityTable<SyncMetaRow, 'key'>
+  sent!: EntityTable<SentEntry, 'seq'>
 
   constructor(name = 'shuoshi') {
     super(name)
@@ -108,6 +119,8 @@ export class AppDb extends Dexie {
       blobs: 'sha256, uploaded',
       syncMeta: 'key',
     })
+    // The journal of accepted changes; existing devices start it empty.
+    this.version(3).stores({ sent: 'seq, &id, appliedAt' })
   }
 }
 

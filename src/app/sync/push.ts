@@ -14,7 +14,7 @@ import {
 } from '#shared/sync/sync.protocol.ts'
 import type { Actor } from '#shared/sync/record-kind.ts'
 import type { AppDb, OutboxEntry } from '#app/db/app-db.ts'
-import { rebase, type KindMap } from './local-store.ts'
+import { rebase, syncState, type KindMap } from './local-store.ts'
 import type { SyncTransport } from './transport.ts'
 
 export function toMutation(entry: OutboxEntry): Mutation {
@@ -58,7 +58,12 @@ export interface PushOutcome {
   applied: number
   rejected: number
   epoch: string | null
+  /** The server's epoch is not the one this device synced with: it was restored or replaced. */
+  isNewEpoch: boolean
 }
+
+/** How long accepted changes stay in the `sent` journal, to be re-offered after a restore. */
+export const SENT_RETENTION_DAYS = 30
 
 /** Pushes every pending change of `userId`; throws on network or server failure (retry later). */
 export async function pushOutbox(
@@ -68,14 +73,22 @@ export async function pushOutbox(
   actorFor: (entry: OutboxEntry) => Actor,
   userId: string,
 ): Promise<PushOutcome> {
-  const outcome: PushOutcome = { applied: 0, rejected: 0, epoch: null }
+  const outcome: PushOutcome = { applied: 0, rejected: 0, epoch: null, isNewEpoch: false }
+  const cutoff = new Date(Date.now() - SENT_RETENTION_DAYS * 86_400_000).toISOString()
+  await db.sent.where('appliedAt').below(cutoff).delete()
+  const { epoch } = await syncState(db)
   const pending = (await db.outbox.where('status').equals('pending').sortBy('seq')).filter(
     (entry) => entry.userId === userId,
   )
   for (const batch of batchMutations(pending.map(toMutation))) {
-    const response = await transport.push({ mutations: batch })
+    const response = await transport.push({ mutations: batch, ...(epoch ? { epoch } : {}) })
     outcome.epoch = response.epoch
-    await db.transaction('rw', db.records, db.outbox, async () => {
+    if (epoch && response.epoch !== epoch) {
+      // Nothing was applied: the caller re-offers the journal first (reofferSent).
+      outcome.isNewEpoch = true
+      return outcome
+    }
+    await db.transaction('rw', db.records, db.outbox, db.sent, async () => {
       for (const result of response.results) {
         const isApplied =
           result.status === 'applied' ||
@@ -98,8 +111,10 @@ async function settle(
 ): Promise<void> {
   const entry = await db.outbox.where('id').equals(result.id).first()
   if (!entry?.seq) return
-  if (isApplied) await db.outbox.delete(entry.seq)
-  else {
+  if (isApplied) {
+    await db.outbox.delete(entry.seq)
+    await db.sent.put({ ...entry, seq: entry.seq, appliedAt: new Date().toISOString() })
+  } else {
     await db.outbox.update(entry.seq, {
       status: 'rejected',
       rejection: {
@@ -125,4 +140,31 @@ async function settle(
         }
       : undefined
   await rebase(db, kinds, actorFor, entry.recordKey, server)
+}
+
+/**
+ * The server's database was restored (or replaced): it may have lost changes
+ * it had accepted from this device. Puts every journalled change back in the
+ * outbox under its original `seq` (so they go first, in their first order),
+ * marks photos for upload again, adopts the new epoch and starts a fresh
+ * copy. The server answers `duplicate` for what it still has and applies the
+ * rest with the usual checks; nothing needs trusting the device more.
+ */
+export async function reofferSent(db: AppDb, epoch: string): Promise<number> {
+  return db.transaction('rw', [db.outbox, db.sent, db.blobs, db.syncMeta], async () => {
+    const journal = await db.sent.toArray()
+    const waiting = new Set(await db.outbox.toCollection().keys())
+    const again = journal
+      .filter((entry) => !waiting.has(entry.seq))
+      .map((entry) => {
+        const pending: OutboxEntry & { appliedAt?: string } = { ...entry, status: 'pending' }
+        delete pending.appliedAt
+        return pending
+      })
+    await db.outbox.bulkAdd(again)
+    await db.sent.clear()
+    await db.blobs.filter((row) => !row.failure).modify({ uploaded: 0 })
+    await db.syncMeta.update('state', { epoch, cursor: null })
+    return again.length
+  })
 }

@@ -13,7 +13,7 @@ import { backoffDelay } from './backoff.ts'
 import { uploadBlobs } from './blobs.ts'
 import { syncState, type KindMap } from './local-store.ts'
 import { pullAll, type PullProgress } from './pull.ts'
-import { pushOutbox } from './push.ts'
+import { pushOutbox, reofferSent } from './push.ts'
 import type { SyncTransport } from './transport.ts'
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'outdated' | 'signed-out'
@@ -118,16 +118,32 @@ export class SyncEngine {
     const actorFor = (entry: OutboxEntry): Actor => ({ ...author, at: entry.createdAt })
     this.setStatus({ phase: 'syncing', progress: null })
     try {
-      const pushed = await pushOutbox(db, transport, kinds, actorFor, author.userId)
-      // The server was replaced or restored: copy everything again (outbox kept).
+      const push = () => pushOutbox(db, transport, kinds, actorFor, author.userId)
+      const pull = () =>
+        pullAll(db, transport, kinds, actorFor, {
+          limit: this.options.pullLimit,
+          onProgress: (progress) => this.setStatus({ progress }),
+        })
+      const pushed = await push()
+      // The server was restored or replaced: offer again what it may have
+      // lost, in the first order, then copy everything again (docs/sync.md).
+      let isReoffered = false
       if (pushed.epoch && state.epoch && pushed.epoch !== state.epoch) {
-        await db.syncMeta.update('state', { cursor: null })
+        await reofferSent(db, pushed.epoch)
+        isReoffered = true
+        await push()
       }
       await uploadBlobs(db, transport)
-      await pullAll(db, transport, kinds, actorFor, {
-        limit: this.options.pullLimit,
-        onProgress: (progress) => this.setStatus({ progress }),
-      })
+      await pull()
+      // Nothing was waiting to push, so the pull was first to see the new epoch.
+      const after = await syncState(db)
+      if (!isReoffered && state.epoch && after.epoch && after.epoch !== state.epoch) {
+        if ((await reofferSent(db, after.epoch)) > 0) {
+          await push()
+          await uploadBlobs(db, transport)
+        }
+        await pull()
+      }
       this.failures = 0
       const now = new Date().toISOString()
       await db.syncMeta.update('state', { lastSuccessAt: now, lastError: null })

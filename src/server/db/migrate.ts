@@ -3,7 +3,13 @@
  * tsx see the same list). Several processes starting at once on one
  * PostgreSQL are safe: Kysely's migrator takes a lock table.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely'
 import * as createOrgAndAccounts from './migrations/2026_11_25_0900_create_org_and_accounts.ts'
 import * as createSync from './migrations/2026_11_25_1000_create_sync.ts'
 import * as createBlobUpload from './migrations/2026_11_25_1100_create_blob_upload.ts'
@@ -28,7 +34,15 @@ export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort()
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
 
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  check(await new Migrator({ db, provider }).migrateToLatest())
+}
+
+/** Brings the schema to exactly the migration `name` (up or down); restoring a backup needs it. */
+export async function migrateTo<T>(db: Kysely<T>, name: string): Promise<void> {
+  check(await new Migrator({ db, provider }).migrateTo(name))
+}
+
+function check({ error, results }: MigrationResultSet): void {
   const failed = results?.find((result) => result.status === 'Error')
   if (error || failed) {
     throw new Error(`migration failed${failed ? ` at ${failed.migrationName}` : ''}`, {

@@ -1,11 +1,14 @@
 /**
  * The one error handler. Client mistakes become 4xx `{ code, message }` with a
- * Chinese reason; anything unexpected is logged in full and answered with a
- * bare 500 that leaks nothing.
+ * Chinese reason; a full disk or an unreachable database becomes 507 / 503
+ * "try again later" (nothing was changed, and the server recovers by itself);
+ * anything else unexpected is logged in full and answered with a bare 500 that
+ * leaks nothing.
  */
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { ERROR_MESSAGES, type ApiErrorBody, type ErrorCode } from '#shared/api/api-error.ts'
+import { infrastructureFault, type InfrastructureFault } from '../db/db-errors.ts'
 
 /** Throw this from a handler to answer a client with a known error. */
 export class HttpError extends Error {
@@ -27,11 +30,49 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
 }
 
+/**
+ * Infrastructure failures, whatever route or repository met them (a login's
+ * failure row, a push, a photo, a session touch): 507 Insufficient Storage or
+ * 503, with a reason that tells the person their records are safe on the phone.
+ */
+const FAULTS: Record<InfrastructureFault, { status: number; code: ErrorCode }> = {
+  storage_full: { status: 507, code: 'server_storage_full' },
+  database_unavailable: { status: 503, code: 'database_unavailable' },
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * When each infrastructure fault was last met (epoch ms), so /api/health
+     * can say "storage full" even where it cannot measure the disk (PostgreSQL).
+     */
+    lastFaultAt: Record<InfrastructureFault, number | null>
+  }
+}
+
+/** Seconds a client should wait before retrying after an infrastructure failure. */
+const RETRY_AFTER_SECONDS = 30
+
 export function registerErrorHandler(app: FastifyInstance): void {
+  app.decorate('lastFaultAt', { storage_full: null, database_unavailable: null })
+  // A write that succeeds again means the space came back: forget the fault.
+  app.addHook('onResponse', (request, reply, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      app.lastFaultAt.storage_full = null
+    }
+    done()
+  })
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let status = 500
     let body: ApiErrorBody
-    if (error instanceof HttpError) {
+    const fault = error instanceof HttpError ? null : infrastructureFault(error)
+    if (fault) {
+      const { status: faultStatus, code } = FAULTS[fault]
+      status = faultStatus
+      body = { code, message: ERROR_MESSAGES[code] }
+      app.lastFaultAt[fault] = Date.now()
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS))
+    } else if (error instanceof HttpError) {
       status = error.statusCode
       body = { code: error.code, message: error.message }
       if (error.fields) body.fields = error.fields

@@ -86,6 +86,12 @@ export function syncRoutes(
     },
     async (request) => {
       const auth = requireAuth(request)
+      const epoch = await serverEpoch(db)
+      // A device from before a restore re-offers its journal first (it would
+      // otherwise push newer changes ahead of the older ones this server lost).
+      if (request.body.epoch !== undefined && request.body.epoch !== epoch) {
+        return { epoch, results: [] }
+      }
       // In order: a later mutation may build on an earlier one of the same batch.
       const results = await applyBatch(
         { db, dialect, kinds, auth, log: request.log },
@@ -94,7 +100,7 @@ export function syncRoutes(
       await options.afterPush?.(results).catch((error: unknown) => {
         request.log.error({ err: error }, 'after-push hook failed')
       })
-      return { epoch: await serverEpoch(db), results }
+      return { epoch, results }
     },
   )
 

@@ -53,6 +53,14 @@ export type Mutation = z.infer<typeof mutationSchema>
 
 export const pushRequestSchema = z.object({
   mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_MUTATIONS),
+  /**
+   * The server epoch the device last synced with. When the server's differs
+   * (its database was restored), it applies nothing and answers
+   * `{ epoch, results: [] }`, so the device first re-offers what it had sent
+   * since (docs/sync.md, "After a restore"). Devices that omit it are served
+   * as before.
+   */
+  epoch: z.string().max(100).optional(),
 })
 export type PushRequest = z.infer<typeof pushRequestSchema>
 
