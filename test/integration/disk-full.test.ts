@@ -71,15 +71,13 @@ describe.each(DIALECTS)('a full disk on %s', (dialect) => {
     const [row] = (await sql<{ page_count: number }>`pragma page_count`.execute(db)).rows
     await sql.raw(`pragma max_page_count = ${row?.page_count ?? 0}`).execute(db)
     // Fill the last pages that still have room, where the next logins' rows
-    // go: failures of the village cadre, live sessions of the township.
+    // go: attempt counters (live windows, so pruning frees nothing), live
+    // sessions of the township.
     let i = 0
     await fillUntilFull(() =>
       db
-        .insertInto('login_failure')
-        .values({
-          key: `phone:${PHONES.villageCadre}`,
-          failed_at: new Date(Date.UTC(2000, 0, 1) + i++).toISOString(),
-        })
+        .insertInto('rate_limit')
+        .values({ key: `fill:${i++}`, window_ends_at: '2999-01-01T00:00:00.000Z', attempts: 1 })
         .execute(),
     )
     await fillUntilFull(() =>
