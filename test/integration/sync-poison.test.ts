@@ -16,6 +16,7 @@ import {
   loginAll,
   mutationCount,
   push,
+  pull,
   pushRaw,
   storedVersion,
   syncWrites,
@@ -56,6 +57,21 @@ const brittleKind: RecordKind<MemoData> = {
   references(mutation) {
     if (typeof mutation.payload.text === 'string') explodesOn('references', mutation.payload.text)
     return []
+  },
+}
+
+/**
+ * A kind whose view breaks only for township staff: its records are stored
+ * (the author's own view works), then poison the township's pulls.
+ */
+const shyKind: RecordKind<MemoData> = {
+  ...memoKind,
+  kind: 'shy',
+  view(memo, viewer) {
+    if (memo.text === 'bomb:pull' && viewer.role === 'township_staff') {
+      throw new TypeError('view blew up on purpose')
+    }
+    return memo
   },
 }
 
@@ -112,8 +128,10 @@ describe.each(DIALECTS)('poison mutations on %s', (dialect) => {
     let server: TestServer
     let as: Awaited<ReturnType<typeof loginAll>>
     beforeAll(async () => {
-      server = await createTestServer(dialect, { kinds: kindRegistry([memoKind, brittleKind]) })
-      as = await loginAll(server, ['gridWorker'])
+      server = await createTestServer(dialect, {
+        kinds: kindRegistry([memoKind, brittleKind, shyKind]),
+      })
+      as = await loginAll(server, ['gridWorker', 'township'])
     })
     afterAll(() => server.close())
 
@@ -165,6 +183,30 @@ describe.each(DIALECTS)('poison mutations on %s', (dialect) => {
         record: { version: 1, data: { text: '会出错的记录' } },
       })
       expect(applied).toMatchObject({ status: 'applied', record: { version: 2 } })
+    })
+
+    it('leaves a record whose view throws out of a pull, and the records beside it still arrive', async () => {
+      const bad = createMemo(PATHS.g1, { text: 'bomb:pull' }, { kind: 'shy' })
+      const good = createMemo(PATHS.g1, { text: '乡镇照常收到' }, { kind: 'shy' })
+      const results = await push(server.app, as('gridWorker'), [bad, good])
+      expect(results.map((result) => result.status)).toEqual(['applied', 'applied'])
+      const ids = async (cursor: string | null) => {
+        const seen: string[] = []
+        for (let page = await pull(server.app, as('township'), { cursor }); ;) {
+          for (const change of page.changes) if (change.op === 'put') seen.push(change.record.id)
+          if (!page.hasMore) return { seen, cursor: page.cursor }
+          page = await pull(server.app, as('township'), { cursor: page.cursor })
+        }
+      }
+      // The snapshot of a first pull, then the change log of a later one.
+      const first = await ids(null)
+      expect(first.seen).toContain(good.recordId)
+      expect(first.seen).not.toContain(bad.recordId)
+      const later = createMemo(PATHS.g1, { text: 'bomb:pull' }, { kind: 'shy' })
+      const after = createMemo(PATHS.g1, { text: '之后的也收到' }, { kind: 'shy' })
+      await push(server.app, as('gridWorker'), [later, after])
+      const next = await ids(first.cursor)
+      expect(next.seen).toEqual([after.recordId])
     })
 
     it('fails the request when the database fails, stores nothing, and applies the re-send', async () => {

@@ -4,8 +4,9 @@
  * then follows the change log from a position taken before the copy began;
  * overlap is harmless because devices keep the higher version.
  */
+import type { FastifyBaseLogger } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { Change, PullResponse } from '#shared/sync/sync.protocol.ts'
+import type { Change, PullResponse, SyncRecord } from '#shared/sync/sync.protocol.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
 import type { AuthContext } from '../plugins/auth.ts'
@@ -13,6 +14,7 @@ import { scopePathOf } from '../plugins/scope.ts'
 import { encodeCursor, scopeKey, type Cursor } from './cursor.ts'
 import type { KindRegistry } from './kinds.ts'
 import { projectRecord } from './push.ts'
+import type { RecordRow } from './record.repository.ts'
 import {
   countInScope,
   findAudiences,
@@ -30,6 +32,28 @@ export interface PullContext {
   kinds: KindRegistry
   auth: AuthContext
   epoch: string
+  /** Where a kind's exception is reported (the request's logger). */
+  log?: FastifyBaseLogger
+}
+
+/**
+ * The record as this puller may see it; `undefined` when the kind's own code
+ * threw on it. Such a record is left out of the page (logged at error level
+ * with its key) instead of failing every pull of everyone who can see it: one
+ * bad record must not stop a whole township's sync. It is sent again with its
+ * next change once the kind is fixed.
+ */
+function safeProject(
+  ctx: PullContext,
+  row: RecordRow,
+  audience: readonly string[],
+): SyncRecord | null | undefined {
+  try {
+    return projectRecord(ctx.kinds, row, audience, ctx.auth)
+  } catch (error) {
+    ctx.log?.error({ err: error, recordKey: row.key }, 'record kind threw while projecting a pull')
+    return undefined
+  }
 }
 
 export async function pullPage(
@@ -74,7 +98,7 @@ async function snapshotPage(
   )
   const changes: Change[] = []
   for (const row of rows) {
-    const record = projectRecord(ctx.kinds, row, audiences.get(row.key) ?? [], ctx.auth)
+    const record = safeProject(ctx, row, audiences.get(row.key) ?? [])
     if (record) changes.push({ op: 'put', record })
   }
   const done = cursor.done + rows.length
@@ -110,7 +134,8 @@ async function logPage(
   const changes: Change[] = []
   for (const key of keys) {
     const row = byKey.get(key)
-    const record = row ? projectRecord(ctx.kinds, row, audiences.get(key) ?? [], ctx.auth) : null
+    const record = row ? safeProject(ctx, row, audiences.get(key) ?? []) : null
+    if (record === undefined) continue
     if (record) changes.push({ op: 'put', record })
     else {
       // Out of this user's sight now (moved away or removed): the device drops it.

@@ -122,7 +122,11 @@ export function syncRoutes(
       if (request.query.cursor && !cursor)
         throw new HttpError(400, 'bad_request', '同步游标无效，请重新同步')
       const epoch = await serverEpoch(db)
-      return pullPage({ db, dialect, kinds, auth, epoch }, cursor, request.query.limit)
+      return pullPage(
+        { db, dialect, kinds, auth, epoch, log: request.log },
+        cursor,
+        request.query.limit,
+      )
     },
   )
 }
