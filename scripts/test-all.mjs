@@ -2,11 +2,11 @@
 // (SQLite and PostgreSQL), build + size budget, end-to-end in Chromium — then
 // one closing line "N passed, N failed" summing every suite, so a run that
 // tested nothing is visible. Lint, type check and size count as one test each.
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { vitestOutcome } from './vitest-outcome.mjs'
+import { runVitest } from './vitest-outcome.mjs'
 
 const tmp = mkdtempSync(join(tmpdir(), 'shuoshi-test-'))
 let passed = 0
@@ -28,51 +28,15 @@ function gate(label, command, args, env) {
   summary.push(`${ok ? '✓' : '✗'} ${label} (${seconds} s)`)
 }
 
-/** Runs a command, printing its output as it comes and keeping a copy to judge. */
-function runTee(command, args) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      stdio: ['inherit', 'pipe', 'pipe'],
-      // Keep Vitest's colours when a person watches; vitest-outcome.mjs strips them.
-      env: process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env,
-    })
-    const chunks = []
-    child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk)
-      chunks.push(chunk)
-    })
-    child.stderr.on('data', (chunk) => {
-      process.stderr.write(chunk)
-      chunks.push(chunk)
-    })
-    child.on('close', (exitCode) => resolve({ exitCode, output: Buffer.concat(chunks).toString() }))
-  })
-}
-
 /**
  * One Vitest project; every test counts, and a run that reported errors
  * besides its tests (scripts/vitest-outcome.mjs) counts as one more failure.
  */
 async function vitest(project) {
-  const report = join(tmp, `${project}.json`)
-  const started = Date.now()
-  const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json']
-  args.push(`--outputFile.json=${report}`)
-  console.log(`\n▶ vitest ${project}: npx ${args.join(' ')}`)
-  const { exitCode, output } = await runTee('npx', args)
-  const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  const outcome = vitestOutcome({
-    exitCode,
-    report: existsSync(report) ? readFileSync(report, 'utf8') : null,
-    output,
-  })
-  const ok = outcome.failed === 0
+  const { outcome, line } = await runVitest({ project, reportDir: tmp })
   passed += outcome.passed
   failed += outcome.failed
-  summary.push(
-    `${ok ? '✓' : '✗'} ${project}: ${outcome.passed} passed, ${outcome.failed} failed, ${outcome.skipped} skipped (${seconds} s)`,
-    ...outcome.problems.map((problem) => `    ${problem}`),
-  )
+  summary.push(line)
 }
 
 gate('lint', 'npx', ['eslint', '.', '--cache'])
