@@ -129,6 +129,26 @@ describe('form drafts', () => {
     page.stop()
   })
 
+  it('journals a draft whose IndexedDB write is still in flight when the page goes away', async () => {
+    const page = draftFor('u1')
+    await page.draft.restoreDraft()
+    page.form.title = '写到一半'
+    await nextTick()
+    // Registered after the draft's debounce with the same delay, so it runs
+    // right after the debounce has started the write and before IndexedDB
+    // has committed it.
+    await new Promise<void>((resolve) =>
+      setTimeout(() => {
+        window.dispatchEvent(new Event('pagehide'))
+        resolve()
+      }, 500),
+    )
+    expect(JSON.parse(localStorage.getItem('shuoshi-draft:draft:test') ?? 'null')).toMatchObject({
+      form: { title: '写到一半' },
+    })
+    page.stop()
+  })
+
   it('restores a journal the unloading page could not get into IndexedDB, unless IndexedDB is newer', async () => {
     const stored = (title: string, savedAt: string) => ({
       userId: 'u1',

@@ -80,6 +80,12 @@ export function useDraft<T extends object>({
   let timer: ReturnType<typeof setTimeout> | undefined
   // Off until the draft is read, and again once the form is saved.
   let isWatching = false
+  // Every change bumps `version`; `committed` is the version IndexedDB holds
+  // for certain, `journaled` the one in the journal (0: none from this page).
+  // A write still in flight when the page goes away counts as not written.
+  let version = 0
+  let committed = 0
+  let journaled = 0
 
   /** The draft as it is now; null for a blank form or when there is no owner or key yet. */
   function current(): { at: string; draft: StoredDraft | null } | undefined {
@@ -94,16 +100,23 @@ export function useDraft<T extends object>({
     timer = undefined
     const now = current()
     if (!now) return
+    const writing = version
     if (now.draft) await appDb.settings.put({ key: now.at, value: now.draft })
     else await appDb.settings.delete(now.at)
-    // IndexedDB now has this state: an older journal entry must not win over it.
-    forgetJournal(now.at)
+    committed = Math.max(committed, writing)
+    // IndexedDB now has this state or a newer one: the journal is spent,
+    // unless it was written after this write began.
+    if (journaled !== 0 && journaled <= writing) {
+      forgetJournal(now.at)
+      journaled = 0
+    }
   }
 
   watch(
     () => form,
     () => {
       if (!isWatching) return
+      version += 1
       clearTimeout(timer)
       timer = setTimeout(() => void writeDraft(), DRAFT_DELAY_MS)
     },
@@ -116,12 +129,22 @@ export function useDraft<T extends object>({
     clearTimeout(timer)
     void writeDraft()
   }
-  /** The page may be going away: journal a pending draft synchronously, then flush. */
+  /**
+   * The page may be going away: journal what IndexedDB does not hold for
+   * certain yet (pending in the debounce or still being written),
+   * synchronously, then flush. A blank form is journalled as `form: null`.
+   */
   function flushBeforeLeaving(): void {
-    if (timer === undefined || !isWatching) return
+    if (!isWatching || version === committed || version === journaled) return
     const now = current()
-    if (now?.draft) localStorage.setItem(JOURNAL_PREFIX + now.at, JSON.stringify(now.draft))
-    else if (now) forgetJournal(now.at)
+    if (!now) return
+    const entry: StoredDraft = now.draft ?? {
+      userId: userId() ?? '',
+      form: null,
+      savedAt: new Date().toISOString(),
+    }
+    localStorage.setItem(JOURNAL_PREFIX + now.at, JSON.stringify(entry))
+    journaled = version
     flush()
   }
   const flushWhenHidden = () => {
@@ -151,8 +174,9 @@ export function useDraft<T extends object>({
     if (at && journal) {
       // Written as the page went away: newer than IndexedDB unless a later write landed there.
       if (!isStoredDraft(value) || journal.savedAt >= value.savedAt) {
-        value = journal
-        await appDb.settings.put({ key: at, value: journal })
+        value = journal.form === null ? undefined : journal
+        if (journal.form === null) await appDb.settings.delete(at)
+        else await appDb.settings.put({ key: at, value: journal })
       }
       forgetJournal(at)
     }
@@ -174,8 +198,10 @@ export function useDraft<T extends object>({
     const at = key()
     if (at) {
       forgetJournal(at)
+      journaled = 0
       await appDb.settings.delete(at)
     }
+    committed = version
     isRestored.value = false
     setTimeout(() => (isWatching = keepWatching))
   }
