@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.mjs'],
           // Property-based tests run hundreds of cases; a busy 2-core CI box needs room.
           testTimeout: 30_000,
           server: { deps: { inline: ['vant'] } },

@@ -3,9 +3,10 @@
 // one closing line "N passed, N failed" summing every suite, so a run that
 // tested nothing is visible. Lint, type check and size count as one test each.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { runVitest } from './vitest-outcome.mjs'
 
 const tmp = mkdtempSync(join(tmpdir(), 'shuoshi-test-'))
 let passed = 0
@@ -27,42 +28,23 @@ function gate(label, command, args, env) {
   summary.push(`${ok ? '✓' : '✗'} ${label} (${seconds} s)`)
 }
 
-function vitest(project) {
-  const report = join(tmp, `${project}.json`)
-  const { ok, seconds } = run(`vitest ${project}`, 'npx', [
-    'vitest',
-    'run',
-    '--project',
-    project,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ])
-  let counts = { passed: 0, failed: 0, skipped: 0 }
-  try {
-    const json = JSON.parse(readFileSync(report, 'utf8'))
-    counts = {
-      passed: json.numPassedTests,
-      failed: json.numFailedTests,
-      skipped: json.numPendingTests + json.numTodoTests,
-    }
-  } catch {
-    counts.failed = 1 // no report: the run itself broke
-  }
-  if (!ok && counts.failed === 0) counts.failed = 1
-  passed += counts.passed
-  failed += counts.failed
-  summary.push(
-    `${ok ? '✓' : '✗'} ${project}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
-  )
+/**
+ * One Vitest project; every test counts, and a run that reported errors
+ * besides its tests (scripts/vitest-outcome.mjs) counts as one more failure.
+ */
+async function vitest(project) {
+  const { outcome, line } = await runVitest({ project, reportDir: tmp })
+  passed += outcome.passed
+  failed += outcome.failed
+  summary.push(line)
 }
 
 gate('lint', 'npx', ['eslint', '.', '--cache'])
 gate('typecheck', 'npx', ['vue-tsc', '--build'])
-vitest('unit')
-vitest('integration')
+await vitest('unit')
+await vitest('integration')
 gate('build + size budget', 'sh', ['-c', 'npx vite build && node scripts/size.mjs'])
-vitest('e2e')
+await vitest('e2e')
 // The sync benchmark's smoke run: it must keep working; its figures are not judged here.
 gate('bench:sync smoke', 'npx', ['tsx', 'test/bench/sync-bench.ts'], { BENCH_SMOKE: '1' })
 gate('bench:issues smoke', 'npx', ['tsx', 'test/bench/issue-list-bench.ts'], { BENCH_SMOKE: '1' })

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
 import { effectScope, nextTick, reactive } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -38,6 +39,7 @@ async function settle(): Promise<void> {
 describe('form drafts', () => {
   afterEach(async () => {
     await appDb.settings.clear()
+    localStorage.clear()
   })
 
   it('keeps what was typed for the same user only, and forgets it when cleared', async () => {
@@ -91,4 +93,110 @@ describe('form drafts', () => {
     expect(await again.draft.restoreDraft()).toBe(true)
     expect(again.form.title).toBe('最后一个字')
   })
+
+  // A reload, a locked phone or a killed app within the debounce: the page is
+  // hidden or unloaded but the form's scope is never disposed.
+  it.each([
+    ['the page is hidden', () => setVisibility('hidden')],
+    ['the page is unloaded', () => window.dispatchEvent(new Event('pagehide'))],
+    ['the page is frozen', () => document.dispatchEvent(new Event('freeze'))],
+    ['the field loses focus', () => document.dispatchEvent(new FocusEvent('focusout'))],
+  ])('writes the last keystrokes at once when %s', async (_when, leave) => {
+    const page = draftFor('u1')
+    await page.draft.restoreDraft()
+    page.form.title = '广场舞音响太吵'
+    await nextTick()
+    leave()
+    // Well within the 500 ms debounce, and the scope stays alive.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const stored = await appDb.settings.get('draft:test')
+    expect(stored?.value).toMatchObject({ userId: 'u1', form: { title: '广场舞音响太吵' } })
+    page.stop()
+    setVisibility('visible')
+  })
+
+  it('journals the pending draft synchronously as the page goes away', async () => {
+    const page = draftFor('u1')
+    await page.draft.restoreDraft()
+    page.form.title = '晚上十点后还在放音乐'
+    await nextTick()
+    window.dispatchEvent(new Event('pagehide'))
+    // No await in between: an unloading page gets no more turns of the event loop.
+    expect(JSON.parse(localStorage.getItem('shuoshi-draft:draft:test') ?? 'null')).toMatchObject({
+      userId: 'u1',
+      form: { title: '晚上十点后还在放音乐' },
+    })
+    page.stop()
+  })
+
+  it('journals a draft whose IndexedDB write is still in flight when the page goes away', async () => {
+    const page = draftFor('u1')
+    await page.draft.restoreDraft()
+    page.form.title = '写到一半'
+    await nextTick()
+    // Registered after the draft's debounce with the same delay, so it runs
+    // right after the debounce has started the write and before IndexedDB
+    // has committed it.
+    await new Promise<void>((resolve) =>
+      setTimeout(() => {
+        window.dispatchEvent(new Event('pagehide'))
+        resolve()
+      }, 500),
+    )
+    expect(JSON.parse(localStorage.getItem('shuoshi-draft:draft:test') ?? 'null')).toMatchObject({
+      form: { title: '写到一半' },
+    })
+    page.stop()
+  })
+
+  it('restores a journal the unloading page could not get into IndexedDB, unless IndexedDB is newer', async () => {
+    const stored = (title: string, savedAt: string) => ({
+      userId: 'u1',
+      form: { title, tags: [] },
+      savedAt,
+    })
+    await appDb.settings.put({
+      key: 'draft:test',
+      value: stored('旧的草稿', '2026-11-01T08:00:00.000Z'),
+    })
+    localStorage.setItem(
+      'shuoshi-draft:draft:test',
+      JSON.stringify(stored('离开前的最后一个字', '2026-11-01T08:00:05.000Z')),
+    )
+    const reopened = draftFor('u1')
+    expect(await reopened.draft.restoreDraft()).toBe(true)
+    expect(reopened.form.title).toBe('离开前的最后一个字')
+    // Moved into IndexedDB; the journal is spent.
+    expect(await appDb.settings.get('draft:test')).toMatchObject({
+      value: { form: { title: '离开前的最后一个字' } },
+    })
+    expect(localStorage.getItem('shuoshi-draft:draft:test')).toBeNull()
+    reopened.stop()
+
+    localStorage.setItem(
+      'shuoshi-draft:draft:test',
+      JSON.stringify(stored('更早的日志', '2026-11-01T07:00:00.000Z')),
+    )
+    const again = draftFor('u1')
+    expect(await again.draft.restoreDraft()).toBe(true)
+    expect(again.form.title).toBe('离开前的最后一个字')
+    again.stop()
+  })
+
+  it('stops listening to the page once the form is gone', async () => {
+    const page = draftFor('u1')
+    await page.draft.restoreDraft()
+    page.stop()
+    page.form.title = '离开后的修改'
+    await nextTick()
+    window.dispatchEvent(new Event('pagehide'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await appDb.settings.get('draft:test')).toBeUndefined()
+  })
 })
+
+/** happy-dom's visibilityState is a getter; redefine it the way a browser would flip it. */
+function setVisibility(state: DocumentVisibilityState): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+  document.dispatchEvent(new Event('visibilitychange'))
+}
