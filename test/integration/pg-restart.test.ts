@@ -17,7 +17,7 @@ import type { FastifyInstance } from 'fastify'
 import { PATHS, PHONES } from '../support/demo-county.ts'
 import { createMemo, MEMO_KINDS } from '../support/memo-kind.ts'
 import { startEmbeddedCluster, type Cluster } from '../support/postgres.global-setup.ts'
-import { pullRaw, pushRaw } from '../support/sync-client.ts'
+import { expectCreatedOnce, pullRaw, pushRaw } from '../support/sync-client.ts'
 
 const UNAVAILABLE = {
   code: 'database_unavailable',
@@ -151,26 +151,6 @@ describe('a PostgreSQL restart under a running server', () => {
     console.log(
       `re-sent 100 mutations: ${resent.duplicate} had committed before the kill (duplicate), ${resent.applied} applied now`,
     )
-    const ids = batches.flat().map((mutation) => mutation.id)
-    const keys = batches.flat().map((mutation) => `memo:${mutation.recordId}`)
-    const stored = await database.db
-      .selectFrom('sync_mutation')
-      .select('id')
-      .where('id', 'in', ids)
-      .execute()
-    expect(stored).toHaveLength(100)
-    const records = await database.db
-      .selectFrom('sync_record')
-      .select(['key', 'version'])
-      .where('key', 'in', keys)
-      .execute()
-    expect(records).toHaveLength(100)
-    expect(records.every((record) => record.version === 1)).toBe(true)
-    const changes = await database.db
-      .selectFrom('change_log')
-      .select('record_key')
-      .where('record_key', 'in', keys)
-      .execute()
-    expect(changes).toHaveLength(100)
+    await expectCreatedOnce(database, batches.flat())
   })
 })

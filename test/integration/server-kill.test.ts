@@ -8,7 +8,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { uuidv7 } from 'uuidv7'
@@ -23,6 +22,8 @@ import {
 import { openDatabase, type Database } from '#server/db/database.ts'
 import { DEMO_PASSWORD } from '#server/db/seed.ts'
 import { PATHS, PHONES } from '../support/demo-county.ts'
+import { findFreePort } from '../support/postgres.global-setup.ts'
+import { expectCreatedOnce } from '../support/sync-client.ts'
 import { createPostgresDatabase, DIALECTS, type ScratchDatabase } from '../support/test-server.ts'
 
 describe.each(DIALECTS)('the server process killed -9 mid-push on %s', (dialect) => {
@@ -34,7 +35,7 @@ describe.each(DIALECTS)('the server process killed -9 mid-push on %s', (dialect)
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'shuoshi-kill-'))
     scratch = dialect === 'postgres' ? await createPostgresDatabase() : undefined
-    port = await freePort()
+    port = await findFreePort()
   })
   afterEach(async () => {
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -151,44 +152,9 @@ describe.each(DIALECTS)('the server process killed -9 mid-push on %s', (dialect)
       scratch ? { databaseUrl: scratch.url } : { dataDir: join(dir, 'data') },
     )
     try {
-      const keys = batches.flat().map((mutation) => `issue:${mutation.recordId}`)
-      const ids = batches.flat().map((mutation) => mutation.id)
-      const mutations = await database.db
-        .selectFrom('sync_mutation')
-        .select('id')
-        .where('id', 'in', ids)
-        .execute()
-      expect(mutations).toHaveLength(100)
-      const records = await database.db
-        .selectFrom('sync_record')
-        .select('version')
-        .where('key', 'in', keys)
-        .execute()
-      expect(records.map((record) => record.version)).toEqual(Array(100).fill(1))
-      const changes = await database.db
-        .selectFrom('change_log')
-        .select('seq')
-        .where('record_key', 'in', keys)
-        .execute()
-      expect(changes).toHaveLength(100)
+      await expectCreatedOnce(database, batches.flat())
     } finally {
       await database.close()
     }
   })
 })
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      if (address === null || typeof address === 'string') {
-        server.close()
-        reject(new Error('no port'))
-        return
-      }
-      server.close(() => resolve(address.port))
-    })
-  })
-}

@@ -176,8 +176,8 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-/** A port that was free a moment ago; the cluster binds it right after. */
-function findFreePort(): Promise<number> {
+/** A port that was free a moment ago, for a server or cluster that binds it right after. */
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.unref()

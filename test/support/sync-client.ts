@@ -214,6 +214,34 @@ export async function storedVersion(
   return row ? Number(row.version) : null
 }
 
+/**
+ * After creates were sent, cut and sent again: each mutation is stored once,
+ * each record exists at version 1, and each has exactly one change-log entry
+ * (nothing lost, nothing applied twice).
+ */
+export async function expectCreatedOnce(
+  database: Database,
+  creates: readonly Mutation[],
+): Promise<void> {
+  const ids = creates.map((mutation) => mutation.id)
+  const keys = creates.map((mutation) => `${mutation.kind}:${mutation.recordId}`)
+  const { db } = database
+  const stored = await db.selectFrom('sync_mutation').select('id').where('id', 'in', ids).execute()
+  expect(stored).toHaveLength(creates.length)
+  const records = await db
+    .selectFrom('sync_record')
+    .select('version')
+    .where('key', 'in', keys)
+    .execute()
+  expect(records.map((record) => Number(record.version))).toEqual(Array(creates.length).fill(1))
+  const changes = await db
+    .selectFrom('change_log')
+    .select('seq')
+    .where('record_key', 'in', keys)
+    .execute()
+  expect(changes).toHaveLength(creates.length)
+}
+
 /** Row counts of every table a push writes: equal before and after means "nothing written". */
 export function syncWrites(database: Database): Promise<number[]> {
   return Promise.all(

@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { changePasswordSchema, userSchema } from '#shared/auth/auth.schema.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { SESSION_COOKIE } from '../plugins/auth.ts'
-import { loadUnitInScope, requireAuth, requirePermission } from '../plugins/scope.ts'
+import { loadUserInScope, requireAuth, requirePermission } from '../plugins/scope.ts'
 import { findUser, toUser } from '../org/org.repository.ts'
 import {
   acceptPasswordAttempt,
@@ -66,9 +66,7 @@ export function accountRoutes(app: FastifyInstance): void {
       { schema: { params: userParams, response: { 200: userSchema } } },
       async (request) => {
         const auth = requirePermission(request, 'org.manage')
-        const target = await findUser(db, request.params.userId)
-        if (!target) throw new HttpError(403, 'out_of_scope')
-        await loadUnitInScope(db, auth, target.org_unit_id)
+        const target = await loadUserInScope(db, auth, request.params.userId)
         if (!isActive && target.id === auth.user.id) {
           throw new HttpError(400, 'cannot_deactivate_self')
         }
@@ -91,9 +89,7 @@ export function accountRoutes(app: FastifyInstance): void {
     { schema: { params: userParams, response: { 200: userSchema } } },
     async (request) => {
       const auth = requirePermission(request, 'org.manage')
-      const target = await findUser(db, request.params.userId)
-      if (!target) throw new HttpError(403, 'out_of_scope')
-      await loadUnitInScope(db, auth, target.org_unit_id)
+      const target = await loadUserInScope(db, auth, request.params.userId)
       await clearPasswordAttempts(db, target.phone)
       request.log.info({ userId: target.id, by: auth.user.id }, 'login limits cleared')
       return toUser(target)

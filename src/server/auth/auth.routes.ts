@@ -5,14 +5,8 @@ import { z } from 'zod'
 import { loginSchema, meSchema, type Me } from '#shared/auth/auth.schema.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { SESSION_COOKIE, type AuthContext } from '../plugins/auth.ts'
-import { requireAuth, requirePermission, loadUnitInScope } from '../plugins/scope.ts'
-import {
-  findOrgUnit,
-  findPathUnits,
-  findUser,
-  findUserByPhone,
-  toUser,
-} from '../org/org.repository.ts'
+import { loadUserInScope, requireAuth, requirePermission } from '../plugins/scope.ts'
+import { findOrgUnit, findPathUnits, findUserByPhone, toUser } from '../org/org.repository.ts'
 import {
   createSession,
   pruneSessions,
@@ -86,9 +80,7 @@ export function authRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const auth = requirePermission(request, 'session.revoke')
-      const target = await findUser(db, request.params.userId)
-      if (!target) throw new HttpError(403, 'out_of_scope')
-      await loadUnitInScope(db, auth, target.org_unit_id)
+      const target = await loadUserInScope(db, auth, request.params.userId)
       return { revoked: await revokeUserSessions(db, target.id, new Date()) }
     },
   )

@@ -8,6 +8,9 @@ import type { OrgUnitTable, UserTable } from './org.table.ts'
 
 type Db = Kysely<DatabaseSchema>
 
+/** An account as stored, password hash included: never sent to a client as it is. */
+export type UserRow = Selectable<UserTable>
+
 export function toOrgUnit(row: Selectable<OrgUnitTable>): OrgUnit {
   return {
     id: row.id,

@@ -14,7 +14,7 @@ import { audienceReaches, isWithin } from '#shared/org/org-path.ts'
 import type { OrgUnit } from '#shared/org/org.schema.ts'
 import type { Actor, Viewer } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
-import { findOrgUnit } from '../org/org.repository.ts'
+import { findOrgUnit, findUser, type UserRow } from '../org/org.repository.ts'
 import { HttpError } from './errors.ts'
 import type { AuthContext } from './auth.ts'
 
@@ -52,6 +52,18 @@ export async function loadUnitInScope(
   if (!unit) throw new HttpError(403, 'out_of_scope')
   assertPathInScope(auth, unit.path)
   return unit
+}
+
+/** Loads an account whose unit the user may see, or 403 (also when it does not exist). */
+export async function loadUserInScope(
+  db: Kysely<DatabaseSchema>,
+  auth: AuthContext,
+  userId: string,
+): Promise<UserRow> {
+  const target = await findUser(db, userId)
+  if (!target) throw new HttpError(403, 'out_of_scope')
+  await loadUnitInScope(db, auth, target.org_unit_id)
+  return target
 }
 
 /**
