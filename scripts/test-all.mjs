@@ -1,7 +1,7 @@
-// `npm test`: every gate in order — lint, type check, unit, integration
+// `npm test`: every gate in order — lint, format, type check, unit, integration
 // (SQLite and PostgreSQL), build + size budget, end-to-end in Chromium — then
 // one closing line "N passed, N failed" summing every suite, so a run that
-// tested nothing is visible. Lint, type check and size count as one test each.
+// tested nothing is visible. Lint, format, type check and size count as one test each.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -40,6 +40,7 @@ async function vitest(project) {
 }
 
 gate('lint', 'npx', ['eslint', '.', '--cache'])
+gate('format', 'npx', ['prettier', '--check', '.'])
 gate('typecheck', 'npx', ['vue-tsc', '--build'])
 await vitest('unit')
 await vitest('integration')
