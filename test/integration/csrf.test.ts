@@ -12,7 +12,6 @@ import { createMemo, MEMO_KINDS } from '../support/memo-kind.ts'
 import { pushRaw, SCHEMA_HEADERS } from '../support/sync-client.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
-const ADMIN = '13900000099'
 /** The origin `inject()` requests come from: light-my-request's Host is localhost:80. */
 const OWN_ORIGIN = 'http://localhost'
 const PUBLIC_ORIGIN = 'https://shuoshi.example.gov.cn'
@@ -76,7 +75,7 @@ describe.each(DIALECTS)('cross-site requests on %s', (dialect) => {
   })
 
   it('refuses deactivate, activate and revoke-sessions from a foreign origin, changing nothing', async () => {
-    const admin = await server.login(ADMIN)
+    const admin = await server.login(PHONES.admin)
     const victim = await server.login(PHONES.villageCadre)
     const userId = userIdOf('villageCadre')
     for (const action of ['deactivate', 'revoke-sessions']) {
