@@ -13,9 +13,6 @@ import {
   type E2eEnv,
 } from './support/e2e-env.ts'
 
-const TOWNSHIP = '13900100004'
-const GRID_WORKER = '13900111001'
-
 let env: E2eEnv
 beforeAll(async () => {
   env = await startE2e()
@@ -27,7 +24,7 @@ afterAll(async () => {
 it('lets the township add an item that capture then suggests, online and offline', async () => {
   const township = await env.newPhone()
   const page = await township.newPage()
-  await loginAs(page, TOWNSHIP)
+  await loginAs(page, 'township')
   await page.getByTestId('tab-me').click()
   await page.getByTestId('me-discussable-list').click()
   await page.getByTestId('list-item-not_discussable').first().waitFor()
@@ -44,7 +41,7 @@ it('lets the township add an item that capture then suggests, online and offline
 
   const phone = await env.newPhone()
   const grid = await phone.newPage()
-  await loginAs(grid, GRID_WORKER)
+  await loginAs(grid, 'gridWorker')
   await grid.goto('/issues/new')
   const suggestion = grid.getByTestId('capture-list-suggestion')
   await grid.getByTestId('capture-title').locator('input').fill('广场舞音响太吵')

@@ -6,8 +6,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { loginAs, startE2e, type E2eEnv } from './support/e2e-env.ts'
 
-const GRID_WORKER = '13900111001'
-
 let env: E2eEnv
 beforeAll(async () => {
   env = await startE2e()
@@ -19,7 +17,7 @@ afterAll(async () => {
 it('keeps what was typed when the page reloads right after the last keystroke', async () => {
   const phone = await env.newPhone()
   const page = await phone.newPage()
-  await loginAs(page, GRID_WORKER)
+  await loginAs(page, 'gridWorker')
   await page.goto('/issues/new')
   const title = page.getByTestId('capture-title').locator('input')
   const description = page.getByTestId('capture-description').locator('textarea')

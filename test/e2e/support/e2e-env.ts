@@ -16,6 +16,8 @@ import { openDatabase, type Database } from '#server/db/database.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
 import { DEMO_PASSWORD, seedDemoCounty, seedDemoMediatorPool } from '#server/db/seed.ts'
 import { CHROMIUM_LAUNCH, watchCsp } from '../../support/chromium.ts'
+import { PHONES, type Person } from '../../support/demo-county.ts'
+import { loginTo } from '../../support/test-server.ts'
 
 const DIST = join(import.meta.dirname, '../../../dist')
 
@@ -26,6 +28,8 @@ export interface E2eEnv {
   browser: Browser
   app: FastifyInstance
   database: Database
+  /** Logs in through the API (no browser) and returns a `Cookie` header value. */
+  login(phone: string, password?: string): Promise<string>
   newPhone(options?: { userAgent?: string }): Promise<BrowserContext>
   close(): Promise<void>
 }
@@ -58,6 +62,7 @@ export async function startE2e(): Promise<E2eEnv> {
     browser,
     app,
     database,
+    login: (phone, password) => loginTo(app, phone, password),
     async newPhone(options = {}) {
       const context = await browser.newContext({
         baseURL: baseUrl,
@@ -80,10 +85,10 @@ export async function startE2e(): Promise<E2eEnv> {
   }
 }
 
-/** Signs in through the login form and waits for the home screen. */
-export async function loginAs(page: Page, phone: string, password = DEMO_PASSWORD): Promise<void> {
+/** Signs `person` in through the login form and waits for the home screen. */
+export async function loginAs(page: Page, person: Person, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login')
-  await page.getByTestId('login-phone').locator('input').fill(phone)
+  await page.getByTestId('login-phone').locator('input').fill(PHONES[person])
   await page.getByTestId('login-password').locator('input').fill(password)
   await page.getByTestId('login-submit').click()
   await page.getByTestId('home-greeting').waitFor()
