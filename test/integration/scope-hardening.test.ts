@@ -20,6 +20,7 @@ import { defaultKinds } from '#server/sync/kinds.ts'
 import { recordKey, saveRecord } from '#server/sync/record.repository.ts'
 import { PATHS, userIdOf, type Person } from '../support/demo-county.ts'
 import { memoMutation, newRecordId } from '../support/memo-kind.ts'
+import { PNG_SIGNATURE } from '../support/png.ts'
 import {
   loginAll,
   push,
@@ -246,10 +247,7 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
 
     it('refuses a policy attaching a photo of a village by its hash', async () => {
       // The server sniffs the first bytes only: a PNG signature and a unique tail will do.
-      const bytes = Buffer.concat([
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-        Buffer.from(uuidv7()),
-      ])
+      const bytes = Buffer.concat([PNG_SIGNATURE, Buffer.from(uuidv7())])
       const hash = createHash('sha256').update(bytes).digest('hex')
       const upload = await server.app.inject({
         method: 'PUT',
