@@ -4,16 +4,12 @@
  * MIME sniffing, no referrer leaks; photos also get a sandbox of their own.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PHONES } from '../support/demo-county.ts'
+import { createFakeDist, HASHED_ASSET, type FakeDist } from '../support/fake-dist.ts'
 import { pngOf } from '../support/png.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
-
-const INDEX_HTML = '<!doctype html><title>说事</title><div id="app"></div>'
 
 /** The CSP as a map of directive → its sources. */
 function directives(response: LightMyRequestResponse): Map<string, string[]> {
@@ -61,18 +57,14 @@ function expectAppPolicy(response: LightMyRequestResponse, what: string): void {
 
 describe.each(DIALECTS)('security headers on %s', (dialect) => {
   let server: TestServer
-  let staticDir: string
+  let dist: FakeDist
   beforeAll(async () => {
-    staticDir = await mkdtemp(join(tmpdir(), 'shuoshi-dist-'))
-    await mkdir(join(staticDir, 'assets'))
-    await writeFile(join(staticDir, 'index.html'), INDEX_HTML)
-    await writeFile(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
-    await writeFile(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)')
-    server = await createTestServer(dialect, { staticDir })
+    dist = await createFakeDist()
+    server = await createTestServer(dialect, { staticDir: dist.dir })
   })
   afterAll(async () => {
     await server.close()
-    await rm(staticDir, { recursive: true, force: true })
+    await dist.remove()
   })
 
   const get = (url: string, headers: Record<string, string> = {}) =>
@@ -90,7 +82,7 @@ describe.each(DIALECTS)('security headers on %s', (dialect) => {
       ],
       ['index.html', await get('/')],
       ['client-side route', await get('/issues/42')],
-      ['hashed asset', await get('/assets/index-abc123.js')],
+      ['hashed asset', await get(HASHED_ASSET)],
       ['service worker', await get('/sw.js')],
     ]
     for (const [what, response] of answers) {
