@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
-import type { Mutation, SyncRecord } from '#shared/sync/sync.protocol.ts'
+import type { SyncRecord } from '#shared/sync/sync.protocol.ts'
 import { seedDemoMediatorPool } from '#server/db/seed.ts'
 import { PATHS, userIdOf, type Person } from '../support/demo-county.ts'
-import { memoMutation, newRecordId } from '../support/memo-kind.ts'
+import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
 import { loginAll, push, pushApplied, pushOne, Replica } from '../support/sync-client.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
@@ -23,14 +23,6 @@ const PEOPLE = [
   'county',
 ] as const satisfies readonly Person[]
 type Who = (typeof PEOPLE)[number]
-
-const mutation = (
-  kind: string,
-  recordId: string,
-  op: string,
-  payload: Record<string, unknown>,
-  baseVersion = 0,
-): Mutation => memoMutation(recordId, op, payload, { kind, baseVersion })
 
 describe.each(DIALECTS)('discussion days and the mediator pool on %s', (dialect) => {
   let server: TestServer

@@ -19,7 +19,7 @@ import { openPostEvaluationIfDue } from '#server/assessment/post-evaluation.trig
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { recordKey, saveRecord } from '#server/sync/record.repository.ts'
 import { PATHS, userIdOf, type Person } from '../support/demo-county.ts'
-import { memoMutation, newRecordId } from '../support/memo-kind.ts'
+import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
 import { PNG_SIGNATURE } from '../support/png.ts'
 import {
   loginAll,
@@ -35,14 +35,6 @@ import { createTestServer, DIALECTS, type TestServer } from '../support/test-ser
 const HAN = /\p{Script=Han}/u
 /** A village of another township (demo-t2). */
 const T2V1 = '/demo-county/demo-t2/demo-t2-v1/'
-
-const mutation = (
-  kind: string,
-  recordId: string,
-  op: string,
-  payload: Record<string, unknown>,
-  baseVersion = 0,
-): Mutation => memoMutation(recordId, op, payload, { kind, baseVersion })
 
 function answers(satisfaction: number, villagePath: string = PATHS.v1) {
   return {

@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { samplePlan, sampleTopic } from '#shared/meeting/meeting.fixtures.ts'
-import type { Mutation, MutationResult } from '#shared/sync/sync.protocol.ts'
+import type { MutationResult } from '#shared/sync/sync.protocol.ts'
 import { PATHS, PHONES } from '../support/demo-county.ts'
 import { loginAll, push, pushApplied, pushRaw, storedVersion } from '../support/sync-client.ts'
+import { kindMutation as mutation } from '../support/memo-kind.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const HAN = /\p{Script=Han}/u
@@ -31,26 +32,6 @@ const INVISIBLE: [name: string, value: string][] = [
   ['a zero-width joiner and a word joiner', '\u200d\u2060'],
   ['ideographic spaces', '\u3000\u3000'],
 ]
-
-function mutation(
-  kind: string,
-  recordId: string,
-  op: string,
-  payload: Record<string, unknown>,
-  baseVersion = 0,
-): Mutation {
-  return {
-    id: uuidv7(),
-    kind,
-    recordId,
-    op,
-    payload,
-    baseVersion,
-    seq: 0,
-    deviceId: 'text-rule-test',
-    createdAt: new Date().toISOString(),
-  }
-}
 
 function refusal(result: MutationResult | undefined) {
   if (result?.status !== 'rejected') throw new Error(`expected a refusal, got ${result?.status}`)
