@@ -5,13 +5,7 @@
  * differs from it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  loginAs,
-  snapshot,
-  startE2e,
-  waitForServiceWorker,
-  type E2eEnv,
-} from './support/e2e-env.ts'
+import { snapshot, startE2e, waitForServiceWorker, type E2eEnv } from './support/e2e-env.ts'
 
 let env: E2eEnv
 beforeAll(async () => {
@@ -22,9 +16,7 @@ afterAll(async () => {
 })
 
 it('lets the township add an item that capture then suggests, online and offline', async () => {
-  const township = await env.newPhone()
-  const page = await township.newPage()
-  await loginAs(page, 'township')
+  const { context: township, page } = await env.signedInPhone('township')
   await page.getByTestId('tab-me').click()
   await page.getByTestId('me-discussable-list').click()
   await page.getByTestId('list-item-not_discussable').first().waitFor()
@@ -39,9 +31,7 @@ it('lets the township add an item that capture then suggests, online and offline
   await snapshot(page, 'discussable-list-township')
   await township.close()
 
-  const phone = await env.newPhone()
-  const grid = await phone.newPage()
-  await loginAs(grid, 'gridWorker')
+  const { context: phone, page: grid } = await env.signedInPhone('gridWorker')
   await grid.goto('/issues/new')
   const suggestion = grid.getByTestId('capture-list-suggestion')
   await grid.getByTestId('capture-title').locator('input').fill('广场舞音响太吵')

@@ -132,9 +132,7 @@ describe('issue reports captured offline in Chromium at 360 px', () => {
   })
 
   it('shows the village cadre the three reports to accept, with the photo, and lets them accept one', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, 'villageCadre')
+    const { context, page } = await env.signedInPhone('villageCadre')
     await openIssues(page)
     expect(await page.getByRole('tab', { name: '待受理' }).getAttribute('aria-selected')).toBe(
       'true',
@@ -174,9 +172,7 @@ describe('issue reports captured offline in Chromium at 360 px', () => {
   })
 
   it('shows the cadre of the sibling village none of them', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, 'siblingVillageCadre')
+    const { context, page } = await env.signedInPhone('siblingVillageCadre')
     // Wait for a completed first sync, so "none" is the server's answer, not an empty device.
     await page.goto('/sync')
     await expect

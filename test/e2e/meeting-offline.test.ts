@@ -112,9 +112,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
   let meetingUrl = ''
 
   it('lets the village cadre plan a day with two reports, one policy and a suggested mediator', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, 'villageCadre')
+    const { context, page } = await env.signedInPhone('villageCadre')
     await page.getByTestId('tab-meetings').click()
     await page.getByTestId('meeting-plan').click()
     await expect.poll(() => page.getByTestId('plan-topic').count(), SYNC_TIMEOUT).toBe(2)
@@ -213,9 +211,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
   })
 
   it('shows the report resolved locally with the day in its ledger, and lets the cadre sign the record off', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, 'villageCadre')
+    const { context, page } = await env.signedInPhone('villageCadre')
     await page.goto(`/issues/${issueIds[0] ?? ''}`)
     await expect
       .poll(() => page.getByTestId('issue-status').textContent(), SYNC_TIMEOUT)
@@ -254,9 +250,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
   })
 
   it('shows the township the signed-off record, its outcomes and the escalated report', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, 'township')
+    const { context, page } = await env.signedInPhone('township')
     await page.getByTestId('tab-meetings').click()
     await expect.poll(() => page.getByTestId('meeting-card').count(), SYNC_TIMEOUT).toBe(1)
     expect(await page.getByTestId('meeting-card').textContent()).toContain('已签字确认')

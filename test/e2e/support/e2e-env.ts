@@ -31,6 +31,8 @@ export interface E2eEnv {
   /** Logs in through the API (no browser) and returns a `Cookie` header value. */
   login(phone: string, password?: string): Promise<string>
   newPhone(options?: { userAgent?: string }): Promise<BrowserContext>
+  /** A new phone with one page, `person` signed in on it (see `loginAs`). */
+  signedInPhone(person: Person, password?: string): Promise<{ context: BrowserContext; page: Page }>
   close(): Promise<void>
 }
 
@@ -57,7 +59,7 @@ export async function startE2e(): Promise<E2eEnv> {
   const browser = await chromium.launch({
     ...CHROMIUM_LAUNCH,
   })
-  return {
+  const env: E2eEnv = {
     baseUrl,
     browser,
     app,
@@ -76,6 +78,12 @@ export async function startE2e(): Promise<E2eEnv> {
       await watchCsp(context)
       return context
     },
+    async signedInPhone(person, password) {
+      const context = await env.newPhone()
+      const page = await context.newPage()
+      await loginAs(page, person, password)
+      return { context, page }
+    },
     async close() {
       await browser.close()
       await app.close()
@@ -83,6 +91,7 @@ export async function startE2e(): Promise<E2eEnv> {
       await rm(dataDir, { recursive: true, force: true })
     },
   }
+  return env
 }
 
 /** Signs `person` in through the login form and waits for the home screen. */
