@@ -10,8 +10,8 @@
  * Chromium with an on-disk profile and the app's own first sync copies the
  * reports into IndexedDB. Two villages, two cadres, two phones, one run:
  *
- *   柳河村 (demo-t1-v1, cadre 13900110002)   10,000 reports
- *   杏花村 (demo-t1-v2, cadre 13900120002)    1,000 reports
+ *   柳河村 (demo-t1-v1, PHONES.villageCadre)        10,000 reports
+ *   杏花村 (demo-t1-v2, PHONES.siblingVillageCadre)  1,000 reports
  *
  * The reports are made server-side by the real issue kind with a past
  * history (support/bulk-issues.ts says why not by push): statuses, categories,
@@ -45,7 +45,7 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
 import { zhCN } from '#app/i18n/zh-CN.ts'
 import { CHROMIUM_LAUNCH } from '../support/chromium.ts'
-import { PHONES } from '../support/demo-county.ts'
+import { PHONES, type Person } from '../support/demo-county.ts'
 import {
   loginAs,
   PHONE_SIZE,
@@ -76,7 +76,7 @@ const T = zhCN.issue
 
 interface PhoneSet {
   label: string
-  phone: string
+  person: Person
   villageId: string
   count: number
   seed: number
@@ -85,12 +85,12 @@ interface PhoneSet {
 const SETS: readonly PhoneSet[] = [
   {
     label: 'small',
-    phone: PHONES.siblingVillageCadre,
+    person: 'siblingVillageCadre',
     villageId: 'demo-t1-v2',
     count: SIZES.small,
     seed: 2,
   },
-  { label: 'big', phone: PHONES.villageCadre, villageId: 'demo-t1-v1', count: SIZES.big, seed: 1 },
+  { label: 'big', person: 'villageCadre', villageId: 'demo-t1-v1', count: SIZES.big, seed: 1 },
 ]
 
 interface ScrollSummary {
@@ -245,7 +245,7 @@ async function measurePhone(
 
     // First sync: the app's own pull after sign-in.
     const loginStarted = performance.now()
-    await loginAs(page, set.phone)
+    await loginAs(page, set.person)
     await waitUntil(
       `${set.count} issues on the device`,
       async () => (await page.evaluate(countIssueRecords)) >= set.count,
@@ -488,7 +488,7 @@ async function main(): Promise<void> {
     for (const [index, set] of SETS.entries()) {
       const summary = summaries[index]
       if (!summary) throw new Error('no summary')
-      log(`phone of ${set.phone} (${n(set.count)} reports)`)
+      log(`phone of ${PHONES[set.person]} (${n(set.count)} reports)`)
       const figures = await measurePhone(env, set, summary)
       results.push(figures)
       report(figures)

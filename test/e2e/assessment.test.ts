@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import {
-  loginAs,
-  snapshot,
-  startE2e,
-  waitForServiceWorker,
-  type E2eEnv,
-} from './support/e2e-env.ts'
+import { snapshot, startE2e, waitForServiceWorker, type E2eEnv } from './support/e2e-env.ts'
 
-const COUNTY = '13900000005'
-const DEPARTMENT = '13900910006'
-const GRID_WORKER = '13900111001'
 const VILLAGE = 'demo-t1-v1'
 const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
 /** Five paper forms: mostly dissatisfied, so the county's rule (5 forms, < 60 %) is crossed. */
@@ -48,9 +39,7 @@ async function rate(page: Page, question: string, point: number): Promise<void> 
 
 describe('policy assessment in Chromium at 360 px', () => {
   it('lets the county register a policy, open a campaign with its rule and print ballot codes', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, COUNTY)
+    const { context, page } = await env.signedInPhone('county')
     await page.goto('/assessments')
     await page.getByTestId('policy-create').click()
     await page.getByTestId('policy-title').locator('input').fill('农村低保动态管理办法')
@@ -140,9 +129,7 @@ describe('policy assessment in Chromium at 360 px', () => {
   })
 
   it('lets a grid worker transcribe five paper forms offline and sync them once back online', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, GRID_WORKER)
+    const { context, page } = await env.signedInPhone('gridWorker')
     await waitForServiceWorker(page)
     await page.goto(campaignPath)
     await page.getByTestId('transcribe').click()
@@ -169,9 +156,7 @@ describe('policy assessment in Chromium at 360 px', () => {
   })
 
   it('shows the county the aggregated result within one sync', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, COUNTY)
+    const { context, page } = await env.signedInPhone('county')
     await page.goto(campaignPath)
     await expect
       .poll(() => page.getByTestId('results-county').textContent(), SYNC_TIMEOUT)
@@ -209,9 +194,7 @@ describe('policy assessment in Chromium at 360 px', () => {
   })
 
   it('lets the department conclude the post-evaluation with "adjust" and a reason', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, DEPARTMENT)
+    const { context, page } = await env.signedInPhone('department')
     await page.goto('/assessments')
     await page.getByRole('tab', { name: '后评估' }).click()
     await expect.poll(() => page.getByTestId('case-card').count(), SYNC_TIMEOUT).toBe(1)

@@ -5,16 +5,7 @@
  * differs from it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  loginAs,
-  snapshot,
-  startE2e,
-  waitForServiceWorker,
-  type E2eEnv,
-} from './support/e2e-env.ts'
-
-const TOWNSHIP = '13900100004'
-const GRID_WORKER = '13900111001'
+import { snapshot, startE2e, waitForServiceWorker, type E2eEnv } from './support/e2e-env.ts'
 
 let env: E2eEnv
 beforeAll(async () => {
@@ -25,9 +16,7 @@ afterAll(async () => {
 })
 
 it('lets the township add an item that capture then suggests, online and offline', async () => {
-  const township = await env.newPhone()
-  const page = await township.newPage()
-  await loginAs(page, TOWNSHIP)
+  const { context: township, page } = await env.signedInPhone('township')
   await page.getByTestId('tab-me').click()
   await page.getByTestId('me-discussable-list').click()
   await page.getByTestId('list-item-not_discussable').first().waitFor()
@@ -42,9 +31,7 @@ it('lets the township add an item that capture then suggests, online and offline
   await snapshot(page, 'discussable-list-township')
   await township.close()
 
-  const phone = await env.newPhone()
-  const grid = await phone.newPage()
-  await loginAs(grid, GRID_WORKER)
+  const { context: phone, page: grid } = await env.signedInPhone('gridWorker')
   await grid.goto('/issues/new')
   const suggestion = grid.getByTestId('capture-list-suggestion')
   await grid.getByTestId('capture-title').locator('input').fill('广场舞音响太吵')

@@ -4,9 +4,7 @@
  * it — keeps every field that was typed (src/app/ui/use-draft.ts).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { loginAs, startE2e, type E2eEnv } from './support/e2e-env.ts'
-
-const GRID_WORKER = '13900111001'
+import { startE2e, type E2eEnv } from './support/e2e-env.ts'
 
 let env: E2eEnv
 beforeAll(async () => {
@@ -17,9 +15,7 @@ afterAll(async () => {
 })
 
 it('keeps what was typed when the page reloads right after the last keystroke', async () => {
-  const phone = await env.newPhone()
-  const page = await phone.newPage()
-  await loginAs(page, GRID_WORKER)
+  const { context: phone, page } = await env.signedInPhone('gridWorker')
   await page.goto('/issues/new')
   const title = page.getByTestId('capture-title').locator('input')
   const description = page.getByTestId('capture-description').locator('textarea')

@@ -14,7 +14,7 @@ import { zhCN } from '#app/i18n/zh-CN.ts'
 import { demoCounty } from '#server/db/seed.ts'
 import { maskName, maskPhone } from '#shared/issue/issue.kind.ts'
 import type { IssueAction, IssueStatus } from '#shared/issue/issue.schema.ts'
-import { PHONES } from '../support/demo-county.ts'
+import type { Person } from '../support/demo-county.ts'
 import {
   loginAs,
   PHONE_SIZE,
@@ -72,10 +72,10 @@ async function newPage(context: BrowserContext, who: string): Promise<Page> {
   return page
 }
 
-async function signedInPhone(phone: string): Promise<{ context: BrowserContext; page: Page }> {
+async function signedInPhone(person: Person): Promise<{ context: BrowserContext; page: Page }> {
   const context = await env.newPhone()
-  const page = await newPage(context, phone)
-  await loginAs(page, phone)
+  const page = await newPage(context, person)
+  await loginAs(page, person)
   return { context, page }
 }
 
@@ -167,10 +167,10 @@ async function expectNoOverflow(page: Page): Promise<void> {
 describe('an issue report from capture to closure, across five roles at 360 px', () => {
   it('1. the grid worker captures it offline with a photo and the resident, and it syncs once online', async () => {
     gridPhone = await env.newPhone()
-    gridPage = await newPage(gridPhone, PHONES.gridWorker)
+    gridPage = await newPage(gridPhone, 'gridWorker')
     const page = gridPage
     expect(page.viewportSize()).toEqual(PHONE_SIZE)
-    await loginAs(page, PHONES.gridWorker)
+    await loginAs(page, 'gridWorker')
     await waitForServiceWorker(page)
     await openIssues(page)
     await gridPhone.setOffline(true)
@@ -237,7 +237,7 @@ describe('an issue report from capture to closure, across five roles at 360 px',
   })
 
   it('2. the village cadre finds it in 待受理, accepts it, then escalates it with a reason', async () => {
-    const { context, page } = await signedInPhone(PHONES.villageCadre)
+    const { context, page } = await signedInPhone('villageCadre')
     await openIssues(page)
     expect(await inboxTab(page, 'toAccept').getAttribute('aria-selected')).toBe('true')
     await expect.poll(() => card(page).count(), SYNC_TIMEOUT).toBe(1)
@@ -264,7 +264,7 @@ describe('an issue report from capture to closure, across five roles at 360 px',
   })
 
   it('3. the township sees it escalated to them with the resident unmasked, and dispatches it to 县民政局', async () => {
-    const { context, page } = await signedInPhone(PHONES.township)
+    const { context, page } = await signedInPhone('township')
     await openIssues(page)
     expect(await inboxTab(page, 'escalated').getAttribute('aria-selected')).toBe('true')
     await expect.poll(() => card(page).count(), SYNC_TIMEOUT).toBe(1)
@@ -305,7 +305,7 @@ describe('an issue report from capture to closure, across five roles at 360 px',
   })
 
   it('4. the department finds it in 交办给我 and replies', async () => {
-    const { context, page } = await signedInPhone(PHONES.department)
+    const { context, page } = await signedInPhone('department')
     await openIssues(page)
     expect(await inboxTab(page, 'assigned').getAttribute('aria-selected')).toBe('true')
     await expect.poll(() => card(page).count(), SYNC_TIMEOUT).toBe(1)
@@ -417,7 +417,7 @@ describe('an issue report from capture to closure, across five roles at 360 px',
   })
 
   it('7. the cadre of the sibling village sees none of it, not even by its address', async () => {
-    const { context, page } = await signedInPhone(PHONES.siblingVillageCadre)
+    const { context, page } = await signedInPhone('siblingVillageCadre')
     // A completed first sync, so "none" is the server's answer, not an empty device.
     await page.goto('/sync')
     await expect
@@ -450,7 +450,7 @@ describe('an issue report from capture to closure, across five roles at 360 px',
   })
 
   it("8. the county centre sees it with the resident's name and phone masked", async () => {
-    const { context, page } = await signedInPhone(PHONES.county)
+    const { context, page } = await signedInPhone('county')
     await openIssues(page)
     expect(await inboxTab(page, 'all').getAttribute('aria-selected')).toBe('true')
     await expect.poll(() => card(page).count(), SYNC_TIMEOUT).toBe(1)

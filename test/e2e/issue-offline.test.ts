@@ -12,9 +12,6 @@ import {
 } from './support/e2e-env.ts'
 import { firstPage, gradientPng, newPersistentPhone } from './support/persistent-phone.ts'
 
-const GRID_WORKER = '13900111001'
-const VILLAGE_CADRE = '13900110002'
-const SIBLING_VILLAGE_CADRE = '13900120002'
 const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
 
 const REPORTS = [
@@ -85,7 +82,7 @@ describe('issue reports captured offline in Chromium at 360 px', () => {
   it('keeps three reports made offline across a reload and a browser restart, then syncs them with the photo', async () => {
     let context = await newPersistentPhone(env.baseUrl, userDataDir)
     let page = await firstPage(context)
-    await loginAs(page, GRID_WORKER)
+    await loginAs(page, 'gridWorker')
     await waitForServiceWorker(page)
     await openIssues(page)
     await context.setOffline(true)
@@ -135,9 +132,7 @@ describe('issue reports captured offline in Chromium at 360 px', () => {
   })
 
   it('shows the village cadre the three reports to accept, with the photo, and lets them accept one', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, VILLAGE_CADRE)
+    const { context, page } = await env.signedInPhone('villageCadre')
     await openIssues(page)
     expect(await page.getByRole('tab', { name: '待受理' }).getAttribute('aria-selected')).toBe(
       'true',
@@ -177,9 +172,7 @@ describe('issue reports captured offline in Chromium at 360 px', () => {
   })
 
   it('shows the cadre of the sibling village none of them', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, SIBLING_VILLAGE_CADRE)
+    const { context, page } = await env.signedInPhone('siblingVillageCadre')
     // Wait for a completed first sync, so "none" is the server's answer, not an empty device.
     await page.goto('/sync')
     await expect

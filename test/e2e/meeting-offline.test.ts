@@ -14,10 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
-import { SESSION_COOKIE } from '#server/plugins/auth.ts'
-import { DEMO_PASSWORD } from '#server/db/seed.ts'
 import { memoMutation, newRecordId } from '../support/memo-kind.ts'
-import { pushApplied } from '../support/sync-client.ts'
+import { loginAll, pushApplied } from '../support/sync-client.ts'
 import {
   loginAs,
   snapshot,
@@ -27,17 +25,12 @@ import {
 } from './support/e2e-env.ts'
 import { firstPage, gradientPng, newPersistentPhone } from './support/persistent-phone.ts'
 
-const VILLAGE_CADRE = '13900110002'
-const VILLAGE_MEDIATOR = '13900110003'
-const GRID_WORKER = '13900111001'
-const TOWNSHIP = '13900100004'
 const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
 const REPORTS = [
   { title: '村口路灯不亮', tags: ['infrastructure'] },
   { title: '村道排水沟堵塞', tags: ['infrastructure', 'environment'] },
 ]
 const POLICY = '清河县农村公共设施管护办法（演示）'
-const DEPARTMENT = '13900930006'
 const TODAY = chinaDate(new Date().toISOString())
 let policyId = ''
 
@@ -45,32 +38,21 @@ let env: E2eEnv
 let userDataDir: string
 const issueIds: string[] = []
 
-async function cookieOf(phone: string): Promise<string> {
-  const response = await env.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { phone, password: DEMO_PASSWORD },
-  })
-  const session = response.cookies.find((cookie) => cookie.name === SESSION_COOKIE)
-  if (!session) throw new Error(`login ${phone} failed`)
-  return `${SESSION_COOKIE}=${session.value}`
-}
-
 beforeAll(async () => {
   env = await startE2e()
   userDataDir = await mkdtemp(join(tmpdir(), 'shuoshi-mediator-'))
   // Two reports of the first grid, accepted by the village (the issue screens are tested elsewhere).
-  const [grid, cadre] = [await cookieOf(GRID_WORKER), await cookieOf(VILLAGE_CADRE)]
+  const as = await loginAll(env, ['gridWorker', 'villageCadre', 'thirdDepartment'])
   for (const report of REPORTS) {
     const id = newRecordId()
     await pushApplied(
       env.app,
-      grid,
+      as('gridWorker'),
       memoMutation(id, 'create', sampleCreatePayload(report), { kind: 'issue' }),
     )
     await pushApplied(
       env.app,
-      cadre,
+      as('villageCadre'),
       memoMutation(id, 'transition', { action: 'accept' }, { kind: 'issue', baseVersion: 1 }),
     )
     issueIds.push(id)
@@ -79,7 +61,7 @@ beforeAll(async () => {
   policyId = newRecordId()
   await pushApplied(
     env.app,
-    await cookieOf(DEPARTMENT),
+    as('thirdDepartment'),
     memoMutation(
       policyId,
       'create',
@@ -130,9 +112,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
   let meetingUrl = ''
 
   it('lets the village cadre plan a day with two reports, one policy and a suggested mediator', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, VILLAGE_CADRE)
+    const { context, page } = await env.signedInPhone('villageCadre')
     await page.getByTestId('tab-meetings').click()
     await page.getByTestId('meeting-plan').click()
     await expect.poll(() => page.getByTestId('plan-topic').count(), SYNC_TIMEOUT).toBe(2)
@@ -172,7 +152,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
   it('lets the mediator record the day fully offline and syncs it with the photo once online', async () => {
     const context = await newPersistentPhone(env.baseUrl, userDataDir)
     const page = await firstPage(context)
-    await loginAs(page, VILLAGE_MEDIATOR)
+    await loginAs(page, 'villageMediator')
     await waitForServiceWorker(page)
     await page.goto(meetingUrl)
     await expect.poll(() => page.getByTestId('meeting-record-open').count(), SYNC_TIMEOUT).toBe(1)
@@ -231,9 +211,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
   })
 
   it('shows the report resolved locally with the day in its ledger, and lets the cadre sign the record off', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, VILLAGE_CADRE)
+    const { context, page } = await env.signedInPhone('villageCadre')
     await page.goto(`/issues/${issueIds[0] ?? ''}`)
     await expect
       .poll(() => page.getByTestId('issue-status').textContent(), SYNC_TIMEOUT)
@@ -272,9 +250,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
   })
 
   it('shows the township the signed-off record, its outcomes and the escalated report', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, TOWNSHIP)
+    const { context, page } = await env.signedInPhone('township')
     await page.getByTestId('tab-meetings').click()
     await expect.poll(() => page.getByTestId('meeting-card').count(), SYNC_TIMEOUT).toBe(1)
     expect(await page.getByTestId('meeting-card').textContent()).toContain('已签字确认')

@@ -1,16 +1,9 @@
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { takeCspViolations } from '../support/chromium.ts'
-import {
-  loginAs,
-  snapshot,
-  startE2e,
-  waitForServiceWorker,
-  type E2eEnv,
-} from './support/e2e-env.ts'
+import { UNKNOWN_DEMO_PHONE } from '../support/demo-county.ts'
+import { snapshot, startE2e, waitForServiceWorker, type E2eEnv } from './support/e2e-env.ts'
 
-const GRID_WORKER = '13900111001'
-const VILLAGE_CADRE = '13900110002'
 const WECHAT_UA =
   'Mozilla/5.0 (Linux; Android 12; V2055A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5023 MMWEBSDK/20230405 MicroMessenger/8.0.35.2360(0x2800235D) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64'
 
@@ -25,9 +18,7 @@ afterAll(async () => {
 
 describe('app shell in Chromium at 360 px', () => {
   it('signs a grid worker in and shows the shell with their unit and the five tabs', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, GRID_WORKER)
+    const { context, page } = await env.signedInPhone('gridWorker')
     await expect.poll(() => page.getByTestId('home-greeting').textContent()).toContain('网格员')
     expect(await page.getByTestId('home-unit').textContent()).toContain('柳河村第一网格说事点')
     for (const tab of ['首页', '说事', '议事', '评议', '我的']) {
@@ -43,9 +34,7 @@ describe('app shell in Chromium at 360 px', () => {
   })
 
   it('reopens offline after one visit, with the signed-in user read from IndexedDB', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, GRID_WORKER)
+    const { context, page } = await env.signedInPhone('gridWorker')
     await waitForServiceWorker(page)
     await context.setOffline(true)
     await page.goto('/me')
@@ -61,9 +50,7 @@ describe('app shell in Chromium at 360 px', () => {
   })
 
   it('enlarges text and touch targets in elder mode and keeps it across reloads', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, GRID_WORKER)
+    const { context, page } = await env.signedInPhone('gridWorker')
     await page.goto('/me')
     await page.getByTestId('me-name').waitFor()
     const fontSize = () =>
@@ -122,9 +109,7 @@ describe('app shell in Chromium at 360 px', () => {
   })
 
   it('refuses a logout posted by a page on another port, though SameSite=Lax sends the cookie', async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, GRID_WORKER)
+    const { context } = await env.signedInPhone('gridWorker')
     // Another origin of the same site (cookies ignore ports): SameSite=Lax
     // lets the session cookie through, so only the CSRF guard stands between.
     const form = `<!doctype html><form method="post" action="${env.baseUrl}/api/auth/logout"></form>`
@@ -151,9 +136,7 @@ describe('app shell in Chromium at 360 px', () => {
   })
 
   it("answers 403 to a village cadre's API call into a sibling village", async () => {
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, VILLAGE_CADRE)
+    const { context } = await env.signedInPhone('villageCadre')
     const own = await context.request.get('/api/org-units/demo-t1-v1')
     expect(own.status()).toBe(200)
     const sibling = await context.request.get('/api/org-units/demo-t1-v2')
@@ -170,7 +153,7 @@ describe('app shell in Chromium at 360 px', () => {
     page.on('response', (response) => {
       if (response.url().endsWith('/api/auth/login')) statuses.push(response.status())
     })
-    await page.getByTestId('login-phone').locator('input').fill('13900120001')
+    await page.getByTestId('login-phone').locator('input').fill(UNKNOWN_DEMO_PHONE)
     for (let attempt = 1; attempt <= 6; attempt += 1) {
       await page.getByTestId('login-password').locator('input').fill(`wrong-${attempt}`)
       await page.getByTestId('login-submit').click()
@@ -196,10 +179,7 @@ describe('app shell in Chromium at 360 px', () => {
   })
 
   it('changes the password from 我的, refusing a wrong current one and a mismatch', async () => {
-    const phone = '13900112001'
-    const context = await env.newPhone()
-    const page = await context.newPage()
-    await loginAs(page, phone)
+    const { context, page } = await env.signedInPhone('siblingGridWorker')
     await page.getByTestId('tab-me').click()
     await page.getByTestId('me-password').click()
     const fill = async (current: string, next: string, confirm: string) => {
@@ -218,9 +198,10 @@ describe('app shell in Chromium at 360 px', () => {
     await page.getByTestId('me-name').waitFor()
     await context.close()
 
-    const again = await env.newPhone()
-    const next = await again.newPage()
-    await loginAs(next, phone, 'Newpass2027')
+    const { context: again, page: next } = await env.signedInPhone(
+      'siblingGridWorker',
+      'Newpass2027',
+    )
     expect(await next.getByTestId('home-greeting').textContent()).toContain('网格员')
     await again.close()
   })

@@ -10,7 +10,6 @@ import { DEMO_PASSWORD } from '#server/db/seed.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 import { PHONES, userIdOf } from '../support/demo-county.ts'
 
-const ADMIN = '13900000099'
 const NEW_PASSWORD = 'Liuhe2027new'
 
 describe.each(DIALECTS)('accounts on %s', (dialect) => {
@@ -76,7 +75,7 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
   })
 
   it('lets an admin deactivate a user: every session ends and tells its holder why', async () => {
-    const admin = await server.login(ADMIN)
+    const admin = await server.login(PHONES.admin)
     const worker = await server.login(PHONES.otherVillageGridWorker)
     const id = userIdOf('otherVillageGridWorker')
     const post = (url: string, cookie = admin) =>
@@ -97,7 +96,7 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect((await post(`/api/users/${id}/activate`)).statusCode).toBe(200)
     expect((await login(PHONES.otherVillageGridWorker, DEMO_PASSWORD)).statusCode).toBe(200)
 
-    const self = await post(`/api/users/demo-user-${ADMIN}/deactivate`)
+    const self = await post(`/api/users/demo-user-${PHONES.admin}/deactivate`)
     expect(self.statusCode).toBe(400)
     expect(self.json()).toMatchObject({ code: 'cannot_deactivate_self' })
     expect((await post('/api/users/no-such-user/deactivate')).statusCode).toBe(403)
@@ -108,7 +107,7 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     // confirmed the password of a disabled account to anyone who tried it.
     const phone = PHONES.siblingGridWorker
     const id = userIdOf('siblingGridWorker')
-    const admin = await server.login(ADMIN)
+    const admin = await server.login(PHONES.admin)
     const post = (url: string) =>
       server.app.inject({ method: 'POST', url, headers: { cookie: admin } })
     expect((await post(`/api/users/${id}/deactivate`)).statusCode).toBe(200)

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import type { OrgUnit } from '#shared/org/org.schema.ts'
+import { PHONES } from '../support/demo-county.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
-
-const ADMIN = '13900000099'
-const COUNTY_STAFF = '13900000005'
-const TOWNSHIP_STAFF = '13900100004'
 const HAN = /\p{Script=Han}/u
 
 describe.each(DIALECTS)('admin on %s', (dialect) => {
@@ -13,7 +10,7 @@ describe.each(DIALECTS)('admin on %s', (dialect) => {
   let admin: string
   beforeAll(async () => {
     server = await createTestServer(dialect)
-    admin = await server.login(ADMIN)
+    admin = await server.login(PHONES.admin)
   })
   afterAll(() => server.close())
 
@@ -119,7 +116,7 @@ describe.each(DIALECTS)('admin on %s', (dialect) => {
     await expectNothingCreated(async () => {
       const response = await post(
         '/api/users',
-        validUser({ phone: '13900111001', role: 'grid_worker', orgUnitId: 'demo-t1-v1-g1' }),
+        validUser({ phone: PHONES.gridWorker, role: 'grid_worker', orgUnitId: 'demo-t1-v1-g1' }),
       )
       expect(response.statusCode).toBe(409)
       expect(response.json()).toEqual({ code: 'phone_taken', message: ERROR_MESSAGES.phone_taken })
@@ -140,7 +137,7 @@ describe.each(DIALECTS)('admin on %s', (dialect) => {
   })
 
   it('refuses anyone but an admin with 403 forbidden', async () => {
-    for (const phone of [COUNTY_STAFF, TOWNSHIP_STAFF]) {
+    for (const phone of [PHONES.county, PHONES.township]) {
       const cookie = await server.login(phone)
       await expectNothingCreated(async () => {
         const unit = await post(

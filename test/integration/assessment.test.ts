@@ -1,34 +1,15 @@
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '#shared/calendar/working-days.ts'
-import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
 import { MAX_BAD_CODES_PER_IP } from '#server/assessment/ballot-guard.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { PATHS } from '../support/demo-county.ts'
 import { loginAll, push, pushApplied, pushOne, pullRaw, Replica } from '../support/sync-client.ts'
+import { kindMutation as mutation } from '../support/memo-kind.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const V3 = '/demo-county/demo-t2/demo-t2-v1/'
-
-function mutation(
-  kind: string,
-  recordId: string,
-  op: string,
-  payload: Record<string, unknown>,
-): Mutation {
-  return {
-    id: uuidv7(),
-    kind,
-    recordId,
-    op,
-    payload,
-    baseVersion: 0,
-    seq: 0,
-    deviceId: 'test-device',
-    createdAt: new Date().toISOString(),
-  }
-}
 
 function answers(satisfaction: number, villagePath: string = PATHS.v1) {
   return {

@@ -2,13 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { SESSION_COOKIE } from '#server/plugins/auth.ts'
 import { DEMO_PASSWORD } from '#server/db/seed.ts'
+import { PHONES, userIdOf } from '../support/demo-county.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
-const ADMIN = '13900000099'
-const COUNTY_MEDIATOR = '13900000003'
-const GRID_WORKER = '13900111001'
-const VILLAGE_CADRE = '13900110002'
-const TOWNSHIP_STAFF = '13900100004'
 const HAN = /\p{Script=Han}/u
 
 describe.each(DIALECTS)('auth on %s', (dialect) => {
@@ -31,9 +27,11 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   }
 
   it('logs a demo account in and sets an httpOnly, same-site session cookie', async () => {
-    const response = await attemptLogin(VILLAGE_CADRE, DEMO_PASSWORD)
+    const response = await attemptLogin(PHONES.villageCadre, DEMO_PASSWORD)
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toMatchObject({ user: { phone: VILLAGE_CADRE, role: 'village_cadre' } })
+    expect(response.json()).toMatchObject({
+      user: { phone: PHONES.villageCadre, role: 'village_cadre' },
+    })
     const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)
     expect(cookie).toMatchObject({
       httpOnly: true,
@@ -45,7 +43,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   })
 
   it('tells the signed-in user who they are, their unit and its path from the county down', async () => {
-    const response = await me(await server.login(GRID_WORKER))
+    const response = await me(await server.login(PHONES.gridWorker))
     expect(response.statusCode).toBe(200)
     const body = response.json<{
       user: { phone: string; role: string; orgUnitId: string }
@@ -53,7 +51,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
       orgPath: { id: string; tier: string }[]
     }>()
     expect(body.user).toMatchObject({
-      phone: GRID_WORKER,
+      phone: PHONES.gridWorker,
       role: 'grid_worker',
       orgUnitId: 'demo-t1-v1-g1',
     })
@@ -77,7 +75,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   })
 
   it('refuses a wrong password with 401 invalid_credentials and no cookie', async () => {
-    const response = await attemptLogin(GRID_WORKER, 'Wrong-password-1')
+    const response = await attemptLogin(PHONES.gridWorker, 'Wrong-password-1')
     expect(response.statusCode).toBe(401)
     expect(response.json()).toEqual({
       code: 'invalid_credentials',
@@ -96,7 +94,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   })
 
   it('refuses the 6th wrong password in a row with 429, and the right one too while blocked', async () => {
-    const phone = '13900320002'
+    const phone = PHONES.thirdTownshipSiblingVillageCadre
     const address = '10.9.0.6'
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       const response = await attemptLogin(phone, `Wrong-${attempt}`, address)
@@ -112,11 +110,13 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
     expect(right.statusCode).toBe(429)
     expect(right.cookies).toEqual([])
     // The block is per phone: another account from the same address still logs in.
-    expect((await attemptLogin('13900310002', DEMO_PASSWORD, address)).statusCode).toBe(200)
+    expect(
+      (await attemptLogin(PHONES.thirdTownshipVillageCadre, DEMO_PASSWORD, address)).statusCode,
+    ).toBe(200)
   })
 
   it('counts wrong passwords only in a row: a successful login starts the count again', async () => {
-    const phone = '13900220002'
+    const phone = PHONES.otherTownshipSiblingVillageCadre
     const address = '10.9.0.7'
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       expect((await attemptLogin(phone, `Wrong-${attempt}`, address)).statusCode).toBe(401)
@@ -137,14 +137,14 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
         401,
       )
     }
-    const response = await attemptLogin('13900210002', DEMO_PASSWORD, address)
+    const response = await attemptLogin(PHONES.otherTownshipVillageCadre, DEMO_PASSWORD, address)
     expect(response.statusCode).toBe(429)
     expect(response.json()).toMatchObject({ code: 'too_many_attempts' })
   })
 
   it('lets the real user in from their own address while a stranger elsewhere is blocked', async () => {
     // Knowing a grid worker's phone must not be enough to lock them out.
-    const phone = '13900322001'
+    const phone = PHONES.thirdTownshipOtherVillageSiblingGridWorker
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       expect((await attemptLogin(phone, `Wrong-${attempt}`, '10.9.2.1')).statusCode).toBe(401)
     }
@@ -153,7 +153,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   })
 
   it('refuses a phone at every address after 20 wrong passwords from several addresses', async () => {
-    const phone = '13900321001'
+    const phone = PHONES.thirdTownshipOtherVillageGridWorker
     for (let place = 1; place <= 4; place += 1) {
       for (let attempt = 1; attempt <= 5; attempt += 1) {
         const response = await attemptLogin(phone, `Wrong-${attempt}`, `10.9.3.${place}`)
@@ -166,7 +166,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   })
 
   it('lets an admin lift a lockout, and nobody else', async () => {
-    const phone = '13900312001'
+    const phone = PHONES.thirdTownshipSiblingGridWorker
     for (let place = 1; place <= 4; place += 1) {
       for (let attempt = 1; attempt <= 5; attempt += 1) {
         await attemptLogin(phone, `Wrong-${attempt}`, `10.9.5.${place}`)
@@ -176,14 +176,14 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
     const unlock = (cookie: string) =>
       server.app.inject({
         method: 'POST',
-        url: `/api/users/demo-user-${phone}/unlock`,
+        url: `/api/users/${userIdOf('thirdTownshipSiblingGridWorker')}/unlock`,
         headers: { cookie },
       })
-    const refused = await unlock(await server.login(TOWNSHIP_STAFF))
+    const refused = await unlock(await server.login(PHONES.township))
     expect(refused.statusCode).toBe(403)
     expect((await attemptLogin(phone, DEMO_PASSWORD, '10.9.5.9')).statusCode).toBe(429)
 
-    const unlocked = await unlock(await server.login(ADMIN))
+    const unlocked = await unlock(await server.login(PHONES.admin))
     expect(unlocked.statusCode, unlocked.body).toBe(200)
     expect(unlocked.json()).toMatchObject({ phone })
     expect((await attemptLogin(phone, DEMO_PASSWORD, '10.9.5.1')).statusCode).toBe(200)
@@ -197,7 +197,11 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
       await fresh.database.db
         .insertInto('rate_limit')
         .values([
-          { key: 'login-pair:13900311001|10.9.4.1', window_ends_at: ended, attempts: 99 },
+          {
+            key: `login-pair:${PHONES.thirdTownshipGridWorker}|10.9.4.1`,
+            window_ends_at: ended,
+            attempts: 99,
+          },
           { key: 'login-ip:10.9.4.99', window_ends_at: ended, attempts: 99 },
           { key: 'ballot-fail:10.9.4.98', window_ends_at: ended, attempts: 3 },
         ])
@@ -205,7 +209,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
       const response = await fresh.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { phone: '13900311001', password: 'Wrong-1' },
+        payload: { phone: PHONES.thirdTownshipGridWorker, password: 'Wrong-1' },
         remoteAddress: '10.9.4.1',
       })
       expect(response.statusCode).toBe(401)
@@ -216,8 +220,8 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
         .execute()
       expect(rows).toEqual([
         { key: 'login-ip:10.9.4.1', attempts: 1 },
-        { key: 'login-pair:13900311001|10.9.4.1', attempts: 1 },
-        { key: 'login-phone:13900311001', attempts: 1 },
+        { key: `login-pair:${PHONES.thirdTownshipGridWorker}|10.9.4.1`, attempts: 1 },
+        { key: `login-phone:${PHONES.thirdTownshipGridWorker}`, attempts: 1 },
       ])
     } finally {
       await fresh.close()
@@ -239,12 +243,12 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
       })
       expect(response.statusCode, `attempt ${attempt}`).toBe(401)
     }
-    const response = await attemptLogin('13900210003', DEMO_PASSWORD, address)
+    const response = await attemptLogin(PHONES.otherTownshipVillageMediator, DEMO_PASSWORD, address)
     expect(response.statusCode).toBe(429)
   })
 
   it('revokes the session on logout, after which the old cookie gets 401 session_expired', async () => {
-    const cookie = await server.login(TOWNSHIP_STAFF)
+    const cookie = await server.login(PHONES.township)
     expect((await me(cookie)).statusCode).toBe(200)
 
     const logout = await server.app.inject({
@@ -265,14 +269,14 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   })
 
   it('lets an admin end every session of a user, reporting how many were ended', async () => {
-    const first = await server.login(COUNTY_MEDIATOR)
-    const second = await server.login(COUNTY_MEDIATOR)
+    const first = await server.login(PHONES.countyMediator)
+    const second = await server.login(PHONES.countyMediator)
     const userId = (await me(first)).json<{ user: { id: string } }>().user.id
 
     const response = await server.app.inject({
       method: 'POST',
       url: `/api/users/${userId}/revoke-sessions`,
-      headers: { cookie: await server.login(ADMIN) },
+      headers: { cookie: await server.login(PHONES.admin) },
     })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ revoked: 2 })
@@ -284,12 +288,12 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   })
 
   it('refuses session revocation to anyone but an admin with 403 forbidden', async () => {
-    const victim = await server.login(GRID_WORKER)
+    const victim = await server.login(PHONES.gridWorker)
     const userId = (await me(victim)).json<{ user: { id: string } }>().user.id
     const response = await server.app.inject({
       method: 'POST',
       url: `/api/users/${userId}/revoke-sessions`,
-      headers: { cookie: await server.login(TOWNSHIP_STAFF) },
+      headers: { cookie: await server.login(PHONES.township) },
     })
     expect(response.statusCode).toBe(403)
     expect(response.json()).toEqual({ code: 'forbidden', message: ERROR_MESSAGES.forbidden })
@@ -297,7 +301,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   })
 
   it('stores only a hash of the session token, never the token itself', async () => {
-    const cookie = await server.login(ADMIN)
+    const cookie = await server.login(PHONES.admin)
     const token = cookie.slice(`${SESSION_COOKIE}=`.length)
     const rows = await server.database.db.selectFrom('session').selectAll().execute()
     expect(rows.length).toBeGreaterThan(0)

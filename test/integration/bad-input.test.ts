@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { SESSION_COOKIE } from '#server/plugins/auth.ts'
+import { PHONES } from '../support/demo-county.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const HAN = /\p{Script=Han}/u
@@ -11,14 +12,20 @@ const JSON_TYPE = { 'content-type': 'application/json' }
 /** Requests a careless or hostile client might send; `cookie: true` adds an admin session. */
 const BAD_REQUESTS: [name: string, request: InjectOptions & { cookie?: boolean }][] = [
   ['malformed JSON', { ...LOGIN, headers: JSON_TYPE, payload: '{"phone": "1390000' }],
-  ['JSON that is not an object', { ...LOGIN, headers: JSON_TYPE, payload: '"13900000099"' }],
+  [
+    'JSON that is not an object',
+    { ...LOGIN, headers: JSON_TYPE, payload: JSON.stringify(PHONES.admin) },
+  ],
   ['JSON null', { ...LOGIN, headers: JSON_TYPE, payload: 'null' }],
   ['a JSON array', { ...LOGIN, headers: JSON_TYPE, payload: '[1, 2, 3]' }],
   [
     'a __proto__ key',
     { ...LOGIN, headers: JSON_TYPE, payload: '{"__proto__": {"isAdmin": true}}' },
   ],
-  ['fields of the wrong type', { ...LOGIN, payload: { phone: 13900000099, password: ['x'] } }],
+  [
+    'fields of the wrong type',
+    { ...LOGIN, payload: { phone: Number(PHONES.admin), password: ['x'] } },
+  ],
   [
     'a form-encoded body',
     {
@@ -40,11 +47,11 @@ const BAD_REQUESTS: [name: string, request: InjectOptions & { cookie?: boolean }
   ['an empty JSON object', { ...LOGIN, payload: {} }],
   [
     'a body over 2 MiB',
-    { ...LOGIN, payload: { phone: '13900000099', password: 'x'.repeat(2 * 1024 * 1024 + 16) } },
+    { ...LOGIN, payload: { phone: PHONES.admin, password: 'x'.repeat(2 * 1024 * 1024 + 16) } },
   ],
   [
     'an oversized password under the body limit',
-    { ...LOGIN, payload: { phone: '13900000099', password: 'x'.repeat(100_000) } },
+    { ...LOGIN, payload: { phone: PHONES.admin, password: 'x'.repeat(100_000) } },
   ],
   [
     'a garbled session cookie',
@@ -82,7 +89,7 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
   let admin: string
   beforeAll(async () => {
     server = await createTestServer(dialect)
-    admin = await server.login('13900000099')
+    admin = await server.login(PHONES.admin)
   })
   afterAll(() => server.close())
 
@@ -106,7 +113,7 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
   it('answers a body over 2 MiB with 413 payload_too_large', async () => {
     const response = await server.app.inject({
       ...LOGIN,
-      payload: { phone: '13900000099', password: 'x'.repeat(3 * 1024 * 1024) },
+      payload: { phone: PHONES.admin, password: 'x'.repeat(3 * 1024 * 1024) },
     })
     expect(response.statusCode).toBe(413)
     expect(response.json()).toEqual({

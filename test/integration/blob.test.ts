@@ -1,39 +1,14 @@
 import { createHash } from 'node:crypto'
-import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { collectBlobGarbage, MAX_BLOB_BYTES } from '#server/blob/blob.routes.ts'
 import { PATHS, type Person } from '../support/demo-county.ts'
 import { createMemo, MEMO_KINDS, memoMutation } from '../support/memo-kind.ts'
+import { pngOf } from '../support/png.ts'
 import { loginAll, pushApplied, pushOne, syncWrites } from '../support/sync-client.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const HAN = /\p{Script=Han}/u
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-
-/** A real 1×1 RGB PNG of one colour: each test uploads its own bytes. */
-function pngOf(red: number, green: number, blue: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(1, 0) // width
-  header.writeUInt32BE(1, 4) // height
-  header.set([8, 2, 0, 0, 0], 8) // 8-bit truecolour, no interlace
-  // One scanline: filter byte 0, then the pixel.
-  const pixels = deflateSync(Buffer.from([0, red, green, blue]))
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 let colour = 0
 /** A PNG nobody uploaded yet. */

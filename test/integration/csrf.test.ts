@@ -4,42 +4,19 @@
  * checked on Sec-Fetch-Site / Origin before any route runs (plugins/csrf.ts).
  */
 import { createHash } from 'node:crypto'
-import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { PATHS, PHONES, userIdOf } from '../support/demo-county.ts'
 import { createMemo, MEMO_KINDS } from '../support/memo-kind.ts'
+import { pngOf } from '../support/png.ts'
 import { pushRaw, SCHEMA_HEADERS } from '../support/sync-client.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
-const ADMIN = '13900000099'
 /** The origin `inject()` requests come from: light-my-request's Host is localhost:80. */
 const OWN_ORIGIN = 'http://localhost'
 const PUBLIC_ORIGIN = 'https://shuoshi.example.gov.cn'
 const FOREIGN = { origin: 'https://evil.example' }
 const REFUSED = { code: 'cross_site_request', message: ERROR_MESSAGES.cross_site_request }
-
-/** A 1×1 PNG of one colour, so each upload is new. */
-function png(red: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(1, 0)
-  header.writeUInt32BE(1, 4)
-  header.set([8, 2, 0, 0, 0], 8)
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from([0, red, 7, 7]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 describe.each(DIALECTS)('cross-site requests on %s', (dialect) => {
   let server: TestServer
@@ -76,7 +53,7 @@ describe.each(DIALECTS)('cross-site requests on %s', (dialect) => {
   })
 
   it('refuses deactivate, activate and revoke-sessions from a foreign origin, changing nothing', async () => {
-    const admin = await server.login(ADMIN)
+    const admin = await server.login(PHONES.admin)
     const victim = await server.login(PHONES.villageCadre)
     const userId = userIdOf('villageCadre')
     for (const action of ['deactivate', 'revoke-sessions']) {
@@ -134,11 +111,11 @@ describe.each(DIALECTS)('cross-site requests on %s', (dialect) => {
         payload: data,
       })
     const before = await countRows(server.database, 'blob')
-    const refused = await upload(png(1), { ...FOREIGN, 'sec-fetch-site': 'cross-site' })
+    const refused = await upload(pngOf(1, 7, 7), { ...FOREIGN, 'sec-fetch-site': 'cross-site' })
     expect(refused.statusCode).toBe(403)
     expect(refused.json()).toEqual(REFUSED)
     expect(await countRows(server.database, 'blob')).toBe(before)
-    expect((await upload(png(2), { origin: PUBLIC_ORIGIN })).statusCode).toBe(201)
+    expect((await upload(pngOf(2, 7, 7), { origin: PUBLIC_ORIGIN })).statusCode).toBe(201)
     expect(await countRows(server.database, 'blob')).toBe(before + 1)
   })
 

@@ -27,6 +27,7 @@ import { SyncEngine, type SyncStatus } from '#app/sync/sync-engine.ts'
 import { DEMO_PASSWORD } from '#server/db/seed.ts'
 import { PATHS, PHONES, userIdOf } from '../support/demo-county.ts'
 import { injectTransport } from '../support/inject-transport.ts'
+import { PNG_SIGNATURE } from '../support/png.ts'
 import { pullRaw } from '../support/sync-client.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
@@ -134,11 +135,7 @@ describe.each(DIALECTS)('a full disk on %s', (dialect) => {
     return { status: response.statusCode, body: response.json<Record<string, unknown>>() }
   }
   /** 200 KB behind a PNG signature: the server checks the type by its first bytes. */
-  const photo = () =>
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      randomBytes(200_000),
-    ])
+  const photo = () => Buffer.concat([PNG_SIGNATURE, randomBytes(200_000)])
   const upload = (data: Buffer) =>
     server.app.inject({
       method: 'PUT',

@@ -5,44 +5,34 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
-import type { Mutation, SyncRecord } from '#shared/sync/sync.protocol.ts'
+import type { SyncRecord } from '#shared/sync/sync.protocol.ts'
 import { seedDemoMediatorPool } from '#server/db/seed.ts'
-import { PATHS, userIdOf } from '../support/demo-county.ts'
-import { memoMutation, newRecordId } from '../support/memo-kind.ts'
-import { push, pushApplied, pushOne, Replica } from '../support/sync-client.ts'
+import { PATHS, userIdOf, type Person } from '../support/demo-county.ts'
+import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
+import { loginAll, push, pushApplied, pushOne, Replica } from '../support/sync-client.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
-const PHONES = {
-  gridWorker: '13900111001',
-  villageCadre: '13900110002',
-  siblingVillageCadre: '13900120002',
-  villageMediator: '13900110003',
-  siblingVillageMediator: '13900120003',
-  township: '13900100004',
-  otherTownship: '13900200004',
-  county: '13900000005',
-} as const
-type Who = keyof typeof PHONES
-
-const mutation = (
-  kind: string,
-  recordId: string,
-  op: string,
-  payload: Record<string, unknown>,
-  baseVersion = 0,
-): Mutation => memoMutation(recordId, op, payload, { kind, baseVersion })
+const PEOPLE = [
+  'gridWorker',
+  'villageCadre',
+  'siblingVillageCadre',
+  'villageMediator',
+  'siblingVillageMediator',
+  'township',
+  'otherTownship',
+  'county',
+] as const satisfies readonly Person[]
+type Who = (typeof PEOPLE)[number]
 
 describe.each(DIALECTS)('discussion days and the mediator pool on %s', (dialect) => {
   let server: TestServer
-  const cookies = new Map<Who, string>()
-  const as = (who: Who) => cookies.get(who) ?? ''
+  let as: (who: Who) => string
 
   beforeAll(async () => {
     server = await createTestServer(dialect)
     expect(await seedDemoMediatorPool(server.database.db)).toEqual({ mediatorsAdded: 12 })
     expect(await seedDemoMediatorPool(server.database.db)).toEqual({ mediatorsAdded: 0 })
-    for (const who of Object.keys(PHONES) as Who[])
-      cookies.set(who, await server.login(PHONES[who]))
+    as = await loginAll(server, PEOPLE)
   })
   afterAll(() => server.close())
 

@@ -12,12 +12,12 @@ import { loadConfig } from '#server/config.ts'
 import { openDatabase, type Database } from '#server/db/database.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
 import { DEMO_PASSWORD, seedDemoCounty } from '#server/db/seed.ts'
-import { SESSION_COOKIE } from '#server/plugins/auth.ts'
 import type { FastifyInstance } from 'fastify'
 import { PATHS, PHONES } from '../support/demo-county.ts'
 import { createMemo, MEMO_KINDS } from '../support/memo-kind.ts'
 import { startEmbeddedCluster, type Cluster } from '../support/postgres.global-setup.ts'
 import { expectCreatedOnce, pullRaw, pushRaw } from '../support/sync-client.ts'
+import { loginTo } from '../support/test-server.ts'
 
 const UNAVAILABLE = {
   code: 'database_unavailable',
@@ -61,14 +61,10 @@ describe('a PostgreSQL restart under a running server', () => {
       url: '/api/auth/login',
       payload: { phone: PHONES.gridWorker, password: DEMO_PASSWORD },
     })
-  const cookieOf = (response: Awaited<ReturnType<typeof login>>) => {
-    const session = response.cookies.find((cookie) => cookie.name === SESSION_COOKIE)
-    if (!session) throw new Error(`no session: ${response.statusCode} ${response.body}`)
-    return `${SESSION_COOKIE}=${session.value}`
-  }
+  const signIn = () => loginTo(app, PHONES.gridWorker)
 
   it('answers 503 while the database is down, survives the cut connections, and serves again afterwards', async () => {
-    const cookie = cookieOf(await login())
+    const cookie = await signIn()
     // Several idle connections in the pool, as a busy server has.
     const before = await Promise.all(
       Array.from({ length: 5 }, () => pushRaw(app, cookie, { mutations: [createMemo(PATHS.g1)] })),
@@ -105,7 +101,7 @@ describe('a PostgreSQL restart under a running server', () => {
     await cluster.resume()
 
     expect((await health()).statusCode).toBe(200)
-    const again = cookieOf(await login())
+    const again = await signIn()
     // The push refused during the outage, sent again: nothing was lost.
     const resent = await pushRaw(app, again, { mutations: [refused] })
     expect(resent.statusCode, resent.body).toBe(200)
@@ -114,7 +110,7 @@ describe('a PostgreSQL restart under a running server', () => {
   })
 
   it('loses nothing and applies nothing twice when PostgreSQL is killed -9 in the middle of pushes', async () => {
-    const cookie = cookieOf(await login())
+    const cookie = await signIn()
     const batches = Array.from({ length: 20 }, () =>
       Array.from({ length: 5 }, () => createMemo(PATHS.g1)),
     )
@@ -134,7 +130,7 @@ describe('a PostgreSQL restart under a running server', () => {
     await cluster.resume()
 
     // Every device sends again what it has no answer for, here: everything.
-    const cookieAfter = cookieOf(await login())
+    const cookieAfter = await signIn()
     const resent = { applied: 0, duplicate: 0 }
     for (const mutations of batches) {
       const response = await pushRaw(app, cookieAfter, { mutations })

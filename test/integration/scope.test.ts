@@ -2,75 +2,63 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import type { User } from '#shared/auth/auth.schema.ts'
 import type { OrgUnit } from '#shared/org/org.schema.ts'
+import { PHONES, type Person } from '../support/demo-county.ts'
+import { loginAll } from '../support/sync-client.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
-
-const GRID_WORKER = '13900111001' // demo-t1-v1-g1
-const VILLAGE_CADRE = '13900110002' // demo-t1-v1
-const TOWNSHIP_STAFF = '13900100004' // demo-t1
-const DEPARTMENT_STAFF = '13900910006' // demo-dept-1
-const COUNTY_STAFF = '13900000005' // demo-county
 
 const OUT_OF_SCOPE = { code: 'out_of_scope', message: ERROR_MESSAGES.out_of_scope }
 
 describe.each(DIALECTS)('scope on %s', (dialect) => {
   let server: TestServer
-  const cookies = new Map<string, string>()
+  let as: (person: Person) => string
   beforeAll(async () => {
     server = await createTestServer(dialect)
-    for (const phone of [
-      GRID_WORKER,
-      VILLAGE_CADRE,
-      TOWNSHIP_STAFF,
-      DEPARTMENT_STAFF,
-      COUNTY_STAFF,
-    ]) {
-      cookies.set(phone, await server.login(phone))
-    }
+    as = await loginAll(server, ['gridWorker', 'villageCadre', 'township', 'department', 'county'])
   })
   afterAll(() => server.close())
 
-  function get(phone: string, url: string) {
-    return server.app.inject({ method: 'GET', url, headers: { cookie: cookies.get(phone) ?? '' } })
+  function get(person: Person, url: string) {
+    return server.app.inject({ method: 'GET', url, headers: { cookie: as(person) } })
   }
 
   it("refuses a village cadre a sibling village's unit with 403 out_of_scope", async () => {
-    const response = await get(VILLAGE_CADRE, '/api/org-units/demo-t1-v2')
+    const response = await get('villageCadre', '/api/org-units/demo-t1-v2')
     expect(response.statusCode).toBe(403)
     expect(response.json()).toEqual(OUT_OF_SCOPE)
   })
 
   it('answers a unit that does not exist with the very same 403, so probes learn nothing', async () => {
-    const response = await get(VILLAGE_CADRE, '/api/org-units/no-such-unit')
+    const response = await get('villageCadre', '/api/org-units/no-such-unit')
     expect(response.statusCode).toBe(403)
     expect(response.json()).toEqual(OUT_OF_SCOPE)
   })
 
   it('refuses a village cadre its parent township too', async () => {
-    const response = await get(VILLAGE_CADRE, '/api/org-units/demo-t1')
+    const response = await get('villageCadre', '/api/org-units/demo-t1')
     expect(response.statusCode).toBe(403)
     expect(response.json()).toEqual(OUT_OF_SCOPE)
   })
 
   it('shows a village cadre its own unit with its grids and people', async () => {
-    const response = await get(VILLAGE_CADRE, '/api/org-units/demo-t1-v1')
+    const response = await get('villageCadre', '/api/org-units/demo-t1-v1')
     expect(response.statusCode).toBe(200)
     const body = response.json<{ unit: OrgUnit; children: OrgUnit[]; users: User[] }>()
     expect(body.unit).toMatchObject({ id: 'demo-t1-v1', tier: 'village' })
     expect(body.children.map((unit) => unit.id).sort()).toEqual(['demo-t1-v1-g1', 'demo-t1-v1-g2'])
-    expect(body.users.map((user) => user.phone)).toContain(VILLAGE_CADRE)
+    expect(body.users.map((user) => user.phone)).toContain(PHONES.villageCadre)
     expect(body.users.every((user) => user.orgUnitId === 'demo-t1-v1')).toBe(true)
   })
 
   it('shows a village cadre each of its own grids', async () => {
     for (const grid of ['demo-t1-v1-g1', 'demo-t1-v1-g2']) {
-      const response = await get(VILLAGE_CADRE, `/api/org-units/${grid}`)
+      const response = await get('villageCadre', `/api/org-units/${grid}`)
       expect(response.statusCode, grid).toBe(200)
       expect(response.json()).toMatchObject({ unit: { id: grid, tier: 'grid' }, children: [] })
     }
   })
 
   it("lists for township staff only the township's own subtree", async () => {
-    const response = await get(TOWNSHIP_STAFF, '/api/org-units')
+    const response = await get('township', '/api/org-units')
     expect(response.statusCode).toBe(200)
     const { units } = response.json<{ units: OrgUnit[] }>()
     expect(units.map((unit) => unit.id)).toEqual([
@@ -86,18 +74,18 @@ describe.each(DIALECTS)('scope on %s', (dialect) => {
   })
 
   it('lists for department staff only its own department', async () => {
-    const response = await get(DEPARTMENT_STAFF, '/api/org-units')
+    const response = await get('department', '/api/org-units')
     expect(response.statusCode).toBe(200)
     expect(response.json<{ units: OrgUnit[] }>().units.map((unit) => unit.id)).toEqual([
       'demo-dept-1',
     ])
-    const other = await get(DEPARTMENT_STAFF, '/api/org-units/demo-dept-2')
+    const other = await get('department', '/api/org-units/demo-dept-2')
     expect(other.statusCode).toBe(403)
     expect(other.json()).toEqual(OUT_OF_SCOPE)
   })
 
   it('lists for county staff the whole county', async () => {
-    const response = await get(COUNTY_STAFF, '/api/org-units')
+    const response = await get('county', '/api/org-units')
     expect(response.statusCode).toBe(200)
     const { units } = response.json<{ units: OrgUnit[] }>()
     expect(units[0]?.id).toBe('demo-county')
@@ -105,15 +93,15 @@ describe.each(DIALECTS)('scope on %s', (dialect) => {
   })
 
   it('lists for a grid worker only the users of its own grid', async () => {
-    const response = await get(GRID_WORKER, '/api/users')
+    const response = await get('gridWorker', '/api/users')
     expect(response.statusCode).toBe(200)
     const { users } = response.json<{ users: User[] }>()
-    expect(users.map((user) => user.phone)).toContain(GRID_WORKER)
+    expect(users.map((user) => user.phone)).toContain(PHONES.gridWorker)
     expect(users.every((user) => user.orgUnitId === 'demo-t1-v1-g1')).toBe(true)
   })
 
   it("lists for township staff only users inside the township's subtree", async () => {
-    const response = await get(TOWNSHIP_STAFF, '/api/users')
+    const response = await get('township', '/api/users')
     expect(response.statusCode).toBe(200)
     const { users } = response.json<{ users: User[] }>()
     expect(users.length).toBeGreaterThan(1)

@@ -4,38 +4,12 @@
  * MIME sniffing, no referrer leaks; photos also get a sandbox of their own.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PHONES } from '../support/demo-county.ts'
+import { createFakeDist, HASHED_ASSET, type FakeDist } from '../support/fake-dist.ts'
+import { pngOf } from '../support/png.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
-
-const INDEX_HTML = '<!doctype html><title>说事</title><div id="app"></div>'
-
-/** A 1×1 PNG: the PNG signature, IHDR, one IDAT row, IEND. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(1, 0)
-  header.writeUInt32BE(1, 4)
-  header.set([8, 2, 0, 0, 0], 8)
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from([0, 200, 10, 10]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 /** The CSP as a map of directive → its sources. */
 function directives(response: LightMyRequestResponse): Map<string, string[]> {
@@ -83,18 +57,14 @@ function expectAppPolicy(response: LightMyRequestResponse, what: string): void {
 
 describe.each(DIALECTS)('security headers on %s', (dialect) => {
   let server: TestServer
-  let staticDir: string
+  let dist: FakeDist
   beforeAll(async () => {
-    staticDir = await mkdtemp(join(tmpdir(), 'shuoshi-dist-'))
-    await mkdir(join(staticDir, 'assets'))
-    await writeFile(join(staticDir, 'index.html'), INDEX_HTML)
-    await writeFile(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
-    await writeFile(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)')
-    server = await createTestServer(dialect, { staticDir })
+    dist = await createFakeDist()
+    server = await createTestServer(dialect, { staticDir: dist.dir })
   })
   afterAll(async () => {
     await server.close()
-    await rm(staticDir, { recursive: true, force: true })
+    await dist.remove()
   })
 
   const get = (url: string, headers: Record<string, string> = {}) =>
@@ -112,7 +82,7 @@ describe.each(DIALECTS)('security headers on %s', (dialect) => {
       ],
       ['index.html', await get('/')],
       ['client-side route', await get('/issues/42')],
-      ['hashed asset', await get('/assets/index-abc123.js')],
+      ['hashed asset', await get(HASHED_ASSET)],
       ['service worker', await get('/sw.js')],
     ]
     for (const [what, response] of answers) {
@@ -135,7 +105,7 @@ describe.each(DIALECTS)('security headers on %s', (dialect) => {
 
   it('serves a photo sandboxed, as a download, never sniffed', async () => {
     const cookie = await server.login(PHONES.gridWorker)
-    const data = png()
+    const data = pngOf(200, 10, 10)
     const hash = createHash('sha256').update(data).digest('hex')
     const put = await server.app.inject({
       method: 'PUT',

@@ -1,26 +1,18 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
+import { createFakeDist, HASHED_ASSET, INDEX_HTML, type FakeDist } from '../support/fake-dist.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
-
-const INDEX_HTML = '<!doctype html><title>说事</title><div id="app"></div>'
 
 describe.each(DIALECTS)('the built PWA on %s', (dialect) => {
   let server: TestServer
-  let staticDir: string
+  let dist: FakeDist
   beforeAll(async () => {
-    staticDir = await mkdtemp(join(tmpdir(), 'shuoshi-dist-'))
-    await mkdir(join(staticDir, 'assets'))
-    await writeFile(join(staticDir, 'index.html'), INDEX_HTML)
-    await writeFile(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
-    await writeFile(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)')
-    server = await createTestServer(dialect, { staticDir })
+    dist = await createFakeDist()
+    server = await createTestServer(dialect, { staticDir: dist.dir })
   })
   afterAll(async () => {
     await server.close()
-    await rm(staticDir, { recursive: true, force: true })
+    await dist.remove()
   })
 
   it('serves the shell and the service worker with no-cache', async () => {
@@ -33,7 +25,7 @@ describe.each(DIALECTS)('the built PWA on %s', (dialect) => {
   })
 
   it('serves hashed assets as immutable', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/assets/index-abc123.js' })
+    const response = await server.app.inject({ method: 'GET', url: HASHED_ASSET })
     expect(response.statusCode).toBe(200)
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable')
   })

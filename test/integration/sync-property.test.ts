@@ -42,6 +42,7 @@ import { interpretationInputSchema, policyCreateSchema } from '#shared/policy/po
 import type { Mutation, MutationResult } from '#shared/sync/sync.protocol.ts'
 import { PATHS, type Person } from '../support/demo-county.ts'
 import { loginAll, pushApplied, pushRaw } from '../support/sync-client.ts'
+import { kindMutation as mutation } from '../support/memo-kind.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 import {
   edgeValuesFor,
@@ -56,26 +57,6 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 0)
 const RUNS_ON = { sqlite: RUNS || 150, postgres: Math.ceil((RUNS || 150) / 4) }
 
 const TODAY = chinaDate(new Date().toISOString())
-
-function mutation(
-  kind: string,
-  recordId: string,
-  op: string,
-  payload: Record<string, unknown>,
-  baseVersion = 0,
-): Mutation {
-  return {
-    id: uuidv7(),
-    kind,
-    recordId,
-    op,
-    payload,
-    baseVersion,
-    seq: 0,
-    deviceId: 'property-test',
-    createdAt: new Date().toISOString(),
-  }
-}
 
 const policyPayload = () => ({
   title: '农村低保动态管理办法',

@@ -33,7 +33,7 @@ const PEOPLE: Person[] = [
   'department',
 ]
 /** The unit path each person's scope is (their subtree). */
-const SCOPE: Record<Person, string> = {
+const SCOPE = {
   gridWorker: PATHS.g1,
   siblingGridWorker: PATHS.g2,
   otherVillageGridWorker: PATHS.v2g1,
@@ -45,7 +45,7 @@ const SCOPE: Record<Person, string> = {
   department: PATHS.dept1,
   villageMediator: PATHS.v1,
   otherDepartment: PATHS.dept2,
-}
+} satisfies Partial<Record<Person, string>>
 
 describe.each(DIALECTS)('sync pull on %s', (dialect) => {
   let server: TestServer
@@ -129,7 +129,7 @@ describe.each(DIALECTS)('sync pull on %s', (dialect) => {
       await apply('villageCadre', memos.dept2, 'assign', { path: PATHS.dept2 })
     })
 
-    const VISIBLE: [Person, string[]][] = [
+    const VISIBLE: [keyof typeof SCOPE, string[]][] = [
       ['gridWorker', ['g1', 'dept1']],
       ['siblingGridWorker', ['g2', 'dept2']],
       ['villageCadre', ['g1', 'g2', 'dept1', 'dept2']],

@@ -12,13 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { samplePlan, sampleTopic } from '#shared/meeting/meeting.fixtures.ts'
-import type { Mutation, MutationResult } from '#shared/sync/sync.protocol.ts'
-import { PATHS } from '../support/demo-county.ts'
+import type { MutationResult } from '#shared/sync/sync.protocol.ts'
+import { PATHS, PHONES } from '../support/demo-county.ts'
 import { loginAll, push, pushApplied, pushRaw, storedVersion } from '../support/sync-client.ts'
+import { kindMutation as mutation } from '../support/memo-kind.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const HAN = /\p{Script=Han}/u
-const ADMIN = '13900000099'
 
 /** Strings that must never be stored as they are. */
 const BAD_STRINGS: [name: string, value: string][] = [
@@ -33,26 +33,6 @@ const INVISIBLE: [name: string, value: string][] = [
   ['ideographic spaces', '\u3000\u3000'],
 ]
 
-function mutation(
-  kind: string,
-  recordId: string,
-  op: string,
-  payload: Record<string, unknown>,
-  baseVersion = 0,
-): Mutation {
-  return {
-    id: uuidv7(),
-    kind,
-    recordId,
-    op,
-    payload,
-    baseVersion,
-    seq: 0,
-    deviceId: 'text-rule-test',
-    createdAt: new Date().toISOString(),
-  }
-}
-
 function refusal(result: MutationResult | undefined) {
   if (result?.status !== 'rejected') throw new Error(`expected a refusal, got ${result?.status}`)
   expect(result.message).toMatch(HAN)
@@ -65,7 +45,7 @@ describe.each(DIALECTS)('the text rule on %s', (dialect) => {
   let as: Awaited<ReturnType<typeof loginAll>>
   beforeAll(async () => {
     server = await createTestServer(dialect)
-    admin = await server.login(ADMIN)
+    admin = await server.login(PHONES.admin)
     as = await loginAll(server, ['gridWorker', 'villageCadre', 'township'])
   })
   afterAll(() => server.close())
@@ -151,7 +131,7 @@ describe.each(DIALECTS)('the text rule on %s', (dialect) => {
         post('/api/users', { ...user('新人'), orgUnitId: bad }),
         post('/api/users', { ...user('新人'), extra: { note: bad } }),
         post('/api/users', { ...user('新人'), [bad]: 1 }),
-        post('/api/auth/login', { phone: '13900000099', password: bad }, ''),
+        post('/api/auth/login', { phone: PHONES.admin, password: bad }, ''),
       ]
       for (const response of await Promise.all(requests)) {
         expect(response.statusCode, response.body).toBe(400)

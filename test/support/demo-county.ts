@@ -3,6 +3,10 @@
  * as several people at once. Phones encode the place: 139 00 T V G 0 RR.
  */
 export const PHONES = {
+  /** the system admin, at the county centre */
+  admin: '13900000099',
+  /** mediator (解事员) of the county centre */
+  countyMediator: '13900000003',
   /** grid worker of demo-t1-v1-g1 */
   gridWorker: '13900111001',
   /** grid worker of the sibling grid demo-t1-v1-g2 */
@@ -17,15 +21,48 @@ export const PHONES = {
   villageMediator: '13900110003',
   /** village cadre of the sibling village demo-t1-v2 */
   siblingVillageCadre: '13900120002',
+  /** mediator (解事员) of the sibling village demo-t1-v2 */
+  siblingVillageMediator: '13900120003',
   /** township staff of demo-t1 */
   township: '13900100004',
+  /** mediator (解事员) of township demo-t1 */
+  townshipMediator: '13900100003',
+  /** township staff of demo-t2, another township */
+  otherTownship: '13900200004',
+  /** village cadre of demo-t2-v1, in another township */
+  otherTownshipVillageCadre: '13900210002',
+  /** mediator (解事员) of demo-t2-v1, in another township */
+  otherTownshipVillageMediator: '13900210003',
+  /** village cadre of demo-t2-v2, in another township */
+  otherTownshipSiblingVillageCadre: '13900220002',
+  /** village cadre of demo-t3-v1, in the third township */
+  thirdTownshipVillageCadre: '13900310002',
+  /** grid worker of demo-t3-v1-g1, in the third township */
+  thirdTownshipGridWorker: '13900311001',
+  /** grid worker of demo-t3-v1-g2, in the third township */
+  thirdTownshipSiblingGridWorker: '13900312001',
+  /** village cadre of demo-t3-v2, in the third township */
+  thirdTownshipSiblingVillageCadre: '13900320002',
+  /** grid worker of demo-t3-v2-g1, in the third township */
+  thirdTownshipOtherVillageGridWorker: '13900321001',
+  /** grid worker of demo-t3-v2-g2, in the third township */
+  thirdTownshipOtherVillageSiblingGridWorker: '13900322001',
+  /** county centre staff */
   county: '13900000005',
   /** department staff of demo-dept-1 */
   department: '13900910006',
   /** department staff of demo-dept-2 */
   otherDepartment: '13900920006',
+  /** department staff of demo-dept-3 (住房和城乡建设局) */
+  thirdDepartment: '13900930006',
 } as const
 export type Person = keyof typeof PHONES
+
+/**
+ * Not an account: shaped like a demo phone (a grid worker of demo-t1-v2 with
+ * no grid), for tests of what an unknown phone gets.
+ */
+export const UNKNOWN_DEMO_PHONE = '13900120001'
 
 const county = '/demo-county/'
 const t1 = `${county}demo-t1/`

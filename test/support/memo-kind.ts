@@ -185,3 +185,14 @@ export function createMemo(
     options,
   )
 }
+
+/** One mutation of any kind, as the kinds' own tests write it. */
+export function kindMutation(
+  kind: string,
+  recordId: string,
+  op: string,
+  payload: Record<string, unknown>,
+  baseVersion = 0,
+): Mutation {
+  return memoMutation(recordId, op, payload, { kind, baseVersion })
+}

@@ -15,13 +15,14 @@ import {
   type RecordRow,
 } from '#server/sync/record.repository.ts'
 import { memoKind, type MemoData } from './memo-kind.ts'
+import { userIdOf } from './demo-county.ts'
 
 /** A memo's data with test defaults. */
 export function memoData(orgPath: string, fields: Partial<MemoData> = {}): MemoData {
   return {
     text: '直接写入的记录',
     orgPath,
-    ownerId: 'demo-user-13900111001',
+    ownerId: userIdOf('gridWorker'),
     assignedPath: null,
     secret: '13800000000',
     done: false,

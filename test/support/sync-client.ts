@@ -260,7 +260,7 @@ export function syncWrites(database: Database): Promise<number[]> {
 
 /** Logs each person in once; returns their `Cookie` header by person. */
 export async function loginAll(
-  server: TestServer,
+  server: Pick<TestServer, 'login'>,
   people: readonly Person[],
 ): Promise<(person: Person) => string> {
   const cookies = new Map<Person, string>()

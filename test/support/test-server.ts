@@ -78,7 +78,7 @@ export async function createTestServer(
       app,
       database,
       databaseUrl: scratch?.url ?? null,
-      login: (phone, password = DEMO_PASSWORD) => login(app, phone, password),
+      login: (phone, password) => loginTo(app, phone, password),
       async close() {
         await app.close()
         await dispose()
@@ -90,7 +90,12 @@ export async function createTestServer(
   }
 }
 
-async function login(app: FastifyInstance, phone: string, password: string): Promise<string> {
+/** Logs in to `app` through the API and returns a `Cookie` header value; throws unless 200. */
+export async function loginTo(
+  app: FastifyInstance,
+  phone: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/login',

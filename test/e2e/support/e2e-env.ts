@@ -16,6 +16,8 @@ import { openDatabase, type Database } from '#server/db/database.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
 import { DEMO_PASSWORD, seedDemoCounty, seedDemoMediatorPool } from '#server/db/seed.ts'
 import { CHROMIUM_LAUNCH, watchCsp } from '../../support/chromium.ts'
+import { PHONES, type Person } from '../../support/demo-county.ts'
+import { loginTo } from '../../support/test-server.ts'
 
 const DIST = join(import.meta.dirname, '../../../dist')
 
@@ -26,7 +28,11 @@ export interface E2eEnv {
   browser: Browser
   app: FastifyInstance
   database: Database
+  /** Logs in through the API (no browser) and returns a `Cookie` header value. */
+  login(phone: string, password?: string): Promise<string>
   newPhone(options?: { userAgent?: string }): Promise<BrowserContext>
+  /** A new phone with one page, `person` signed in on it (see `loginAs`). */
+  signedInPhone(person: Person, password?: string): Promise<{ context: BrowserContext; page: Page }>
   close(): Promise<void>
 }
 
@@ -53,11 +59,12 @@ export async function startE2e(): Promise<E2eEnv> {
   const browser = await chromium.launch({
     ...CHROMIUM_LAUNCH,
   })
-  return {
+  const env: E2eEnv = {
     baseUrl,
     browser,
     app,
     database,
+    login: (phone, password) => loginTo(app, phone, password),
     async newPhone(options = {}) {
       const context = await browser.newContext({
         baseURL: baseUrl,
@@ -71,6 +78,12 @@ export async function startE2e(): Promise<E2eEnv> {
       await watchCsp(context)
       return context
     },
+    async signedInPhone(person, password) {
+      const context = await env.newPhone()
+      const page = await context.newPage()
+      await loginAs(page, person, password)
+      return { context, page }
+    },
     async close() {
       await browser.close()
       await app.close()
@@ -78,12 +91,13 @@ export async function startE2e(): Promise<E2eEnv> {
       await rm(dataDir, { recursive: true, force: true })
     },
   }
+  return env
 }
 
-/** Signs in through the login form and waits for the home screen. */
-export async function loginAs(page: Page, phone: string, password = DEMO_PASSWORD): Promise<void> {
+/** Signs `person` in through the login form and waits for the home screen. */
+export async function loginAs(page: Page, person: Person, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login')
-  await page.getByTestId('login-phone').locator('input').fill(phone)
+  await page.getByTestId('login-phone').locator('input').fill(PHONES[person])
   await page.getByTestId('login-password').locator('input').fill(password)
   await page.getByTestId('login-submit').click()
   await page.getByTestId('home-greeting').waitFor()
