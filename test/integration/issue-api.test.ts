@@ -101,6 +101,24 @@ describe.each(DIALECTS)('issue reports on the API (%s)', (dialect) => {
       county: 'masked',
       department: 'none',
       otherDepartment: 'none',
+      // Everyone else in the demo county: the admin and the mediators above
+      // the village read it masked; other villages, townships and departments
+      // see nothing.
+      admin: 'masked',
+      countyMediator: 'masked',
+      townshipMediator: 'masked',
+      siblingVillageMediator: 'none',
+      otherTownship: 'none',
+      otherTownshipVillageCadre: 'none',
+      otherTownshipSiblingVillageCadre: 'none',
+      otherTownshipVillageMediator: 'none',
+      thirdDepartment: 'none',
+      thirdTownshipGridWorker: 'none',
+      thirdTownshipSiblingGridWorker: 'none',
+      thirdTownshipOtherVillageGridWorker: 'none',
+      thirdTownshipOtherVillageSiblingGridWorker: 'none',
+      thirdTownshipVillageCadre: 'none',
+      thirdTownshipSiblingVillageCadre: 'none',
     })
 
     await pushApplied(server.app, cookies.villageCadre, act(id, 'accept'))
