@@ -6,6 +6,7 @@ import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
 import { VitePWA } from 'vite-plugin-pwa'
 import { vantIconFont } from './build/vant-icon-font.ts'
+import { precompress } from './build/precompress.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -57,6 +58,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    // Last: it compresses what the plugins above wrote, the service worker included.
+    precompress(),
   ],
   server: {
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },

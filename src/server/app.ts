@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod'
 import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
+import { registerCompression } from './plugins/compression.ts'
 import { registerErrorHandler, registerNotFound } from './plugins/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
 import { registerCsrfGuard } from './plugins/csrf.ts'
@@ -79,6 +80,8 @@ export async function buildApp({
   // Headers first, so that every answer carries them, refusals included; the
   // CSRF guard before auth, so a forged request costs no session lookup.
   await registerSecurityHeaders(app, { isHttps: config.secureCookies })
+  // Before the routes and the static files, so that it sees every answer.
+  await registerCompression(app)
   registerCsrfGuard(app, config.publicOrigins)
   await app.register(cookie)
   registerAuth(app)
@@ -106,6 +109,8 @@ async function serveApp(app: FastifyInstance, root: string): Promise<void> {
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
+    // Send the .br / .gz copy written at build when the client accepts it.
+    preCompressed: true,
     setHeaders(reply, path) {
       // Hashed assets never change; the shell and the service worker must be re-checked.
       const isHashed = path.startsWith(join(root, 'assets'))
