@@ -519,6 +519,7 @@ export const zhCN = {
       outcomeLocked: '已转为说事办理，不能更改',
       escalateReason: '{date}议事日纪要：{minutes}',
       needMinutes: '就地化解或上报时请填写议定事项',
+      interpretFirst: '先解读，再议事：请先填写上方政策的解读人，再选择议事结果',
     },
     detail: {
       title: '议事日详情',
@@ -533,6 +534,8 @@ export const zhCN = {
       ledger: '台账',
       amendments: '补正说明',
       amend: '添加补正',
+      amendText: '补正内容',
+      notYet: '议事日是 {date}，当天或之后才能记录议事和签字确认',
       amendPlaceholder: '签字确认后发现的更正，原记录不变',
       signOff: '签字确认',
       signOffConfirm: '签字确认后记录将锁定，之后只能添加补正说明。确定签字吗？',
@@ -542,6 +545,13 @@ export const zhCN = {
       none: '无',
       noOutcome: '未记录',
       issueLink: '查看说事',
+    },
+    plannedInterpretation: {
+      upcoming: '计划于 {date} 议事日解读',
+      not_recorded: '计划于 {date} 议事日解读，议事日尚未记录',
+      not_signed_off: '{date} 议事日已记录，签字确认后登记本次解读',
+      cancelled: '计划于 {date} 议事日解读，该议事日已取消',
+      not_interpreted: '{date} 议事日已签字确认，但未记录本政策的解读',
     },
     action: {
       plan: '安排议事日',
