@@ -70,10 +70,18 @@ export const useSyncStore = defineStore('sync', () => {
     if (state?.lastSuccessAt) status.value = { ...status.value, lastSuccessAt: state.lastSuccessAt }
   })
 
-  // Sync while someone is signed in.
+  // Sync while someone is signed in; at sign-in, also keep what capture needs
+  // offline (the township's 议事清单, #12.10b), so a first capture without
+  // signal still gets its suggestion.
   watch(
     () => auth.isSignedIn,
-    (isSignedIn) => (isSignedIn ? engine.start() : engine.stop()),
+    (isSignedIn) => {
+      if (!isSignedIn) return engine.stop()
+      engine.start()
+      if (auth.hasPermission('issue.create')) {
+        void import('#app/features/issue/index.ts').then((issue) => issue.refreshDiscussableList())
+      }
+    },
     { immediate: true },
   )
 
