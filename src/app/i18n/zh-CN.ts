@@ -45,7 +45,8 @@ export const zhCN = {
     flowTitle: '说事流程',
     flow: '收集 → 分类 → 就地化解 / 吹哨上报 → 事事有回应，件件有着落',
     entries: {
-      issues: '登记群众说事',
+      capture: '登记群众说事',
+      issues: '群众说事',
       meetings: '固定议事日',
       assessments: '群众评议',
     },
