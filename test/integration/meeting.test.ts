@@ -77,7 +77,7 @@ describe.each(DIALECTS)('discussion days and the mediator pool on %s', (dialect)
     ]
     const meetingId = newRecordId()
     const plan = {
-      date: '2026-12-05',
+      date: '2026-11-05',
       place: '柳河村说事站',
       form: 'fireside_talk',
       topics: [topic(issues[0], '村口路灯不亮'), topic(issues[1], '排水沟堵塞')],

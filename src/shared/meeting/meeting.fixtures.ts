@@ -23,7 +23,7 @@ export function sampleTopic(overrides: Partial<TopicPlan> = {}): TopicPlan {
 /** The 'create' payload of a 围炉夜话 in the demo village with one topic. */
 export function samplePlan(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    date: '2025-10-20',
+    date: '2025-09-28',
     startTime: '19:30',
     place: '柳河村说事站',
     form: 'fireside_talk',

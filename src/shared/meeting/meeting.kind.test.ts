@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
+import { actingAt, DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
 import { PRIVATE_PLACEHOLDER } from '../issue/issue.kind.ts'
 import { MutationRejection, type Actor } from '../sync/record-kind.ts'
 import { samplePlan, sampleTopic } from './meeting.fixtures.ts'
@@ -13,6 +13,7 @@ const {
   townshipMediator,
   countyMediator,
   gridWorker,
+  siblingGridWorker,
   townshipStaff,
 } = DEMO_ACTORS
 
@@ -40,6 +41,7 @@ function refusal(action: () => unknown): { code: string; message: string } {
 const planned = () => apply(null, 'create', samplePlan(), villageCadre)
 const minutes = {
   signIn: { count: 23, representatives: ['李四'], sheetPhotos: [] },
+  policies: [{ title: '清河县农村路灯管护办法', interpretedBy: '县住建局·经办人' }],
   topics: [
     { issueId: 'issue-1', views: '大家同意集资修灯', outcome: 'resolved', minutes: '村里出资修复' },
   ],
@@ -53,7 +55,10 @@ describe('planning a discussion day', () => {
     expect(day.status).toBe('planned')
     expect(day.topics[0]).toMatchObject({ issueId: 'issue-1', outcome: null, views: '' })
     expect(day.events.map((event) => event.action)).toEqual(['plan'])
-    expect(meetingKind.audience(day)).toEqual([DEMO_PATHS.village])
+    // A village's day reaches down to its grids (issue #12.5); a grid's day stays with the grid.
+    expect(meetingKind.audience(day)).toEqual([DEMO_PATHS.village, `${DEMO_PATHS.village}*`])
+    const gridDay = apply(null, 'create', samplePlan({ orgPath: DEMO_PATHS.grid }), villageCadre)
+    expect(meetingKind.audience(gridDay)).toEqual([DEMO_PATHS.grid])
   })
 
   it('refuses a grid worker, a mediator and the sibling village’s cadre', () => {
@@ -105,6 +110,24 @@ describe('planning a discussion day', () => {
     expect(meetingKind.view?.(day, townshipStaff).topics[0]?.title).toBe(PRIVATE_PLACEHOLDER)
     expect(meetingKind.view?.(day, villageMediator).topics[0]?.title).toBe(PRIVATE_PLACEHOLDER)
   })
+
+  it('shows a private topic to the grid worker of its grid only, now that grids see the village’s days', () => {
+    const day = apply(
+      null,
+      'create',
+      samplePlan({
+        form: 'point_to_point',
+        topics: [sampleTopic({ isPrivate: true, title: '家庭财产纠纷' })],
+      }),
+      villageCadre,
+    )
+    const own = meetingKind.view?.(day, gridWorker)
+    expect(own?.topics[0]?.title).toBe('家庭财产纠纷')
+    expect(own?.notices).toEqual([{ name: '张三丰', note: '一组' }])
+    const sibling = meetingKind.view?.(day, siblingGridWorker)
+    expect(sibling?.topics[0]?.title).toBe(PRIVATE_PLACEHOLDER)
+    expect(sibling?.notices).toEqual([])
+  })
 })
 
 describe('recording the day', () => {
@@ -145,11 +168,64 @@ describe('recording the day', () => {
   })
 })
 
+describe('the day and the interpretation come first (issue #12.8)', () => {
+  const dayBefore = (actor: Actor) => actingAt(actor, '2025-09-27T15:59:59.000Z')
+
+  it('refuses minutes and sign-off before the day’s date in China, and takes them from the day on', () => {
+    // 2025-09-27T15:59:59Z is 23:59:59 on 09-27 in China; the day is 09-28.
+    const early = refusal(() => apply(planned(), 'record', minutes, dayBefore(villageMediator)))
+    expect(early).toEqual({
+      code: 'day_not_reached',
+      message: '议事日是2025-09-28，当天或之后才能记录议事和签字确认',
+    })
+    const onTheDay = actingAt(villageMediator, '2025-09-27T16:00:00.000Z')
+    expect(apply(planned(), 'record', minutes, onTheDay).status).toBe('held')
+    expect(refusal(() => apply(held(), 'sign_off', {}, dayBefore(villageCadre))).code).toBe(
+      'day_not_reached',
+    )
+  })
+
+  it('refuses an outcome while a policy of the day is not interpreted, and sign-off alike', () => {
+    const withoutInterpretation = { signIn: minutes.signIn, topics: minutes.topics }
+    const refused = refusal(() =>
+      apply(planned(), 'record', withoutInterpretation, villageMediator),
+    )
+    expect(refused).toEqual({
+      code: 'interpret_first',
+      message:
+        '先解读，再议事：请先记录「清河县农村路灯管护办法」的解读人和解读情况，再填写议事结果',
+    })
+    // Views and sign-in may be taken before the interpretation; outcomes may not.
+    const viewsOnly = apply(
+      planned(),
+      'record',
+      { signIn: minutes.signIn, topics: [{ issueId: 'issue-1', views: '先听意见' }] },
+      villageMediator,
+    )
+    expect(viewsOnly.topics[0]?.outcome).toBeNull()
+    const legacy: MeetingData = { ...held(), policies: [{ title: '未解读的政策' }] }
+    expect(refusal(() => apply(legacy, 'sign_off', {}, villageCadre))).toMatchObject({
+      code: 'incomplete',
+      message: expect.stringContaining('先解读，再议事'),
+    })
+  })
+})
+
 describe('sign-off lock', () => {
   it('refuses sign-off before every topic has an outcome and the sign-in is recorded', () => {
-    const noOutcome = apply(planned(), 'record', { signIn: minutes.signIn }, villageMediator)
+    const noOutcome = apply(
+      planned(),
+      'record',
+      { signIn: minutes.signIn, policies: minutes.policies },
+      villageMediator,
+    )
     expect(refusal(() => apply(noOutcome, 'sign_off', {}, villageCadre)).code).toBe('incomplete')
-    const noSignIn = apply(planned(), 'record', { topics: minutes.topics }, villageMediator)
+    const noSignIn = apply(
+      planned(),
+      'record',
+      { topics: minutes.topics, policies: minutes.policies },
+      villageMediator,
+    )
     expect(refusal(() => apply(noSignIn, 'sign_off', {}, villageCadre)).code).toBe('incomplete')
     expect(refusal(() => apply(planned(), 'sign_off', {}, villageCadre)).code).toBe(
       'invalid_transition',

@@ -13,7 +13,7 @@
  * resolves or escalates it (see docs/meetings.md).
  */
 import { can } from '../auth/permissions.ts'
-import { isWithin, pathIds } from '../org/org-path.ts'
+import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import {
   MutationRejection,
   type Actor,
@@ -40,7 +40,11 @@ import {
   canRecordMeeting,
   INELIGIBLE_MESSAGES,
   TOPIC_SET_MESSAGES,
+  dayNotReachedMessage,
+  interpretFirstMessage,
+  isDayReached,
   isLocked,
+  uninterpretedPolicies,
   topicIneligibility,
   topicSetProblem,
   villagePathOf,
@@ -162,8 +166,23 @@ function updatePlan(
   return { ...next, events: [...current.events, event('update_plan', actor)] }
 }
 
+/** Minutes and sign-off only on or after the day's date (by the applier's clock). */
+function checkDayReached(current: MeetingData, actor: Actor): void {
+  if (!isDayReached(current, actor.at)) {
+    throw new MutationRejection('day_not_reached', dayNotReachedMessage(current.date))
+  }
+}
+
+/** 先解读，再议事: no outcome while a policy of the day is not interpreted. */
+function checkInterpretedFirst(meeting: MeetingData): void {
+  if (!meeting.topics.some((topic) => topic.outcome !== null)) return
+  const [first] = uninterpretedPolicies(meeting.policies)
+  if (first) throw new MutationRejection('interpret_first', interpretFirstMessage(first.title))
+}
+
 function record(current: MeetingData, payload: Record<string, unknown>, actor: Actor): MeetingData {
   checkRecorder(current, actor)
+  checkDayReached(current, actor)
   const input = parsePayload(meetingRecordSchema, payload)
   const byIssue = new Map(current.topics.map((topic) => [topic.issueId, topic]))
   for (const change of input.topics ?? []) {
@@ -186,7 +205,7 @@ function record(current: MeetingData, payload: Record<string, unknown>, actor: A
     )
     byIssue.set(change.issueId, { ...topic, ...defined })
   }
-  return {
+  const next: MeetingData = {
     ...current,
     ...(input.signIn ? { signIn: input.signIn } : {}),
     ...(input.policies ? { policies: input.policies } : {}),
@@ -195,12 +214,21 @@ function record(current: MeetingData, payload: Record<string, unknown>, actor: A
     status: 'held',
     events: [...current.events, event('record', actor)],
   }
+  // Checked when this change sets an outcome or the policies, so minutes
+  // saved before the rule can still be completed with views or follow-ups.
+  if (input.policies || input.topics?.some((change) => change.outcome)) checkInterpretedFirst(next)
+  return next
 }
 
 function signOff(current: MeetingData, actor: Actor): MeetingData {
   checkPlanner(actor, current.orgPath)
   if (current.status !== 'held') {
     throw new MutationRejection('invalid_transition', '议事尚未记录，不能签字确认')
+  }
+  checkDayReached(current, actor)
+  const [uninterpreted] = uninterpretedPolicies(current.policies)
+  if (uninterpreted) {
+    throw new MutationRejection('incomplete', interpretFirstMessage(uninterpreted.title))
   }
   const open = current.topics.find((topic) => topic.outcome === null)
   if (open) throw new MutationRejection('incomplete', `「${open.title}」尚未记录议事结果`)
@@ -295,19 +323,24 @@ export function applyMeeting(
 
 /**
  * The day as `viewer` may see it: a private matter's topic (点对点) shows its
- * content only to the village's own cadres and grid workers, as the issue
- * itself does (see `viewIssue`); everyone else sees that it exists and how
- * it ended.
+ * content only to the village's own cadres and to the grid worker of the
+ * matter's grid, as the issue itself does (see `viewIssue`; a grid worker
+ * sees no other grid's reports); everyone else, the village's other grid
+ * workers included, sees that it exists and how it ended. The residents
+ * notified of such a day are withheld alike: they name the matter's people.
  */
 export function viewMeeting(data: MeetingData, viewer: Viewer): MeetingData {
-  const isLocal =
-    (viewer.role === 'village_cadre' || viewer.role === 'grid_worker') &&
-    isWithin(data.orgPath, villagePathOf(viewer.orgPath))
-  if (isLocal || !data.topics.some((topic) => topic.isPrivate)) return data
+  if (!data.topics.some((topic) => topic.isPrivate)) return data
+  const isVillageCadre =
+    viewer.role === 'village_cadre' && isWithin(data.orgPath, villagePathOf(viewer.orgPath))
+  const seesContent = (topic: Topic) =>
+    isVillageCadre || (viewer.role === 'grid_worker' && isWithin(topic.orgPath, viewer.orgPath))
+  if (data.topics.every((topic) => !topic.isPrivate || seesContent(topic))) return data
   return {
     ...data,
+    notices: [],
     topics: data.topics.map((topic) =>
-      topic.isPrivate
+      topic.isPrivate && !seesContent(topic)
         ? {
             ...topic,
             title: PRIVATE_PLACEHOLDER.slice(0, 60),
@@ -320,12 +353,26 @@ export function viewMeeting(data: MeetingData, viewer: Viewer): MeetingData {
   }
 }
 
+/**
+ * Who sees a day: its home and everything above it; a village's day also
+ * reaches down to the grids of the village (the downward mark, ADR 0004), so
+ * grid workers see the days where their residents' matters are discussed and
+ * what was decided (issue #12.5). They only read it: recording needs a unit
+ * that covers the home (`canRecordMeeting`). Migration
+ * 2026_11_27_1010_meeting_days_reach_grids gave the mark to older days.
+ */
+export function meetingAudience(data: Pick<MeetingData, 'orgPath'>): string[] {
+  return pathIds(data.orgPath).length === VILLAGE_DEPTH
+    ? [data.orgPath, downwardAudience(data.orgPath)]
+    : [data.orgPath]
+}
+
 /** The discussion-day kind. */
 export const meetingKind: RecordKind<MeetingData> = {
   kind: MEETING_KIND,
   schema: meetingDataSchema,
   apply: applyMeeting,
-  audience: (data) => [data.orgPath],
+  audience: meetingAudience,
   view: viewMeeting,
   attachments: (data) => [...(data.signIn?.sheetPhotos ?? []), ...data.photos],
 }

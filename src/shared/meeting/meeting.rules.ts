@@ -10,7 +10,8 @@ import type { DiscussableVerdict, IssueStatus } from '../issue/issue.schema.ts'
 import type { DomainTag } from '../common/tags.ts'
 import { isWithin, pathIds } from '../org/org-path.ts'
 import type { MediatorData, MediatorLevel } from './mediator.schema.ts'
-import type { MeetingData, MeetingForm, TopicPlan } from './meeting.schema.ts'
+import { chinaDate } from '../calendar/working-days.ts'
+import type { MeetingData, MeetingForm, PolicyRef, TopicPlan } from './meeting.schema.ts'
 
 /** The statuses from which an issue may be put to a discussion day (as schedule_meeting allows). */
 export const SCHEDULABLE_STATUSES: readonly IssueStatus[] = ['accepted', 'scheduled_for_meeting']
@@ -157,6 +158,37 @@ export function suggestMediators(
         b.data.honours.length - a.data.honours.length ||
         a.data.name.localeCompare(b.data.name, 'zh-CN'),
     )
+}
+
+/**
+ * True when the day has come at instant `at` (ISO): minutes are recorded on
+ * or after the day's date, counted as a calendar date in the county's time
+ * zone (China), so a day planned for 12-05 cannot be minuted or signed off
+ * on 11-27 (issue #12.8). The server judges by its own clock.
+ */
+export function isDayReached(meeting: Pick<MeetingData, 'date'>, at: string): boolean {
+  return chinaDate(at) >= meeting.date
+}
+
+/** The refusal of minutes taken before the day. */
+export function dayNotReachedMessage(date: string): string {
+  return `议事日是${date}，当天或之后才能记录议事和签字确认`
+}
+
+/**
+ * 先解读，再议事 (seed 002): the policies of a day still to be interpreted,
+ * i.e. with no interpreter named. While any is left, no topic may get an
+ * outcome and the day cannot be signed off.
+ */
+export function uninterpretedPolicies<T extends Pick<PolicyRef, 'interpretedBy'>>(
+  policies: readonly T[],
+): T[] {
+  return policies.filter((policy) => !policy.interpretedBy?.trim())
+}
+
+/** The refusal of an outcome recorded before the interpretation of `title`. */
+export function interpretFirstMessage(title: string): string {
+  return `先解读，再议事：请先记录「${title}」的解读人和解读情况，再填写议事结果`
 }
 
 /** True when the day is signed off: its record is locked and only takes amendments. */

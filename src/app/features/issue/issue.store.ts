@@ -13,18 +13,15 @@ import 'vant/es/toast/style'
 import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
 import type { IssueAction, IssueData } from '#shared/issue/issue.schema.ts'
 import type { IssueCreateInput } from '#shared/issue/issue.capture.schema.ts'
-import {
-  discussableListSchema,
-  type DiscussableList,
-} from '#shared/discussable/discussable-list.ts'
+import type { DiscussableList } from '#shared/discussable/discussable-list.ts'
 import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
-import { apiRequest } from '#app/api/http.ts'
 import { StorageFullError } from '#app/sync/errors.ts'
 import { i18n } from '#app/i18n/index.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import { useSyncStore } from '#app/features/sync/index.ts'
 import { useOrgUnitsStore } from '#app/features/org/index.ts'
+import { cachedDiscussableList, refreshDiscussableList } from './discussable-cache.ts'
 
 /** An issue as the screens list it. */
 export interface IssueRow {
@@ -34,9 +31,6 @@ export interface IssueRow {
   /** Changes of this device not yet accepted by the server (waiting or refused). */
   hasPending: boolean
 }
-
-/** Settings key of the cached township discussable-items list. */
-const DISCUSSABLE_KEY = 'discussableList'
 
 /**
  * Records of kind 'issue' hold IssueData: the kind's `apply` made them on
@@ -106,23 +100,11 @@ export const useIssueStore = defineStore('issue', () => {
    * when online (cached again). Never throws: capture works without a list.
    */
   async function loadDiscussableList(): Promise<void> {
-    const cached = discussableListSchema.safeParse(
-      (await appDb.settings.get(DISCUSSABLE_KEY))?.value,
-    )
-    // Another user of this phone may have cached another township's list.
-    const isMine = (list: DiscussableList) =>
-      useAuthStore().me?.orgPath.some((unit) => unit.id === list.townshipId) ?? false
-    if (cached.success && isMine(cached.data) && !discussableList.value) {
-      discussableList.value = cached.data
-    }
-    if (!navigator.onLine) return
-    try {
-      const list = discussableListSchema.parse(await apiRequest<unknown>('/api/discussable-items'))
-      discussableList.value = list
-      await appDb.settings.put({ key: DISCUSSABLE_KEY, value: list })
-    } catch {
-      // Offline in fact, or a user above the townships: the cache (if any) stays in use.
-    }
+    const ids = useAuthStore().me?.orgPath.map((unit) => unit.id) ?? []
+    const cached = await cachedDiscussableList(ids)
+    if (cached && !discussableList.value) discussableList.value = cached
+    const fresh = await refreshDiscussableList()
+    if (fresh) discussableList.value = fresh
   }
 
   /**

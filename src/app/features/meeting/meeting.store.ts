@@ -22,11 +22,7 @@ import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
 import type { PolicyData } from '#shared/policy/policy.schema.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { participationCounts } from '#shared/meeting/meeting.rules.ts'
-import type {
-  MeetingCreateInput,
-  MeetingData,
-  MeetingRecordInput,
-} from '#shared/meeting/meeting.schema.ts'
+import type { MeetingCreateInput, MeetingRecordInput } from '#shared/meeting/meeting.schema.ts'
 import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
 import { StorageFullError } from '#app/sync/errors.ts'
@@ -35,6 +31,7 @@ import { i18n } from '#app/i18n/index.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import { useOrgUnitsStore } from '#app/features/org/index.ts'
 import { useSyncStore } from '#app/features/sync/index.ts'
+import { isMeeting } from './use-planned-interpretations.ts'
 
 /** A record of one kind as the screens list it. */
 export interface Row<T> {
@@ -43,9 +40,7 @@ export interface Row<T> {
   hasPending: boolean
 }
 
-/** Cheap shape checks instead of zod parses: the kind's apply or the server made these. */
-const isMeeting = (data: LocalRecord['data']): data is MeetingData =>
-  typeof data.date === 'string' && Array.isArray(data.topics) && Array.isArray(data.events)
+/** Cheap shape checks instead of zod parses (the day's is isMeeting): the kind's apply or the server made these. */
 const isMediator = (data: LocalRecord['data']): data is MediatorData =>
   typeof data.name === 'string' && Array.isArray(data.expertise) && typeof data.level === 'string'
 const isIssue = (data: LocalRecord['data']): data is IssueData =>

@@ -24,6 +24,7 @@ describe('the minutes form', () => {
     const form = minutesFormOf(day)
     form.signInCount = '27'
     form.representatives = '李四\n\n 王五 '
+    form.policies[0]!.interpretedBy = '县住建局·经办人'
     form.topics[0] = { views: '同意', outcome: 'resolved', minutes: '村里出资修复', followUps: '' }
     form.topics[1] = { views: '', outcome: 'escalated', minutes: '需镇里协调', followUps: '' }
     const result = toMinutes(day, form, reason)
@@ -57,6 +58,7 @@ describe('the minutes form', () => {
     const day = planned()
     const form = minutesFormOf(day)
     form.topics[0] = { views: '', outcome: 'resolved', minutes: '已修复', followUps: '' }
+    form.policies[0]!.interpretedBy = '县住建局·经办人'
     const first = toMinutes(day, form, reason)
     if ('missingMinutes' in first) throw new Error('unexpected')
     const held = meetingKind.apply(

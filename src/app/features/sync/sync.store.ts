@@ -14,6 +14,7 @@ import { SyncEngine, type SyncStatus } from '#app/sync/sync-engine.ts'
 import { httpTransport } from '#app/sync/transport.ts'
 import { isQuotaError, StorageFullError } from '#app/sync/errors.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
+import { describeRefusal, type RefusedChange } from './refused-change.ts'
 
 export const kinds = kindRegistry(RECORD_KINDS)
 
@@ -28,6 +29,8 @@ export const useSyncStore = defineStore('sync', () => {
   })
   const pendingCount = ref(0)
   const rejected = shallowRef<OutboxEntry[]>([])
+  /** The refused changes with their records' kind, title and screen, and what can help. */
+  const refused = shallowRef<RefusedChange[]>([])
 
   function author(): Omit<Actor, 'at'> | null {
     const current = me.value
@@ -49,9 +52,17 @@ export const useSyncStore = defineStore('sync', () => {
     onStatus: (next) => (status.value = next),
   })
 
-  const outboxWatch = liveQuery(() => appDb.outbox.toArray()).subscribe((entries) => {
+  const outboxWatch = liveQuery(async () => {
+    const entries = await appDb.outbox.toArray()
+    const refusedEntries = entries.filter((entry) => entry.status === 'rejected')
+    const records = await appDb.records.bulkGet(refusedEntries.map((entry) => entry.recordKey))
+    return { entries, refusedEntries, records }
+  }).subscribe(({ entries, refusedEntries, records }) => {
     pendingCount.value = entries.filter((entry) => entry.status === 'pending').length
-    rejected.value = entries.filter((entry) => entry.status === 'rejected')
+    rejected.value = refusedEntries
+    refused.value = refusedEntries.map((entry, index) =>
+      describeRefusal(entry, records[index]?.data),
+    )
   })
   onScopeDispose(() => outboxWatch.unsubscribe())
 
@@ -59,10 +70,18 @@ export const useSyncStore = defineStore('sync', () => {
     if (state?.lastSuccessAt) status.value = { ...status.value, lastSuccessAt: state.lastSuccessAt }
   })
 
-  // Sync while someone is signed in.
+  // Sync while someone is signed in; at sign-in, also keep what capture needs
+  // offline (the township's 议事清单, #12.10b), so a first capture without
+  // signal still gets its suggestion.
   watch(
     () => auth.isSignedIn,
-    (isSignedIn) => (isSignedIn ? engine.start() : engine.stop()),
+    (isSignedIn) => {
+      if (!isSignedIn) return engine.stop()
+      engine.start()
+      if (auth.hasPermission('issue.create')) {
+        void import('#app/features/issue/index.ts').then((issue) => issue.refreshDiscussableList())
+      }
+    },
     { immediate: true },
   )
 
@@ -151,6 +170,7 @@ export const useSyncStore = defineStore('sync', () => {
     status,
     pendingCount,
     rejected,
+    refused,
     save,
     saveAll,
     retry,

@@ -1,0 +1,38 @@
+/**
+ * The home page's shortcuts. Each names the permission its screen's action
+ * needs, from the one table the server enforces (src/shared/auth/
+ * permissions.ts), so a role is never offered an action it cannot take
+ * (issue #12.10f): only those who may log a matter see 登记群众说事.
+ */
+import { can, type Permission } from '#shared/auth/permissions.ts'
+import type { Role } from '#shared/auth/roles.ts'
+
+/** A shortcut: its label key under home.entries, icon, target and the permissions it needs. */
+export interface HomeEntry {
+  key: 'capture' | 'issues' | 'meetings' | 'assessments'
+  icon: string
+  to: string
+  /** Offered to a role holding any of these; empty: to every signed-in user. */
+  anyOf: readonly Permission[]
+}
+
+const HOME_ENTRIES: readonly HomeEntry[] = [
+  { key: 'capture', icon: 'add-o', to: '/issues/new', anyOf: ['issue.create'] },
+  { key: 'issues', icon: 'chat-o', to: '/issues', anyOf: ['issue.read'] },
+  // The days are for those who run, attend or oversee them (and keep the pool
+  // of mediators sent to them); a department's scope holds no day at all.
+  {
+    key: 'meetings',
+    icon: 'friends-o',
+    to: '/meetings',
+    anyOf: ['meeting.record', 'meeting.plan', 'mediator.manage'],
+  },
+  { key: 'assessments', icon: 'star-o', to: '/assessments', anyOf: [] },
+]
+
+/** The shortcuts `role` may use, in display order. */
+export function homeEntriesFor(role: Role): HomeEntry[] {
+  return HOME_ENTRIES.filter(
+    (entry) => entry.anyOf.length === 0 || entry.anyOf.some((permission) => can(role, permission)),
+  )
+}
