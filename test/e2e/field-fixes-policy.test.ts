@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
+import type { CodeSheet } from '#shared/assessment/assessment.api.ts'
 import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { snapshot, startE2e, type E2eEnv } from './support/e2e-env.ts'
@@ -78,6 +79,100 @@ describe('#12 policy field fixes in Chromium at 360 px', () => {
     await expect.poll(() => isOnScreen(code)).toBe(true)
     expect(await announce.textContent()).toContain('评议码无效或已使用')
     await snapshot(page, 'field-fixes/2-ballot-code-error')
+    await context.close()
+  })
+
+  it('#12.3 keeps the cadre’s code sheets after a reload and prints them as A4 cut-out slips', async () => {
+    const { context, page } = await env.signedInPhone('villageCadre')
+    await page.goto(`/assessments/campaigns/${CAMPAIGN_ID}`)
+    await page.getByTestId('campaign-qr').waitFor(SYNC_TIMEOUT)
+    await page.getByTestId('code-count').locator('input').fill('6')
+    await page.getByTestId('code-make').click()
+    await expect.poll(() => page.getByTestId('code').count(), SYNC_TIMEOUT).toBe(6)
+    const first = (await page.getByTestId('code').first().textContent())?.trim() ?? ''
+
+    // A villager spends the first code.
+    const spent = await env.app.inject({
+      method: 'POST',
+      url: `/api/public/campaigns/${CAMPAIGN_ID}/ballots`,
+      payload: {
+        code: first,
+        answers: {
+          villagePath: '/demo-county/demo-t1/demo-t1-v1/',
+          scores: { effect: 4, satisfaction: 4, operability: 4, reasonableness: 4 },
+          shortcomings: '',
+          risks: '',
+          suggestions: '',
+        },
+      },
+    })
+    expect(spent.statusCode).toBe(201)
+
+    // After a reload the sheet is still there, with the code spent.
+    await page.reload()
+    const link = page.getByTestId('sheet-link')
+    await expect.poll(() => link.count(), SYNC_TIMEOUT).toBe(1)
+    expect(await link.textContent()).toContain('6 个，已用 1 个')
+    await link.click()
+    await page.waitForURL(/\/assessments\/sheets\//)
+    const slips = page.getByTestId('slip')
+    await expect.poll(() => slips.count(), SYNC_TIMEOUT).toBe(6)
+    expect(await page.getByTestId('slip-used').count()).toBe(1)
+    expect(await slips.first().textContent()).toContain(first)
+    expect(await slips.first().textContent()).toContain('已使用')
+    const url = await slips.nth(1).getAttribute('data-url')
+    const second = (await slips.nth(1).getByTestId('slip-code').textContent())?.trim() ?? ''
+    expect(url).toBe(`${env.baseUrl}/p/${CAMPAIGN_ID}?code=${second}`)
+    expect(await slips.nth(1).textContent()).toContain('此码只能用一次')
+    expect(await page.locator('.van-tabbar').count()).toBe(0)
+    await snapshot(page, 'field-fixes/3-ballot-slips')
+
+    // On paper: no toolbar, three slips a row, one A4 page for six slips.
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.slips-page__toolbar').isVisible()).toBe(false)
+    const rows = new Set<number>()
+    for (const box of await Promise.all((await slips.all()).map((slip) => slip.boundingBox()))) {
+      rows.add(Math.round(box?.y ?? -1))
+    }
+    expect(rows.size).toBe(2)
+    // What the paper looks like: the page at A4's width in CSS pixels.
+    await page.setViewportSize({ width: 794, height: 1123 })
+    await snapshot(page, 'field-fixes/3-ballot-slips-print')
+    const pdf = await page.pdf({ preferCSSPageSize: true })
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1)
+    // A4 is 595.28 × 841.89 pt; Chromium rounds to its own units.
+    const box = pdf.toString('latin1').match(/\/MediaBox\s*\[([^\]]*)\]/)?.[1] ?? ''
+    const [, , width = 0, height = 0] = box.split(/\s+/).map(Number)
+    expect(Math.abs(width - 595.28)).toBeLessThan(1)
+    expect(Math.abs(height - 841.89)).toBeLessThan(1)
+    await context.close()
+
+    // The same account on another phone opens the same sheet; the QR's link fills the code in.
+    const other = await env.signedInPhone('villageCadre')
+    const batch = new URL(page.url()).pathname.split('/').at(-1) ?? ''
+    await other.page.goto(`/assessments/sheets/${batch}`)
+    await expect.poll(() => other.page.getByTestId('slip').count(), SYNC_TIMEOUT).toBe(6)
+    await other.page.goto(url ?? '')
+    await other.page.getByTestId('ballot-policy').waitFor()
+    expect(await other.page.getByTestId('ballot-code').locator('input').inputValue()).toBe(second)
+    await other.context.close()
+  })
+
+  it('#12.3 refuses the sheet to a cadre of another village', async () => {
+    const cookie = await env.login('13900110002')
+    const issued = await env.app.inject({
+      method: 'POST',
+      url: `/api/assessment/campaigns/${CAMPAIGN_ID}/codes`,
+      headers: { cookie },
+      payload: { count: 2 },
+    })
+    const { batchId } = issued.json<CodeSheet>()
+    const { context, page } = await env.signedInPhone('siblingVillageCadre')
+    await page.goto(`/assessments/sheets/${batchId}`)
+    await expect
+      .poll(() => page.getByTestId('slips-error').textContent(), SYNC_TIMEOUT)
+      .toContain('要找的内容不存在')
+    expect(await page.getByTestId('slip').count()).toBe(0)
     await context.close()
   })
 })

@@ -1,3 +1,4 @@
+import type { CodeSheet } from '#shared/assessment/assessment.api.ts'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '#shared/calendar/working-days.ts'
@@ -167,12 +168,14 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
     expect((await codeSheet(as('otherTownshipGridWorker'), 5)).statusCode).toBe(403)
     const sheet = await codeSheet(as('villageCadre'), 3)
     expect(sheet.statusCode).toBe(201)
-    expect(sheet.json<{ codes: string[] }>().codes).toHaveLength(3)
+    expect(sheet.json<CodeSheet>().codes.map((entry) => entry.code)).toHaveLength(3)
     expect((await codeSheet(as('villageCadre'), 501)).statusCode).toBe(400)
   })
 
   it('records a self-service form without an account, once per code', async () => {
-    const { codes } = (await codeSheet(as('villageCadre'), 2)).json<{ codes: string[] }>()
+    const codes = (await codeSheet(as('villageCadre'), 2))
+      .json<CodeSheet>()
+      .codes.map((entry) => entry.code)
     const [code = ''] = codes
     const typed = `${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`
     const first = await ballot(typed)
@@ -201,7 +204,9 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
   })
 
   it('refuses a form for a village outside the campaign without spending the code', async () => {
-    const { codes } = (await codeSheet(as('villageCadre'), 1)).json<{ codes: string[] }>()
+    const codes = (await codeSheet(as('villageCadre'), 1))
+      .json<CodeSheet>()
+      .codes.map((entry) => entry.code)
     const [code = ''] = codes
     const outside = await ballot(code, { answers: answers(5, V3) }, '10.0.0.2')
     expect(outside.statusCode).toBe(400)
