@@ -175,4 +175,71 @@ describe('#12 policy field fixes in Chromium at 360 px', () => {
     expect(await page.getByTestId('slip').count()).toBe(0)
     await context.close()
   })
+
+  it('#12.4 labels each result with the scope it covers, not 全县 below the county', async () => {
+    // Two villagers of 柳河村 fill the form themselves: their forms belong to the village.
+    const cookie = await env.login('13900110002')
+    const sheet = await env.app.inject({
+      method: 'POST',
+      url: `/api/assessment/campaigns/${CAMPAIGN_ID}/codes`,
+      headers: { cookie },
+      payload: { count: 2 },
+    })
+    for (const { code } of sheet.json<CodeSheet>().codes) {
+      const answer = await env.app.inject({
+        method: 'POST',
+        url: `/api/public/campaigns/${CAMPAIGN_ID}/ballots`,
+        payload: {
+          code,
+          answers: {
+            villagePath: '/demo-county/demo-t1/demo-t1-v1/',
+            scores: { effect: 4, satisfaction: 5, operability: 4, reasonableness: 4 },
+            shortcomings: '',
+            risks: '',
+            suggestions: '',
+          },
+        },
+      })
+      expect(answer.statusCode).toBe(201)
+    }
+    const villageForms = (
+      await env.database.db
+        .selectFrom('sync_record')
+        .select('data')
+        .where('kind', '=', 'assessment_form')
+        .execute()
+    ).filter((row) => row.data.includes('"villagePath":"/demo-county/demo-t1/demo-t1-v1/"')).length
+    expect(villageForms).toBeGreaterThanOrEqual(2)
+
+    // The grid worker's phone holds only what the grid recorded: 本网格, and a note on why.
+    const grid = await env.signedInPhone('gridWorker')
+    await grid.page.goto(`/assessments/campaigns/${CAMPAIGN_ID}`)
+    const gridFigure = grid.page.getByTestId('results-county')
+    await expect.poll(() => gridFigure.textContent(), SYNC_TIMEOUT).toContain('本网格')
+    expect(await gridFigure.textContent()).not.toContain('全县')
+    expect(await grid.page.getByTestId('results-scope-note').textContent()).toContain(
+      '只统计本网格的评议表',
+    )
+    await grid.context.close()
+
+    // The village cadre's phone holds the village's forms: 本村, with their number.
+    const village = await env.signedInPhone('villageCadre')
+    await village.page.goto(`/assessments/campaigns/${CAMPAIGN_ID}`)
+    const figure = village.page.getByTestId('results-county')
+    await expect.poll(() => figure.textContent(), SYNC_TIMEOUT).toContain(`${villageForms} 份`)
+    expect(await figure.textContent()).toContain('本村')
+    expect(await figure.textContent()).not.toContain('全县')
+    await village.page.getByTestId('campaign-results').scrollIntoViewIfNeeded()
+    await snapshot(village.page, 'field-fixes/4-results-scope')
+    await village.context.close()
+
+    // The county holds every form: 全县.
+    const county = await env.signedInPhone('county')
+    await county.page.goto(`/assessments/campaigns/${CAMPAIGN_ID}`)
+    await expect
+      .poll(() => county.page.getByTestId('results-county').textContent(), SYNC_TIMEOUT)
+      .toContain('全县')
+    expect(await county.page.getByTestId('results-scope-note').count()).toBe(0)
+    await county.context.close()
+  })
 })

@@ -364,7 +364,8 @@ export const zhCN = {
     transcribed: '已保存，可继续录入下一份',
     results: {
       title: '评议结果',
-      county: '全县',
+      scope: { county: '全县', township: '本乡镇', village: '本村', grid: '本网格' },
+      scopeNote: '只统计{scope}的评议表；全县结果请看县说事中心或起草部门的汇总',
       responses: '{count} 份',
       satisfied: '满意率 {share}',
       concern: '提出不足或风险 {share}',
