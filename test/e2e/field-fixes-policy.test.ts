@@ -242,4 +242,35 @@ describe('#12 policy field fixes in Chromium at 360 px', () => {
     expect(await county.page.getByTestId('results-scope-note').count()).toBe(0)
     await county.context.close()
   })
+
+  it('#12.10e gives a policy title the card’s width at 360 px, in elder mode too', async () => {
+    const { context, page } = await env.signedInPhone('county')
+    /** Width of the first card's title as a share of the card's. */
+    async function titleShare(): Promise<number> {
+      const card = page.getByTestId('policy-card').first()
+      await card.waitFor(SYNC_TIMEOUT)
+      const [cardBox, titleBox] = await Promise.all([
+        card.boundingBox(),
+        card.locator('.van-cell__title').boundingBox(),
+      ])
+      return (titleBox?.width ?? 0) / (cardBox?.width ?? 1)
+    }
+    await page.goto('/assessments')
+    await expect.poll(titleShare, SYNC_TIMEOUT).toBeGreaterThan(0.6)
+    expect(await page.getByTestId('policy-status').first().isVisible()).toBe(true)
+
+    await page.goto('/me')
+    await page.getByTestId('elder-toggle').click()
+    await page.getByTestId('tab-assessments').click()
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(
+      '18px',
+    )
+    await expect.poll(titleShare, SYNC_TIMEOUT).toBeGreaterThan(0.6)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
+    expect(overflow).toBeLessThanOrEqual(0)
+    await snapshot(page, 'field-fixes/10e-policy-cards-elder')
+    await context.close()
+  })
 })
