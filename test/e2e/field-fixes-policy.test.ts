@@ -273,4 +273,33 @@ describe('#12 policy field fixes in Chromium at 360 px', () => {
     await snapshot(page, 'field-fixes/10e-policy-cards-elder')
     await context.close()
   })
+
+  it('#12.10c refuses a 文号 already registered, naming the policy that has it', async () => {
+    const { context, page } = await env.signedInPhone('county')
+    await page.goto('/assessments')
+    await page.getByTestId('policy-card').first().waitFor(SYNC_TIMEOUT)
+    await page.getByTestId('policy-create').click()
+    await page.getByTestId('policy-title').locator('input').fill('农村低保动态管理办法')
+    // The demo policy's number, typed with plain brackets and a space.
+    await page.getByTestId('policy-number').locator('input').fill('清民发[2025] 12号')
+    await page.getByTestId('department-demo-dept-1').click()
+    await page.getByTestId('policy-summary').locator('textarea').fill('规范低保申请、复核和退出。')
+    await page.getByTestId('domain-social_security').click()
+    await page.getByTestId('concern-demo-t1-v1').click()
+    await page.getByTestId('policy-save').click()
+    const number = page.getByTestId('policy-number')
+    await expect
+      .poll(() => number.textContent(), SYNC_TIMEOUT)
+      .toContain('该文号已登记为《农村低保动态管理办法（演示）》')
+    await expect.poll(() => isOnScreen(number)).toBe(true)
+    expect(page.url()).toMatch(/\/assessments\/policies\/new$/)
+    const policies = await env.database.db
+      .selectFrom('sync_record')
+      .select('key')
+      .where('kind', '=', 'policy')
+      .execute()
+    expect(policies).toHaveLength(1)
+    await snapshot(page, 'field-fixes/10c-duplicate-number')
+    await context.close()
+  })
 })

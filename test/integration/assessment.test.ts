@@ -126,6 +126,34 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
     },
   )
 
+  it('refuses a second policy with the same 文号, however it is typed, storing nothing', async () => {
+    const count = async () =>
+      (
+        await server.database.db
+          .selectFrom('sync_record')
+          .select('key')
+          .where('kind', '=', 'policy')
+          .execute()
+      ).length
+    const before = await count()
+    const result = await pushOne(
+      server.app,
+      as('county'),
+      mutation('policy', uuidv7(), 'create', {
+        title: '农村低保动态管理办法（修订）',
+        documentNumber: ' 清民发[2026] 3号',
+        issuingDepartment: PATHS.dept1,
+        issueDate: '2026-03-01',
+        summary: '重复登记的同一文件',
+        domains: ['social_security'],
+        concerns: [PATHS.t1],
+      }),
+    )
+    expect(result).toMatchObject({ status: 'rejected', code: 'duplicate_document_number' })
+    expect(result.status === 'rejected' && result.message).toContain('已有政策登记')
+    expect(await count()).toBe(before)
+  })
+
   it('computes the interpretation deadline across the Spring Festival on the server', async () => {
     const replica = await new Replica(server.app, as('department')).sync()
     const policy = replica.records.get(policyId)

@@ -273,6 +273,7 @@ export const zhCN = {
     detailTitle: '政策详情',
     saved: '已保存',
     empty: '暂无政策',
+    duplicateNumber: '该文号已登记为《{title}》，请核对文号，勿重复登记',
     fields: {
       title: '政策名称',
       titlePlaceholder: '如：农村低保动态管理办法',
