@@ -11,6 +11,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without signing in (the login page). */
     isPublic?: boolean
+    /** A page made for paper (printed ballot slips): shown without the tab bar. */
+    isPrint?: boolean
   }
 }
 

@@ -49,6 +49,12 @@ export interface Config {
    * space than this (DISK_LOW_MB, default 500), before writes start failing.
    */
   diskLowBytes: number
+  /**
+   * The key ballot code sheets are derived from (BALLOT_SECRET, at least 32
+   * characters; ADR 0007). Unset: a random key in `dataDir/ballot-secret`,
+   * made once. Set it when several server processes share one database.
+   */
+  ballotSecret: string | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,7 +76,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     blobGcDays: parsePositive('BLOB_GC_DAYS', env.BLOB_GC_DAYS, 30),
     diskLowBytes: parseDiskLowMb(env.DISK_LOW_MB) * 1024 * 1024,
+    ballotSecret: parseBallotSecret(env.BALLOT_SECRET),
   }
+}
+
+/** A ballot secret shorter than this could be guessed: refused. */
+export const MIN_BALLOT_SECRET_LENGTH = 32
+
+/** BALLOT_SECRET, or undefined when unset; throws at startup when it is too short to be a key. */
+function parseBallotSecret(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  if (value.trim().length < MIN_BALLOT_SECRET_LENGTH) {
+    throw new Error(`BALLOT_SECRET must be at least ${MIN_BALLOT_SECRET_LENGTH} characters`)
+  }
+  return value.trim()
 }
 
 /** A positive number from the environment, or `fallback` when unset; throws at startup otherwise. */

@@ -1,3 +1,4 @@
+import type { CodeSheet } from '#shared/assessment/assessment.api.ts'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '#shared/calendar/working-days.ts'
@@ -125,6 +126,34 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
     },
   )
 
+  it('refuses a second policy with the same 文号, however it is typed, storing nothing', async () => {
+    const count = async () =>
+      (
+        await server.database.db
+          .selectFrom('sync_record')
+          .select('key')
+          .where('kind', '=', 'policy')
+          .execute()
+      ).length
+    const before = await count()
+    const result = await pushOne(
+      server.app,
+      as('county'),
+      mutation('policy', uuidv7(), 'create', {
+        title: '农村低保动态管理办法（修订）',
+        documentNumber: ' 清民发[2026] 3号',
+        issuingDepartment: PATHS.dept1,
+        issueDate: '2026-03-01',
+        summary: '重复登记的同一文件',
+        domains: ['social_security'],
+        concerns: [PATHS.t1],
+      }),
+    )
+    expect(result).toMatchObject({ status: 'rejected', code: 'duplicate_document_number' })
+    expect(result.status === 'rejected' && result.message).toContain('已有政策登记')
+    expect(await count()).toBe(before)
+  })
+
   it('computes the interpretation deadline across the Spring Festival on the server', async () => {
     const replica = await new Replica(server.app, as('department')).sync()
     const policy = replica.records.get(policyId)
@@ -167,12 +196,14 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
     expect((await codeSheet(as('otherTownshipGridWorker'), 5)).statusCode).toBe(403)
     const sheet = await codeSheet(as('villageCadre'), 3)
     expect(sheet.statusCode).toBe(201)
-    expect(sheet.json<{ codes: string[] }>().codes).toHaveLength(3)
+    expect(sheet.json<CodeSheet>().codes.map((entry) => entry.code)).toHaveLength(3)
     expect((await codeSheet(as('villageCadre'), 501)).statusCode).toBe(400)
   })
 
   it('records a self-service form without an account, once per code', async () => {
-    const { codes } = (await codeSheet(as('villageCadre'), 2)).json<{ codes: string[] }>()
+    const codes = (await codeSheet(as('villageCadre'), 2))
+      .json<CodeSheet>()
+      .codes.map((entry) => entry.code)
     const [code = ''] = codes
     const typed = `${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`
     const first = await ballot(typed)
@@ -201,7 +232,9 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
   })
 
   it('refuses a form for a village outside the campaign without spending the code', async () => {
-    const { codes } = (await codeSheet(as('villageCadre'), 1)).json<{ codes: string[] }>()
+    const codes = (await codeSheet(as('villageCadre'), 1))
+      .json<CodeSheet>()
+      .codes.map((entry) => entry.code)
     const [code = ''] = codes
     const outside = await ballot(code, { answers: answers(5, V3) }, '10.0.0.2')
     expect(outside.statusCode).toBe(400)

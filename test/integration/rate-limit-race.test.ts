@@ -1,3 +1,4 @@
+import type { CodeSheet } from '#shared/assessment/assessment.api.ts'
 /**
  * Rate limits under a burst: real parallel HTTP requests against a listening
  * server (not inject() in series), so that every request is checked while the
@@ -204,7 +205,7 @@ describe.each(DIALECTS)('rate limits under parallel requests on %s', (dialect) =
       payload: { count: 8 },
     })
     expect(sheet.statusCode, sheet.body).toBe(201)
-    const { codes } = sheet.json<{ codes: string[] }>()
+    const codes = sheet.json<CodeSheet>().codes.map((entry) => entry.code)
     const good = await Promise.all(codes.map((code) => ballot(code, from)))
     expect(tally(good)).toEqual({ 201: 8 })
     // Their wrong-code slots were given back: the full budget of wrong codes remains.

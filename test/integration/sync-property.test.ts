@@ -55,9 +55,11 @@ const RUNS_ON = { sqlite: RUNS || 150, postgres: Math.ceil((RUNS || 150) / 4) }
 
 const TODAY = chinaDate(new Date().toISOString())
 
-const policyPayload = () => ({
+let policyNumber = 100
+/** Each policy its own 文号 (the county refuses a number registered twice); the standing one 3号. */
+const policyPayload = (documentNumber = `清民发〔2026〕${++policyNumber}号`) => ({
   title: '农村低保动态管理办法',
-  documentNumber: '清民发〔2026〕3号',
+  documentNumber,
   issuingDepartment: PATHS.dept1,
   issueDate: '2026-02-06',
   summary: '规范低保申请、复核和退出。',
@@ -175,7 +177,7 @@ const SPECS: KindSpec[] = [
     kind: 'policy',
     author: 'department',
     ops: [
-      { op: 'create', schema: policyCreateSchema, base: policyPayload, isCreate: true },
+      { op: 'create', schema: policyCreateSchema, base: () => policyPayload(), isCreate: true },
       {
         op: 'record_interpretation',
         schema: interpretationInputSchema,
@@ -354,7 +356,10 @@ describe.each(DIALECTS)('random mutations of every kind on %s', (dialect) => {
       'villageCadre',
       mutation('mediator', standing.mediator, 'create', SPECS[2]?.ops[0]?.base() ?? {}),
     )
-    await push('department', mutation('policy', standing.policy, 'create', policyPayload()))
+    await push(
+      'department',
+      mutation('policy', standing.policy, 'create', policyPayload('清民发〔2026〕3号')),
+    )
     await push(
       'county',
       mutation('assessment_campaign', standing.campaign, 'create', SPECS[4]?.ops[0]?.base() ?? {}),

@@ -70,6 +70,8 @@ export async function createTestServer(
     const config = loadConfig({
       STATIC_DIR: options.staticDir ?? join(tmpdir(), `shuoshi-no-static-${randomHex(6)}`),
       SEED_DEMO: 'false',
+      // Ballot sheets are derived from this key; without it the server would write one under ./data.
+      BALLOT_SECRET: randomHex(32),
       ...options.env,
     })
     const app = await buildApp({ config, database, logger: false, kinds: options.kinds })

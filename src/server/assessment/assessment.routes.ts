@@ -14,6 +14,7 @@ import {
   codeSheetRequestSchema,
   codeSheetSchema,
   publicCampaignSchema,
+  sheetListSchema,
 } from '#shared/assessment/assessment.api.ts'
 import {
   CAMPAIGN_KIND,
@@ -31,12 +32,21 @@ import { findOrgUnit, listSubtree } from '../org/org.repository.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyMutation } from '../sync/push.ts'
 import { findCampaign, findPolicy } from './assessment.repository.ts'
-import { codeCounts, issueCodes, spendCode } from './ballot.repository.ts'
+import {
+  codeCounts,
+  findSheetOwner,
+  issueCodes,
+  listSheets,
+  readSheet,
+  spendCode,
+} from './ballot.repository.ts'
+import { ballotSecretLoader } from './ballot-secret.ts'
 import { reserveBallot, settleBallot } from './ballot-guard.ts'
 import { openPostEvaluationIfDue } from './post-evaluation.trigger.ts'
 import { systemAuth } from './system-actor.ts'
 
 const campaignParams = z.object({ id: z.string().max(64) })
+const sheetParams = z.object({ batchId: z.string().max(64) })
 
 /** Open on China date `today`: not closed, and within its period. */
 function isOpenOn(campaign: CampaignData, today: string): boolean {
@@ -46,6 +56,7 @@ function isOpenOn(campaign: CampaignData, today: string): boolean {
 export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { db, dialect } = app.database
+  const ballotSecret = ballotSecretLoader(app.config)
 
   async function unitName(path: string): Promise<string> {
     const unit = await findOrgUnit(db, pathIds(path).at(-1) ?? '')
@@ -183,6 +194,26 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
     return campaign
   }
 
+  /**
+   * Sheet `batchId` in clear, for the person who issued it and nobody else
+   * (ADR 0007): anyone else, a colleague of the same unit included, gets 404
+   * as for a sheet that does not exist, so ids cannot be probed.
+   */
+  async function ownSheet(batchId: string, auth: Parameters<typeof assertCanSeeRecord>[0]) {
+    const owner = await findSheetOwner(db, batchId)
+    if (!owner || owner.issuedBy !== auth.user.id) throw new HttpError(404, 'not_found')
+    const campaign = await campaignInScope(owner.campaignId, auth)
+    const { codes } = await readSheet(db, ballotSecret(), batchId)
+    if (codes.length === 0) throw new HttpError(410, 'sheet_not_retrievable')
+    return {
+      batchId,
+      campaignId: owner.campaignId,
+      policyTitle: campaign.policyTitle,
+      issuedAt: owner.issuedAt,
+      codes,
+    }
+  }
+
   api.post(
     '/api/assessment/campaigns/:id/codes',
     {
@@ -196,18 +227,38 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
       const auth = requirePermission(request, 'assessment.codes')
       const campaign = await campaignInScope(request.params.id, auth)
       if (campaign.status !== 'open') throw new HttpError(409, 'campaign_closed')
-      const sheet = await issueCodes(
+      const batchId = await issueCodes(
         db,
+        ballotSecret(),
         request.params.id,
         request.body.count,
         auth.user.id,
         new Date(),
       )
       request.log.info(
-        { campaignId: request.params.id, batchId: sheet.batchId, count: sheet.codes.length },
+        { campaignId: request.params.id, batchId, count: request.body.count },
         'ballot codes issued',
       )
-      return reply.code(201).send(sheet)
+      return reply.code(201).send(await ownSheet(batchId, auth))
+    },
+  )
+
+  api.get(
+    '/api/assessment/campaigns/:id/sheets',
+    { schema: { params: campaignParams, response: { 200: sheetListSchema } } },
+    async (request) => {
+      const auth = requirePermission(request, 'assessment.codes')
+      await campaignInScope(request.params.id, auth)
+      return { sheets: await listSheets(db, request.params.id, auth.user.id) }
+    },
+  )
+
+  api.get(
+    '/api/assessment/sheets/:batchId',
+    { schema: { params: sheetParams, response: { 200: codeSheetSchema } } },
+    async (request) => {
+      const auth = requirePermission(request, 'assessment.codes')
+      return ownSheet(request.params.batchId, auth)
     },
   )
 

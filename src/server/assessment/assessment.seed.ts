@@ -50,7 +50,8 @@ export async function seedDemoAssessment(
   if (!auth) return false
   const today = chinaDate(now.toISOString())
   const title = '农村低保动态管理办法（演示）'
-  const documentNumber = '清民发〔2026〕3号'
+  // Its own 文号: a county registers each number once (tests register 3号 beside it).
+  const documentNumber = '清民发〔2025〕12号'
   await applyBatch({ ...database, kinds, auth }, [
     seedMutation('0195b1c0-0000-7000-8000-00000000d101', POLICY_KIND, POLICY_ID, {
       title,

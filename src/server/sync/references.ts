@@ -11,6 +11,7 @@ import { isWithin } from '#shared/org/org-path.ts'
 import {
   MutationRejection,
   type AnyRecordKind,
+  type DistinctReference,
   type MutationInput,
   type OrgUnitReference,
   type ReferenceContext,
@@ -46,6 +47,12 @@ export async function checkReferences(
       if (reference.isAddressee) vouched.add(reference.path)
       continue
     }
+    if (reference.type === 'distinct') {
+      if (await hasClash(db, reference)) {
+        throw new MutationRejection(reference.code, reference.message)
+      }
+      continue
+    }
     for (const path of await loadAndVouch(db, dialect, auth, reference)) vouched.add(path)
   }
   return vouched
@@ -60,6 +67,21 @@ async function unitExists(db: Db, reference: OrgUnitReference): Promise<boolean>
     .where('path', '=', reference.path)
     .executeTakeFirst()
   return unit !== undefined && tiers.includes(unit.tier)
+}
+
+/**
+ * Whether another record of the kind clashes with the new state. Runs in the
+ * mutation's transaction: on SQLite (one writer) two clashing mutations
+ * cannot both pass; on PostgreSQL two racing in the same instant could.
+ */
+async function hasClash(db: Db, reference: DistinctReference): Promise<boolean> {
+  const rows = await db
+    .selectFrom('sync_record')
+    .select('data')
+    .where('kind', '=', reference.kind)
+    .where('id', '!=', reference.id)
+    .execute()
+  return rows.some((row) => reference.clashes(JSON.parse(row.data)))
 }
 
 /** Loads the target (visible to the author, or refused alike when missing) and asks it to vouch. */

@@ -28,6 +28,7 @@ export const ERROR_MESSAGES = {
   ballot_code_invalid: '评议码无效或已使用，请向说事站工作人员核对',
   campaign_closed: '该评议不在进行中',
   too_many_ballots: '提交过于频繁，请10分钟后再试',
+  sheet_not_retrievable: '这批评议码是在可重新打印之前生成的，无法再次显示，请重新生成',
   cross_site_request: '拒绝来自其他网站的操作请求，请在本系统页面中操作',
   server_storage_full: '服务器存储空间已满，记录仍安全保存在手机上，请稍后再同步',
   database_unavailable: '服务器暂时连不上数据库，记录仍安全保存在手机上，请稍后再试',

@@ -32,7 +32,27 @@ export const MAX_CODES_PER_BATCH = 500
 export const codeSheetRequestSchema = z.object({
   count: z.number().int().min(1, '至少1个').max(MAX_CODES_PER_BATCH, '每次最多500个'),
 })
-export const codeSheetSchema = z.object({ batchId: z.string(), codes: z.array(z.string()) })
+/**
+ * A printed sheet of codes, shown again to the person who issued it (ADR
+ * 0007); a spent code is marked so it is not handed out twice.
+ */
+export const codeSheetSchema = z.object({
+  batchId: z.string(),
+  campaignId: z.string(),
+  policyTitle: z.string(),
+  issuedAt: z.string(),
+  codes: z.array(z.object({ code: z.string(), isUsed: z.boolean() })),
+})
 export type CodeSheet = z.infer<typeof codeSheetSchema>
+/** One of the sheets a person issued for a campaign, without its codes. */
+export const sheetSummarySchema = z.object({
+  batchId: z.string(),
+  issuedAt: z.string(),
+  count: z.number(),
+  used: z.number(),
+})
+export type SheetSummary = z.infer<typeof sheetSummarySchema>
+export const sheetListSchema = z.object({ sheets: z.array(sheetSummarySchema) })
+export type SheetList = z.infer<typeof sheetListSchema>
 export const codeCountsSchema = z.object({ issued: z.number(), used: z.number() })
 export type CodeCounts = z.infer<typeof codeCountsSchema>

@@ -6,6 +6,7 @@
  * the campaign's own villages count; withdrawn forms are counted apart.
  */
 import { isWithin, pathIds } from '../org/org-path.ts'
+import type { OrgTier } from '../org/org.schema.ts'
 import {
   SATISFIED_FROM,
   SCALE_QUESTIONS,
@@ -185,4 +186,18 @@ export function evaluateTrigger(
   if (satisfiedShare < rule.satisfiedShareBelow) reasons.push('low_satisfaction')
   if (concernShare >= rule.concernShareAtLeast) reasons.push('many_concerns')
   return reasons.length ? { responses, satisfiedShare, concernShare, reasons } : null
+}
+
+/** The area a device's results cover: the forms it holds are those of its user's scope. */
+export type ResultScope = 'county' | 'township' | 'village' | 'grid'
+
+/**
+ * What the top figure of a device's results really covers, from its user's
+ * unit (issue #12.4): a township, village or grid device holds only the
+ * forms of its own unit, so its figure is that unit's, never the county's.
+ * A department holds every form of its own policies' campaigns, and county
+ * staff hold all: both see the county.
+ */
+export function resultScope(tier: OrgTier): ResultScope {
+  return tier === 'department' ? 'county' : tier
 }

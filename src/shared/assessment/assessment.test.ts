@@ -8,7 +8,12 @@ import {
   postEvaluationKind,
   PUBLIC_BALLOT_ACTOR_ID,
 } from './assessment.kind.ts'
-import { aggregateCampaign, evaluateTrigger, type FormRow } from './assessment.results.ts'
+import {
+  aggregateCampaign,
+  evaluateTrigger,
+  resultScope,
+  type FormRow,
+} from './assessment.results.ts'
 import { DEFAULT_TRIGGER_RULE, type FormData, type TriggerRule } from './assessment.schema.ts'
 
 const CAMPAIGN = '0190f5a2-0000-7000-8000-000000000001'
@@ -151,6 +156,16 @@ describe('aggregation', () => {
         expect(results.withdrawn + counted).toBe(rows.length)
       }),
     )
+  })
+})
+
+describe('result scope', () => {
+  it('labels a figure with the unit whose forms the device holds, never the county below it', () => {
+    expect(resultScope('grid')).toBe('grid')
+    expect(resultScope('village')).toBe('village')
+    expect(resultScope('township')).toBe('township')
+    expect(resultScope('department')).toBe('county')
+    expect(resultScope('county')).toBe('county')
   })
 })
 

@@ -18,6 +18,7 @@ import {
   parsePayload,
 } from '../sync/record-kind.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
+import { isSameDocumentNumber } from './document-number.ts'
 import { interpretationDeadline } from './interpretation.ts'
 import {
   interpretationInputSchema,
@@ -145,8 +146,8 @@ export function issuingDepartmentReference(
 /**
  * A policy is addressed, by whoever registers it (the county or the
  * department itself), to its issuing department and to the townships and
- * villages it concerns: each must be a real unit of that tier. An
- * interpretation given at a discussion day names the day, which must be in
+ * villages it concerns: each must be a real unit of that tier. Its 文号 must
+ * be the county's only one. An interpretation given at a discussion day names the day, which must be in
  * the author's sight and list the policy.
  */
 function policyReferences(
@@ -164,6 +165,20 @@ function policyReferences(
         code: 'unknown_unit',
         message: '涉及的乡镇或村社不存在，请重新选择',
       })),
+      {
+        // One 文号, one policy in the county (issue #12.10c): a device cannot know every policy.
+        type: 'distinct',
+        kind: POLICY_KIND,
+        id: recordId,
+        code: 'duplicate_document_number',
+        message: `文号“${next.documentNumber}”已有政策登记，请核对文号，勿重复登记`,
+        clashes: (other) => {
+          const parsed = policyDataSchema.safeParse(other)
+          return (
+            parsed.success && isSameDocumentNumber(parsed.data.documentNumber, next.documentNumber)
+          )
+        },
+      },
     ]
   }
   const meetingId = mutation.op === 'record_interpretation' ? mutation.payload.meetingId : null

@@ -135,8 +135,24 @@ export interface RecordTargetReference extends ReferenceRefusal {
   vouch?(target: unknown): readonly string[]
 }
 
-/** Something a mutation names that must exist for it to make sense. */
-export type RecordReference = OrgUnitReference | RecordTargetReference
+/**
+ * A value the new state must not share with any other record of `kind`,
+ * visible to the author or not (a policy's 文号 in the county): the server
+ * refuses the mutation with the reference's code when `clashes` holds for a
+ * stored record. Meant for small kinds: the server reads every record of
+ * the kind. The reason must not describe the other record, which the author
+ * may not be allowed to see.
+ */
+export interface DistinctReference extends ReferenceRefusal {
+  type: 'distinct'
+  kind: string
+  /** The record itself, which is not compared with itself. */
+  id: string
+  clashes(other: unknown): boolean
+}
+
+/** Something a mutation names that must exist (or, for `distinct`, must not) for it to make sense. */
+export type RecordReference = OrgUnitReference | RecordTargetReference | DistinctReference
 
 /**
  * A reference to a record of kind `kind` whose data `schema` describes:

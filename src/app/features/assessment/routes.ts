@@ -27,6 +27,13 @@ export const assessmentRoutes: RouteRecordRaw[] = [
     name: 'campaign-transcribe',
     component: () => import('./FormTranscribePage.vue'),
   },
+  // A code sheet as slips to cut out: no tab bar, on screen or on paper.
+  {
+    path: '/assessments/sheets/:batchId',
+    name: 'ballot-slips',
+    component: () => import('./BallotSlipsPage.vue'),
+    meta: { isPrint: true },
+  },
   {
     path: '/assessments/cases/:id',
     name: 'post-evaluation',
