@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import type { SyncRecord } from '#shared/sync/sync.protocol.ts'
-import { seedDemoMediatorPool } from '#server/db/seed.ts'
+import { seedDemoMediatorPool } from '#server/meeting/mediator-pool.seed.ts'
 import { PATHS, userIdOf, type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
 import { loginAll, push, pushApplied, pushOne, Replica } from '../support/sync-client.ts'

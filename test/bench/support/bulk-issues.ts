@@ -27,7 +27,7 @@ import {
 } from '#shared/issue/issue.schema.ts'
 import type { Role } from '#shared/auth/roles.ts'
 import type { Actor } from '#shared/sync/record-kind.ts'
-import { demoCounty } from '#server/db/seed.ts'
+import { demoCounty } from '#server/org/demo-county.seed.ts'
 import type { Database } from '#server/db/database.ts'
 import { recordKey, saveRecord } from '#server/sync/record.repository.ts'
 
