@@ -11,13 +11,13 @@ import { uuidv7 } from 'uuidv7'
 import { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FORM_KIND } from '#shared/assessment/assessment.kind.ts'
-import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { kindRegistry, MutationRejection, type RecordKind } from '#shared/sync/record-kind.ts'
 import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import { openPostEvaluationIfDue } from '#server/assessment/post-evaluation.trigger.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { recordKey, saveRecord } from '#server/sync/record.repository.ts'
+import { campaignPayload, policyPayload } from '../support/assessment-fixtures.ts'
 import { PATHS, userIdOf, type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
 import { PNG_SIGNATURE } from '../support/png.ts'
@@ -63,7 +63,6 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
   let as: (person: Person) => string
   const policyId = uuidv7()
   const campaignId = uuidv7()
-  const today = chinaDate(new Date().toISOString())
 
   beforeAll(async () => {
     server = await createTestServer(dialect)
@@ -71,15 +70,7 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
     await pushApplied(
       server.app,
       as('department'),
-      mutation('policy', policyId, 'create', {
-        title: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept1,
-        issueDate: '2026-02-06',
-        summary: '规范低保申请、复核和退出。',
-        domains: ['social_security'],
-        concerns: [PATHS.t1],
-      }),
+      mutation('policy', policyId, 'create', policyPayload()),
     )
     await openCampaign(campaignId)
   })
@@ -90,16 +81,7 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
     await pushApplied(
       server.app,
       as('department'),
-      mutation('assessment_campaign', id, 'create', {
-        policyId,
-        policyTitle: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept1,
-        villages: [PATHS.v1, PATHS.v2],
-        grids: [PATHS.g1, PATHS.g2, PATHS.v2g1],
-        opensOn: today,
-        closesOn: today,
-      }),
+      mutation('assessment_campaign', id, 'create', campaignPayload(policyId)),
     )
   }
 
@@ -267,31 +249,27 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
     })
 
     it('refuses a department campaign with a village its policy does not concern', async () => {
-      const m = mutation('assessment_campaign', uuidv7(), 'create', {
-        policyId,
-        policyTitle: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept1,
-        villages: [PATHS.v1, T2V1],
-        grids: [PATHS.g1],
-        opensOn: today,
-        closesOn: today,
-      })
+      const m = mutation(
+        'assessment_campaign',
+        uuidv7(),
+        'create',
+        campaignPayload(policyId, { villages: [PATHS.v1, T2V1], grids: [PATHS.g1] }),
+      )
       await expectRefused('department', m, 'campaign_mismatch')
       expect(await pulledIds('otherTownshipGridWorker')).not.toContain(m.recordId)
     })
 
     it('refuses a campaign whose issuing department is not its policy’s', async () => {
-      const m = mutation('assessment_campaign', uuidv7(), 'create', {
-        policyId,
-        policyTitle: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept2,
-        villages: [PATHS.v1],
-        grids: [],
-        opensOn: today,
-        closesOn: today,
-      })
+      const m = mutation(
+        'assessment_campaign',
+        uuidv7(),
+        'create',
+        campaignPayload(policyId, {
+          issuingDepartment: PATHS.dept2,
+          villages: [PATHS.v1],
+          grids: [],
+        }),
+      )
       await expectRefused('county', m, 'campaign_mismatch')
     })
   })

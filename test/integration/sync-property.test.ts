@@ -40,6 +40,7 @@ import {
 } from '#shared/meeting/meeting.schema.ts'
 import { interpretationInputSchema, policyCreateSchema } from '#shared/policy/policy.schema.ts'
 import type { Mutation, MutationResult } from '#shared/sync/sync.protocol.ts'
+import { campaignPayload, policyPayload } from '../support/assessment-fixtures.ts'
 import { PATHS, type Person } from '../support/demo-county.ts'
 import { loginAll, pushApplied, pushRaw } from '../support/sync-client.ts'
 import { kindMutation as mutation } from '../support/memo-kind.ts'
@@ -57,16 +58,6 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 0)
 const RUNS_ON = { sqlite: RUNS || 150, postgres: Math.ceil((RUNS || 150) / 4) }
 
 const TODAY = chinaDate(new Date().toISOString())
-
-const policyPayload = () => ({
-  title: '农村低保动态管理办法',
-  documentNumber: '清民发〔2026〕3号',
-  issuingDepartment: PATHS.dept1,
-  issueDate: '2026-02-06',
-  summary: '规范低保申请、复核和退出。',
-  domains: ['social_security'],
-  concerns: [PATHS.t1],
-})
 
 /** One operation of a kind: its payload schema and a valid payload to start from. */
 interface OpSpec {
@@ -193,16 +184,7 @@ const SPECS: KindSpec[] = [
       {
         op: 'create',
         schema: campaignCreateSchema,
-        base: () => ({
-          policyId: standing.policy,
-          policyTitle: '农村低保动态管理办法',
-          documentNumber: '清民发〔2026〕3号',
-          issuingDepartment: PATHS.dept1,
-          villages: [PATHS.v1],
-          grids: [PATHS.g1],
-          opensOn: TODAY,
-          closesOn: TODAY,
-        }),
+        base: () => campaignPayload(standing.policy, { villages: [PATHS.v1], grids: [PATHS.g1] }),
         isCreate: true,
       },
       { op: 'close', schema: null, base: () => ({}) },
