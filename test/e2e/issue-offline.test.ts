@@ -13,7 +13,6 @@ import {
 import { firstPage, gradientPng, newPersistentPhone } from './support/persistent-phone.ts'
 import { fillCapture, openIssues, SYNC_TIMEOUT } from './support/issue-screens.ts'
 
-
 const REPORTS = [
   {
     title: '村口路灯不亮',
