@@ -3,10 +3,9 @@ import type { FastifyBaseLogger } from 'fastify'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
-import { seedDemoCounty, seedDemoMediatorPool } from './db/seed.ts'
+import { seedDemo } from './db/seed.ts'
 import { countOrgUnits } from './org/org.repository.ts'
 import { buildApp } from './app.ts'
-import { seedDemoAssessment } from './assessment/assessment.seed.ts'
 import { kindsFor } from './sync/kinds.ts'
 
 const config = loadConfig()
@@ -24,9 +23,7 @@ const database = openDatabase({
 })
 await migrateToLatest(database.db)
 if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
-  await seedDemoCounty(database.db)
-  await seedDemoAssessment(database, kindsFor(config.issueStageDeadlines))
-  await seedDemoMediatorPool(database.db)
+  await seedDemo(database, kindsFor(config.issueStageDeadlines))
 }
 const app = await buildApp({ config, database })
 logger.current = app.log

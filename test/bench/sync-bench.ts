@@ -57,7 +57,7 @@ import { readLog } from '#server/sync/record.repository.ts'
 import { injectTransport } from '../support/inject-transport.ts'
 import { createMemo, MEMO_KINDS } from '../support/memo-kind.ts'
 import { PHONES } from '../support/demo-county.ts'
-import { DEMO_PASSWORD } from '#server/db/seed.ts'
+import { DEMO_PASSWORD } from '#server/auth/demo-accounts.seed.ts'
 import {
   startBenchServer,
   startPostgresCluster,

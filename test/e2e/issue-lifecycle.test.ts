@@ -9,11 +9,10 @@
  */
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { zhCN } from '#app/i18n/zh-CN.ts'
-import { demoCounty } from '#server/db/seed.ts'
+import { demoCounty } from '#server/org/demo-county.seed.ts'
 import { maskName, maskPhone } from '#shared/issue/issue.kind.ts'
-import type { IssueAction, IssueStatus } from '#shared/issue/issue.schema.ts'
 import type { Person } from '../support/demo-county.ts'
 import {
   loginAs,
@@ -23,10 +22,23 @@ import {
   waitForServiceWorker,
   type E2eEnv,
 } from './support/e2e-env.ts'
+import {
+  expectStatus,
+  expectSynced,
+  fillCapture,
+  inboxTab,
+  issueCard,
+  openIssueCard,
+  ISSUE_ID,
+  meBadge,
+  openIssues,
+  radio,
+  SYNC_TIMEOUT,
+  takeAction,
+  text,
+} from './support/issue-screens.ts'
 import { gradientPng } from './support/persistent-phone.ts'
-
-const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
-const ISSUE_ID = /\/issues\/([0-9a-f-]{36})$/
+import { expectNoOverflow } from './support/screen.ts'
 
 const T = zhCN.issue
 const fill = (text: string, values: Record<string, string | number>) =>
@@ -79,90 +91,9 @@ async function signedInPhone(person: Person): Promise<{ context: BrowserContext;
   return { context, page }
 }
 
-async function openIssues(page: Page): Promise<void> {
-  await page.getByTestId('tab-issues').click()
-  await page.getByTestId('issue-inboxes').waitFor()
-}
-
-/** The tab of inbox `name` (an i18n key under issue.inbox). */
-function inboxTab(page: Page, name: keyof typeof T.inbox): Locator {
-  return page.getByRole('tab', { name: T.inbox[name], exact: true })
-}
-
-function card(page: Page): Locator {
-  return page.getByTestId('issue-card').filter({ hasText: REPORT.title })
-}
-
-async function openCard(page: Page): Promise<void> {
-  await card(page).click()
-  await page.waitForURL(ISSUE_ID)
-  expect(page.url()).toContain(issueId)
-  await expect.poll(() => page.getByTestId('issue-title').textContent()).toBe(REPORT.title)
-}
-
-async function expectStatus(page: Page, status: IssueStatus): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('issue-status').textContent(), SYNC_TIMEOUT)
-    .toBe(T.status[status])
-}
-
-/** Confirmed by the server: the detail page's 未同步 tag is gone. */
-async function expectSynced(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('issue-pending').count(), SYNC_TIMEOUT).toBe(0)
-}
-
-/** The tab bar's badge on 我的 (unsynced and refused changes, photos to upload), or null when none. */
-async function meBadge(page: Page): Promise<string | null> {
-  const badge = page.getByTestId('tab-me').locator('.van-badge')
-  return (await badge.count()) === 0 ? null : ((await badge.textContent())?.trim() ?? '')
-}
-
-/**
- * Opens the form of `action`, fills it in with `fillIn`, optionally takes a
- * screenshot of the filled form, and submits it.
- */
-async function takeAction(
-  page: Page,
-  action: IssueAction,
-  fillIn: (form: Locator) => Promise<void>,
-  screenshot?: string,
-): Promise<void> {
-  await page.getByTestId(`action-${action}-open`).click()
-  const form = page.getByTestId('action-form')
-  await form.waitFor()
-  expect(await form.locator('h2').textContent()).toBe(T.action[action])
-  await fillIn(form)
-  if (screenshot) {
-    // Let the popup finish sliding in.
-    await page.waitForTimeout(400)
-    await snapshot(page, screenshot)
-  }
-  await form.getByTestId('action-submit').click()
-  await form.waitFor({ state: 'detached' })
-}
-
-/**
- * The choice labelled `label` in the action form's field `field`. (By its label's
- * text: the radio's accessible name also holds the check icon's font glyph.)
- */
-function radio(form: Locator, field: string, label: string): Locator {
-  return form
-    .getByTestId(`action-${field}`)
-    .getByRole('radio')
-    .filter({ has: form.page().getByText(label, { exact: true }) })
-}
-
-async function text(form: Locator, field: string, value: string): Promise<void> {
-  await form.getByTestId(`action-${field}`).locator('textarea').fill(value)
-}
-
-/** Nothing wider than the phone. */
-async function expectNoOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  )
-  expect(overflow).toBeLessThanOrEqual(0)
-}
+const card = (page: Page) => issueCard(page, REPORT.title)
+/** Opens the report's card: the one captured in step 1. */
+const openCard = async (page: Page) => expect(await openIssueCard(page, REPORT.title)).toBe(issueId)
 
 describe('an issue report from capture to closure, across five roles at 360 px', () => {
   it('1. the grid worker captures it offline with a photo and the resident, and it syncs once online', async () => {
@@ -175,13 +106,7 @@ describe('an issue report from capture to closure, across five roles at 360 px',
     await openIssues(page)
     await gridPhone.setOffline(true)
 
-    await page.getByTestId('issue-create').click()
-    await page.getByTestId('capture-title').locator('input').fill(REPORT.title)
-    await page.getByTestId('capture-description').locator('textarea').fill(REPORT.description)
-    await page.getByTestId(`category-${REPORT.category}`).click()
-    await page.getByTestId(`tag-${REPORT.tag}`).click()
-    await page.getByTestId('capture-resident-name').locator('input').fill(REPORT.residentName)
-    await page.getByTestId('capture-resident-phone').locator('input').fill(REPORT.residentPhone)
+    await fillCapture(page, REPORT)
     const photos = page.getByTestId('capture-photos')
     await photos
       .locator('input[type="file"]')
@@ -468,55 +393,5 @@ describe('an issue report from capture to closure, across five roles at 360 px',
     await expect.poll(() => page.getByTestId('issue-event').count()).toBe(6)
     expect(await page.getByTestId('issue-actions').count()).toBe(0)
     await context.close()
-  })
-
-  it('measures capture-to-synced for a report saved online', async () => {
-    const page = gridPage
-    for (const round of [1, 2, 3]) {
-      await openIssues(page)
-      await page.getByTestId('issue-create').click()
-      await page.getByTestId('capture-title').locator('input').fill(`在线登记测速 ${round}`)
-      await page
-        .getByTestId('capture-description')
-        .locator('textarea')
-        .fill('联网时登记，测量从点保存到服务器确认的时间。')
-      await page.getByTestId(`category-${REPORT.category}`).click()
-      await page.getByTestId(`tag-${REPORT.tag}`).click()
-      await page.getByTestId('capture-resident-name').locator('input').fill(REPORT.residentName)
-      await page.getByTestId('capture-resident-phone').locator('input').fill(REPORT.residentPhone)
-      // Timed inside the page: from the tap on 保存 to the detail page showing the
-      // report without its 未同步 tag (the outbox entry was accepted by the server).
-      await page.evaluate(() => {
-        const w = window as unknown as { tappedAt?: number }
-        delete w.tappedAt
-        document.addEventListener('click', () => (w.tappedAt = performance.now()), {
-          capture: true,
-          once: true,
-        })
-      })
-      await page.getByTestId('capture-save').click()
-      const handle = await page.waitForFunction(
-        () => {
-          const w = window as unknown as { tappedAt?: number }
-          const isDetail = /\/issues\/[0-9a-f-]{36}$/.test(location.pathname)
-          const isShown = document.querySelector('[data-test="issue-title"]') !== null
-          const isPending = document.querySelector('[data-test="issue-pending"]') !== null
-          return w.tappedAt !== undefined && isDetail && isShown && !isPending
-            ? performance.now() - w.tappedAt
-            : false
-        },
-        undefined,
-        { polling: 'raf', timeout: 30_000 },
-      )
-      const elapsed = Math.round((await handle.jsonValue()) as number)
-      console.log(`capture-to-synced: ${elapsed} ms`)
-      const id = ISSUE_ID.exec(page.url())![1]!
-      const stored = await env.database.db
-        .selectFrom('sync_record')
-        .select('id')
-        .where('id', '=', id)
-        .execute()
-      expect(stored).toHaveLength(1)
-    }
   })
 })

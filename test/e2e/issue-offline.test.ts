@@ -11,8 +11,7 @@ import {
   type E2eEnv,
 } from './support/e2e-env.ts'
 import { firstPage, gradientPng, newPersistentPhone } from './support/persistent-phone.ts'
-
-const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
+import { fillCapture, openIssues, SYNC_TIMEOUT } from './support/issue-screens.ts'
 
 const REPORTS = [
   {
@@ -50,17 +49,8 @@ afterAll(async () => {
   if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
 })
 
-async function openIssues(page: Page): Promise<void> {
-  await page.getByTestId('tab-issues').click()
-  await page.getByTestId('issue-inboxes').waitFor()
-}
-
 async function capture(page: Page, report: (typeof REPORTS)[number]): Promise<void> {
-  await page.getByTestId('issue-create').click()
-  await page.getByTestId('capture-title').locator('input').fill(report.title)
-  await page.getByTestId('capture-description').locator('textarea').fill(report.description)
-  await page.getByTestId(`category-${report.category}`).click()
-  await page.getByTestId(`tag-${report.tag}`).click()
+  await fillCapture(page, report)
   if (report.hasPhoto) {
     const photos = page.getByTestId('capture-photos')
     await photos

@@ -11,7 +11,6 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { memoMutation, newRecordId } from '../support/memo-kind.ts'
@@ -24,6 +23,7 @@ import {
   type E2eEnv,
 } from './support/e2e-env.ts'
 import { firstPage, gradientPng, newPersistentPhone } from './support/persistent-phone.ts'
+import { expectNoOverflow } from './support/screen.ts'
 
 const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
 const REPORTS = [
@@ -101,13 +101,6 @@ async function issueData(id: string): Promise<Record<string, unknown>> {
   return JSON.parse(row.data) as Record<string, unknown>
 }
 
-async function noOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  )
-  expect(overflow).toBeLessThanOrEqual(0)
-}
-
 describe('a discussion day planned, recorded offline and signed off in Chromium at 360 px', () => {
   let meetingUrl = ''
 
@@ -133,7 +126,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
     const own = mediators.filter({ hasText: '柳河村·解事员（演示）' })
     expect(await own.textContent()).toContain('按议题推荐')
     await own.click()
-    await noOverflow(page)
+    await expectNoOverflow(page)
     await page.getByTestId('plan-topics').scrollIntoViewIfNeeded()
     await snapshot(page, 'meeting-plan')
     await page.getByTestId('plan-save').click()
@@ -186,7 +179,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
       .fill('排水沟涉及村道改造，村里无力解决')
     await second.getByTestId('outcome-escalated').click()
     await second.getByTestId('record-minutes').locator('textarea').fill('需镇里协调村道改造资金')
-    await noOverflow(page)
+    await expectNoOverflow(page)
     await first.scrollIntoViewIfNeeded()
     await snapshot(page, 'meeting-record')
     await page.getByTestId('record-save').click()
@@ -260,7 +253,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
     expect(await topics.textContent()).toContain('就地化解')
     expect(await page.getByTestId('meeting-policies').textContent()).toContain('县住建局·王科长')
     await expect.poll(() => page.getByTestId('meeting-amendment').count(), SYNC_TIMEOUT).toBe(1)
-    await noOverflow(page)
+    await expectNoOverflow(page)
     await page.evaluate(() => window.scrollTo(0, 0))
     await snapshot(page, 'meeting-ledger')
 
@@ -302,7 +295,7 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
       parseFloat(getComputedStyle(document.querySelector('.minutes__text')!).fontSize),
     )
     expect(topicSize).toBeGreaterThanOrEqual(18)
-    await noOverflow(page)
+    await expectNoOverflow(page)
     await page.getByTestId('meeting-topics').scrollIntoViewIfNeeded()
     await snapshot(page, 'meeting-ledger-elder')
     await context.close()

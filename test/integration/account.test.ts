@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
-import { DEMO_PASSWORD } from '#server/db/seed.ts'
+import { DEMO_PASSWORD } from '#server/auth/demo-accounts.seed.ts'
 import { countRows, createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 import { PHONES, userIdOf } from '../support/demo-county.ts'
 

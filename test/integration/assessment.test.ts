@@ -5,6 +5,7 @@ import { chinaDate } from '#shared/calendar/working-days.ts'
 import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
 import { MAX_BAD_CODES_PER_IP } from '#server/assessment/ballot-guard.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
+import { campaignPayload, DIBAO_POLICY, policyPayload } from '../support/assessment-fixtures.ts'
 import { PATHS } from '../support/demo-county.ts'
 import { loginAll, push, pushApplied, pushOne, pullRaw, Replica } from '../support/sync-client.ts'
 import { kindMutation as mutation } from '../support/memo-kind.ts'
@@ -42,30 +43,22 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
     await pushApplied(
       server.app,
       as('department'),
-      mutation('policy', policyId, 'create', {
-        title: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept1,
-        issueDate: '2026-02-06',
-        summary: '规范低保申请、复核和退出。',
-        domains: ['social_security'],
-        concerns: [PATHS.t1],
-      }),
+      mutation('policy', policyId, 'create', policyPayload()),
     )
     await pushApplied(
       server.app,
       as('county'),
-      mutation('assessment_campaign', campaignId, 'create', {
-        policyId,
-        policyTitle: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept1,
-        villages: [PATHS.v1, PATHS.v2],
-        grids: [PATHS.g1, PATHS.g2, PATHS.v2g1],
-        opensOn: today,
-        closesOn: today,
-        rule: { minResponses: 5, satisfiedShareBelow: 0.6, concernShareAtLeast: 0.9 },
-      }),
+      mutation(
+        'assessment_campaign',
+        campaignId,
+        'create',
+        campaignPayload(policyId, {
+          // The day the assertions below expect, should China's midnight fall in between.
+          opensOn: today,
+          closesOn: today,
+          rule: { minResponses: 5, satisfiedShareBelow: 0.6, concernShareAtLeast: 0.9 },
+        }),
+      ),
     )
   })
   afterAll(() => server.close())
@@ -165,9 +158,9 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
       id: campaignId,
-      policyTitle: '农村低保动态管理办法',
-      documentNumber: '清民发〔2026〕3号',
-      summary: '规范低保申请、复核和退出。',
+      policyTitle: DIBAO_POLICY.title,
+      documentNumber: DIBAO_POLICY.documentNumber,
+      summary: DIBAO_POLICY.summary,
       issuingDepartmentName: '县民政局（演示）',
       villages: [
         { path: PATHS.v1, name: '柳河村说事站（演示）' },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { SESSION_COOKIE } from '#server/plugins/auth.ts'
-import { DEMO_PASSWORD } from '#server/db/seed.ts'
+import { DEMO_PASSWORD } from '#server/auth/demo-accounts.seed.ts'
 import { PHONES, userIdOf } from '../support/demo-county.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
+import { sampleTopic } from '#shared/meeting/meeting.fixtures.ts'
 import type { SyncRecord } from '#shared/sync/sync.protocol.ts'
-import { seedDemoMediatorPool } from '#server/db/seed.ts'
+import { seedDemoMediatorPool } from '#server/meeting/mediator-pool.seed.ts'
 import { PATHS, userIdOf, type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
 import { loginAll, push, pushApplied, pushOne, Replica } from '../support/sync-client.ts'
@@ -57,17 +58,8 @@ describe.each(DIALECTS)('discussion days and the mediator pool on %s', (dialect)
     return id
   }
 
-  function topic(id: string, title: string) {
-    return {
-      issueId: id,
-      title,
-      tags: ['infrastructure'],
-      isPrivate: false,
-      verdict: 'discussable',
-      status: 'accepted',
-      orgPath: PATHS.g1,
-    }
-  }
+  /** An accepted, discussable topic of the demo grid g1. */
+  const topic = (issueId: string, title: string) => sampleTopic({ issueId, title })
 
   /** A day of the demo village with two topics, planned and scheduled by the cadre. */
   async function plannedDay(): Promise<{ meetingId: string; issues: [string, string] }> {

@@ -17,7 +17,7 @@ import {
   MAX_FAILURES_PER_PHONE,
 } from '#server/auth/login-guard.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
-import { DEMO_PASSWORD } from '#server/db/seed.ts'
+import { DEMO_PASSWORD } from '#server/auth/demo-accounts.seed.ts'
 import { releaseAttempt, reserveAttempt } from '#server/rate-limit/rate-limit.repository.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { PATHS, PHONES } from '../support/demo-county.ts'

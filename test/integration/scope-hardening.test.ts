@@ -3,7 +3,7 @@
  * server (issue #22): every audience path is inside the author's own scope,
  * kept from before, a unit the kind lets the author address, or vouched for
  * by a record the server loads; a mediator changes a matter only through a
- * day it may record. The attacks below each come back refused with a code,
+ * day it may record (scope-mediator.test.ts). The attacks below each come back refused with a code,
  * store nothing and reach nobody.
  */
 import { createHash } from 'node:crypto'
@@ -11,13 +11,12 @@ import { uuidv7 } from 'uuidv7'
 import { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FORM_KIND } from '#shared/assessment/assessment.kind.ts'
-import { chinaDate } from '#shared/calendar/working-days.ts'
-import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { kindRegistry, MutationRejection, type RecordKind } from '#shared/sync/record-kind.ts'
 import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import { openPostEvaluationIfDue } from '#server/assessment/post-evaluation.trigger.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { recordKey, saveRecord } from '#server/sync/record.repository.ts'
+import { campaignPayload, policyPayload } from '../support/assessment-fixtures.ts'
 import { PATHS, userIdOf, type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
 import { PNG_SIGNATURE } from '../support/png.ts'
@@ -27,7 +26,6 @@ import {
   pushApplied,
   pushOne,
   Replica,
-  storedVersion,
   syncWrites,
 } from '../support/sync-client.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
@@ -63,7 +61,6 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
   let as: (person: Person) => string
   const policyId = uuidv7()
   const campaignId = uuidv7()
-  const today = chinaDate(new Date().toISOString())
 
   beforeAll(async () => {
     server = await createTestServer(dialect)
@@ -71,15 +68,7 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
     await pushApplied(
       server.app,
       as('department'),
-      mutation('policy', policyId, 'create', {
-        title: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept1,
-        issueDate: '2026-02-06',
-        summary: '规范低保申请、复核和退出。',
-        domains: ['social_security'],
-        concerns: [PATHS.t1],
-      }),
+      mutation('policy', policyId, 'create', policyPayload()),
     )
     await openCampaign(campaignId)
   })
@@ -90,16 +79,7 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
     await pushApplied(
       server.app,
       as('department'),
-      mutation('assessment_campaign', id, 'create', {
-        policyId,
-        policyTitle: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept1,
-        villages: [PATHS.v1, PATHS.v2],
-        grids: [PATHS.g1, PATHS.g2, PATHS.v2g1],
-        opensOn: today,
-        closesOn: today,
-      }),
+      mutation('assessment_campaign', id, 'create', campaignPayload(policyId)),
     )
   }
 
@@ -267,155 +247,28 @@ describe.each(DIALECTS)('audience and references decided by the server on %s', (
     })
 
     it('refuses a department campaign with a village its policy does not concern', async () => {
-      const m = mutation('assessment_campaign', uuidv7(), 'create', {
-        policyId,
-        policyTitle: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept1,
-        villages: [PATHS.v1, T2V1],
-        grids: [PATHS.g1],
-        opensOn: today,
-        closesOn: today,
-      })
+      const m = mutation(
+        'assessment_campaign',
+        uuidv7(),
+        'create',
+        campaignPayload(policyId, { villages: [PATHS.v1, T2V1], grids: [PATHS.g1] }),
+      )
       await expectRefused('department', m, 'campaign_mismatch')
       expect(await pulledIds('otherTownshipGridWorker')).not.toContain(m.recordId)
     })
 
     it('refuses a campaign whose issuing department is not its policy’s', async () => {
-      const m = mutation('assessment_campaign', uuidv7(), 'create', {
-        policyId,
-        policyTitle: '农村低保动态管理办法',
-        documentNumber: '清民发〔2026〕3号',
-        issuingDepartment: PATHS.dept2,
-        villages: [PATHS.v1],
-        grids: [],
-        opensOn: today,
-        closesOn: today,
-      })
+      const m = mutation(
+        'assessment_campaign',
+        uuidv7(),
+        'create',
+        campaignPayload(policyId, {
+          issuingDepartment: PATHS.dept2,
+          villages: [PATHS.v1],
+          grids: [],
+        }),
+      )
       await expectRefused('county', m, 'campaign_mismatch')
-    })
-  })
-
-  describe('mediators act only through a day they may record', () => {
-    /** A private matter of grid g1, accepted, on a 点对点 day of village v1 with no mediator invited. */
-    async function acceptedPrivateMatter(): Promise<string> {
-      const issueId = newRecordId()
-      await pushApplied(
-        server.app,
-        as('gridWorker'),
-        mutation(
-          'issue',
-          issueId,
-          'create',
-          sampleCreatePayload({ title: '家庭财产纠纷', isPrivate: true }),
-        ),
-      )
-      await pushApplied(
-        server.app,
-        as('villageCadre'),
-        mutation('issue', issueId, 'transition', { action: 'accept' }, 1),
-      )
-      return issueId
-    }
-
-    /** A 点对点 day of village v1 for `issueId`, no mediator invited. */
-    const privateDay = (meetingId: string, issueId: string, date: string) =>
-      mutation('meeting', meetingId, 'create', {
-        date,
-        place: '村委会调解室',
-        form: 'point_to_point',
-        topics: [
-          {
-            issueId,
-            title: '家庭财产纠纷',
-            tags: ['infrastructure'],
-            isPrivate: true,
-            verdict: 'discussable',
-            status: 'accepted',
-            orgPath: PATHS.g1,
-          },
-        ],
-        policies: [],
-        mediators: [],
-        notices: [],
-        orgPath: PATHS.v1,
-      })
-
-    /** A private matter of grid g1, accepted and scheduled for a 点对点 day with no mediator invited. */
-    async function privateMatterOnDay(): Promise<{ issueId: string; meetingId: string }> {
-      const issueId = await acceptedPrivateMatter()
-      const meetingId = newRecordId()
-      const date = '2026-12-05'
-      const results = await push(server.app, as('villageCadre'), [
-        privateDay(meetingId, issueId, date),
-        mutation(
-          'issue',
-          issueId,
-          'transition',
-          { action: 'schedule_meeting', meetingId, meetingDate: date, isPointToPoint: true },
-          2,
-        ),
-      ])
-      expect(results.map((result) => result.status)).toEqual(['applied', 'applied'])
-      return { issueId, meetingId }
-    }
-
-    it.each([
-      ['escalate', { action: 'escalate', reason: '需镇里协调' }],
-      ['resolve_locally', { action: 'resolve_locally', resolution: '已化解' }],
-    ])(
-      'refuses a township mediator who %ss a private matter of a day it was not invited to',
-      async (_name, payload) => {
-        const { issueId, meetingId } = await privateMatterOnDay()
-        await expectRefused(
-          'townshipMediator',
-          mutation('issue', issueId, 'transition', { ...payload, meetingId }, 3),
-          'not_invited',
-        )
-        expect(await storedVersion(server.database, 'issue', issueId)).toBe(3)
-      },
-    )
-
-    it('refuses scheduling a matter to a day that does not list it, or to no day at all', async () => {
-      const { issueId } = await privateMatterOnDay()
-      const other = newRecordId()
-      await pushApplied(
-        server.app,
-        as('villageCadre'),
-        privateDay(other, await acceptedPrivateMatter(), '2026-12-06'),
-      )
-      await expectRefused(
-        'villageCadre',
-        mutation(
-          'issue',
-          issueId,
-          'transition',
-          {
-            action: 'schedule_meeting',
-            meetingId: other,
-            meetingDate: '2026-12-06',
-            isPointToPoint: true,
-          },
-          3,
-        ),
-        'not_a_topic',
-      )
-      await expectRefused(
-        'villageCadre',
-        mutation(
-          'issue',
-          issueId,
-          'transition',
-          {
-            action: 'schedule_meeting',
-            meetingId: newRecordId(),
-            meetingDate: '2026-12-06',
-            isPointToPoint: true,
-          },
-          3,
-        ),
-        'unknown_meeting',
-      )
     })
   })
 })

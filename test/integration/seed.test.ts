@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, roleFitsTier } from '#shared/auth/roles.ts'
 import { ORG_TIERS } from '#shared/org/org.schema.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
-import { demoCounty, seedDemoCounty } from '#server/db/seed.ts'
+import { demoCounty } from '#server/org/demo-county.seed.ts'
+import { seedDemoCounty } from '#server/db/seed.ts'
 import {
   countRows,
   createSharedDatabase,

@@ -20,7 +20,7 @@ import {
   type Mutation,
 } from '#shared/sync/sync.protocol.ts'
 import { openDatabase, type Database } from '#server/db/database.ts'
-import { DEMO_PASSWORD } from '#server/db/seed.ts'
+import { DEMO_PASSWORD } from '#server/auth/demo-accounts.seed.ts'
 import { PATHS, PHONES } from '../support/demo-county.ts'
 import { findFreePort } from '../support/postgres.global-setup.ts'
 import { expectCreatedOnce } from '../support/sync-client.ts'

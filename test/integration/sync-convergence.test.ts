@@ -16,7 +16,6 @@ import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Actor } from '#shared/sync/record-kind.ts'
 import type { Role } from '#shared/auth/roles.ts'
-import type { SyncRecord } from '#shared/sync/sync.protocol.ts'
 import { AppDb, type OutboxEntry } from '#app/db/app-db.ts'
 import { saveChange } from '#app/sync/local-store.ts'
 import { pushOutbox } from '#app/sync/push.ts'
@@ -27,7 +26,9 @@ import { openDatabase, type Database } from '#server/db/database.ts'
 import { createTestServer, type TestServer } from '../support/test-server.ts'
 import { injectTransport, type Fault } from '../support/inject-transport.ts'
 import { MEMO_KINDS } from '../support/memo-kind.ts'
+import { Replica } from '../support/sync-client.ts'
 import { PATHS, PHONES, userIdOf, type Person } from '../support/demo-county.ts'
+import { seededRandom } from '../support/seeded-random.ts'
 
 const ROUNDS = Number(process.env.CONVERGENCE_ROUNDS ?? 850)
 const FAULT_RATE = 0.25
@@ -38,23 +39,6 @@ const FAULTS: readonly Fault[] = [
   'delay',
   'crash-mid-batch',
 ]
-
-/** A small, fast, seedable generator (mulberry32). */
-function random(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  }
-}
 
 interface Device {
   person: Person
@@ -120,7 +104,7 @@ interface Tally {
 }
 
 async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers', seed: number) {
-  const rng = random(seed)
+  const rng = seededRandom(seed)
   const server: TestServer = await createTestServer(mode === 'sqlite' ? 'sqlite' : 'postgres', {
     kinds: MEMO_KINDS,
   })
@@ -321,7 +305,11 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
     expect(outbox.map((entry) => entry.id).sort()).toEqual(refusedHere.sort())
 
     // The device holds exactly the server's view of its scope.
-    const truth = await serverView(server.app, device.cookie)
+    const truth = new Map(
+      [...(await new Replica(server.app, device.cookie).sync(1000)).records.values()].map(
+        (record) => [`${record.kind}:${record.id}`, record],
+      ),
+    )
     const local = await device.db.records.toArray()
     const mine = new Map(
       local.filter((record) => record.serverData !== null).map((record) => [record.key, record]),
@@ -369,41 +357,6 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
   await second?.close()
   await server.close()
   return report
-}
-
-interface PullPage {
-  cursor: string
-  hasMore: boolean
-  changes: Array<{ op: string; record?: SyncRecord; kind?: string; id?: string }>
-}
-
-/** Everything a user may see now, read through a fresh pull. */
-async function serverView(app: FastifyInstance, cookie: string): Promise<Map<string, SyncRecord>> {
-  const view = new Map<string, SyncRecord>()
-  let cursor: string | null = null
-  for (;;) {
-    const query: URLSearchParams = new URLSearchParams({
-      limit: '1000',
-      ...(cursor ? { cursor } : {}),
-    })
-    const response: { json<T>(): T } = await app.inject({
-      method: 'GET',
-      url: `/api/sync/pull?${query.toString()}`,
-      headers: { cookie, 'x-shuoshi-schema': '1' },
-    })
-    const page: PullPage = response.json<{
-      cursor: string
-      hasMore: boolean
-      changes: Array<{ op: string; record?: SyncRecord; kind?: string; id?: string }>
-    }>()
-    for (const change of page.changes) {
-      if (change.op === 'put' && change.record)
-        view.set(`${change.record.kind}:${change.record.id}`, change.record)
-      else view.delete(`${change.kind}:${change.id}`)
-    }
-    cursor = page.cursor
-    if (!page.hasMore) return view
-  }
 }
 
 const baseSeed = Number(process.env.CONVERGENCE_SEED ?? Date.now() % 1_000_000)

@@ -13,6 +13,7 @@ import { PATHS, type Person } from '../support/demo-county.ts'
 import { createMemo, MEMO_KINDS, newRecordId } from '../support/memo-kind.ts'
 import { lastChangeOf, memoData, saveMemo } from '../support/memo-writes.ts'
 import { loginAll, pushApplied, Replica } from '../support/sync-client.ts'
+import { seededRandom } from '../support/seeded-random.ts'
 import { createTestServer, type TestServer } from '../support/test-server.ts'
 
 type Transaction = ControlledTransaction<DatabaseSchema>
@@ -123,7 +124,7 @@ describe('the late-commit race on postgres', () => {
 
     it(`ends with exactly the committed records in scope, whatever the interleaving (seed ${seed})`, async () => {
       console.info(`sync-late-commit randomized seed=${seed} (rerun with SYNC_RACE_SEED=${seed})`)
-      const random = mulberry32(seed)
+      const { next: random } = seededRandom(seed)
       const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
       const WRITERS = 8
       const ROUNDS = 5
@@ -225,16 +226,4 @@ describe('the late-commit race on postgres', () => {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-/** A small seeded PRNG, so a failing interleaving can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

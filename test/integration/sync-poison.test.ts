@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { kindRegistry, type RecordKind } from '#shared/sync/record-kind.ts'
 import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
+import { policyPayload } from '../support/assessment-fixtures.ts'
 import { PATHS } from '../support/demo-county.ts'
 import { createMemo, memoKind, memoMutation, type MemoData } from '../support/memo-kind.ts'
 import {
@@ -85,15 +86,7 @@ function policyCreate(issueDate: string): Mutation {
     kind: 'policy',
     recordId: uuidv7(),
     op: 'create',
-    payload: {
-      title: '农村低保动态管理办法',
-      documentNumber: '清民发〔2026〕3号',
-      issuingDepartment: PATHS.dept1,
-      issueDate,
-      summary: '规范低保申请、复核和退出。',
-      domains: ['social_security'],
-      concerns: [PATHS.t1],
-    },
+    payload: policyPayload({ issueDate }),
     baseVersion: 0,
     seq: 0,
     deviceId: 'test-device',

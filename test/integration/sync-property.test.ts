@@ -11,35 +11,13 @@
 import fc from 'fast-check'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  campaignCreateSchema,
-  conclusionInputSchema,
-  formCreateSchema,
-} from '#shared/assessment/assessment.schema.ts'
-import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
-import { ISSUE_ACTION_PAYLOADS } from '#shared/issue/issue.payloads.ts'
-import { ISSUE_ACTIONS } from '#shared/issue/issue.schema.ts'
-import { issueCaptureUpdateSchema, issueCreateSchema } from '#shared/issue/issue.capture.schema.ts'
-import {
-  mediatorAssessmentSchema,
-  mediatorCreateSchema,
-  mediatorHonourSchema,
-  mediatorTrainingSchema,
-  mediatorUpdateSchema,
-} from '#shared/meeting/mediator.schema.ts'
-import { samplePlan, sampleTopic } from '#shared/meeting/meeting.fixtures.ts'
-import {
-  amendmentSchema,
-  meetingCreateSchema,
-  meetingPlanUpdateSchema,
-  meetingRecordSchema,
-} from '#shared/meeting/meeting.schema.ts'
-import { interpretationInputSchema, policyCreateSchema } from '#shared/policy/policy.schema.ts'
 import type { Mutation, MutationResult } from '#shared/sync/sync.protocol.ts'
+import { freshDocumentNumber, policyPayload } from '../support/assessment-fixtures.ts'
 import { PATHS, type Person } from '../support/demo-county.ts'
 import { loginAll, pushApplied, pushRaw } from '../support/sync-client.ts'
 import { kindMutation as mutation } from '../support/memo-kind.ts'
+import { SPECS, standing, STANDING_OF, TODAY, type KindSpec } from '../support/kind-op-specs.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 import {
   edgeValuesFor,
@@ -53,215 +31,15 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 0)
 /** Runs per dialect: PostgreSQL takes ~11 round trips a mutation, so fewer there. */
 const RUNS_ON = { sqlite: RUNS || 150, postgres: Math.ceil((RUNS || 150) / 4) }
 
-const TODAY = chinaDate(new Date().toISOString())
-
-let policyNumber = 100
-/** Each policy its own 文号 (the county refuses a number registered twice); the standing one 3号. */
-const policyPayload = (documentNumber = `清民发〔2026〕${++policyNumber}号`) => ({
-  title: '农村低保动态管理办法',
-  documentNumber,
-  issuingDepartment: PATHS.dept1,
-  issueDate: '2026-02-06',
-  summary: '规范低保申请、复核和退出。',
-  domains: ['social_security'],
-  concerns: [PATHS.t1],
-})
-
-/** One operation of a kind: its payload schema and a valid payload to start from. */
-interface OpSpec {
-  op: string
-  schema: unknown
-  base: () => Record<string, unknown>
-  /** Creates target a fresh id; the others the kind's standing record. */
-  isCreate?: boolean
-}
-
-interface KindSpec {
-  kind: string
-  /** Who pushes this kind's batches (one who may create it). */
-  author: Person
-  ops: OpSpec[]
-}
-
-/** Ids of the standing records each kind's mutations aim at (made in beforeAll). */
-const standing = {
-  issue: uuidv7(),
-  meeting: uuidv7(),
-  mediator: uuidv7(),
-  policy: uuidv7(),
-  campaign: uuidv7(),
-  form: uuidv7(),
-}
-
-const SPECS: KindSpec[] = [
-  {
-    kind: 'issue',
-    author: 'villageCadre',
-    ops: [
-      {
-        op: 'create',
-        schema: issueCreateSchema,
-        base: () => sampleCreatePayload({ photos: [] }),
-        isCreate: true,
-      },
-      {
-        op: 'update',
-        schema: issueCaptureUpdateSchema,
-        base: () => ({ title: '村口路灯修好一盏' }),
-      },
-      ...ISSUE_ACTIONS.map((action) => ({
-        op: 'transition',
-        schema: ISSUE_ACTION_PAYLOADS[action],
-        base: () => ({ action }),
-      })),
-    ],
-  },
-  {
-    kind: 'meeting',
-    author: 'villageCadre',
-    ops: [
-      {
-        op: 'create',
-        schema: meetingCreateSchema,
-        base: () =>
-          samplePlan({
-            date: TODAY,
-            mediators: [],
-            topics: [sampleTopic({ issueId: standing.issue, orgPath: PATHS.g1 })],
-          }),
-        isCreate: true,
-      },
-      { op: 'update_plan', schema: meetingPlanUpdateSchema, base: () => ({ place: '村委会' }) },
-      { op: 'record', schema: meetingRecordSchema, base: () => ({}) },
-      { op: 'sign_off', schema: null, base: () => ({}) },
-      { op: 'amend', schema: amendmentSchema.pick({ text: true }), base: () => ({ text: '补正' }) },
-      { op: 'cancel', schema: null, base: () => ({ reason: '下雨' }) },
-    ],
-  },
-  {
-    kind: 'mediator',
-    author: 'villageCadre',
-    ops: [
-      {
-        op: 'create',
-        schema: mediatorCreateSchema,
-        base: () => ({
-          name: '王五',
-          types: ['people_mediator'],
-          expertise: ['neighbour_dispute'],
-          orgPath: PATHS.v1,
-        }),
-        isCreate: true,
-      },
-      { op: 'update', schema: mediatorUpdateSchema, base: () => ({ affiliation: '一组' }) },
-      {
-        op: 'add_training',
-        schema: mediatorTrainingSchema,
-        base: () => ({ date: '2026-03-01', title: '调解技巧' }),
-      },
-      {
-        op: 'add_assessment',
-        schema: mediatorAssessmentSchema,
-        base: () => ({ year: 2025, grade: 'excellent' }),
-      },
-      {
-        op: 'add_honour',
-        schema: mediatorHonourSchema,
-        base: () => ({ year: 2025, title: '优秀解事员' }),
-      },
-      { op: 'retire', schema: null, base: () => ({}) },
-      { op: 'reinstate', schema: null, base: () => ({}) },
-    ],
-  },
-  {
-    kind: 'policy',
-    author: 'department',
-    ops: [
-      { op: 'create', schema: policyCreateSchema, base: () => policyPayload(), isCreate: true },
-      {
-        op: 'record_interpretation',
-        schema: interpretationInputSchema,
-        base: () => ({ heldOn: TODAY, place: '说事站', interpreter: '李科长', attendance: 30 }),
-      },
-    ],
-  },
-  {
-    kind: 'assessment_campaign',
-    author: 'county',
-    ops: [
-      {
-        op: 'create',
-        schema: campaignCreateSchema,
-        base: () => ({
-          policyId: standing.policy,
-          policyTitle: '农村低保动态管理办法',
-          documentNumber: '清民发〔2026〕3号',
-          issuingDepartment: PATHS.dept1,
-          villages: [PATHS.v1],
-          grids: [PATHS.g1],
-          opensOn: TODAY,
-          closesOn: TODAY,
-        }),
-        isCreate: true,
-      },
-      { op: 'close', schema: null, base: () => ({}) },
-    ],
-  },
-  {
-    kind: 'assessment_form',
-    author: 'gridWorker',
-    ops: [
-      {
-        op: 'create',
-        schema: formCreateSchema,
-        base: () => ({
-          villagePath: PATHS.v1,
-          scores: { effect: 4, satisfaction: 4, operability: 3, reasonableness: 5 },
-          shortcomings: '',
-          risks: '',
-          suggestions: '减少证明材料',
-          campaignId: standing.campaign,
-          issuingDepartment: PATHS.dept1,
-          channel: 'assisted',
-        }),
-        isCreate: true,
-      },
-      { op: 'withdraw', schema: null, base: () => ({ reason: '录错了' }) },
-    ],
-  },
-  {
-    kind: 'post_evaluation',
-    author: 'department',
-    ops: [
-      {
-        op: 'create',
-        schema: null,
-        base: () => ({ campaignId: standing.campaign }),
-        isCreate: true,
-      },
-      {
-        op: 'conclude',
-        schema: conclusionInputSchema,
-        base: () => ({ decision: 'adjust', reasons: '群众意见较多' }),
-      },
-    ],
-  },
-]
-
-const STANDING_OF: Record<string, string> = {
-  issue: standing.issue,
-  meeting: standing.meeting,
-  mediator: standing.mediator,
-  policy: standing.policy,
-  assessment_campaign: standing.campaign,
-  assessment_form: standing.form,
-  post_evaluation: standing.campaign,
-}
-
 /** A valid create that must land after whatever came before it in the batch. */
 function sentinel(author: Person): Mutation {
   if (author === 'department' || author === 'county')
-    return mutation('policy', uuidv7(), 'create', policyPayload())
+    return mutation(
+      'policy',
+      uuidv7(),
+      'create',
+      policyPayload({ documentNumber: freshDocumentNumber() }),
+    )
   return mutation('issue', uuidv7(), 'create', sampleCreatePayload({ photos: [] }))
 }
 
@@ -356,10 +134,7 @@ describe.each(DIALECTS)('random mutations of every kind on %s', (dialect) => {
       'villageCadre',
       mutation('mediator', standing.mediator, 'create', SPECS[2]?.ops[0]?.base() ?? {}),
     )
-    await push(
-      'department',
-      mutation('policy', standing.policy, 'create', policyPayload('清民发〔2026〕3号')),
-    )
+    await push('department', mutation('policy', standing.policy, 'create', policyPayload()))
     await push(
       'county',
       mutation('assessment_campaign', standing.campaign, 'create', SPECS[4]?.ops[0]?.base() ?? {}),

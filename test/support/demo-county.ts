@@ -1,5 +1,5 @@
 /**
- * Who is who in the demo county (src/server/db/seed.ts), for tests that act
+ * Who is who in the demo county (src/server/org/demo-county.seed.ts), for tests that act
  * as several people at once. Phones encode the place: 139 00 T V G 0 RR.
  */
 export const PHONES = {

@@ -21,7 +21,8 @@ import {
 } from '#server/db/database.ts'
 import type { DatabaseSchema } from '#server/db/database-schema.ts'
 import { migrateToLatest } from '#server/db/migrate.ts'
-import { DEMO_PASSWORD, seedDemoCounty } from '#server/db/seed.ts'
+import { DEMO_PASSWORD } from '#server/auth/demo-accounts.seed.ts'
+import { seedDemoCounty } from '#server/db/seed.ts'
 import { SESSION_COOKIE } from '#server/plugins/auth.ts'
 import type { KindRegistry } from '#server/sync/kinds.ts'
 

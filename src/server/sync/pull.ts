@@ -13,7 +13,7 @@ import type { AuthContext } from '../plugins/auth.ts'
 import { scopePathOf } from '../plugins/scope.ts'
 import { encodeCursor, scopeKey, type Cursor } from './cursor.ts'
 import type { KindRegistry } from './kinds.ts'
-import { projectRecord } from './push.ts'
+import { projectRecord } from './projection.ts'
 import type { RecordRow } from './record.repository.ts'
 import {
   countInScope,

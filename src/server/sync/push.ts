@@ -12,12 +12,12 @@ import type { Kysely } from 'kysely'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { findUnsafeString } from '#shared/common/text.schema.ts'
 import type { Mutation, MutationResult, SyncRecord } from '#shared/sync/sync.protocol.ts'
-import { MutationRejection, type AnyRecordKind, type Viewer } from '#shared/sync/record-kind.ts'
+import { MutationRejection, type AnyRecordKind } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
 import { isUniqueViolation } from '../db/db-errors.ts'
 import type { AuthContext } from '../plugins/auth.ts'
-import { actorOf, canSeeRecord, viewerOf } from '../plugins/scope.ts'
+import { actorOf, canSeeRecord } from '../plugins/scope.ts'
 import type { KindRegistry } from './kinds.ts'
 import { assertAttachmentsAllowed } from '../blob/blob.repository.ts'
 import { assertAudienceJustified, checkReferences } from './references.ts'
@@ -29,6 +29,8 @@ import {
   type RecordRow,
 } from './record.repository.ts'
 import { findMutation, insertMutation, type MutationRow } from './mutation.repository.ts'
+import { guarded, internalRefusal, KindFault, kindCode } from './kind-guard.ts'
+import { parseData, projectWith } from './projection.ts'
 
 type Db = Kysely<DatabaseSchema>
 
@@ -39,40 +41,6 @@ export interface PushContext {
   auth: AuthContext
   /** Where a kind's exception is reported (the request's logger). */
   log?: FastifyBaseLogger
-}
-
-/** The record as this viewer may see it, or null when they may not see it at all. */
-export function projectRecord(
-  kinds: KindRegistry,
-  row: RecordRow,
-  audience: readonly string[],
-  auth: AuthContext,
-): SyncRecord | null {
-  const kind = kinds.get(row.kind)
-  return kind ? projectWith(kind, row, audience, auth) : null
-}
-
-function projectWith(
-  kind: AnyRecordKind,
-  row: RecordRow,
-  audience: readonly string[],
-  auth: AuthContext,
-): SyncRecord | null {
-  if (!canSeeRecord(auth, audience)) return null
-  const data: unknown = JSON.parse(row.data)
-  if (!isPlainObject(data)) return null
-  return {
-    kind: row.kind,
-    id: row.id,
-    version: row.version,
-    orgPath: row.org_path,
-    data: kind.view ? kind.view(data, viewerOf(auth)) : data,
-    updatedAt: row.updated_at,
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /**
@@ -130,66 +98,6 @@ class Refused extends Error {
   constructor(readonly rejection: MutationRejection) {
     super(rejection.message)
   }
-}
-
-/**
- * An exception thrown by a record kind's own code (apply, view, audience,
- * attachments, references, schema) rather than a `MutationRejection`: a bug
- * or an input the kind did not foresee. It is the mutation's fault, so it
- * becomes that mutation's refusal, recorded like any other so a re-send gets
- * the same answer. Errors from the database never get this wrapper: they
- * fail the request, and the device sends the batch again.
- */
-class KindFault extends Error {
-  constructor(
-    readonly part: string,
-    override readonly cause: unknown,
-  ) {
-    super(`record kind threw in ${part}`)
-  }
-}
-
-/** Runs a piece of kind code, marking anything but a refusal as a `KindFault`. */
-function kindCode<T>(part: string, run: () => T): T {
-  try {
-    return run()
-  } catch (error) {
-    if (error instanceof MutationRejection || error instanceof KindFault) throw error
-    throw new KindFault(part, error)
-  }
-}
-
-/**
- * The kind with every part the server runs wrapped in `kindCode`. Kind code
- * is pure (no database), so whatever it throws is the kind's, never the
- * driver's; that is what tells the two failures apart.
- */
-function guarded(kind: AnyRecordKind): AnyRecordKind {
-  return {
-    kind: kind.kind,
-    schema: kind.schema,
-    apply: (current, mutation, actor) =>
-      kindCode('apply', () => kind.apply(current, mutation, actor)),
-    audience: (data) => kindCode('audience', () => kind.audience(data)),
-    ...(kind.view && {
-      view: (data, viewer) => kindCode('view', () => kind.view?.(data, viewer) ?? data),
-    }),
-    ...(kind.attachments && {
-      attachments: (data) => kindCode('attachments', () => kind.attachments?.(data) ?? []),
-    }),
-    ...(kind.references && {
-      references: (mutation, recordId) =>
-        kindCode('references', () => kind.references?.(mutation, recordId) ?? []),
-    }),
-  }
-}
-
-/** The refusal of a mutation that made its kind throw. */
-function internalRefusal(): MutationRejection {
-  return new MutationRejection(
-    'internal_refusal',
-    '服务器无法处理这条记录，问题已记录；请修改内容后重试，或联系管理员',
-  )
 }
 
 /** Runs `work` so that a failure undoes only its own writes. */
@@ -408,12 +316,3 @@ async function applyInTransaction(
 function outOfScope() {
   return new MutationRejection('out_of_scope', '无权修改该单位的记录')
 }
-
-function parseData(row: RecordRow): Record<string, unknown> {
-  const data: unknown = JSON.parse(row.data)
-  if (!isPlainObject(data)) throw new Error(`record ${row.key} holds non-object data`)
-  return data
-}
-
-/** The type the viewer helper needs; re-exported for the pull side. */
-export type { Viewer }

@@ -27,7 +27,8 @@ import {
 import { DOMAIN_TAGS } from '#shared/common/tags.ts'
 import type { Role } from '#shared/auth/roles.ts'
 import type { Actor } from '#shared/sync/record-kind.ts'
-import { demoCounty } from '#server/db/seed.ts'
+import { demoCounty } from '#server/org/demo-county.seed.ts'
+import { seededRandom, type SeededRandom } from '../../support/seeded-random.ts'
 import type { Database } from '#server/db/database.ts'
 import { recordKey, saveRecord } from '#server/sync/record.repository.ts'
 
@@ -49,25 +50,6 @@ export interface IssueSetSummary {
   searchWord: string
   searchHits: number
 }
-
-/** Mulberry32: small, fast and good enough to spread test data. */
-function generator(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (below: number) => Math.floor(next() * below),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T,
-    chance: (p: number) => next() < p,
-  }
-}
-type Random = ReturnType<typeof generator>
 
 // Words that make titles differ, so a search has something to find.
 const PLACES = ['村口', '三组', '五组', '老街', '小学门口', '卫生室旁', '河堤', '文化广场', '后山']
@@ -105,7 +87,7 @@ const STATUS_WEIGHTS: ReadonlyArray<[IssueStatus, number]> = [
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
-function weightedStatus(random: Random): IssueStatus {
+function weightedStatus(random: SeededRandom): IssueStatus {
   let roll = random.next()
   for (const [status, weight] of STATUS_WEIGHTS) {
     roll -= weight
@@ -136,7 +118,7 @@ function demoActors() {
 /** The steps that lead to `status`, as [role, action, payload] (the reporter is the grid worker). */
 function stepsTo(
   status: IssueStatus,
-  random: Random,
+  random: SeededRandom,
   mergeInto: string | null,
 ): Array<[Role, string, Record<string, unknown>]> {
   const accept: [Role, string, Record<string, unknown>] = ['village_cadre', 'accept', {}]
@@ -213,7 +195,7 @@ function stepsTo(
 
 /** One issue's whole history, applied by the real kind; returns its final data. */
 function buildIssue(
-  random: Random,
+  random: SeededRandom,
   actorFor: ReturnType<typeof demoActors>,
   villageId: string,
   now: number,
@@ -305,7 +287,7 @@ export async function loadIssues(
   database: Database,
   { count, villageId, seed, now = new Date() }: IssueSetOptions,
 ): Promise<IssueSetSummary> {
-  const random = generator(seed)
+  const random = seededRandom(seed)
   const actorFor = demoActors()
   const today = chinaDate(now.toISOString())
   const summary: IssueSetSummary = {

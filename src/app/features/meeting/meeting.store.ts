@@ -22,6 +22,7 @@ import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
 import type { PolicyData } from '#shared/policy/policy.schema.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { participationCounts } from '#shared/meeting/meeting.rules.ts'
+import { interpretationSessions } from '#shared/meeting/interpretation-sessions.ts'
 import type { MeetingCreateInput, MeetingRecordInput } from '#shared/meeting/meeting.schema.ts'
 import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
@@ -195,44 +196,15 @@ export const useMeetingStore = defineStore('meeting', () => {
     op: 'sign_off' | 'amend' | 'cancel',
     payload: Record<string, unknown> = {},
   ) {
-    const sessions = op === 'sign_off' ? interpretationSessions(id) : []
+    const day = meetingRows.value.find((row) => row.id === id)?.data
+    const held = new Map(policyRows.value.map((row) => [row.id, row.data]))
+    const sessions =
+      op === 'sign_off' && day
+        ? interpretationSessions(id, day, held, chinaDate(new Date().toISOString()))
+        : []
     return (
       (await saveAll([{ kind: MEETING_KIND, recordId: id, op, payload }, ...sessions])) !== null
     )
-  }
-
-  /**
-   * Signing a day off records, on each linked policy this device holds, the
-   * interpretation given that day (先解读，再议事): date, place, interpreter,
-   * attendance, and the day itself — so the policy's 20-working-day
-   * interpretation deadline counts it. Policies dated after the day, or
-   * without an interpreter named, are left out rather than block the sign-off.
-   */
-  function interpretationSessions(id: string): ChangeInput[] {
-    const day = meetingRows.value.find((row) => row.id === id)?.data
-    if (!day) return []
-    const held = new Map(policyRows.value.map((row) => [row.id, row.data]))
-    const today = chinaDate(new Date().toISOString())
-    return day.policies.flatMap((ref) => {
-      const policy = ref.policyId ? held.get(ref.policyId) : undefined
-      if (!ref.policyId || !policy || !ref.interpretedBy) return []
-      if (day.date < policy.issueDate || day.date > today) return []
-      return [
-        {
-          kind: POLICY_KIND,
-          recordId: ref.policyId,
-          op: 'record_interpretation',
-          payload: {
-            heldOn: day.date,
-            place: day.place,
-            interpreter: ref.interpretedBy,
-            attendance: day.signIn?.count ?? 0,
-            meetingId: id,
-            note: ref.interpretation ?? '',
-          },
-        },
-      ]
-    })
   }
 
   /** Adds a pool member ('create', no id) or records on one (training, assessment, honour…). */
