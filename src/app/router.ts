@@ -3,7 +3,7 @@ import { authRoutes, useAuthStore } from './features/auth/index.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
 import { meetingRoutes } from './features/meeting/index.ts'
-import { assessmentRoutes } from './features/assessment/index.ts'
+import { policyRoutes } from './features/policy/index.ts'
 import { meRoutes } from './features/me/index.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 
@@ -19,7 +19,7 @@ const routes: RouteRecordRaw[] = [
   ...homeRoutes,
   ...issueRoutes,
   ...meetingRoutes,
-  ...assessmentRoutes,
+  ...policyRoutes,
   ...meRoutes,
   ...syncRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
