@@ -6,81 +6,32 @@
  * Loaded only by the lazy issue pages: it pulls in zod and the issue kind.
  */
 import { defineStore, storeToRefs } from 'pinia'
-import { liveQuery } from 'dexie'
-import { computed, onScopeDispose, ref, shallowRef } from 'vue'
-import { showFailToast, showSuccessToast } from 'vant'
-import 'vant/es/toast/style'
-import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
+import { computed, shallowRef } from 'vue'
+import type { Viewer } from '#shared/sync/record-kind.ts'
 import type { IssueAction, IssueCreateInput, IssueData } from '#shared/issue/issue.schema.ts'
 import { discussableListSchema, type DiscussableList } from '#shared/issue/discussable-list.ts'
-import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
-import { appDb, type LocalRecord } from '#app/db/app-db.ts'
+import { ISSUE_KIND, isIssueData } from '#shared/issue/issue.kind.ts'
+import { appDb } from '#app/db/app-db.ts'
 import { apiRequest } from '#app/api/http.ts'
-import { StorageFullError } from '#app/sync/errors.ts'
 import { i18n } from '#app/i18n/index.ts'
+import { saveChanges } from '#app/records/save-changes.ts'
+import { useKindRows, type KindRow } from '#app/records/use-kind-rows.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
-import { useSyncStore } from '#app/features/sync/index.ts'
 import { useOrgUnitsStore } from '#app/features/org/index.ts'
 
 /** An issue as the screens list it. */
-export interface IssueRow {
-  key: string
-  id: string
-  data: IssueData
-  /** Changes of this device not yet accepted by the server (waiting or refused). */
-  hasPending: boolean
-}
+export type IssueRow = KindRow<IssueData>
 
 /** Settings key of the cached township discussable-items list. */
 const DISCUSSABLE_KEY = 'discussableList'
 
-/**
- * Records of kind 'issue' hold IssueData: the kind's `apply` made them on
- * this device, or the server validated them. A cheap shape check instead of
- * a zod parse keeps 10,000 records fast.
- */
-function isIssueData(data: LocalRecord['data']): data is IssueData {
-  return (
-    typeof data.status === 'string' && typeof data.title === 'string' && Array.isArray(data.events)
-  )
-}
-
-function toRow(record: LocalRecord): IssueRow | null {
-  if (!isIssueData(record.data)) return null
-  return { key: record.key, id: record.id, data: record.data, hasPending: record.hasPending === 1 }
-}
-
-const newestFirst = (a: IssueRow, b: IssueRow) =>
-  a.data.createdAt < b.data.createdAt ? 1 : a.data.createdAt > b.data.createdAt ? -1 : 0
-
-/** Shows the Chinese reason of a refusal the person can act on; rethrows anything else. */
-function explainFailure(error: unknown): void {
-  if (error instanceof StorageFullError || error instanceof MutationRejection) {
-    showFailToast({ message: error.message, wordBreak: 'normal' })
-    return
-  }
-  throw error
-}
-
 export const useIssueStore = defineStore('issue', () => {
   const { me } = storeToRefs(useAuthStore())
-  const rows = shallowRef<IssueRow[]>([])
-  const isLoaded = ref(false)
+  const { rows, isLoaded } = useKindRows(ISSUE_KIND, isIssueData, {
+    newestBy: (data) => data.createdAt,
+  })
   const org = useOrgUnitsStore()
   const { orgUnits } = storeToRefs(org)
-
-  const subscription = liveQuery(() =>
-    appDb.records.where('kind').equals(ISSUE_KIND).toArray(),
-  ).subscribe((records) => {
-    const next: IssueRow[] = []
-    for (const record of records) {
-      const row = toRow(record)
-      if (row) next.push(row)
-    }
-    rows.value = next.sort(newestFirst)
-    isLoaded.value = true
-  })
-  onScopeDispose(() => subscription.unsubscribe())
 
   /** The signed-in user as the issue machine sees a viewer. */
   const viewer = computed<Viewer | null>(() =>
@@ -128,18 +79,10 @@ export const useIssueStore = defineStore('issue', () => {
    * rules) after saying why.
    */
   async function capture(input: IssueCreateInput): Promise<string | null> {
-    try {
-      const entry = await useSyncStore().save({
-        kind: ISSUE_KIND,
-        op: 'create',
-        payload: { ...input },
-      })
-      showSuccessToast(i18n.global.t('issue.saved'))
-      return entry.recordId
-    } catch (error) {
-      explainFailure(error)
-      return null
-    }
+    return saveChanges(
+      [{ kind: ISSUE_KIND, op: 'create', payload: { ...input } }],
+      i18n.global.t('issue.saved'),
+    )
   }
 
   /** Takes a lifecycle action; true once saved on the device, false when refused (the reason is shown). */
@@ -148,19 +91,11 @@ export const useIssueStore = defineStore('issue', () => {
     action: IssueAction,
     payload: Record<string, unknown>,
   ): Promise<boolean> {
-    try {
-      await useSyncStore().save({
-        kind: ISSUE_KIND,
-        recordId: id,
-        op: 'transition',
-        payload: { ...payload, action },
-      })
-      showSuccessToast(i18n.global.t('issue.saved'))
-      return true
-    } catch (error) {
-      explainFailure(error)
-      return false
-    }
+    const saved = await saveChanges(
+      [{ kind: ISSUE_KIND, recordId: id, op: 'transition', payload: { ...payload, action } }],
+      i18n.global.t('issue.saved'),
+    )
+    return saved !== null
   }
 
   /**

@@ -7,95 +7,44 @@
  * Loaded only by the lazy assessment pages.
  */
 import { defineStore } from 'pinia'
-import { liveQuery } from 'dexie'
-import { computed, onScopeDispose, shallowRef } from 'vue'
-import { showFailToast, showSuccessToast } from 'vant'
-import 'vant/es/toast/style'
+import { computed, shallowRef } from 'vue'
 import { z } from 'zod'
 import {
   CAMPAIGN_KIND,
   FORM_KIND,
+  isCampaignData,
+  isFormData,
+  isPostEvaluationData,
   POST_EVALUATION_KIND,
 } from '#shared/assessment/assessment.kind.ts'
-import type {
-  CampaignData,
-  FormData,
-  PostEvaluationData,
-} from '#shared/assessment/assessment.schema.ts'
 import { orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
 import { pathIds } from '#shared/org/org-path.ts'
-import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
-import type { PolicyData } from '#shared/policy/policy.schema.ts'
-import { MutationRejection } from '#shared/sync/record-kind.ts'
-import { appDb, type LocalRecord } from '#app/db/app-db.ts'
+import { isPolicyData, POLICY_KIND } from '#shared/policy/policy.kind.ts'
+import { appDb } from '#app/db/app-db.ts'
 import { apiRequest } from '#app/api/http.ts'
-import { StorageFullError } from '#app/sync/errors.ts'
 import { i18n } from '#app/i18n/index.ts'
-import { useSyncStore } from '#app/features/sync/index.ts'
+import { saveChanges } from '#app/records/save-changes.ts'
+import { useKindRows } from '#app/records/use-kind-rows.ts'
 
-/** A record of one of the assessment kinds as the screens list it. */
-export interface Row<T> {
-  id: string
-  data: T
-  /** Changes of this device not yet accepted by the server. */
-  hasPending: boolean
-}
+/** A record of one of the policy kinds as the screens list it. */
+export type { KindRow as Row } from '#app/records/use-kind-rows.ts'
 
 const PLACES_KEY = 'assessment:places'
 const placesSchema = z.array(orgUnitSchema)
 
-/**
- * A live list of one kind, newest first by `order`. The records were made by
- * the kind's own `apply` on this device or validated by the server, so a
- * cheap shape check (`isData`) stands in for a zod parse.
- */
-function useKind<T extends LocalRecord['data']>(
-  kind: string,
-  isData: (data: LocalRecord['data']) => data is T,
-  order: (data: T) => string,
-) {
-  const rows = shallowRef<Row<T>[]>([])
-  const subscription = liveQuery(() =>
-    appDb.records.where('kind').equals(kind).toArray(),
-  ).subscribe((records) => {
-    const next: Row<T>[] = []
-    for (const record of records) {
-      const { data } = record
-      if (isData(data)) next.push({ id: record.id, data, hasPending: record.hasPending === 1 })
-    }
-    rows.value = next.sort((a, b) => order(b.data).localeCompare(order(a.data)))
-  })
-  onScopeDispose(() => subscription.unsubscribe())
-  return rows
-}
-
-function isPolicy(data: LocalRecord['data']): data is PolicyData {
-  return typeof data.documentNumber === 'string' && Array.isArray(data.interpretations)
-}
-function isCampaign(data: LocalRecord['data']): data is CampaignData {
-  return typeof data.policyId === 'string' && Array.isArray(data.villages) && 'rule' in data
-}
-function isForm(data: LocalRecord['data']): data is FormData {
-  return typeof data.campaignId === 'string' && typeof data.scores === 'object'
-}
-function isCase(data: LocalRecord['data']): data is PostEvaluationData {
-  return typeof data.campaignId === 'string' && typeof data.finding === 'object'
-}
-
-/** Shows the Chinese reason of a refusal the person can act on; rethrows anything else. */
-function explainFailure(error: unknown): void {
-  if (error instanceof StorageFullError || error instanceof MutationRejection) {
-    showFailToast({ message: error.message, wordBreak: 'normal' })
-    return
-  }
-  throw error
-}
-
 export const useAssessmentStore = defineStore('assessment', () => {
-  const policies = useKind(POLICY_KIND, isPolicy, (data) => data.issueDate)
-  const campaigns = useKind(CAMPAIGN_KIND, isCampaign, (data) => data.openedAt)
-  const forms = useKind(FORM_KIND, isForm, (data) => data.submittedAt)
-  const cases = useKind(POST_EVALUATION_KIND, isCase, (data) => data.openedAt)
+  const { rows: policies } = useKindRows(POLICY_KIND, isPolicyData, {
+    newestBy: (data) => data.issueDate,
+  })
+  const { rows: campaigns } = useKindRows(CAMPAIGN_KIND, isCampaignData, {
+    newestBy: (data) => data.openedAt,
+  })
+  const { rows: forms } = useKindRows(FORM_KIND, isFormData, {
+    newestBy: (data) => data.submittedAt,
+  })
+  const { rows: cases } = useKindRows(POST_EVALUATION_KIND, isPostEvaluationData, {
+    newestBy: (data) => data.openedAt,
+  })
   const places = shallowRef<OrgUnit[]>([])
   const placesById = computed(() => new Map(places.value.map((unit) => [unit.id, unit])))
 
@@ -127,19 +76,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     recordId?: string,
     savedMessage = i18n.global.t('policy.saved'),
   ): Promise<string | null> {
-    try {
-      const entry = await useSyncStore().save({
-        kind,
-        op,
-        payload,
-        ...(recordId ? { recordId } : {}),
-      })
-      showSuccessToast({ message: savedMessage, wordBreak: 'normal' })
-      return entry.recordId
-    } catch (error) {
-      explainFailure(error)
-      return null
-    }
+    return saveChanges([{ kind, op, payload, ...(recordId ? { recordId } : {}) }], savedMessage)
   }
 
   return { policies, campaigns, forms, cases, places, placeName, loadPlaces, save }
