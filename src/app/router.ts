@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
+import { discussableRoutes } from './features/discussable/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
 import { meetingRoutes } from './features/meeting/index.ts'
@@ -18,6 +19,7 @@ const routes: RouteRecordRaw[] = [
   ...authRoutes,
   ...homeRoutes,
   ...issueRoutes,
+  ...discussableRoutes,
   ...meetingRoutes,
   ...policyRoutes,
   ...meRoutes,

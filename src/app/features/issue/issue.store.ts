@@ -6,13 +6,11 @@
  * Loaded only by the lazy issue pages: it pulls in zod and the issue kind.
  */
 import { defineStore, storeToRefs } from 'pinia'
-import { computed, shallowRef } from 'vue'
+import { computed } from 'vue'
 import type { Viewer } from '#shared/sync/record-kind.ts'
 import type { IssueAction, IssueCreateInput, IssueData } from '#shared/issue/issue.schema.ts'
-import { discussableListSchema, type DiscussableList } from '#shared/issue/discussable-list.ts'
 import { ISSUE_KIND, isIssueData } from '#shared/issue/issue.kind.ts'
 import { appDb } from '#app/db/app-db.ts'
-import { apiRequest } from '#app/api/http.ts'
 import { i18n } from '#app/i18n/index.ts'
 import { saveChanges } from '#app/records/save-changes.ts'
 import { useKindRows, type KindRow } from '#app/records/use-kind-rows.ts'
@@ -21,9 +19,6 @@ import { useOrgUnitsStore } from '#app/features/org/index.ts'
 
 /** An issue as the screens list it. */
 export type IssueRow = KindRow<IssueData>
-
-/** Settings key of the cached township discussable-items list. */
-const DISCUSSABLE_KEY = 'discussableList'
 
 export const useIssueStore = defineStore('issue', () => {
   const { me } = storeToRefs(useAuthStore())
@@ -44,33 +39,6 @@ export const useIssueStore = defineStore('issue', () => {
         }
       : null,
   )
-
-  /** The township's discussable-items list, for the suggestion at capture; null until known. */
-  const discussableList = shallowRef<DiscussableList | null>(null)
-
-  /**
-   * The user's township list: the cached copy at once, then the server's
-   * when online (cached again). Never throws: capture works without a list.
-   */
-  async function loadDiscussableList(): Promise<void> {
-    const cached = discussableListSchema.safeParse(
-      (await appDb.settings.get(DISCUSSABLE_KEY))?.value,
-    )
-    // Another user of this phone may have cached another township's list.
-    const isMine = (list: DiscussableList) =>
-      useAuthStore().me?.orgPath.some((unit) => unit.id === list.townshipId) ?? false
-    if (cached.success && isMine(cached.data) && !discussableList.value) {
-      discussableList.value = cached.data
-    }
-    if (!navigator.onLine) return
-    try {
-      const list = discussableListSchema.parse(await apiRequest<unknown>('/api/discussable-items'))
-      discussableList.value = list
-      await appDb.settings.put({ key: DISCUSSABLE_KEY, value: list })
-    } catch {
-      // Offline in fact, or a user above the townships: the cache (if any) stays in use.
-    }
-  }
 
   /**
    * Registers a captured issue (the capture plus its grid's id and path);
@@ -123,10 +91,8 @@ export const useIssueStore = defineStore('issue', () => {
     isLoaded,
     orgUnits,
     viewer,
-    discussableList,
     unitName: org.unitName,
     loadOrgUnits: org.loadOrgUnits,
-    loadDiscussableList,
     capture,
     act,
     discardPhoto,

@@ -1,0 +1,1 @@
+export { useDiscussableStore } from './discussable.store.ts'
