@@ -1,9 +1,10 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
+import { discussableRoutes } from './features/discussable/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
 import { meetingRoutes } from './features/meeting/index.ts'
-import { assessmentRoutes } from './features/assessment/index.ts'
+import { policyRoutes } from './features/policy/index.ts'
 import { meRoutes } from './features/me/index.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 
@@ -20,8 +21,9 @@ const routes: RouteRecordRaw[] = [
   ...authRoutes,
   ...homeRoutes,
   ...issueRoutes,
+  ...discussableRoutes,
   ...meetingRoutes,
-  ...assessmentRoutes,
+  ...policyRoutes,
   ...meRoutes,
   ...syncRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },

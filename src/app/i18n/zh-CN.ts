@@ -735,6 +735,7 @@ export const zhCN = {
     continue: '仍在此处继续（仅联网使用）',
   },
   common: {
+    back: '返回',
     loading: '加载中…',
     retry: '重试',
     cancel: '取消',

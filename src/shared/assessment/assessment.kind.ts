@@ -42,6 +42,33 @@ export const FORM_KIND = 'assessment_form'
 export const POST_EVALUATION_KIND = 'post_evaluation'
 
 /**
+ * Cheap shape check of a stored campaign (made by this kind's `apply` or
+ * validated by the server), for the app's live lists where a zod parse of
+ * thousands of records would be too slow. Not a validation of input.
+ */
+export function isCampaignData(data: Record<string, unknown>): data is CampaignData {
+  return typeof data.policyId === 'string' && Array.isArray(data.villages) && 'rule' in data
+}
+
+/**
+ * Cheap shape check of a stored assessment form (made by this kind's `apply` or
+ * validated by the server), for the app's live lists where a zod parse of
+ * thousands of records would be too slow. Not a validation of input.
+ */
+export function isFormData(data: Record<string, unknown>): data is FormData {
+  return typeof data.campaignId === 'string' && typeof data.scores === 'object'
+}
+
+/**
+ * Cheap shape check of a stored post-evaluation case (made by this kind's `apply` or
+ * validated by the server), for the app's live lists where a zod parse of
+ * thousands of records would be too slow. Not a validation of input.
+ */
+export function isPostEvaluationData(data: Record<string, unknown>): data is PostEvaluationData {
+  return typeof data.campaignId === 'string' && typeof data.finding === 'object'
+}
+
+/**
  * The server's own actors. Their ids cannot be a user's (user ids have no
  * colon) and a device cannot claim them: the actor comes from the session.
  */

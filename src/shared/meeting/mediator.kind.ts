@@ -28,6 +28,17 @@ import { z } from 'zod'
 /** The record kind's name in the sync protocol. */
 export const MEDIATOR_KIND = 'mediator'
 
+/**
+ * Cheap shape check of a stored pool member (made by this kind's `apply` or
+ * validated by the server), for the app's live lists where a zod parse of
+ * thousands of records would be too slow. Not a validation of input.
+ */
+export function isMediatorData(data: Record<string, unknown>): data is MediatorData {
+  return (
+    typeof data.name === 'string' && Array.isArray(data.expertise) && typeof data.level === 'string'
+  )
+}
+
 /** The operations on a pool member besides 'create'. */
 export const MEDIATOR_OPS = [
   'update',

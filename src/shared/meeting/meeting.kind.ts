@@ -55,6 +55,15 @@ import { text } from '../common/text.schema.ts'
 export { MEETING_KIND } from './meeting.schema.ts'
 export { canRecordMeeting } from './meeting.rules.ts'
 
+/**
+ * Cheap shape check of a stored discussion day (made by this kind's `apply`
+ * or validated by the server), for the app's live lists where a zod parse of
+ * thousands of records would be too slow. Not a validation of input.
+ */
+export function isMeetingData(data: Record<string, unknown>): data is MeetingData {
+  return typeof data.date === 'string' && Array.isArray(data.topics) && Array.isArray(data.events)
+}
+
 /** Depth of a village's path (county / township / village); a grid's is one more. */
 const VILLAGE_DEPTH = 3
 

@@ -30,6 +30,19 @@ import {
 /** The record kind's name in the sync protocol. */
 export const POLICY_KIND = 'policy'
 
+/**
+ * Cheap shape check of a stored policy (made by this kind's `apply` or
+ * validated by the server), for the app's live lists where a zod parse of
+ * thousands of records would be too slow. Not a validation of input.
+ */
+export function isPolicyData(data: Record<string, unknown>): data is PolicyData {
+  return (
+    typeof data.issueDate === 'string' &&
+    typeof data.documentNumber === 'string' &&
+    Array.isArray(data.interpretations)
+  )
+}
+
 /** Depth of a department's (and a township's) path: county / unit. */
 const COUNTY_CHILD_DEPTH = 2
 

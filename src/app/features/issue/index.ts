@@ -5,9 +5,5 @@ export { issueRoutes } from './routes.ts'
 /** The photo field of the capture form, for other features' forms (loaded with them, lazily). */
 export const IssuePhotoField = defineAsyncComponent(() => import('./IssuePhotoField.vue'))
 
-/**
- * Fetches the township's 议事清单 and keeps it for offline capture (#12.10b);
- * the module (and zod) loads only when called, off the first screen.
- */
-export const refreshDiscussableList = () =>
-  import('./discussable-cache.ts').then((cache) => cache.refreshDiscussableList())
+/** A labelled choice of radio buttons, for other features' forms (loaded with them, lazily). */
+export const IssueChoiceField = defineAsyncComponent(() => import('./IssueChoiceField.vue'))

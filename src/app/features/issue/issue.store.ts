@@ -6,79 +6,28 @@
  * Loaded only by the lazy issue pages: it pulls in zod and the issue kind.
  */
 import { defineStore, storeToRefs } from 'pinia'
-import { liveQuery } from 'dexie'
-import { computed, onScopeDispose, ref, shallowRef } from 'vue'
-import { showFailToast, showSuccessToast } from 'vant'
-import 'vant/es/toast/style'
-import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
+import { computed } from 'vue'
+import type { Viewer } from '#shared/sync/record-kind.ts'
 import type { IssueAction, IssueData } from '#shared/issue/issue.schema.ts'
 import type { IssueCreateInput } from '#shared/issue/issue.capture.schema.ts'
-import type { DiscussableList } from '#shared/discussable/discussable-list.ts'
-import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
-import { appDb, type LocalRecord } from '#app/db/app-db.ts'
-import { StorageFullError } from '#app/sync/errors.ts'
+import { ISSUE_KIND, isIssueData } from '#shared/issue/issue.kind.ts'
+import { appDb } from '#app/db/app-db.ts'
 import { i18n } from '#app/i18n/index.ts'
+import { saveChanges } from '#app/records/save-changes.ts'
+import { useKindRows, type KindRow } from '#app/records/use-kind-rows.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
-import { useSyncStore } from '#app/features/sync/index.ts'
 import { useOrgUnitsStore } from '#app/features/org/index.ts'
-import { cachedDiscussableList, refreshDiscussableList } from './discussable-cache.ts'
 
 /** An issue as the screens list it. */
-export interface IssueRow {
-  key: string
-  id: string
-  data: IssueData
-  /** Changes of this device not yet accepted by the server (waiting or refused). */
-  hasPending: boolean
-}
-
-/**
- * Records of kind 'issue' hold IssueData: the kind's `apply` made them on
- * this device, or the server validated them. A cheap shape check instead of
- * a zod parse keeps 10,000 records fast.
- */
-function isIssueData(data: LocalRecord['data']): data is IssueData {
-  return (
-    typeof data.status === 'string' && typeof data.title === 'string' && Array.isArray(data.events)
-  )
-}
-
-function toRow(record: LocalRecord): IssueRow | null {
-  if (!isIssueData(record.data)) return null
-  return { key: record.key, id: record.id, data: record.data, hasPending: record.hasPending === 1 }
-}
-
-const newestFirst = (a: IssueRow, b: IssueRow) =>
-  a.data.createdAt < b.data.createdAt ? 1 : a.data.createdAt > b.data.createdAt ? -1 : 0
-
-/** Shows the Chinese reason of a refusal the person can act on; rethrows anything else. */
-function explainFailure(error: unknown): void {
-  if (error instanceof StorageFullError || error instanceof MutationRejection) {
-    showFailToast({ message: error.message, wordBreak: 'normal' })
-    return
-  }
-  throw error
-}
+export type IssueRow = KindRow<IssueData>
 
 export const useIssueStore = defineStore('issue', () => {
   const { me } = storeToRefs(useAuthStore())
-  const rows = shallowRef<IssueRow[]>([])
-  const isLoaded = ref(false)
+  const { rows, isLoaded } = useKindRows(ISSUE_KIND, isIssueData, {
+    newestBy: (data) => data.createdAt,
+  })
   const org = useOrgUnitsStore()
   const { orgUnits } = storeToRefs(org)
-
-  const subscription = liveQuery(() =>
-    appDb.records.where('kind').equals(ISSUE_KIND).toArray(),
-  ).subscribe((records) => {
-    const next: IssueRow[] = []
-    for (const record of records) {
-      const row = toRow(record)
-      if (row) next.push(row)
-    }
-    rows.value = next.sort(newestFirst)
-    isLoaded.value = true
-  })
-  onScopeDispose(() => subscription.unsubscribe())
 
   /** The signed-in user as the issue machine sees a viewer. */
   const viewer = computed<Viewer | null>(() =>
@@ -92,21 +41,6 @@ export const useIssueStore = defineStore('issue', () => {
       : null,
   )
 
-  /** The township's discussable-items list, for the suggestion at capture; null until known. */
-  const discussableList = shallowRef<DiscussableList | null>(null)
-
-  /**
-   * The user's township list: the cached copy at once, then the server's
-   * when online (cached again). Never throws: capture works without a list.
-   */
-  async function loadDiscussableList(): Promise<void> {
-    const ids = useAuthStore().me?.orgPath.map((unit) => unit.id) ?? []
-    const cached = await cachedDiscussableList(ids)
-    if (cached && !discussableList.value) discussableList.value = cached
-    const fresh = await refreshDiscussableList()
-    if (fresh) discussableList.value = fresh
-  }
-
   /**
    * Registers a captured issue (the capture plus its grid's id and path);
    * resolves with the new record's id once it is on disk (and says 已保存),
@@ -114,18 +48,10 @@ export const useIssueStore = defineStore('issue', () => {
    * rules) after saying why.
    */
   async function capture(input: IssueCreateInput): Promise<string | null> {
-    try {
-      const entry = await useSyncStore().save({
-        kind: ISSUE_KIND,
-        op: 'create',
-        payload: { ...input },
-      })
-      showSuccessToast(i18n.global.t('issue.saved'))
-      return entry.recordId
-    } catch (error) {
-      explainFailure(error)
-      return null
-    }
+    return saveChanges(
+      [{ kind: ISSUE_KIND, op: 'create', payload: { ...input } }],
+      i18n.global.t('issue.saved'),
+    )
   }
 
   /** Takes a lifecycle action; true once saved on the device, false when refused (the reason is shown). */
@@ -134,19 +60,11 @@ export const useIssueStore = defineStore('issue', () => {
     action: IssueAction,
     payload: Record<string, unknown>,
   ): Promise<boolean> {
-    try {
-      await useSyncStore().save({
-        kind: ISSUE_KIND,
-        recordId: id,
-        op: 'transition',
-        payload: { ...payload, action },
-      })
-      showSuccessToast(i18n.global.t('issue.saved'))
-      return true
-    } catch (error) {
-      explainFailure(error)
-      return false
-    }
+    const saved = await saveChanges(
+      [{ kind: ISSUE_KIND, recordId: id, op: 'transition', payload: { ...payload, action } }],
+      i18n.global.t('issue.saved'),
+    )
+    return saved !== null
   }
 
   /**
@@ -174,10 +92,8 @@ export const useIssueStore = defineStore('issue', () => {
     isLoaded,
     orgUnits,
     viewer,
-    discussableList,
     unitName: org.unitName,
     loadOrgUnits: org.loadOrgUnits,
-    loadDiscussableList,
     capture,
     act,
     discardPhoto,

@@ -4,10 +4,5 @@ import type { RouteRecordRaw } from 'vue-router'
 export const issueRoutes: RouteRecordRaw[] = [
   { path: '/issues', name: 'issues', component: () => import('./IssueListPage.vue') },
   { path: '/issues/new', name: 'issue-new', component: () => import('./IssueCapturePage.vue') },
-  {
-    path: '/issues/discussable-list',
-    name: 'discussable-list',
-    component: () => import('./DiscussableListPage.vue'),
-  },
   { path: '/issues/:id', name: 'issue', component: () => import('./IssueDetailPage.vue') },
 ]

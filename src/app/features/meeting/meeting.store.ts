@@ -8,77 +8,26 @@
  * again on the server. Loaded only by the lazy meeting pages.
  */
 import { defineStore, storeToRefs } from 'pinia'
-import { liveQuery } from 'dexie'
-import { computed, onScopeDispose, shallowRef } from 'vue'
-import { showFailToast, showSuccessToast } from 'vant'
-import 'vant/es/toast/style'
+import { computed } from 'vue'
 import { can } from '#shared/auth/permissions.ts'
-import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
-import type { IssueData } from '#shared/issue/issue.schema.ts'
-import { MEDIATOR_KIND } from '#shared/meeting/mediator.kind.ts'
-import type { MediatorData } from '#shared/meeting/mediator.schema.ts'
-import { MEETING_KIND } from '#shared/meeting/meeting.kind.ts'
-import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
-import type { PolicyData } from '#shared/policy/policy.schema.ts'
+import { ISSUE_KIND, isIssueData } from '#shared/issue/issue.kind.ts'
+import { isMediatorData, MEDIATOR_KIND } from '#shared/meeting/mediator.kind.ts'
+import { isMeetingData, MEETING_KIND } from '#shared/meeting/meeting.kind.ts'
+import { isPolicyData, POLICY_KIND } from '#shared/policy/policy.kind.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { participationCounts } from '#shared/meeting/meeting.rules.ts'
 import { interpretationSessions } from '#shared/meeting/interpretation-sessions.ts'
 import type { MeetingCreateInput, MeetingRecordInput } from '#shared/meeting/meeting.schema.ts'
-import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
-import { appDb, type LocalRecord } from '#app/db/app-db.ts'
-import { StorageFullError } from '#app/sync/errors.ts'
+import type { Viewer } from '#shared/sync/record-kind.ts'
 import type { ChangeInput } from '#app/sync/local-store.ts'
 import { i18n } from '#app/i18n/index.ts'
+import { saveChanges } from '#app/records/save-changes.ts'
+import { useKindRows } from '#app/records/use-kind-rows.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import { useOrgUnitsStore } from '#app/features/org/index.ts'
-import { useSyncStore } from '#app/features/sync/index.ts'
-import { isMeeting } from './use-planned-interpretations.ts'
 
 /** A record of one kind as the screens list it. */
-export interface Row<T> {
-  id: string
-  data: T
-  hasPending: boolean
-}
-
-/** Cheap shape checks instead of zod parses (the day's is isMeeting): the kind's apply or the server made these. */
-const isMediator = (data: LocalRecord['data']): data is MediatorData =>
-  typeof data.name === 'string' && Array.isArray(data.expertise) && typeof data.level === 'string'
-const isIssue = (data: LocalRecord['data']): data is IssueData =>
-  typeof data.status === 'string' && typeof data.title === 'string' && Array.isArray(data.events)
-
-const isPolicy = (data: LocalRecord['data']): data is PolicyData =>
-  typeof data.issueDate === 'string' &&
-  typeof data.documentNumber === 'string' &&
-  Array.isArray(data.interpretations)
-
-function watchKind<T extends LocalRecord['data']>(
-  kind: string,
-  guard: (data: LocalRecord['data']) => data is T,
-) {
-  const rows = shallowRef<Row<T>[]>([])
-  const subscription = liveQuery(() =>
-    appDb.records.where('kind').equals(kind).toArray(),
-  ).subscribe((records) => {
-    const next: Row<T>[] = []
-    for (const record of records) {
-      if (guard(record.data))
-        next.push({ id: record.id, data: record.data, hasPending: record.hasPending === 1 })
-    }
-    rows.value = next
-  })
-  onScopeDispose(() => subscription.unsubscribe())
-  return rows
-}
-
-/** Shows the Chinese reason of a refusal the person can act on; rethrows anything else. */
-function explainFailure(error: unknown): void {
-  if (error instanceof StorageFullError || error instanceof MutationRejection) {
-    showFailToast({ message: error.message, wordBreak: 'normal' })
-    return
-  }
-  throw error
-}
+export type { KindRow as Row } from '#app/records/use-kind-rows.ts'
 
 /** A topic's outcome as the record page hands it over, with the text the issue will carry. */
 export interface OutcomeChange {
@@ -92,11 +41,11 @@ export type MediatorEntryOp = 'add_training' | 'add_assessment' | 'add_honour'
 
 export const useMeetingStore = defineStore('meeting', () => {
   const { me } = storeToRefs(useAuthStore())
-  const meetingRows = watchKind(MEETING_KIND, isMeeting)
-  const mediatorRows = watchKind(MEDIATOR_KIND, isMediator)
-  const issueRows = watchKind(ISSUE_KIND, isIssue)
+  const { rows: meetingRows } = useKindRows(MEETING_KIND, isMeetingData)
+  const { rows: mediatorRows } = useKindRows(MEDIATOR_KIND, isMediatorData)
+  const { rows: issueRows } = useKindRows(ISSUE_KIND, isIssueData)
   /** Policies registered by the county and departments that concern this unit (issue #7). */
-  const policyRows = watchKind(POLICY_KIND, isPolicy)
+  const { rows: policyRows } = useKindRows(POLICY_KIND, isPolicyData)
   const org = useOrgUnitsStore()
   const { orgUnits } = storeToRefs(org)
 
@@ -132,16 +81,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     me.value ? can(me.value.user.role, 'mediator.manage') : false,
   )
 
-  async function saveAll(inputs: ChangeInput[]): Promise<string | null> {
-    try {
-      const [first] = await useSyncStore().saveAll(inputs)
-      showSuccessToast(i18n.global.t('meeting.saved'))
-      return first?.recordId ?? null
-    } catch (error) {
-      explainFailure(error)
-      return null
-    }
-  }
+  const saveAll = (inputs: ChangeInput[]) => saveChanges(inputs, i18n.global.t('meeting.saved'))
 
   /**
    * Plans a day and puts each topic to it (schedule_meeting) in one save;

@@ -79,7 +79,9 @@ export const useSyncStore = defineStore('sync', () => {
       if (!isSignedIn) return engine.stop()
       engine.start()
       if (auth.hasPermission('issue.create')) {
-        void import('#app/features/issue/index.ts').then((issue) => issue.refreshDiscussableList())
+        void import('#app/features/discussable/index.ts').then((discussable) =>
+          discussable.refreshDiscussableList(),
+        )
       }
     },
     { immediate: true },

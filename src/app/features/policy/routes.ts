@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 // Lazy pages: the assessment kinds, zod and the QR code load only when one opens.
-export const assessmentRoutes: RouteRecordRaw[] = [
+export const policyRoutes: RouteRecordRaw[] = [
   {
     path: '/assessments',
     name: 'assessments',

@@ -1,1 +1,0 @@
-export { assessmentRoutes } from './routes.ts'

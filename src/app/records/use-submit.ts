@@ -1,0 +1,41 @@
+/**
+ * What every form page does on submit: check the input with the record's zod
+ * schema (the first Chinese message per field in `errors`), keep the submit
+ * button in its saving state while the work runs, and replace the page with
+ * where the work says to go (the form is done; 返回 must not reopen it).
+ * Imported only by form pages, so zod stays out of the first screen.
+ */
+import { ref } from 'vue'
+import { useRouter, type RouteLocationRaw } from 'vue-router'
+import type { z } from 'zod'
+import { validateForm } from '#app/ui/form-errors.ts'
+
+export function useSubmit() {
+  const router = useRouter()
+  const errors = ref<Record<string, string>>({})
+  const isSaving = ref(false)
+
+  /** Parses `input` with `schema`; the data, or null with `errors` set. */
+  function validate<T>(schema: z.ZodType<T>, input: unknown): T | null {
+    const parsed = validateForm(schema, input)
+    errors.value = parsed.errors ?? {}
+    return parsed.data
+  }
+
+  /**
+   * Runs `work` in the saving state; when it resolves with a place, the
+   * page is replaced by it. A refused save resolves with null and the form
+   * stays (its reason was shown); a thrown error ends the saving state too.
+   */
+  async function submit(work: () => Promise<RouteLocationRaw | null | undefined>): Promise<void> {
+    isSaving.value = true
+    try {
+      const to = await work()
+      if (to !== null && to !== undefined) await router.replace(to)
+    } finally {
+      isSaving.value = false
+    }
+  }
+
+  return { errors, isSaving, validate, submit }
+}
