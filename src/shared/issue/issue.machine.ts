@@ -11,11 +11,13 @@
  *                       resolve_locally    resolve_by_township    reply
  *                                                 ▼
  *                                         awaiting_feedback ─满意/基本满意─▶ closed
- *                                                 └─不满意─▶ accepted (reopenCount + 1)
+ *                                                 └─不满意─▶ back to the unit that answered
+ *                                                    (accepted | escalated | dispatched; reopenCount + 1)
  *
  * Every edge (who: see ISSUE_TRANSITIONS):
  *   registered                       ─accept──────────────▶ accepted
  *   accepted | scheduled_for_meeting ─schedule_meeting────▶ scheduled_for_meeting
+ *   scheduled_for_meeting            ─agree (达成共识)────▶ accepted
  *   accepted | scheduled_for_meeting ─resolve_locally─────▶ awaiting_feedback
  *   accepted | scheduled_for_meeting ─escalate────────────▶ escalated
  *   escalated                        ─return_to_village───▶ accepted
@@ -24,8 +26,10 @@
  *   dispatched                       ─return_to_township──▶ escalated
  *   dispatched                       ─reply───────────────▶ awaiting_feedback
  *   awaiting_feedback                ─feedback 满意/基本满意▶ closed
- *   awaiting_feedback                ─feedback 不满意──────▶ accepted
+ *   awaiting_feedback                ─feedback 不满意──────▶ accepted | escalated | dispatched
+ *                                      (the tier of the answer: village | township | department)
  *   registered | accepted            ─set_discussable─────▶ (unchanged)
+ *   any open status                  ─set_private─────────▶ (unchanged; off a collective day: accepted)
  *   registered … dispatched          ─withdraw────────────▶ withdrawn
  *   registered … scheduled (village), escalated (township) ─merge─▶ merged
  *
@@ -150,6 +154,21 @@ export const ISSUE_ACTION_PAYLOADS = {
       tooLong: '调整理由不超过200字',
       multiline: true,
     }),
+  }),
+  set_private: z.object({
+    isPrivate: z.boolean({ error: '请选择是否涉及个人隐私' }),
+    reason: text({
+      max: 200,
+      missing: '请填写调整理由',
+      tooLong: '调整理由不超过200字',
+      multiline: true,
+    }),
+  }),
+  agree: z.object({
+    /** What the day agreed (the minuted decision): the village carries it out. */
+    agreement: answer('请填写议定事项'),
+    /** The discussion day that reached the agreement. */
+    meetingId: meetingIdSchema,
   }),
   resolve_locally: z.object({
     resolution: answer('请填写化解情况'),
@@ -335,6 +354,52 @@ function resolved(tier: 'village' | 'township' | 'department', text: string, act
   }
 }
 
+/** Every status from which the matter may still move. */
+const OPEN_STATUSES: readonly IssueStatus[] = [...BEFORE_RESOLUTION, 'awaiting_feedback']
+
+/** True when the matter sits on a 点对点 day (its latest scheduling said so). */
+function isPointToPoint(data: IssueData): boolean {
+  const scheduled = data.events.findLast((event) => event.action === 'schedule_meeting')
+  return scheduled?.details.pointToPoint === 'true'
+}
+
+/**
+ * Where a 不满意 sends the matter: to the unit that answered it — the village
+ * handles it again, the township gets it back escalated, the department
+ * dispatched to it (and keeps seeing it).
+ */
+function reopened(data: IssueData): { to: IssueStatus; patch: Partial<IssueData> } {
+  const answer = data.resolution
+  switch (answer?.tier) {
+    case 'department':
+      return {
+        to: 'dispatched',
+        patch: {
+          escalatedToTownship: data.escalatedToTownship ?? townshipPathOf(data.orgPath),
+          assignedDepartment: answer.unitPath,
+        },
+      }
+    case 'township':
+      return {
+        to: 'escalated',
+        patch: {
+          escalatedToTownship: data.escalatedToTownship ?? townshipPathOf(data.orgPath),
+          assignedDepartment: null,
+        },
+      }
+    default:
+      return { to: 'accepted', patch: { escalatedToTownship: null, assignedDepartment: null } }
+  }
+}
+
+/**
+ * True while a matter a dissatisfied resident sent back is open: every list
+ * card and the detail page mark it 重办; `reopenCount` counts for figures.
+ */
+export function isReopened(data: Pick<IssueData, 'reopenCount' | 'status'>): boolean {
+  return data.reopenCount > 0 && !TERMINAL_STATUSES.includes(data.status)
+}
+
 /** The lifecycle table. */
 export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> = {
   accept: defineTransition({
@@ -355,6 +420,58 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
       patch: { discussable: { verdict, overriddenReason: why } },
       note: why,
       details: { from: data.discussable.verdict, verdict },
+    }),
+  }),
+
+  set_private: defineTransition({
+    action: 'set_private',
+    grants: [
+      // The units handling the matter: the village (it knows the resident) while
+      // the matter is open, the township while escalated to it, the department
+      // while dispatched to it. See docs/issues.md.
+      { who: 'village_cadre', scope: 'subtree', from: OPEN_STATUSES },
+      { who: 'township_staff', scope: 'subtree', from: ['escalated'] },
+      { who: 'department_staff', scope: 'assigned_department', from: ['dispatched'] },
+    ],
+    to: OPEN_STATUSES,
+    payload: ISSUE_ACTION_PAYLOADS.set_private,
+    effect: (data, { isPrivate, reason: why }) => {
+      // Same value: nothing to record (a burst of flips stays a sequence of real changes).
+      if (data.isPrivate === isPrivate) {
+        throw new MutationRejection(
+          'invalid_payload',
+          isPrivate ? '该说事已标记为涉及个人隐私' : '该说事未标记为涉及个人隐私',
+        )
+      }
+      // Seed 002: a private matter never goes to a collective session, so it
+      // leaves one it was put to; the server then takes it off the day's topics.
+      const leaves = isPrivate && data.status === 'scheduled_for_meeting' && !isPointToPoint(data)
+      return {
+        to: leaves ? 'accepted' : data.status,
+        patch: { isPrivate, ...(leaves ? { meeting: null } : {}) },
+        note: why,
+        details: {
+          from: String(data.isPrivate),
+          to: String(isPrivate),
+          ...(leaves && data.meeting ? { leftMeeting: data.meeting.id } : {}),
+        },
+      }
+    },
+  }),
+
+  agree: defineTransition({
+    action: 'agree',
+    grants: [
+      { who: 'village_cadre', scope: 'subtree', from: ['scheduled_for_meeting'] },
+      MEDIATOR_AT_MEETING,
+    ],
+    to: ['accepted'],
+    payload: ISSUE_ACTION_PAYLOADS.agree,
+    // 达成共识: the matter leaves 待议事; the village carries out what was agreed.
+    effect: (data, { agreement, meetingId }, actor) => ({
+      to: 'accepted',
+      note: agreement,
+      details: meetingOutcome(data, meetingId, actor),
     }),
   }),
 
@@ -490,23 +607,19 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
   feedback: defineTransition({
     action: 'feedback',
     grants: [{ who: 'grid_worker', scope: 'subtree', from: ['awaiting_feedback'] }],
-    to: ['closed', 'accepted'],
+    to: ['closed', 'accepted', 'escalated', 'dispatched'],
     payload: ISSUE_ACTION_PAYLOADS.feedback,
     effect: (data, { satisfaction, comment }) => {
       const feedback = { satisfaction, comment }
       if (satisfaction !== 'dissatisfied') {
         return { to: 'closed', patch: { feedback }, note: comment, details: { satisfaction } }
       }
-      // 不满意: back to the village that owns the matter, with the resident's
-      // comment attached; it may settle it anew or escalate again.
+      // 不满意: back to the unit that gave the answer, with the resident's
+      // comment attached; it stays in that unit's inbox, marked 重办.
+      const back = reopened(data)
       return {
-        to: 'accepted',
-        patch: {
-          feedback,
-          reopenCount: data.reopenCount + 1,
-          escalatedToTownship: null,
-          assignedDepartment: null,
-        },
+        to: back.to,
+        patch: { ...back.patch, feedback, reopenCount: data.reopenCount + 1 },
         note: comment,
         details: { satisfaction },
       }

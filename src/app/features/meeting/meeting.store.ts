@@ -26,6 +26,7 @@ import type {
   MeetingCreateInput,
   MeetingData,
   MeetingRecordInput,
+  TransitionOutcome,
 } from '#shared/meeting/meeting.schema.ts'
 import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
@@ -87,8 +88,17 @@ function explainFailure(error: unknown): void {
 /** A topic's outcome as the record page hands it over, with the text the issue will carry. */
 export interface OutcomeChange {
   issueId: string
-  outcome: 'resolved' | 'escalated'
+  outcome: TransitionOutcome
   text: string
+}
+
+/** The issue transition a topic's outcome causes (it cites the day). */
+const OUTCOME_TRANSITIONS: Readonly<
+  Record<TransitionOutcome, (text: string, meetingId: string) => Record<string, unknown>>
+> = {
+  agreed: (agreement, meetingId) => ({ action: 'agree', agreement, meetingId }),
+  resolved: (resolution, meetingId) => ({ action: 'resolve_locally', resolution, meetingId }),
+  escalated: (reason, meetingId) => ({ action: 'escalate', reason, meetingId }),
 }
 
 /** What the pool screen records on a member. */
@@ -172,8 +182,8 @@ export const useMeetingStore = defineStore('meeting', () => {
   }
 
   /**
-   * Saves the minutes; each newly resolved or escalated topic becomes its
-   * issue's transition (citing this day), saved together with the minutes.
+   * Saves the minutes; each topic newly agreed, resolved or escalated becomes
+   * its issue's transition (citing this day), saved together with the minutes.
    */
   async function saveMinutes(
     id: string,
@@ -186,10 +196,7 @@ export const useMeetingStore = defineStore('meeting', () => {
         kind: ISSUE_KIND,
         recordId: change.issueId,
         op: 'transition',
-        payload:
-          change.outcome === 'resolved'
-            ? { action: 'resolve_locally', resolution: change.text, meetingId: id }
-            : { action: 'escalate', reason: change.text, meetingId: id },
+        payload: OUTCOME_TRANSITIONS[change.outcome](change.text, id),
       })),
     ])
     return saved !== null
