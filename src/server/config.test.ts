@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_STAGE_DEADLINES } from '#shared/issue/issue.machine.ts'
+import { DEFAULT_STAGE_DEADLINES } from '#shared/issue/issue.deadlines.ts'
 import { loadConfig, parsePublicOrigins, parseStageDeadlines } from './config.ts'
 
 describe("the county's issue stage deadlines (ISSUE_STAGE_DEADLINES)", () => {

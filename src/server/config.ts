@@ -1,6 +1,6 @@
 /** Server settings, read once from the environment with embedded defaults. */
 import { resolve } from 'node:path'
-import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.machine.ts'
+import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
 import { ISSUE_STAGES, type IssueStage } from '#shared/issue/issue.schema.ts'
 
 export interface Config {

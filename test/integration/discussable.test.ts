@@ -4,7 +4,7 @@
  * nothing changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DiscussableItem, DiscussableList } from '#shared/issue/discussable-list.ts'
+import type { DiscussableItem, DiscussableList } from '#shared/discussable/discussable-list.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 import { PHONES, type Person } from '../support/demo-county.ts'
 

@@ -18,12 +18,9 @@ import {
 } from '#shared/assessment/assessment.schema.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
-import { ISSUE_ACTION_PAYLOADS } from '#shared/issue/issue.machine.ts'
-import {
-  ISSUE_ACTIONS,
-  issueCaptureUpdateSchema,
-  issueCreateSchema,
-} from '#shared/issue/issue.schema.ts'
+import { ISSUE_ACTION_PAYLOADS } from '#shared/issue/issue.payloads.ts'
+import { ISSUE_ACTIONS } from '#shared/issue/issue.schema.ts'
+import { issueCaptureUpdateSchema, issueCreateSchema } from '#shared/issue/issue.capture.schema.ts'
 import {
   mediatorAssessmentSchema,
   mediatorCreateSchema,

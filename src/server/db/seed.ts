@@ -16,7 +16,7 @@ import type { DatabaseSchema } from './database-schema.ts'
 import { isUniqueViolation } from './db-errors.ts'
 import { recordKey, saveRecord } from '../sync/record.repository.ts'
 import { hashPassword } from '../auth/password.ts'
-import type { DiscussableItem } from '#shared/issue/discussable-list.ts'
+import type { DiscussableItem } from '#shared/discussable/discussable-list.ts'
 import { findUserByPhone, insertOrgUnit, insertUser } from '../org/org.repository.ts'
 import { insertItem } from '../discussable/discussable.repository.ts'
 

@@ -1,6 +1,9 @@
 /** The townships' discussable-items lists: plain functions of the database. */
 import type { Kysely, Selectable } from 'kysely'
-import { discussableItemSchema, type DiscussableItem } from '#shared/issue/discussable-list.ts'
+import {
+  discussableItemSchema,
+  type DiscussableItem,
+} from '#shared/discussable/discussable-list.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DiscussableItemTable } from './discussable.table.ts'
 

@@ -13,7 +13,7 @@ import {
   discussableItemSchema,
   discussableListSchema,
   type DiscussableItem,
-} from '#shared/issue/discussable-list.ts'
+} from '#shared/discussable/discussable-list.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import type { OrgUnit } from '#shared/org/org.schema.ts'
 import { HttpError } from '../plugins/errors.ts'

@@ -3,7 +3,7 @@
  * with the issue kind built on the county's own stage deadlines.
  */
 import { createIssueKind, ISSUE_KIND } from '#shared/issue/issue.kind.ts'
-import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.machine.ts'
+import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
 import { RECORD_KINDS } from '#shared/record-kinds.ts'
 import { kindRegistry, type AnyRecordKind } from '#shared/sync/record-kind.ts'
 

@@ -11,7 +11,6 @@ import { can } from '../auth/permissions.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import { issuingDepartmentReference, POLICY_KIND } from '../policy/policy.kind.ts'
 import { policyDataSchema } from '../policy/policy.schema.ts'
-import { parsePayload } from '../issue/issue.machine.ts'
 import { isCampaignForm } from './assessment.results.ts'
 import {
   MutationRejection,
@@ -21,6 +20,7 @@ import {
   type RecordKind,
   type RecordReference,
   type ReferenceContext,
+  parsePayload,
 } from '../sync/record-kind.ts'
 import { z } from 'zod'
 import { text } from '../common/text.schema.ts'

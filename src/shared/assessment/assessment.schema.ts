@@ -5,7 +5,8 @@
  */
 import { z } from 'zod'
 import { optionalText, text } from '../common/text.schema.ts'
-import { isoDateSchema as dateSchema, orgPathSchema } from '../issue/issue.schema.ts'
+import { isoDateSchema as dateSchema } from '../common/date.schema.ts'
+import { orgPathSchema } from '../common/fields.schema.ts'
 
 /** The four rated questions of the form, each on a labelled 5-point scale. */
 export const SCALE_QUESTIONS = ['effect', 'satisfaction', 'operability', 'reasonableness'] as const

@@ -31,6 +31,9 @@ export function calendarDate({ min = MIN_DATE, max = MAX_DATE, error }: DateOpti
     )
 }
 
+/** A calendar date 'YYYY-MM-DD' (China time) between MIN_DATE and MAX_DATE. */
+export const isoDateSchema = calendarDate()
+
 /**
  * A date computed from an input date, such as a deadline some working days
  * after MAX_DATE: the same rule with a year more of room, so that a valid

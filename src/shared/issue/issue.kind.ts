@@ -20,27 +20,25 @@ import {
   type RecordKind,
   type RecordReference,
   type ReferenceContext,
+  parsePayload,
   type Viewer,
 } from '../sync/record-kind.ts'
 import { canRecordMeeting } from '../meeting/meeting.rules.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
 import {
   DEFAULT_STAGE_DEADLINES,
-  issueEvent,
-  parsePayload,
   stageDeadline,
-  transition,
   type StageDeadlineTable,
-} from './issue.machine.ts'
+} from './issue.deadlines.ts'
+import { issueEvent, transition } from './issue.machine.ts'
 import {
   CAPTURE_FIELDS,
   issueCaptureSchema,
   issueCaptureUpdateSchema,
   issueCreateSchema,
-  issueDataSchema,
   type IssueCaptureUpdate,
-  type IssueData,
-} from './issue.schema.ts'
+} from './issue.capture.schema.ts'
+import { issueDataSchema, type IssueData } from './issue.schema.ts'
 
 /** The record kind's name in the sync protocol. */
 export const ISSUE_KIND = 'issue'

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { MutationRejection, type Actor } from '../sync/record-kind.ts'
 import { DEMO_ACTORS, DEMO_PATHS, actingAt, sampleCreatePayload } from './issue.fixtures.ts'
 import { issueKind } from './issue.kind.ts'
-import { ISSUE_TRANSITIONS, availableActions, isReopened, transition } from './issue.machine.ts'
+import { ISSUE_TRANSITIONS } from './issue.transitions.ts'
+import { availableActions, transition } from './issue.machine.ts'
+import { isReopened } from './issue.reopen.ts'
 import { ISSUE_ACTIONS, issueDataSchema, type IssueAction, type IssueData } from './issue.schema.ts'
 
 const ACTORS: readonly Actor[] = Object.values(DEMO_ACTORS)

@@ -1,22 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
 import {
-  DEMO_ACTORS,
-  DEMO_PATHS,
-  EVE_OF_NATIONAL_DAY,
-  actingAt,
-  sampleCreatePayload,
-} from './issue.fixtures.ts'
-import { createIssueKind, issueKind } from './issue.kind.ts'
-import {
-  DEFAULT_STAGE_DEADLINES,
-  ISSUE_TRANSITIONS,
-  availableActions,
-  currentDeadline,
-  isOverdue,
-  isReopened,
-  transition,
-} from './issue.machine.ts'
+  register,
+  act,
+  refusalOf,
+  deepFreeze,
+  accepted,
+  escalated,
+  dispatched,
+  awaitingFeedback,
+} from './issue.machine.fixtures.ts'
+import { DEMO_PATHS, EVE_OF_NATIONAL_DAY, DEMO_ACTORS } from './issue.fixtures.ts'
+import { isOverdue } from './issue.deadlines.ts'
+import { ISSUE_TRANSITIONS } from './issue.transitions.ts'
+import { availableActions } from './issue.machine.ts'
+import { isReopened } from './issue.reopen.ts'
 import { issueDataSchema, type IssueData } from './issue.schema.ts'
 
 const {
@@ -25,62 +22,17 @@ const {
   villageCadre,
   siblingVillageCadre,
   townshipStaff,
-  otherTownshipStaff,
   countyStaff,
   departmentStaff,
   otherDepartmentStaff,
   villageMediator,
 } = DEMO_ACTORS
 
-function register(at = EVE_OF_NATIONAL_DAY, overrides: Record<string, unknown> = {}): IssueData {
-  return issueKind.apply(
-    null,
-    { op: 'create', payload: sampleCreatePayload(overrides), baseVersion: 0 },
-    actingAt(gridWorker, at),
-  )
-}
-
-function act(
-  data: IssueData,
-  actor: Actor,
-  action: string,
-  payload: Record<string, unknown> = {},
-  at = EVE_OF_NATIONAL_DAY,
-) {
-  return transition(data, action, payload, actingAt(actor, at))
-}
-
-function refusalOf(run: () => unknown): MutationRejection {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error
-    throw error
-  }
-  throw new Error('expected a MutationRejection')
-}
-
 /** The code and reason of a refusal. */
 function refusal(run: () => unknown): { code: string; message: string } {
   const { code, message } = refusalOf(run)
   return { code, message }
 }
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner)
-    Object.freeze(value)
-  }
-  return value
-}
-
-const accepted = () => act(register(), villageCadre, 'accept')
-const escalated = () =>
-  act(accepted(), villageCadre, 'escalate', { reason: '涉及村道改造，村里无力解决' })
-const dispatched = () =>
-  act(escalated(), townshipStaff, 'dispatch', { department: DEMO_PATHS.department })
-const awaitingFeedback = () =>
-  act(accepted(), villageCadre, 'resolve_locally', { resolution: '已联系电工，三盏路灯已修复' })
 
 describe('the issue lifecycle', () => {
   it('goes from registration through escalation, dispatch, reply and satisfied feedback to closed', () => {
@@ -496,88 +448,6 @@ describe('the issue lifecycle', () => {
   })
 })
 
-describe('refusals', () => {
-  it('refuses a cadre of a sibling village as out of scope', () => {
-    expect(refusalOf(() => act(register(), siblingVillageCadre, 'accept'))).toMatchObject({
-      code: 'out_of_scope',
-      message: '该说事不在您的管辖范围内，不能受理',
-    })
-  })
-
-  it('refuses a role that may never take the action', () => {
-    expect(refusalOf(() => act(register(), gridWorker, 'accept'))).toMatchObject({
-      code: 'forbidden_role',
-      message: '您的角色无权受理',
-    })
-    expect(
-      refusalOf(() =>
-        act(escalated(), villageMediator, 'dispatch', { department: DEMO_PATHS.department }),
-      ).code,
-    ).toBe('forbidden_role')
-  })
-
-  it('refuses a township that is not on the issue’s path', () => {
-    expect(
-      refusalOf(() =>
-        act(escalated(), otherTownshipStaff, 'resolve_by_township', { resolution: '已办' }),
-      ).code,
-    ).toBe('out_of_scope')
-  })
-
-  it('refuses a reply from a department the matter was not dispatched to', () => {
-    expect(
-      refusalOf(() => act(dispatched(), otherDepartmentStaff, 'reply', { reply: '已办' })),
-    ).toMatchObject({
-      code: 'out_of_scope',
-      message: '该说事未派发给您所在的部门，不能部门答复',
-    })
-  })
-
-  it('refuses feedback from a grid worker of another grid', () => {
-    expect(
-      refusalOf(() =>
-        act(awaitingFeedback(), siblingGridWorker, 'feedback', { satisfaction: 'satisfied' }),
-      ).code,
-    ).toBe('out_of_scope')
-  })
-
-  it('refuses a step the status does not allow', () => {
-    expect(
-      refusalOf(() => act(register(), villageCadre, 'escalate', { reason: '需上报' })),
-    ).toMatchObject({
-      code: 'invalid_transition',
-      message: '该说事当前为「待受理」，不能吹哨上报乡镇',
-    })
-  })
-
-  it('refuses an action it does not know', () => {
-    expect(refusalOf(() => act(register(), villageCadre, 'approve')).code).toBe('unknown_action')
-  })
-
-  it('refuses an escalation without a reason', () => {
-    expect(
-      refusalOf(() => act(accepted(), villageCadre, 'escalate', { reason: '  ' })),
-    ).toMatchObject({
-      code: 'invalid_payload',
-      message: '请填写上报理由',
-    })
-  })
-
-  it('refuses to dispatch to anything but a department of the same county', () => {
-    const dispatchTo = (department: string) =>
-      refusalOf(() => act(escalated(), townshipStaff, 'dispatch', { department }))
-    expect(dispatchTo(DEMO_PATHS.township)).toMatchObject({
-      code: 'invalid_payload',
-      message: '请选择本县的县级部门',
-    })
-    expect(dispatchTo('/other-county/dept-1/').code).toBe('invalid_payload')
-    expect(dispatchTo(DEMO_PATHS.village)).toMatchObject({
-      code: 'invalid_payload',
-      message: '请选择要派发的县级部门',
-    })
-  })
-})
-
 describe('availableActions', () => {
   it('shows the village what it may do with a new report, and the reporter only withdrawal', () => {
     const issue = register()
@@ -628,79 +498,5 @@ describe('availableActions', () => {
       expect(definition.action).toBe(action)
       expect(definition.grants.length).toBeGreaterThan(0)
     }
-  })
-})
-
-describe('deadlines', () => {
-  it('uses the documented defaults', () => {
-    expect(DEFAULT_STAGE_DEADLINES).toEqual({
-      accept: 2,
-      village: 5,
-      township: 10,
-      department: 15,
-      feedback: 3,
-    })
-  })
-
-  it('counts from the China calendar day of the registration, skipping National Day 2025', () => {
-    // 00:30 on Sunday 2025-09-28 in China (a make-up working day) is still the 27th in UTC.
-    const issue = register('2025-09-27T16:30:00.000Z')
-    expect(issue.deadlines.accept).toEqual({
-      startedOn: '2025-09-28',
-      due: '2025-09-30',
-      workingDays: 2,
-      isEstimate: false,
-    })
-    expect(register('2025-09-30T02:00:00.000Z').deadlines.accept?.due).toBe('2025-10-10')
-  })
-
-  it('counts across the Spring Festival 2026 with both make-up Saturdays', () => {
-    const issue = register('2026-02-12T02:00:00.000Z')
-    expect(issue.deadlines.accept?.due).toBe('2026-02-14')
-    const acceptedIssue = act(issue, villageCadre, 'accept', {}, '2026-02-13T02:00:00.000Z')
-    expect(acceptedIssue.deadlines.village?.due).toBe('2026-02-27')
-    const escalatedIssue = act(
-      acceptedIssue,
-      villageCadre,
-      'escalate',
-      { reason: '需镇里协调' },
-      '2026-02-13T03:00:00Z',
-    )
-    expect(escalatedIssue.deadlines.township?.due).toBe('2026-03-05')
-  })
-
-  it('marks a deadline that runs into a year without published holidays as an estimate', () => {
-    const issue = register('2026-12-30T02:00:00.000Z')
-    expect(issue.deadlines.accept).toMatchObject({ due: '2027-01-01', isEstimate: true })
-  })
-
-  it('takes the county’s own table of working days', () => {
-    const kind = createIssueKind({ ...DEFAULT_STAGE_DEADLINES, accept: 1, village: 10 })
-    const issue = kind.apply(
-      null,
-      { op: 'create', payload: sampleCreatePayload(), baseVersion: 0 },
-      actingAt(gridWorker, EVE_OF_NATIONAL_DAY),
-    )
-    expect(issue.deadlines.accept?.due).toBe('2025-10-09')
-    const next = kind.apply(
-      issue,
-      { op: 'transition', payload: { action: 'accept' }, baseVersion: 1 },
-      villageCadre,
-    )
-    expect(next.deadlines.village).toMatchObject({ workingDays: 10, due: '2025-10-21' })
-  })
-
-  it('refuses a table of working days that is not whole positive numbers', () => {
-    expect(() => createIssueKind({ ...DEFAULT_STAGE_DEADLINES, village: 0 })).toThrow(RangeError)
-    expect(() => createIssueKind({ ...DEFAULT_STAGE_DEADLINES, feedback: 2.5 })).toThrow(RangeError)
-  })
-
-  it('flags an issue as overdue only after its current stage’s due date', () => {
-    const issue = register()
-    expect(currentDeadline(issue)?.due).toBe('2025-10-10')
-    expect(isOverdue(issue, '2025-10-10')).toBe(false)
-    expect(isOverdue(issue, '2025-10-11')).toBe(true)
-    const acceptedIssue = act(issue, villageCadre, 'accept', {}, '2025-10-11T02:00:00Z')
-    expect(isOverdue(acceptedIssue, '2025-10-11')).toBe(false)
   })
 })

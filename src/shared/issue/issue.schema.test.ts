@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { sampleCapture } from './issue.fixtures.ts'
-import { CAPTURE_FIELDS, issueCaptureSchema, issueCaptureUpdateSchema } from './issue.schema.ts'
+import {
+  CAPTURE_FIELDS,
+  issueCaptureSchema,
+  issueCaptureUpdateSchema,
+} from './issue.capture.schema.ts'
 
 function messagesFor(value: Record<string, unknown>): Record<string, string> {
   const result = issueCaptureSchema.safeParse(value)

@@ -1,14 +1,15 @@
 /**
  * Issue reports (说事/诉求): what a grid worker captures from a resident, and
  * what the server keeps about the matter as it travels up the tiers and back.
- * The capture schema validates the form (messages in Chinese, next to each
- * field); the data schema validates every stored state, including the
- * invariants that tie the lifecycle fields together.
+ * The data schema validates every stored state, including the invariants that
+ * tie the lifecycle fields together; the capture form's schema is in
+ * issue.capture.schema.ts.
  */
 import { z } from 'zod'
 import { roleSchema } from '../auth/auth.schema.ts'
-import { calendarDate, computedDate } from '../common/date.schema.ts'
-import { optionalText, text } from '../common/text.schema.ts'
+import { computedDate, isoDateSchema } from '../common/date.schema.ts'
+import { instantSchema, orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
+import { DOMAIN_TAGS } from '../common/tags.ts'
 
 /** Where the matter was raised: 网格走访 / 说事站 / 线上 / 来电 / 来访. */
 export const ISSUE_CHANNELS = ['grid_visit', 'station', 'online', 'phone_call', 'walk_in'] as const
@@ -19,23 +20,6 @@ export type IssueChannel = (typeof ISSUE_CHANNELS)[number]
 export const ISSUE_CATEGORIES = ['personal', 'public_interest', 'administrative'] as const
 /** The seed's classification of a matter. */
 export type IssueCategory = (typeof ISSUE_CATEGORIES)[number]
-
-/** Domain tags (a report carries at least one). */
-export const ISSUE_TAGS = [
-  'land',
-  'neighbour_dispute',
-  'social_security',
-  'housing',
-  'health',
-  'employment',
-  'education',
-  'elderly_care',
-  'infrastructure',
-  'environment',
-  'other',
-] as const
-/** A domain tag. */
-export type IssueTag = (typeof ISSUE_TAGS)[number]
 
 /** 一般 / 紧急 / 特急. */
 export const ISSUE_URGENCIES = ['normal', 'urgent', 'critical'] as const
@@ -121,25 +105,11 @@ export type ResolutionTier = (typeof RESOLUTION_TIERS)[number]
 // ---------------------------------------------------------------------------
 // Field schemas shared by capture and storage
 
-/**
- * A calendar date 'YYYY-MM-DD' (China time) that exists, between 2000 and
- * 2100 (src/shared/common/date.schema.ts; kept here for the kinds that import it).
- */
-export const isoDateSchema = calendarDate()
-const instantSchema = z.iso.datetime({ offset: true, error: '时间格式不正确' })
-
-/** A materialized org path ("/county/township/village/grid/"). */
-export const orgPathSchema = z
-  .string({ error: '单位路径不正确' })
-  .regex(/^(\/[a-z0-9-]{1,40})+\/$/, '单位路径不正确')
-
-/** A photo: the SHA-256 of its bytes, lowercase hex (photos travel as content-addressed blobs). */
-export const photoHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '照片编号不正确')
-
 /** Up to nine photos. */
 export const MAX_PHOTOS = 9
 
-const gpsSchema = z.object(
+/** Where the matter was raised, with the browser's accuracy; only with the resident's consent. */
+export const gpsSchema = z.object(
   {
     lat: z.number({ error: '纬度不正确' }).min(-90, '纬度不正确').max(90, '纬度不正确'),
     lng: z.number({ error: '经度不正确' }).min(-180, '经度不正确').max(180, '经度不正确'),
@@ -152,64 +122,8 @@ const gpsSchema = z.object(
   { error: '定位格式不正确' },
 )
 
-const discussableCaptureSchema = z.object(
-  { verdict: z.enum(DISCUSSABLE_VERDICTS, { error: '请选择是否可议' }) },
-  { error: '请选择是否可议' },
-)
-
-/** A mainland mobile number or a landline with its area code. */
-const residentPhoneSchema = z
-  .string({ error: '请填写联系电话' })
-  .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写11位手机号或带区号的固定电话')
-
-const residentCaptureSchema = z.object(
-  {
-    name: text({ max: 30, missing: '请填写群众姓名', tooLong: '姓名不超过30字' }).optional(),
-    phone: residentPhoneSchema.optional(),
-  },
-  { error: '请填写群众姓名或电话，或选择匿名' },
-)
-
-/** The captured fields, before the cross-field rules (kept apart so that `.partial()` works on it). */
-const captureShape = {
-  /** 匿名: the report stores neither name nor phone. */
-  isAnonymous: z.boolean({ error: '请选择是否匿名' }),
-  /** The resident who raised the matter; null when anonymous or when nobody in particular did. */
-  resident: residentCaptureSchema.nullable(),
-  channel: z.enum(ISSUE_CHANNELS, { error: '请选择来源渠道' }),
-  category: z.enum(ISSUE_CATEGORIES, { error: '请选择事项分类' }),
-  tags: z
-    .array(z.enum(ISSUE_TAGS, { error: '领域标签不正确' }), { error: '请选择领域' })
-    .min(1, '请至少选择一个领域')
-    .max(ISSUE_TAGS.length, '领域标签重复')
-    .refine((tags) => new Set(tags).size === tags.length, '领域标签重复'),
-  title: text({ max: 60, missing: '请填写标题', tooLong: '标题不超过60字' }),
-  description: text({
-    max: 2000,
-    missing: '请填写具体情况',
-    tooLong: '具体情况不超过2000字',
-    multiline: true,
-  }),
-  place: optionalText({
-    max: 100,
-    missing: '地点格式不正确',
-    tooLong: '地点不超过100字',
-  }).optional(),
-  /** The resident agreed that the location be recorded. */
-  gpsConsent: z.boolean({ error: '请选择是否同意记录定位' }),
-  gps: gpsSchema.nullable(),
-  photos: z
-    .array(photoHashSchema, { error: '照片格式不正确' })
-    .max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张照片`),
-  urgency: z.enum(ISSUE_URGENCIES, { error: '请选择紧急程度' }),
-  /** Private matters are handled 点对点 (one to one) and never put to a collective discussion. */
-  isPrivate: z.boolean({ error: '请选择是否涉及个人隐私' }),
-  /** The discussable-items list's suggestion (the village may override it later, with a reason). */
-  discussable: discussableCaptureSchema,
-}
-
-interface CrossFieldInput {
+/** The captured fields the cross-field rules read (a capture, an edit or a stored state). */
+export interface CrossFieldInput {
   isAnonymous?: boolean
   resident?: { name?: string; phone?: string } | null
   gpsConsent?: boolean
@@ -217,7 +131,7 @@ interface CrossFieldInput {
 }
 
 /** The rules between captured fields: anonymity stores no personal data, GPS needs consent. */
-function checkCaptureRules(value: CrossFieldInput, ctx: z.RefinementCtx): void {
+export function checkCaptureRules(value: CrossFieldInput, ctx: z.RefinementCtx): void {
   if (value.isAnonymous === true && value.resident) {
     ctx.addIssue({ code: 'custom', path: ['resident'], message: '匿名说事不登记姓名和电话' })
   }
@@ -232,49 +146,6 @@ function checkCaptureRules(value: CrossFieldInput, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path: ['gps'], message: '未经群众同意不能记录定位' })
   }
 }
-
-/** What a grid worker (or village cadre) fills in on the capture form. */
-export const issueCaptureSchema = z.object(captureShape).superRefine(checkCaptureRules)
-/** The capture form's values after validation. */
-export type IssueCapture = z.infer<typeof issueCaptureSchema>
-
-/** The capture fields an edit may change; each is optional (field-level merge, see issue.kind.ts). */
-export const issueCaptureUpdateSchema = z.object(captureShape).partial()
-/** An edit of captured fields. */
-export type IssueCaptureUpdate = z.infer<typeof issueCaptureUpdateSchema>
-
-/** The names of the captured fields, in form order. */
-export const CAPTURE_FIELDS = [
-  'isAnonymous',
-  'resident',
-  'channel',
-  'category',
-  'tags',
-  'title',
-  'description',
-  'place',
-  'gpsConsent',
-  'gps',
-  'photos',
-  'urgency',
-  'isPrivate',
-  'discussable',
-] as const satisfies readonly (keyof IssueCapture)[]
-/** The name of a captured field. */
-export type CaptureField = (typeof CAPTURE_FIELDS)[number]
-
-/** The payload of the 'create' mutation: the capture plus the grid it is registered in. */
-export const issueCreateSchema = z
-  .object({
-    ...captureShape,
-    /** The grid unit's id. */
-    gridId: z.string({ error: '请选择网格' }).regex(/^[a-z0-9-]{1,40}$/, '请选择网格'),
-    /** The grid unit's path: the issue's home. */
-    orgPath: orgPathSchema,
-  })
-  .superRefine(checkCaptureRules)
-/** The payload of the 'create' mutation. */
-export type IssueCreateInput = z.infer<typeof issueCreateSchema>
 
 // ---------------------------------------------------------------------------
 // Stored data
@@ -352,7 +223,7 @@ const storedShape = {
     .nullable(),
   channel: z.enum(ISSUE_CHANNELS),
   category: z.enum(ISSUE_CATEGORIES),
-  tags: z.array(z.enum(ISSUE_TAGS)).min(1),
+  tags: z.array(z.enum(DOMAIN_TAGS)).min(1),
   title: z.string().min(1).max(60),
   description: z.string().min(1).max(2000),
   place: z.string().max(100).optional(),

@@ -5,13 +5,13 @@
  * `downwardAudience`). Only units at or above the member's level manage it.
  */
 import { can } from '../auth/permissions.ts'
-import { parsePayload } from '../issue/issue.machine.ts'
 import { downwardAudience, isWithin } from '../org/org-path.ts'
 import {
   MutationRejection,
   type Actor,
   type MutationInput,
   type RecordKind,
+  parsePayload,
 } from '../sync/record-kind.ts'
 import {
   levelOfPath,

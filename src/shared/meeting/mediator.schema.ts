@@ -5,7 +5,9 @@
  * member who signs in (role `mediator`) is linked by `userId`.
  */
 import { z } from 'zod'
-import { ISSUE_TAGS, isoDateSchema, orgPathSchema } from '../issue/issue.schema.ts'
+import { DOMAIN_TAGS } from '../common/tags.ts'
+import { isoDateSchema } from '../common/date.schema.ts'
+import { orgPathSchema } from '../common/fields.schema.ts'
 import { optionalText, text } from '../common/text.schema.ts'
 
 /**
@@ -38,7 +40,7 @@ export const MEDIATOR_LEVELS = ['county', 'township', 'village'] as const
 export type MediatorLevel = (typeof MEDIATOR_LEVELS)[number]
 
 /** Expertise is expressed in the issue's domain tags, so topics and mediators match directly. */
-export const MEDIATOR_EXPERTISE = ISSUE_TAGS
+export const MEDIATOR_EXPERTISE = DOMAIN_TAGS
 /** A field of expertise. */
 export type MediatorExpertise = (typeof MEDIATOR_EXPERTISE)[number]
 

@@ -7,11 +7,11 @@
  */
 import { z } from 'zod'
 import { text } from '../common/text.schema.ts'
-import { parsePayload } from '../issue/issue.machine.ts'
 import { ISSUE_KIND } from '../issue/issue.kind.ts'
 import { issueDataSchema } from '../issue/issue.schema.ts'
 import {
   MutationRejection,
+  parsePayload,
   recordReference,
   type Actor,
   type MutationInput,

@@ -16,7 +16,6 @@
  * resolves or escalates it (see docs/meetings.md).
  */
 import { can } from '../auth/permissions.ts'
-import { parsePayload } from '../issue/issue.machine.ts'
 import { isWithin, pathIds } from '../org/org-path.ts'
 import {
   MutationRejection,
@@ -24,6 +23,7 @@ import {
   type MutationInput,
   type RecordKind,
   type Viewer,
+  parsePayload,
 } from '../sync/record-kind.ts'
 import { PRIVATE_PLACEHOLDER } from '../issue/issue.kind.ts'
 import { dropTopic, dropTopicReferences } from './meeting.drop-topic.ts'

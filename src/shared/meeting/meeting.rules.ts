@@ -6,7 +6,8 @@
  */
 import { can } from '../auth/permissions.ts'
 import type { Role } from '../auth/roles.ts'
-import type { DiscussableVerdict, IssueStatus, IssueTag } from '../issue/issue.schema.ts'
+import type { DiscussableVerdict, IssueStatus } from '../issue/issue.schema.ts'
+import type { DomainTag } from '../common/tags.ts'
 import { isWithin, pathIds } from '../org/org-path.ts'
 import type { MediatorData, MediatorLevel } from './mediator.schema.ts'
 import type { MeetingData, MeetingForm, TopicPlan } from './meeting.schema.ts'
@@ -82,7 +83,7 @@ export const TOPIC_SET_MESSAGES: Readonly<Record<TopicSetProblem, string>> = {
 /** The topic as stored in a plan (its facts from the report). */
 export function topicOf(
   issueId: string,
-  issue: TopicCandidate & { title: string; tags: IssueTag[] },
+  issue: TopicCandidate & { title: string; tags: DomainTag[] },
 ): TopicPlan {
   return {
     issueId,
@@ -125,7 +126,7 @@ export interface MediatorSuggestion {
   id: string
   data: MediatorData
   /** The topics' tags the member is expert in. */
-  matches: IssueTag[]
+  matches: DomainTag[]
 }
 
 /**
@@ -139,7 +140,7 @@ export interface MediatorSuggestion {
 export function suggestMediators(
   pool: readonly { id: string; data: MediatorData }[],
   home: string,
-  tags: readonly IssueTag[],
+  tags: readonly DomainTag[],
 ): MediatorSuggestion[] {
   const village = villagePathOf(home)
   const wanted = new Set(tags)

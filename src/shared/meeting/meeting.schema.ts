@@ -8,15 +8,10 @@
  */
 import { z } from 'zod'
 import { roleSchema } from '../auth/auth.schema.ts'
-import {
-  DISCUSSABLE_VERDICTS,
-  ISSUE_STATUSES,
-  ISSUE_TAGS,
-  MAX_PHOTOS,
-  isoDateSchema,
-  orgPathSchema,
-  photoHashSchema,
-} from '../issue/issue.schema.ts'
+import { DISCUSSABLE_VERDICTS, ISSUE_STATUSES, MAX_PHOTOS } from '../issue/issue.schema.ts'
+import { DOMAIN_TAGS } from '../common/tags.ts'
+import { isoDateSchema } from '../common/date.schema.ts'
+import { orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
 import { MEDIATOR_LEVELS } from './mediator.schema.ts'
 import { optionalText, text } from '../common/text.schema.ts'
 
@@ -93,7 +88,7 @@ const idSchema = z.string({ error: '编号不正确' }).min(1, '编号不正确'
 export const topicPlanSchema = z.object({
   issueId: idSchema,
   title: line('议题标题不能为空', 60),
-  tags: z.array(z.enum(ISSUE_TAGS)).min(1),
+  tags: z.array(z.enum(DOMAIN_TAGS)).min(1),
   isPrivate: z.boolean(),
   verdict: z.enum(DISCUSSABLE_VERDICTS),
   status: z.enum(ISSUE_STATUSES),

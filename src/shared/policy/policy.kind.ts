@@ -15,6 +15,7 @@ import {
   type RecordKind,
   type RecordReference,
   type ReferenceContext,
+  parsePayload,
 } from '../sync/record-kind.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
 import { interpretationDeadline } from './interpretation.ts'
@@ -24,7 +25,6 @@ import {
   policyDataSchema,
   type PolicyData,
 } from './policy.schema.ts'
-import { parsePayload } from '../issue/issue.machine.ts'
 
 /** The record kind's name in the sync protocol. */
 export const POLICY_KIND = 'policy'

@@ -6,14 +6,15 @@
  */
 import { z } from 'zod'
 import { optionalText, text } from '../common/text.schema.ts'
-import { computedDate } from '../common/date.schema.ts'
-import { ISSUE_TAGS, isoDateSchema, orgPathSchema, photoHashSchema } from '../issue/issue.schema.ts'
+import { computedDate, isoDateSchema } from '../common/date.schema.ts'
+import { DOMAIN_TAGS } from '../common/tags.ts'
+import { orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
 
 // The issue schema's field schemas, shared rather than copied.
 const dateSchema = isoDateSchema
 
 /** Policy domains reuse the issue tags (社会保障, 住房, 医疗卫生…). */
-export const POLICY_DOMAINS = ISSUE_TAGS
+export const POLICY_DOMAINS = DOMAIN_TAGS
 
 /** What a department or the county types in to register a policy. */
 export const policyCreateSchema = z.object({

@@ -40,6 +40,16 @@ export class MutationRejection extends Error {
   }
 }
 
+/** `payload` parsed by `schema`, or an `invalid_payload` refusal naming the first problem in Chinese. */
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
+  const parsed = schema.safeParse(payload)
+  if (parsed.success) return parsed.data
+  throw new MutationRejection(
+    'invalid_payload',
+    parsed.error.issues[0]?.message ?? '填写的内容有误',
+  )
+}
+
 export interface MutationInput {
   op: string
   payload: Record<string, unknown>

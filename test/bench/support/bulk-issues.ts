@@ -16,15 +16,15 @@
  */
 import { uuidv7 } from 'uuidv7'
 import { chinaDate } from '#shared/calendar/working-days.ts'
-import { isOverdue } from '#shared/issue/issue.machine.ts'
+import { isOverdue } from '#shared/issue/issue.deadlines.ts'
 import { issueKind, ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import {
   ISSUE_CATEGORIES,
   ISSUE_CHANNELS,
-  ISSUE_TAGS,
   type IssueData,
   type IssueStatus,
 } from '#shared/issue/issue.schema.ts'
+import { DOMAIN_TAGS } from '#shared/common/tags.ts'
 import type { Role } from '#shared/auth/roles.ts'
 import type { Actor } from '#shared/sync/record-kind.ts'
 import { demoCounty } from '#server/db/seed.ts'
@@ -235,9 +235,9 @@ function buildIssue(
   const isAnonymous = random.chance(0.15)
   const steps = stepsTo(status, random, mergeInto)
   const canMeet = steps.some(([, action]) => action === 'schedule_meeting')
-  const tags = [random.pick(ISSUE_TAGS)]
+  const tags = [random.pick(DOMAIN_TAGS)]
   if (random.chance(0.3)) {
-    const extra = random.pick(ISSUE_TAGS)
+    const extra = random.pick(DOMAIN_TAGS)
     if (!tags.includes(extra)) tags.push(extra)
   }
   const payload: Record<string, unknown> = {

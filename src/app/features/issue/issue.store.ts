@@ -11,8 +11,12 @@ import { computed, onScopeDispose, ref, shallowRef } from 'vue'
 import { showFailToast, showSuccessToast } from 'vant'
 import 'vant/es/toast/style'
 import { MutationRejection, type Viewer } from '#shared/sync/record-kind.ts'
-import type { IssueAction, IssueCreateInput, IssueData } from '#shared/issue/issue.schema.ts'
-import { discussableListSchema, type DiscussableList } from '#shared/issue/discussable-list.ts'
+import type { IssueAction, IssueData } from '#shared/issue/issue.schema.ts'
+import type { IssueCreateInput } from '#shared/issue/issue.capture.schema.ts'
+import {
+  discussableListSchema,
+  type DiscussableList,
+} from '#shared/discussable/discussable-list.ts'
 import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
 import { apiRequest } from '#app/api/http.ts'

@@ -10,14 +10,13 @@ import {
   DISCUSSABLE_VERDICTS,
   ISSUE_CATEGORIES,
   ISSUE_CHANNELS,
-  ISSUE_TAGS,
   ISSUE_URGENCIES,
   type DiscussableVerdict,
   type IssueCategory,
   type IssueChannel,
-  type IssueTag,
   type IssueUrgency,
 } from '#shared/issue/issue.schema.ts'
+import { DOMAIN_TAGS, type DomainTag } from '#shared/common/tags.ts'
 import { useDraft } from '#app/ui/use-draft.ts'
 
 export const DRAFT_KEY = 'draft:issue'
@@ -33,7 +32,7 @@ export interface CaptureForm {
   title: string
   description: string
   category: IssueCategory | ''
-  tags: IssueTag[]
+  tags: DomainTag[]
   urgency: IssueUrgency
   channel: IssueChannel
   isAnonymous: boolean
@@ -78,7 +77,7 @@ const draftFormSchema = z.object({
   title: z.string().catch(empty.title),
   description: z.string().catch(empty.description),
   category: z.enum(ISSUE_CATEGORIES).or(z.literal('')).catch(empty.category),
-  tags: z.array(z.enum(ISSUE_TAGS)).catch(empty.tags),
+  tags: z.array(z.enum(DOMAIN_TAGS)).catch(empty.tags),
   urgency: z.enum(ISSUE_URGENCIES).catch(empty.urgency),
   channel: z.enum(ISSUE_CHANNELS).catch(empty.channel),
   isAnonymous: z.boolean().catch(empty.isAnonymous),

@@ -6,8 +6,9 @@
 import { computed, ref, type Ref } from 'vue'
 import type { Role } from '#shared/auth/roles.ts'
 import { isWithin } from '#shared/org/org-path.ts'
-import type { IssueCategory, IssueStatus, IssueTag } from '#shared/issue/issue.schema.ts'
-import { isOverdue } from '#shared/issue/issue.machine.ts'
+import type { IssueCategory, IssueStatus } from '#shared/issue/issue.schema.ts'
+import type { DomainTag } from '#shared/common/tags.ts'
+import { isOverdue } from '#shared/issue/issue.deadlines.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import type { Viewer } from '#shared/sync/record-kind.ts'
 import type { IssueRow } from './issue.store.ts'
@@ -76,7 +77,7 @@ export const ROLE_INBOXES: Readonly<Record<Role, readonly Inbox[]>> = {
 export interface IssueFilters {
   status: IssueStatus | ''
   category: IssueCategory | ''
-  tag: IssueTag | ''
+  tag: DomainTag | ''
   isOverdueOnly: boolean
   /** Path of a unit whose subtree the issue must be in ('' = any). */
   unitPath: string

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { optionalText, text } from '../common/text.schema.ts'
-import { ISSUE_TAGS, type IssueTag } from './issue.schema.ts'
+import { DOMAIN_TAGS, type DomainTag } from '../common/tags.ts'
 
 /** Why an item may not be deliberated, in the seed's words. */
 export const NOT_DISCUSSABLE_BASES = ['party_policy', 'law', 'beyond_autonomy'] as const
@@ -31,7 +31,7 @@ export const discussableItemInputSchema = z
       .array(keywordSchema, { error: '关键词格式不正确' })
       .min(1, '请至少填写一个关键词')
       .max(20, '关键词不超过20个'),
-    tags: z.array(z.enum(ISSUE_TAGS, { error: '领域标签不正确' })).max(ISSUE_TAGS.length),
+    tags: z.array(z.enum(DOMAIN_TAGS, { error: '领域标签不正确' })).max(DOMAIN_TAGS.length),
     note: optionalText({
       max: 200,
       missing: '说明格式不正确',
@@ -57,7 +57,7 @@ export const discussableItemSchema = z.object({
   verdict: z.enum(LIST_VERDICTS),
   basis: z.enum(NOT_DISCUSSABLE_BASES).nullable(),
   keywords: z.array(z.string()),
-  tags: z.array(z.enum(ISSUE_TAGS)),
+  tags: z.array(z.enum(DOMAIN_TAGS)),
   note: z.string(),
   updatedAt: z.string(),
   updatedByName: z.string(),
@@ -86,7 +86,7 @@ export interface ListSuggestion {
  * settles to a vote misleads residents more than asking the village to decide.
  */
 export function suggestVerdict(
-  report: { title: string; description: string; tags: readonly IssueTag[] },
+  report: { title: string; description: string; tags: readonly DomainTag[] },
   items: readonly DiscussableItem[],
 ): ListSuggestion | null {
   const text = `${report.title}\n${report.description}`.toLowerCase()

@@ -1,0 +1,69 @@
+/**
+ * Deadlines of an issue report: working days per stage, the stage whose clock
+ * runs in each status, and whether a matter is overdue. The machine
+ * (issue.machine.ts) starts a stage's clock when a transition enters it.
+ */
+import { addWorkingDays } from '../calendar/working-days.ts'
+import type { IssueData, IssueStage, IssueStatus, StageDeadline } from './issue.schema.ts'
+
+/** Working days allowed for each stage. */
+export type StageDeadlineTable = Readonly<Record<IssueStage, number>>
+
+/**
+ * Default working days per stage: the village accepts within 2, handles
+ * within 5, the township within 10, a county department replies within 15,
+ * and the grid worker visits for feedback within 3. The county may configure
+ * its own table; every function that computes a deadline takes it as a
+ * parameter (see `createIssueKind`).
+ */
+export const DEFAULT_STAGE_DEADLINES: StageDeadlineTable = {
+  accept: 2,
+  village: 5,
+  township: 10,
+  department: 15,
+  feedback: 3,
+}
+
+/**
+ * The stage whose clock runs while an issue is in a status. Entering a status
+ * of another stage starts that stage's clock (so a reopened or returned
+ * matter gets a fresh deadline); end states have none.
+ */
+export const STATUS_STAGE: Readonly<Record<IssueStatus, IssueStage | null>> = {
+  registered: 'accept',
+  accepted: 'village',
+  scheduled_for_meeting: 'village',
+  escalated: 'township',
+  dispatched: 'department',
+  awaiting_feedback: 'feedback',
+  closed: null,
+  withdrawn: null,
+  merged: null,
+}
+
+/** The deadline of `stage` when it starts on `startedOn` ('YYYY-MM-DD', China time). */
+export function stageDeadline(
+  stage: IssueStage,
+  startedOn: string,
+  table: StageDeadlineTable,
+): StageDeadline {
+  const workingDays = table[stage]
+  const { date, isEstimate } = addWorkingDays(startedOn, workingDays)
+  return { startedOn, due: date, workingDays, isEstimate }
+}
+
+/** The deadline of the stage the issue is in now, or null (end states, or none recorded). */
+export function currentDeadline(data: IssueData): StageDeadline | null {
+  const stage = STATUS_STAGE[data.status]
+  return stage ? (data.deadlines[stage] ?? null) : null
+}
+
+/**
+ * True when the current stage's due date is before `today` ('YYYY-MM-DD',
+ * China time — use `chinaDate(new Date().toISOString())`). The due date itself
+ * is still in time. End states are never overdue.
+ */
+export function isOverdue(data: IssueData, today: string): boolean {
+  const deadline = currentDeadline(data)
+  return deadline !== null && today > deadline.due
+}

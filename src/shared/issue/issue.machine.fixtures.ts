@@ -1,0 +1,65 @@
+/**
+ * Helpers of the issue machine's tests: a registered report, an action taken
+ * by a demo actor, the refusal a call throws, and reports at each stage.
+ * Imported by tests only.
+ */
+import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import {
+  DEMO_ACTORS,
+  DEMO_PATHS,
+  EVE_OF_NATIONAL_DAY,
+  actingAt,
+  sampleCreatePayload,
+} from './issue.fixtures.ts'
+import { issueKind } from './issue.kind.ts'
+import { transition } from './issue.machine.ts'
+import type { IssueData } from './issue.schema.ts'
+
+const { gridWorker, villageCadre, townshipStaff } = DEMO_ACTORS
+
+export function register(
+  at = EVE_OF_NATIONAL_DAY,
+  overrides: Record<string, unknown> = {},
+): IssueData {
+  return issueKind.apply(
+    null,
+    { op: 'create', payload: sampleCreatePayload(overrides), baseVersion: 0 },
+    actingAt(gridWorker, at),
+  )
+}
+
+export function act(
+  data: IssueData,
+  actor: Actor,
+  action: string,
+  payload: Record<string, unknown> = {},
+  at = EVE_OF_NATIONAL_DAY,
+) {
+  return transition(data, action, payload, actingAt(actor, at))
+}
+
+export function refusalOf(run: () => unknown): MutationRejection {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof MutationRejection) return error
+    throw error
+  }
+  throw new Error('expected a MutationRejection')
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
+}
+
+export const accepted = () => act(register(), villageCadre, 'accept')
+export const escalated = () =>
+  act(accepted(), villageCadre, 'escalate', { reason: '涉及村道改造，村里无力解决' })
+export const dispatched = () =>
+  act(escalated(), townshipStaff, 'dispatch', { department: DEMO_PATHS.department })
+export const awaitingFeedback = () =>
+  act(accepted(), villageCadre, 'resolve_locally', { resolution: '已联系电工，三盏路灯已修复' })
