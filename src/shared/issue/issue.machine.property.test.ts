@@ -72,6 +72,10 @@ function oracleMayTake(data: IssueData, action: string, actor: Actor): boolean {
         (assignedDepartment && status === 'dispatched')
       )
     case 'agree':
+      // 达成共识 is an outcome of the day the matter is on (#12.10a).
+      return (
+        (village || (actor.role === 'mediator' && inSubtree)) && status === 'scheduled_for_meeting'
+      )
     case 'resolve_locally':
     case 'escalate':
       // A mediator records the outcome of a discussion day (the payload must cite it).
