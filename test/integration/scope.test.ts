@@ -84,6 +84,25 @@ describe.each(DIALECTS)('scope on %s', (dialect) => {
     expect(other.json()).toEqual(OUT_OF_SCOPE)
   })
 
+  it('names every unit of the county to a department, also those it may not open', async () => {
+    const response = await get('department', '/api/org-units/names')
+    expect(response.statusCode).toBe(200)
+    const { units } = response.json<{ units: Record<string, unknown>[] }>()
+    const byId = new Map(units.map((unit) => [unit.id, unit]))
+    for (const id of ['demo-county', 'demo-t1', 'demo-t1-v1', 'demo-t1-v1-g1', 'demo-dept-2']) {
+      expect(byId.get(id), id).toMatchObject({ id, name: expect.any(String) })
+    }
+    // Names only: no paths, parents or people of units outside the scope.
+    expect(Object.keys(units[0] ?? {}).sort()).toEqual(['id', 'name', 'tier'])
+    // Opening such a unit is still refused.
+    expect((await get('department', '/api/org-units/demo-t1-v1-g1')).statusCode).toBe(403)
+  })
+
+  it('refuses the unit names to a caller who is not signed in', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/api/org-units/names' })
+    expect(response.statusCode).toBe(401)
+  })
+
   it('lists for county staff the whole county', async () => {
     const response = await get('county', '/api/org-units')
     expect(response.statusCode).toBe(200)

@@ -9,6 +9,7 @@ import { childPath, pathIds, rootPath } from '#shared/org/org-path.ts'
 import {
   canNest,
   createOrgUnitSchema,
+  orgUnitNameSchema,
   orgUnitSchema,
   type OrgUnit,
 } from '#shared/org/org.schema.ts'
@@ -47,6 +48,20 @@ export function orgRoutes(app: FastifyInstance): void {
         return { units: await listDepartments(db, rootPath(pathIds(auth.orgUnit.path)[0] ?? '')) }
       }
       return { units: await listSubtree(db, scopePathOf(auth)) }
+    },
+  )
+
+  api.get(
+    '/api/org-units/names',
+    { schema: { response: { 200: z.object({ units: z.array(orgUnitNameSchema) }) } } },
+    async (request) => {
+      // Every unit of the user's county by name: records name units outside
+      // the reader's scope (a department reads the grid and township of a
+      // matter dispatched to it, a grid reads who answered). Names are public;
+      // nothing else about those units is sent.
+      const auth = requirePermission(request, 'org.read')
+      const units = await listSubtree(db, rootPath(pathIds(auth.orgUnit.path)[0] ?? ''))
+      return { units: units.map(({ id, tier, name }) => ({ id, tier, name })) }
     },
   )
 

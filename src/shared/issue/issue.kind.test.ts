@@ -242,7 +242,7 @@ describe('transitions and other operations', () => {
 })
 
 describe('audience and attachments', () => {
-  it('is seen from its grid upward, and by the department once dispatched to it', () => {
+  it('is seen from its grid upward, and by the department once dispatched to it, also when reopened', () => {
     expect(issueKind.audience(register())).toEqual([DEMO_PATHS.grid])
     expect(issueKind.audience(escalated())).toEqual([DEMO_PATHS.grid])
     expect(issueKind.audience(dispatched())).toEqual([DEMO_PATHS.grid, DEMO_PATHS.department])
@@ -252,7 +252,8 @@ describe('audience and attachments', () => {
       satisfaction: 'dissatisfied',
       comment: '没解决',
     })
-    expect(issueKind.audience(reopened)).toEqual([DEMO_PATHS.grid])
+    // #12.6: a 不满意 returns the matter to the department that answered.
+    expect(issueKind.audience(reopened)).toEqual([DEMO_PATHS.grid, DEMO_PATHS.department])
   })
 
   it('lists its photos as attachments', () => {

@@ -308,7 +308,7 @@ function issueReferences(
       },
     ]
   }
-  const throughMeeting = ['schedule_meeting', 'resolve_locally', 'escalate']
+  const throughMeeting = ['schedule_meeting', 'agree', 'resolve_locally', 'escalate']
   if (typeof payload.meetingId !== 'string' || !throughMeeting.includes(String(payload.action))) {
     return []
   }

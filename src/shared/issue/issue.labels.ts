@@ -24,6 +24,8 @@ export const ISSUE_ACTION_LABELS: Readonly<Record<IssueEventAction, string>> = {
   edit: '修改',
   accept: '受理',
   set_discussable: '调整议事清单判定',
+  set_private: '调整隐私标记',
+  agree: '议事达成共识',
   resolve_locally: '就地化解',
   schedule_meeting: '提交议事日',
   escalate: '吹哨上报乡镇',

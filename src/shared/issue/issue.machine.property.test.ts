@@ -5,6 +5,7 @@ import { DEMO_ACTORS, DEMO_PATHS, actingAt, sampleCreatePayload } from './issue.
 import { issueKind } from './issue.kind.ts'
 import { ISSUE_TRANSITIONS } from './issue.transitions.ts'
 import { availableActions, transition } from './issue.machine.ts'
+import { isReopened } from './issue.reopen.ts'
 import { ISSUE_ACTIONS, issueDataSchema, type IssueAction, type IssueData } from './issue.schema.ts'
 
 const ACTORS: readonly Actor[] = Object.values(DEMO_ACTORS)
@@ -19,6 +20,11 @@ const VALID_PAYLOADS: Readonly<Record<IssueAction, readonly Record<string, unkno
     { verdict: 'discussable', reason: '属村民自治范围' },
     { verdict: 'not_discussable', reason: '法律已有明文规定' },
   ],
+  set_private: [
+    { isPrivate: true, reason: '当事人要求保密' },
+    { isPrivate: false, reason: '已征得同意公开' },
+  ],
+  agree: [{ agreement: '议定由村集体出资修复', meetingId: 'meeting-1' }],
   resolve_locally: [{ resolution: '院落长已协调双方达成一致' }],
   schedule_meeting: [{ meetingId: 'meeting-1', meetingDate: '2025-10-20' }],
   escalate: [{ reason: '村内协商未果，需镇里协调' }],
@@ -57,6 +63,19 @@ function oracleMayTake(data: IssueData, action: string, actor: Actor): boolean {
       return village && status === 'registered'
     case 'set_discussable':
       return village && (status === 'registered' || status === 'accepted')
+    case 'set_private':
+      // The units handling the matter (#12.7): the village while open, the
+      // township while escalated, the assigned department while dispatched.
+      return (
+        (village && !['closed', 'withdrawn', 'merged'].includes(status)) ||
+        (township && status === 'escalated') ||
+        (assignedDepartment && status === 'dispatched')
+      )
+    case 'agree':
+      // 达成共识 is an outcome of the day the matter is on (#12.10a).
+      return (
+        (village || (actor.role === 'mediator' && inSubtree)) && status === 'scheduled_for_meeting'
+      )
     case 'resolve_locally':
     case 'escalate':
       // A mediator records the outcome of a discussion day (the payload must cite it).
@@ -155,9 +174,10 @@ function attempt(
   at: string,
 ): Outcome & { actor: Actor; action: string } {
   const choices = step.isGuided ? guidedChoices(data) : []
-  // Mostly move the matter forward; ending it early (withdraw, merge) now and then.
+  // Mostly move the matter forward; ending it early (withdraw, merge) or
+  // turning sideways (the privacy flag) now and then.
   const forward = choices.filter(
-    (choice) => choice.action !== 'withdraw' && choice.action !== 'merge',
+    (choice) => !['withdraw', 'merge', 'set_private'].includes(choice.action),
   )
   const pool = forward.length > 0 && step.pick % 10 !== 0 ? forward : choices
   const choice = pool.length > 0 ? pool[step.pick % pool.length] : undefined
@@ -339,6 +359,57 @@ describe('the issue record kind, under random mutations', () => {
           } catch (error) {
             if (!(error instanceof MutationRejection)) throw error
             expect(error.message).toMatch(CHINESE)
+          }
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('reopening and the privacy flag (#12.6, #12.7), under random sequences', () => {
+  it('sends every 不满意 back to the unit that answered, which keeps the matter in sight', () => {
+    let reopenings = 0
+    fc.assert(
+      fc.property(startArb, fc.array(stepArb, { minLength: 5, maxLength: 40 }), (start, steps) => {
+        let data = register(start)
+        let time = Date.parse(start.startAt)
+        for (const step of steps) {
+          time += step.hoursLater * 3_600_000
+          const before = data
+          data = attempt(data, step, new Date(time).toISOString()).data
+          const last = data.events.at(-1)
+          if (data === before || last?.action !== 'feedback' || data.status === 'closed') continue
+          reopenings += 1
+          const tier = before.resolution?.tier
+          const back = { village: 'accepted', township: 'escalated', department: 'dispatched' }
+          expect(data.status).toBe(back[tier ?? 'village'])
+          expect(data.reopenCount).toBe(before.reopenCount + 1)
+          expect(isReopened(data)).toBe(true)
+          if (tier === 'department') {
+            expect(data.assignedDepartment).toBe(before.resolution?.unitPath)
+            expect(issueKind.audience(data)).toContain(before.resolution?.unitPath)
+          }
+        }
+      }),
+      { numRuns: 300 },
+    )
+    expect(reopenings).toBeGreaterThan(20)
+  })
+
+  it('records every change of the privacy flag, and never leaves a private matter on a collective day', () => {
+    fc.assert(
+      fc.property(startArb, fc.array(stepArb, { maxLength: 40 }), (start, steps) => {
+        let data = register(start)
+        for (const step of steps) {
+          data = attempt(data, step, '2025-10-09T02:00:00.000Z').data
+          const flips = data.events.filter((event) => event.action === 'set_private')
+          const last = flips.at(-1)
+          expect(data.isPrivate).toBe(last ? last.details.to === 'true' : start.isPrivate)
+          for (const flip of flips) expect(flip.details.from).not.toBe(flip.details.to)
+          if (data.isPrivate && data.status === 'scheduled_for_meeting') {
+            const scheduled = data.events.findLast((event) => event.action === 'schedule_meeting')
+            expect(scheduled?.details.pointToPoint).toBe('true')
           }
         }
       }),

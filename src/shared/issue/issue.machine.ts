@@ -11,11 +11,13 @@
  *                       resolve_locally    resolve_by_township    reply
  *                                                 ▼
  *                                         awaiting_feedback ─满意/基本满意─▶ closed
- *                                                 └─不满意─▶ accepted (reopenCount + 1)
+ *                                                 └─不满意─▶ back to the unit that answered
+ *                                                    (accepted | escalated | dispatched; reopenCount + 1)
  *
  * Every edge (who: see ISSUE_TRANSITIONS):
  *   registered                       ─accept──────────────▶ accepted
  *   accepted | scheduled_for_meeting ─schedule_meeting────▶ scheduled_for_meeting
+ *   scheduled_for_meeting            ─agree (达成共识)────▶ accepted
  *   accepted | scheduled_for_meeting ─resolve_locally─────▶ awaiting_feedback
  *   accepted | scheduled_for_meeting ─escalate────────────▶ escalated
  *   escalated                        ─return_to_village───▶ accepted
@@ -24,8 +26,10 @@
  *   dispatched                       ─return_to_township──▶ escalated
  *   dispatched                       ─reply───────────────▶ awaiting_feedback
  *   awaiting_feedback                ─feedback 满意/基本满意▶ closed
- *   awaiting_feedback                ─feedback 不满意──────▶ accepted
+ *   awaiting_feedback                ─feedback 不满意──────▶ accepted | escalated | dispatched
+ *                                      (the tier of the answer: village | township | department)
  *   registered | accepted            ─set_discussable─────▶ (unchanged)
+ *   any open status                  ─set_private─────────▶ (unchanged; off a collective day: accepted)
  *   registered … dispatched          ─withdraw────────────▶ withdrawn
  *   registered … scheduled (village), escalated (township) ─merge─▶ merged
  *

@@ -39,6 +39,21 @@ export const ISSUE_ACTION_PAYLOADS = {
       multiline: true,
     }),
   }),
+  set_private: z.object({
+    isPrivate: z.boolean({ error: '请选择是否涉及个人隐私' }),
+    reason: text({
+      max: 200,
+      missing: '请填写调整理由',
+      tooLong: '调整理由不超过200字',
+      multiline: true,
+    }),
+  }),
+  agree: z.object({
+    /** What the day agreed (the minuted decision): the village carries it out. */
+    agreement: answer('请填写议定事项'),
+    /** The discussion day that reached the agreement. */
+    meetingId: meetingIdSchema,
+  }),
   resolve_locally: z.object({
     resolution: answer('请填写化解情况'),
     /** The discussion day whose outcome this is (recorded by the meeting's minutes). */

@@ -11,6 +11,7 @@ import { pathIds } from '../org/org-path.ts'
 import { MutationRejection, parsePayload, type Actor } from '../sync/record-kind.ts'
 import type { IssueAction, IssueData, IssueStatus } from './issue.schema.ts'
 import { ISSUE_ACTION_PAYLOADS } from './issue.payloads.ts'
+import { reopenedAt, townshipPathOf } from './issue.reopen.ts'
 
 /**
  * One way to be allowed: a role (or the user who registered the issue), the
@@ -104,12 +105,6 @@ function meetingOutcome(
   return { meetingId, meetingDate: data.meeting.date }
 }
 
-/** "/county/township/" of an issue's home "/county/township/village/grid/". */
-export function townshipPathOf(orgPath: string): string {
-  const [county, township] = pathIds(orgPath)
-  return `/${county ?? ''}/${township ?? ''}/`
-}
-
 function resolved(tier: 'village' | 'township' | 'department', text: string, actor: Actor): Effect {
   return {
     to: 'awaiting_feedback',
@@ -118,6 +113,15 @@ function resolved(tier: 'village' | 'township' | 'department', text: string, act
     },
     note: text,
   }
+}
+
+/** Every status from which the matter may still move. */
+const OPEN_STATUSES: readonly IssueStatus[] = [...BEFORE_RESOLUTION, 'awaiting_feedback']
+
+/** True when the matter sits on a 点对点 day (its latest scheduling said so). */
+function isPointToPoint(data: IssueData): boolean {
+  const scheduled = data.events.findLast((event) => event.action === 'schedule_meeting')
+  return scheduled?.details.pointToPoint === 'true'
 }
 
 /** The lifecycle table. */
@@ -140,6 +144,58 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
       patch: { discussable: { verdict, overriddenReason: why } },
       note: why,
       details: { from: data.discussable.verdict, verdict },
+    }),
+  }),
+
+  set_private: defineTransition({
+    action: 'set_private',
+    grants: [
+      // The units handling the matter: the village (it knows the resident) while
+      // the matter is open, the township while escalated to it, the department
+      // while dispatched to it. See docs/issues.md.
+      { who: 'village_cadre', scope: 'subtree', from: OPEN_STATUSES },
+      { who: 'township_staff', scope: 'subtree', from: ['escalated'] },
+      { who: 'department_staff', scope: 'assigned_department', from: ['dispatched'] },
+    ],
+    to: OPEN_STATUSES,
+    payload: ISSUE_ACTION_PAYLOADS.set_private,
+    effect: (data, { isPrivate, reason: why }) => {
+      // Same value: nothing to record (a burst of flips stays a sequence of real changes).
+      if (data.isPrivate === isPrivate) {
+        throw new MutationRejection(
+          'invalid_payload',
+          isPrivate ? '该说事已标记为涉及个人隐私' : '该说事未标记为涉及个人隐私',
+        )
+      }
+      // Seed 002: a private matter never goes to a collective session, so it
+      // leaves one it was put to; the server then takes it off the day's topics.
+      const leaves = isPrivate && data.status === 'scheduled_for_meeting' && !isPointToPoint(data)
+      return {
+        to: leaves ? 'accepted' : data.status,
+        patch: { isPrivate, ...(leaves ? { meeting: null } : {}) },
+        note: why,
+        details: {
+          from: String(data.isPrivate),
+          to: String(isPrivate),
+          ...(leaves && data.meeting ? { leftMeeting: data.meeting.id } : {}),
+        },
+      }
+    },
+  }),
+
+  agree: defineTransition({
+    action: 'agree',
+    grants: [
+      { who: 'village_cadre', scope: 'subtree', from: ['scheduled_for_meeting'] },
+      MEDIATOR_AT_MEETING,
+    ],
+    to: ['accepted'],
+    payload: ISSUE_ACTION_PAYLOADS.agree,
+    // 达成共识: the matter leaves 待议事; the village carries out what was agreed.
+    effect: (data, { agreement, meetingId }, actor) => ({
+      to: 'accepted',
+      note: agreement,
+      details: meetingOutcome(data, meetingId, actor),
     }),
   }),
 
@@ -275,23 +331,19 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
   feedback: defineTransition({
     action: 'feedback',
     grants: [{ who: 'grid_worker', scope: 'subtree', from: ['awaiting_feedback'] }],
-    to: ['closed', 'accepted'],
+    to: ['closed', 'accepted', 'escalated', 'dispatched'],
     payload: ISSUE_ACTION_PAYLOADS.feedback,
     effect: (data, { satisfaction, comment }) => {
       const feedback = { satisfaction, comment }
       if (satisfaction !== 'dissatisfied') {
         return { to: 'closed', patch: { feedback }, note: comment, details: { satisfaction } }
       }
-      // 不满意: back to the village that owns the matter, with the resident's
-      // comment attached; it may settle it anew or escalate again.
+      // 不满意: back to the unit that gave the answer, with the resident's
+      // comment attached; it stays in that unit's inbox, marked 重办.
+      const back = reopenedAt(data)
       return {
-        to: 'accepted',
-        patch: {
-          feedback,
-          reopenCount: data.reopenCount + 1,
-          escalatedToTownship: null,
-          assignedDepartment: null,
-        },
+        to: back.to,
+        patch: { ...back.patch, feedback, reopenCount: data.reopenCount + 1 },
         note: comment,
         details: { satisfaction },
       }

@@ -5,7 +5,10 @@
  *   photos) by those who run the day, until sign-off;
  * - 'sign_off' by the village cadre: the record is then locked;
  * - 'amend' after sign-off: a correction appended, never an edit;
- * - 'cancel' by the village cadre, while planned.
+ * - 'cancel' by the village cadre, while planned;
+ * - 'drop_topic': takes off a topic whose issue report has left the day
+ *   (turned private: it may not go to a collective session). Sent by the
+ *   server when the issue leaves (src/server/meeting/private-topics.ts).
  *
  * The record cannot read issue reports (apply is pure over one record): the
  * topics' facts are the planner's snapshot, checked here for the rules, and
@@ -23,13 +26,14 @@ import {
   parsePayload,
 } from '../sync/record-kind.ts'
 import { PRIVATE_PLACEHOLDER } from '../issue/issue.kind.ts'
+import { dropTopic, dropTopicReferences } from './meeting.drop-topic.ts'
 import {
   amendmentSchema,
   meetingCreateSchema,
   meetingDataSchema,
   meetingPlanUpdateSchema,
   meetingRecordSchema,
-  TRANSITION_OUTCOMES,
+  isTransitionOutcome,
   type MeetingAction,
   type MeetingData,
   type Topic,
@@ -66,6 +70,8 @@ export function isMeetingData(data: Record<string, unknown>): data is MeetingDat
 
 /** Depth of a village's path (county / township / village); a grid's is one more. */
 const VILLAGE_DEPTH = 3
+
+const OUTCOME_WORDS = { agreed: '达成共识', resolved: '就地化解', escalated: '吹哨上报' } as const
 
 const LOCKED_MESSAGE = '议事记录已签字确认，不能修改；如需更正，请添加补正说明'
 
@@ -197,16 +203,15 @@ function record(current: MeetingData, payload: Record<string, unknown>, actor: A
   for (const change of input.topics ?? []) {
     const topic = byIssue.get(change.issueId)
     if (!topic) throw new MutationRejection('invalid_payload', '议题不在本次议事日中')
-    // A resolution or escalation became the issue's own transition: it stands.
+    // An agreement, resolution or escalation became the issue's own transition: it stands.
     if (
-      topic.outcome !== null &&
-      TRANSITION_OUTCOMES.includes(topic.outcome) &&
+      isTransitionOutcome(topic.outcome) &&
       change.outcome !== undefined &&
       change.outcome !== topic.outcome
     ) {
       throw new MutationRejection(
         'invalid_transition',
-        `「${topic.title}」已${topic.outcome === 'resolved' ? '就地化解' : '吹哨上报'}，议事结果不能更改`,
+        `「${topic.title}」已${OUTCOME_WORDS[topic.outcome]}，议事结果不能更改`,
       )
     }
     const defined = Object.fromEntries(
@@ -325,6 +330,8 @@ export function applyMeeting(
       return amend(current, payload, actor)
     case 'cancel':
       return cancel(current, payload, actor)
+    case 'drop_topic':
+      return dropTopic(current, payload, actor)
     default:
       throw new MutationRejection('unknown_op', '不支持的操作')
   }
@@ -384,4 +391,5 @@ export const meetingKind: RecordKind<MeetingData> = {
   audience: meetingAudience,
   view: viewMeeting,
   attachments: (data) => [...(data.signIn?.sheetPhotos ?? []), ...data.photos],
+  references: dropTopicReferences,
 }

@@ -38,16 +38,28 @@ export const MEETING_STATUSES = ['planned', 'held', 'signed_off', 'cancelled'] a
 export type MeetingStatus = (typeof MEETING_STATUSES)[number]
 
 /**
- * What came of a topic: 达成共识 (agreed, follow-ups to carry out), 就地化解
- * (resolved: the issue is resolved locally), 吹哨上报 (escalated: the issue goes
- * to the township with the minutes as reason), 暂缓再议 (deferred).
+ * What came of a topic: 达成共识 (agreed: the issue leaves 待议事 and the village
+ * carries out what was agreed), 就地化解 (resolved: the issue is resolved
+ * locally), 吹哨上报 (escalated: the issue goes to the township with the
+ * minutes as reason), 暂缓再议 (deferred: it stays on the agenda).
  */
 export const TOPIC_OUTCOMES = ['agreed', 'resolved', 'escalated', 'deferred'] as const
 /** The outcome of one topic. */
 export type TopicOutcome = (typeof TOPIC_OUTCOMES)[number]
 
 /** Outcomes that become a transition of the linked issue report, and so can never change. */
-export const TRANSITION_OUTCOMES: readonly TopicOutcome[] = ['resolved', 'escalated']
+export const TRANSITION_OUTCOMES = [
+  'agreed',
+  'resolved',
+  'escalated',
+] as const satisfies readonly TopicOutcome[]
+/** An outcome that moves the linked issue report on. */
+export type TransitionOutcome = (typeof TRANSITION_OUTCOMES)[number]
+
+/** True when `outcome` became the issue's own transition. */
+export function isTransitionOutcome(outcome: TopicOutcome | null): outcome is TransitionOutcome {
+  return TRANSITION_OUTCOMES.some((known) => known === outcome)
+}
 
 /** What the ledger of a discussion day records. */
 export const MEETING_ACTIONS = [
@@ -57,6 +69,7 @@ export const MEETING_ACTIONS = [
   'sign_off',
   'amend',
   'cancel',
+  'drop_topic',
 ] as const
 /** An entry of a discussion day's ledger. */
 export type MeetingAction = (typeof MEETING_ACTIONS)[number]

@@ -31,6 +31,15 @@ export const orgUnitSchema = z.object({
 })
 export type OrgUnit = z.infer<typeof orgUnitSchema>
 
+/**
+ * A unit's name, for showing any unit a record mentions — also one the
+ * viewer may not open. Names are public (the county's directory of places);
+ * users, children and paths stay behind the scope check.
+ */
+export const orgUnitNameSchema = orgUnitSchema.pick({ id: true, tier: true, name: true })
+/** A unit's name and tier. */
+export type OrgUnitName = z.infer<typeof orgUnitNameSchema>
+
 /** Admin input to create a unit under an existing parent. */
 export const createOrgUnitSchema = z.object({
   parentId: z.string().min(1, '请选择上级单位'),

@@ -5,7 +5,8 @@
  */
 import type { IssueAction } from '#shared/issue/issue.schema.ts'
 
-export type ActionFieldKind = 'text' | 'verdict' | 'satisfaction' | 'department' | 'issue'
+export type ActionFieldKind =
+  'text' | 'verdict' | 'satisfaction' | 'privacy' | 'department' | 'issue'
 
 export interface ActionField {
   /** The payload key. */
@@ -53,6 +54,10 @@ export const ACTION_FIELDS: Partial<Record<IssueAction, readonly ActionField[]>>
   set_discussable: [
     { name: 'verdict', kind: 'verdict', label: 'verdict', isRequired: true },
     reason,
+  ],
+  set_private: [
+    { name: 'isPrivate', kind: 'privacy', label: 'isPrivate', isRequired: true },
+    { ...reason, label: 'privacyReason', maxLength: 200 },
   ],
   resolve_locally: [resolution],
   escalate: [reason],

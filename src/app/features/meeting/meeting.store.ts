@@ -17,7 +17,11 @@ import { isPolicyData, POLICY_KIND } from '#shared/policy/policy.kind.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { participationCounts } from '#shared/meeting/meeting.rules.ts'
 import { interpretationSessions } from '#shared/meeting/interpretation-sessions.ts'
-import type { MeetingCreateInput, MeetingRecordInput } from '#shared/meeting/meeting.schema.ts'
+import type {
+  MeetingCreateInput,
+  MeetingRecordInput,
+  TransitionOutcome,
+} from '#shared/meeting/meeting.schema.ts'
 import type { Viewer } from '#shared/sync/record-kind.ts'
 import type { ChangeInput } from '#app/sync/local-store.ts'
 import { i18n } from '#app/i18n/index.ts'
@@ -32,8 +36,17 @@ export type { KindRow as Row } from '#app/records/use-kind-rows.ts'
 /** A topic's outcome as the record page hands it over, with the text the issue will carry. */
 export interface OutcomeChange {
   issueId: string
-  outcome: 'resolved' | 'escalated'
+  outcome: TransitionOutcome
   text: string
+}
+
+/** The issue transition a topic's outcome causes (it cites the day). */
+const OUTCOME_TRANSITIONS: Readonly<
+  Record<TransitionOutcome, (text: string, meetingId: string) => Record<string, unknown>>
+> = {
+  agreed: (agreement, meetingId) => ({ action: 'agree', agreement, meetingId }),
+  resolved: (resolution, meetingId) => ({ action: 'resolve_locally', resolution, meetingId }),
+  escalated: (reason, meetingId) => ({ action: 'escalate', reason, meetingId }),
 }
 
 /** What the pool screen records on a member. */
@@ -108,8 +121,8 @@ export const useMeetingStore = defineStore('meeting', () => {
   }
 
   /**
-   * Saves the minutes; each newly resolved or escalated topic becomes its
-   * issue's transition (citing this day), saved together with the minutes.
+   * Saves the minutes; each topic newly agreed, resolved or escalated becomes
+   * its issue's transition (citing this day), saved together with the minutes.
    */
   async function saveMinutes(
     id: string,
@@ -122,10 +135,7 @@ export const useMeetingStore = defineStore('meeting', () => {
         kind: ISSUE_KIND,
         recordId: change.issueId,
         op: 'transition',
-        payload:
-          change.outcome === 'resolved'
-            ? { action: 'resolve_locally', resolution: change.text, meetingId: id }
-            : { action: 'escalate', reason: change.text, meetingId: id },
+        payload: OUTCOME_TRANSITIONS[change.outcome](change.text, id),
       })),
     ])
     return saved !== null

@@ -47,6 +47,20 @@ describe('the minutes form', () => {
     expect(held.topics.map((topic) => topic.outcome)).toEqual(['resolved', 'escalated'])
   })
 
+  it('turns a topic newly agreed into the issue’s agree transition with the agreement', () => {
+    const day = planned()
+    const form = minutesFormOf(day)
+    form.topics[0] = { views: '', outcome: 'agreed', minutes: '每户出工两天清淤', followUps: '' }
+    form.topics[1] = { views: '', outcome: 'deferred', minutes: '', followUps: '' }
+    const result = toMinutes(day, form, reason)
+    if ('missingMinutes' in result) throw new Error('unexpected')
+    expect(result.outcomes).toEqual([
+      { issueId: 'issue-1', outcome: 'agreed', text: '每户出工两天清淤' },
+    ])
+    form.topics[0] = { views: '', outcome: 'agreed', minutes: '', followUps: '' }
+    expect(toMinutes(day, form, reason)).toEqual({ missingMinutes: 0 })
+  })
+
   it('asks for the decision before a topic is resolved or escalated', () => {
     const day = planned()
     const form = minutesFormOf(day)

@@ -9,7 +9,7 @@ import type {
   MeetingRecordInput,
   TopicOutcome,
 } from '#shared/meeting/meeting.schema.ts'
-import { TRANSITION_OUTCOMES } from '#shared/meeting/meeting.schema.ts'
+import { isTransitionOutcome } from '#shared/meeting/meeting.schema.ts'
 import type { OutcomeChange } from './meeting.store.ts'
 
 export interface TopicForm {
@@ -70,8 +70,8 @@ const lines = (text: string) =>
 
 /**
  * The 'record' payload and the outcomes that become issue transitions (a
- * topic newly resolved or escalated), or the index of a topic whose outcome
- * needs its minuted decision first.
+ * topic newly agreed, resolved or escalated), or the index of a topic whose
+ * outcome needs its minuted decision first.
  */
 export function toMinutes(
   data: MeetingData,
@@ -82,7 +82,7 @@ export function toMinutes(
   for (const [index, topic] of data.topics.entries()) {
     const entry = form.topics[index]
     if (!entry || entry.outcome === '' || entry.outcome === topic.outcome) continue
-    if (entry.outcome !== 'resolved' && entry.outcome !== 'escalated') continue
+    if (!isTransitionOutcome(entry.outcome)) continue
     if (!entry.minutes.trim()) return { missingMinutes: index }
     outcomes.push({
       issueId: topic.issueId,
@@ -117,7 +117,7 @@ export function toMinutes(
         })),
       topics: data.topics.map((topic, index) => {
         const entry = form.topics[index]
-        const isLocked = topic.outcome !== null && TRANSITION_OUTCOMES.includes(topic.outcome)
+        const isLocked = isTransitionOutcome(topic.outcome)
         return {
           issueId: topic.issueId,
           views: entry?.views ?? '',

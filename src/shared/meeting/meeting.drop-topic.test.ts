@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { DEMO_ACTORS } from '../issue/issue.fixtures.ts'
+import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import { TOPIC_UPKEEP_ACTOR_ID } from './meeting.drop-topic.ts'
+import { samplePlan, sampleTopic } from './meeting.fixtures.ts'
+import { meetingKind, viewMeeting } from './meeting.kind.ts'
+import { meetingDataSchema, type MeetingData } from './meeting.schema.ts'
+
+const { villageCadre, villageMediator, townshipMediator } = DEMO_ACTORS
+const upkeep: Actor = { ...DEMO_ACTORS.countyStaff, userId: TOPIC_UPKEEP_ACTOR_ID }
+const REASON = '议题已标记为涉及个人隐私，移出集体议事'
+
+function apply(current: MeetingData | null, op: string, payload: object, actor: Actor) {
+  const next = meetingKind.apply(current, { op, payload: { ...payload }, baseVersion: 0 }, actor)
+  expect(meetingDataSchema.safeParse(next).success).toBe(true)
+  return next
+}
+
+function refusal(action: () => unknown): { code: string; message: string } {
+  try {
+    action()
+  } catch (error) {
+    if (error instanceof MutationRejection) return { code: error.code, message: error.message }
+    throw error
+  }
+  throw new Error('expected a refusal')
+}
+
+const twoTopics = () =>
+  apply(
+    null,
+    'create',
+    samplePlan({ topics: [sampleTopic(), sampleTopic({ issueId: 'issue-2', title: '排水沟' })] }),
+    villageCadre,
+  )
+const drop = (day: MeetingData, issueId = 'issue-1', actor = upkeep) =>
+  apply(day, 'drop_topic', { issueId, reason: REASON }, actor)
+
+describe('taking a topic off a discussion day when its matter turned private', () => {
+  it('takes the topic off a planned day and records why, never the title', () => {
+    const day = drop(twoTopics())
+    expect(day.topics.map((topic) => topic.issueId)).toEqual(['issue-2'])
+    expect(day.status).toBe('planned')
+    expect(day.events.at(-1)).toMatchObject({ action: 'drop_topic', note: REASON })
+  })
+
+  it('cancels a planned day left without topics, its topic hidden from outsiders', () => {
+    const day = drop(apply(null, 'create', samplePlan(), villageCadre))
+    expect(day.status).toBe('cancelled')
+    expect(day.cancelReason).toBe(REASON)
+    expect(viewMeeting(day, townshipMediator).topics[0]?.title).not.toBe('村口路灯不亮')
+  })
+
+  it('keeps what a day being recorded already recorded about the topic: history stays', () => {
+    const held = apply(
+      twoTopics(),
+      'record',
+      { topics: [{ issueId: 'issue-1', views: '大家意见不一' }] },
+      villageMediator,
+    )
+    expect(refusal(() => drop(held))).toEqual({
+      code: 'invalid_transition',
+      message: '该议题已有议事记录，保留原记录',
+    })
+    // A topic with nothing recorded yet still goes.
+    expect(drop(held, 'issue-2').topics.map((topic) => topic.issueId)).toEqual(['issue-1'])
+  })
+
+  it('never touches a signed-off day', () => {
+    const held = apply(
+      apply(null, 'create', samplePlan(), villageCadre),
+      'record',
+      {
+        signIn: { count: 9, representatives: [], sheetPhotos: [] },
+        topics: [{ issueId: 'issue-1', outcome: 'deferred' }],
+      },
+      villageMediator,
+    )
+    const signed = apply(held, 'sign_off', {}, villageCadre)
+    expect(refusal(() => drop(signed)).code).toBe('locked')
+  })
+
+  it('is the server’s own step: a user sending it is refused', () => {
+    expect(refusal(() => drop(twoTopics(), 'issue-1', villageCadre))).toEqual({
+      code: 'forbidden_role',
+      message: '议题在说事转为隐私事项后由系统自动移出',
+    })
+  })
+
+  it('refuses a report that is not a topic of the day', () => {
+    expect(refusal(() => drop(twoTopics(), 'issue-9')).code).toBe('not_a_topic')
+  })
+})
