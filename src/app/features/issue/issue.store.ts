@@ -134,7 +134,7 @@ export const useIssueStore = defineStore('issue', () => {
         op: 'create',
         payload: { ...input },
       })
-      showSuccessToast(i18n.global.t('issue.saved'))
+      showSuccessToast(i18n.global.t('common.saved'))
       return entry.recordId
     } catch (error) {
       explainFailure(error)
@@ -155,7 +155,7 @@ export const useIssueStore = defineStore('issue', () => {
         op: 'transition',
         payload: { ...payload, action },
       })
-      showSuccessToast(i18n.global.t('issue.saved'))
+      showSuccessToast(i18n.global.t('common.saved'))
       return true
     } catch (error) {
       explainFailure(error)

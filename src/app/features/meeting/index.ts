@@ -1,1 +1,2 @@
 export { meetingRoutes } from './routes.ts'
+export type { MeetingMessages } from './messages.zh-CN.ts'

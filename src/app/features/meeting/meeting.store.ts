@@ -139,7 +139,7 @@ export const useMeetingStore = defineStore('meeting', () => {
   async function saveAll(inputs: ChangeInput[]): Promise<string | null> {
     try {
       const [first] = await useSyncStore().saveAll(inputs)
-      showSuccessToast(i18n.global.t('meeting.saved'))
+      showSuccessToast(i18n.global.t('common.saved'))
       return first?.recordId ?? null
     } catch (error) {
       explainFailure(error)
