@@ -25,13 +25,6 @@ export const zhCN = {
     department_staff: '县级部门',
     admin: '系统管理员',
   },
-  tiers: {
-    county: '县级说事中心',
-    township: '乡镇说事处',
-    village: '村说事站',
-    grid: '网格说事点',
-    department: '县级部门',
-  },
   login: {
     title: '登录说事',
     phone: '手机号',
@@ -52,11 +45,6 @@ export const zhCN = {
       meetings: '固定议事日',
       assessments: '群众评议',
     },
-  },
-  placeholder: {
-    issues: '群众说事登记即将上线：网格员可离线登记，联网后自动同步。',
-    meetings: '固定议事日记录即将上线：先解读，再议事。',
-    assessments: '群众评议表即将上线：村民可扫码评议政策。',
   },
   update: {
     available: '新版本可用',
@@ -106,10 +94,8 @@ export const zhCN = {
       idle: '已同步',
       pendingCount: '{count} 条',
     },
-    loading: '加载中…',
     retry: '重试',
     cancel: '取消',
-    confirm: '确定',
     networkError: '网络不可用，请稍后再试',
   },
 }

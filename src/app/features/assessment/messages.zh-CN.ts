@@ -54,9 +54,7 @@ export const assessmentMessages = {
     campaignTitle: '评议活动',
     period: '评议时间 {from} 至 {to}',
     status: { open: '进行中', closed: '已结束' },
-    villages: '参加评议的村社',
     open: {
-      title: '开启群众评议',
       villages: '参加评议的村社',
       opensOn: '开始日期',
       closesOn: '结束日期',
@@ -70,8 +68,6 @@ export const assessmentMessages = {
     station: {
       title: '说事站扫码评议',
       qrHint: '请群众用手机扫码，凭评议码填写评议表',
-      link: '评议链接',
-      codes: '打印评议码',
       codeCount: '份数',
       makeCodes: '生成评议码',
       codeSheetTitle: '群众评议码（每码只能使用一次）',
@@ -88,7 +84,6 @@ export const assessmentMessages = {
       responses: '{count} 份',
       satisfied: '满意率 {share}',
       concern: '提出不足或风险 {share}',
-      none: '暂无评议表',
       withdrawn: '已撤回 {count} 份（保留在台账中，不计入结果）',
       outside: '{count} 份来自未参加评议的村社，不计入结果',
       texts: '群众意见',
@@ -165,7 +160,6 @@ export const assessmentMessages = {
       reasonsPlaceholder: '请写明集体讨论后形成的理由',
       conclude: '提交结论',
       concludedBy: '{name} 于 {at} 作出',
-      open: '查看后评估',
     },
   },
 }

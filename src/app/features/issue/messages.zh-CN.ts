@@ -46,7 +46,6 @@ export const issueMessages = {
       noGrids: '没有可选的网格，请联网后再试',
       reporter: '登记人',
       createdAt: '登记时间',
-      unit: '所属单位',
       deadline: '本阶段期限',
       deadlineValue: '{due} 前（{days}个工作日）',
       deadlineEstimate: '（估算）',
@@ -177,7 +176,6 @@ export const issueMessages = {
       photoAlt: '说事照片 {index}',
       timeline: '办理台账',
       actions: '办理',
-      noActions: '当前没有需要您办理的操作',
       pending: '本条说事有修改未同步，联网后自动上传',
       rejected: '同步被拒：{reason}',
       toSync: '去同步页处理',
@@ -188,9 +186,7 @@ export const issueMessages = {
       meetingLine: '议事日：{date}',
       meetingTodo: '提交议事日：请在「议事」页安排议事日时选择本说事',
     },
-    errors: {
-      offlineNoUnits: '离线且本机没有单位名单，请联网后再试',
-    },
+    errors: {},
   },
 }
 

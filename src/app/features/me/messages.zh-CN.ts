@@ -5,7 +5,6 @@ export const meMessages = {
     user: '姓名',
     role: '角色',
     unit: '所在单位',
-    path: '上级单位',
     network: '网络状态',
     online: '在线',
     offline: '离线',

@@ -8,7 +8,6 @@ export const meetingMessages = {
     empty: '暂无议事日',
     notFound: '本机没有这次议事日的记录',
     pending: '待同步',
-    statusFilter: '状态',
     status: {
       all: '全部',
       planned: '待召开',
@@ -31,7 +30,6 @@ export const meetingMessages = {
     },
     fields: {
       date: '议事日期',
-      datePlaceholder: '选择日期',
       startTime: '开始时间',
       place: '议事地点',
       placePlaceholder: '如：村说事站、院坝',
@@ -45,7 +43,6 @@ export const meetingMessages = {
       policyNumber: '文号',
       pickPolicy: '选用',
       addPolicy: '添加政策',
-      removePolicy: '删除',
       mediators: '邀请解事员',
       suggested: '按议题推荐',
       matches: '擅长：{tags}',
@@ -56,8 +53,6 @@ export const meetingMessages = {
     level: { county: '县级', township: '乡镇级', village: '村社级' },
     draft: {
       restored: '已恢复上次未保存的内容',
-      clear: '清空',
-      clearConfirm: '清空已填写的内容？',
     },
     record: {
       title: '议事记录',
@@ -84,7 +79,6 @@ export const meetingMessages = {
     },
     detail: {
       title: '议事日详情',
-      plan: '安排',
       topics: '议题与结果',
       policies: '政策解读',
       mediators: '解事员',
@@ -99,11 +93,8 @@ export const meetingMessages = {
       signOff: '签字确认',
       signOffConfirm: '签字确认后记录将锁定，之后只能添加补正说明。确定签字吗？',
       signedOffBy: '{name} 于 {at} 签字确认',
-      cancel: '取消议事日',
-      cancelReason: '取消原因',
       none: '无',
       noOutcome: '未记录',
-      issueLink: '查看说事',
     },
     action: {
       plan: '安排议事日',
