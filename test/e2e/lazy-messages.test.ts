@@ -75,11 +75,15 @@ async function rawKeysSeen(page: Page): Promise<string[]> {
   return seen.filter((text) => RAW_KEY.test(text))
 }
 
-async function openEach(page: Page): Promise<void> {
+/** Opens every page by its address; `shots` saves two of them for the docs. */
+async function openEach(page: Page, shots = false): Promise<void> {
   for (const [path, text] of PAGES) {
     await page.goto(path)
     await page.getByText(text, { exact: false }).first().waitFor()
     expect(await rawKeysSeen(page), path).toEqual([])
+    if (shots && (path === '/issues/discussable-list' || path === '/assessments')) {
+      await snapshot(page, `lazy-messages${path.replaceAll('/', '-')}`)
+    }
   }
 }
 
@@ -87,7 +91,7 @@ describe('texts loaded with their pages', () => {
   it('shows no raw key on any page reached by a deep link', async () => {
     const { context, page } = await env.signedInPhone('villageCadre')
     await watchTexts(context)
-    await openEach(page)
+    await openEach(page, true)
     await context.close()
   })
 
