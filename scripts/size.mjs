@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
 
-const BUDGET_KB = 150
+const BUDGET_KB = 125
 const dist = new URL('../dist/', import.meta.url).pathname
 const html = readFileSync(join(dist, 'index.html'), 'utf8')
 const initial = new Set(

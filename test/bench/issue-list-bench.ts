@@ -43,7 +43,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
-import { zhCN } from '#app/i18n/zh-CN.ts'
+import { zhCN } from '../support/messages.ts'
 import { CHROMIUM_LAUNCH } from '../support/chromium.ts'
 import { PHONES, type Person } from '../support/demo-county.ts'
 import {

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { zhCN } from '#app/i18n/zh-CN.ts'
+import { zhCN } from '../support/messages.ts'
 import { demoCounty } from '#server/org/demo-county.seed.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
@@ -245,19 +245,19 @@ describe('#12 field fixes of the issue report, at 360 px', () => {
     const { context, page } = await env.signedInPhone('villageCadre')
     try {
       await openIssue(page, id, title)
-      expect(await fact(page, T.fields.isPrivate).textContent()).toBe(T.fields.no)
+      expect(await fact(page, T.fields.isPrivate).textContent()).toBe(zhCN.common.no)
       await takeAction(
         page,
         'set_private',
         async (form) => {
-          await radio(form, 'isPrivate', T.fields.yes).click()
+          await radio(form, 'isPrivate', zhCN.common.yes).click()
           await form.getByTestId('action-reason').locator('textarea').fill('当事人要求不公开')
         },
         '7-privacy-change-form',
       )
       await expect
         .poll(() => fact(page, T.fields.isPrivate).textContent(), SYNC_TIMEOUT)
-        .toBe(T.fields.yes)
+        .toBe(zhCN.common.yes)
       await expect.poll(() => page.getByTestId('issue-pending').count(), SYNC_TIMEOUT).toBe(0)
       const last = page.getByTestId('issue-event').last()
       expect(await last.innerText()).toContain(T.action.set_private)

@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { zhCN } from '#app/i18n/zh-CN.ts'
+import { zhCN } from '../support/messages.ts'
 import { demoCounty } from '#server/org/demo-county.seed.ts'
 import { maskName, maskPhone } from '#shared/issue/issue.kind.ts'
 import type { Person } from '../support/demo-county.ts'
@@ -137,13 +137,13 @@ describe('an issue report from capture to closure, across five roles at 360 px',
     await page.goto('/sync')
     await expect
       .poll(() => page.getByTestId('sync-pending').textContent(), SYNC_TIMEOUT)
-      .toContain(fill(zhCN.sync.pendingCount, { count: 0 }))
+      .toContain(fill(zhCN.common.sync.pendingCount, { count: 0 }))
     await expect
       .poll(() => page.getByTestId('sync-photos').textContent(), SYNC_TIMEOUT)
       .toContain(fill(zhCN.sync.photosCount, { count: 0 }))
     await expect
       .poll(() => page.getByTestId('sync-phase').textContent(), SYNC_TIMEOUT)
-      .toContain(zhCN.sync.phase.idle)
+      .toContain(zhCN.common.sync.idle)
     expect(await page.locator('[data-test="sync-rejected"]').count()).toBe(0)
 
     // The server has the report, and the photo it refers to.

@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie'
 import type { Me } from '#shared/auth/auth.schema.ts'
+import { APP_DB_NAME } from './start-read.ts'
 
 /** The signed-in user, cached so the app opens offline. One row, id 'current'. */
 export interface SessionRow {
@@ -107,7 +108,7 @@ export class AppDb extends Dexie {
   syncMeta!: EntityTable<SyncMetaRow, 'key'>
   sent!: EntityTable<SentEntry, 'seq'>
 
-  constructor(name = 'shuoshi') {
+  constructor(name = APP_DB_NAME) {
     super(name)
     this.version(1).stores({
       session: 'id',

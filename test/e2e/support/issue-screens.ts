@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { zhCN } from '#app/i18n/zh-CN.ts'
+import { zhCN } from '../../support/messages.ts'
 import type { IssueAction, IssueStatus } from '#shared/issue/issue.schema.ts'
 import { snapshot } from './e2e-env.ts'
 

@@ -7,8 +7,11 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Me } from '#shared/auth/auth.schema.ts'
 import { can, type Permission } from '#shared/auth/permissions.ts'
-import { appDb } from '#app/db/app-db.ts'
+import { readStartRow } from '#app/db/start-read.ts'
 import { ApiError, apiRequest } from '#app/api/http.ts'
+
+/** The device database; Dexie loads on the first write, not in the first screen. */
+const database = async () => (await import('#app/db/app-db.ts')).appDb
 
 export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out'
 
@@ -20,13 +23,15 @@ export const useAuthStore = defineStore('auth', () => {
   async function remember(value: Me): Promise<void> {
     me.value = value
     status.value = 'signed-in'
-    await appDb.session.put({ id: 'current', me: value, savedAt: new Date().toISOString() })
+    await (
+      await database()
+    ).session.put({ id: 'current', me: value, savedAt: new Date().toISOString() })
   }
 
   async function forget(): Promise<void> {
     me.value = null
     status.value = 'signed-out'
-    await appDb.session.delete('current')
+    await (await database()).session.delete('current')
   }
 
   /** Asks the server who we are; a 401 signs the device out, no answer keeps the cache. */
@@ -44,7 +49,7 @@ export const useAuthStore = defineStore('auth', () => {
    * server confirms in the background; without one we must ask the server.
    */
   async function restore(): Promise<void> {
-    const cached = await appDb.session.get('current')
+    const cached = await readStartRow('session', 'current')
     if (cached) {
       me.value = cached.me
       status.value = 'signed-in'

@@ -1,4 +1,9 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { withMessages } from '#app/i18n/index.ts'
+import { issueMessagesModule } from '#app/features/issue/index.ts'
+
+// The list shows the issue verdicts and the issue feature's list texts.
+const page = withMessages(issueMessagesModule)
 
 // Lazy page: the list and its editor load only when opened. The path stays
 // under /issues, where the issue screens link to it.
@@ -6,6 +11,6 @@ export const discussableRoutes: RouteRecordRaw[] = [
   {
     path: '/issues/discussable-list',
     name: 'discussable-list',
-    component: () => import('./DiscussableListPage.vue'),
+    component: page(() => import('./DiscussableListPage.vue')),
   },
 ]

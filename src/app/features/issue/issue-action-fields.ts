@@ -4,6 +4,10 @@
  * (ISSUE_ACTION_PAYLOADS); this only says how to fill them in.
  */
 import type { IssueAction } from '#shared/issue/issue.schema.ts'
+import type { IssueMessages } from './messages.zh-CN.ts'
+
+/** A text under issue.payload. */
+type PayloadText = keyof IssueMessages['issue']['payload']
 
 export type ActionFieldKind =
   'text' | 'verdict' | 'satisfaction' | 'privacy' | 'department' | 'issue'
@@ -13,8 +17,8 @@ export interface ActionField {
   name: string
   kind: ActionFieldKind
   /** i18n keys under issue.payload. */
-  label: string
-  placeholder?: string
+  label: PayloadText
+  placeholder?: PayloadText
   isRequired: boolean
   /** Characters a text field takes: the payload schema's own limit. */
   maxLength?: number

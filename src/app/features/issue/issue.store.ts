@@ -50,7 +50,7 @@ export const useIssueStore = defineStore('issue', () => {
   async function capture(input: IssueCreateInput): Promise<string | null> {
     return saveChanges(
       [{ kind: ISSUE_KIND, op: 'create', payload: { ...input } }],
-      i18n.global.t('issue.saved'),
+      i18n.global.t('common.saved'),
     )
   }
 
@@ -62,7 +62,7 @@ export const useIssueStore = defineStore('issue', () => {
   ): Promise<boolean> {
     const saved = await saveChanges(
       [{ kind: ISSUE_KIND, recordId: id, op: 'transition', payload: { ...payload, action } }],
-      i18n.global.t('issue.saved'),
+      i18n.global.t('common.saved'),
     )
     return saved !== null
   }

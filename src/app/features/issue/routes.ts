@@ -1,8 +1,16 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { withMessages } from '#app/i18n/index.ts'
+
+// Each page loads with this feature's texts (src/app/i18n/index.ts).
+const page = withMessages(() => import('./messages.zh-CN.ts'))
 
 // Lazy pages: the issue kind and zod load only when an issue screen opens.
 export const issueRoutes: RouteRecordRaw[] = [
-  { path: '/issues', name: 'issues', component: () => import('./IssueListPage.vue') },
-  { path: '/issues/new', name: 'issue-new', component: () => import('./IssueCapturePage.vue') },
-  { path: '/issues/:id', name: 'issue', component: () => import('./IssueDetailPage.vue') },
+  { path: '/issues', name: 'issues', component: page(() => import('./IssueListPage.vue')) },
+  {
+    path: '/issues/new',
+    name: 'issue-new',
+    component: page(() => import('./IssueCapturePage.vue')),
+  },
+  { path: '/issues/:id', name: 'issue', component: page(() => import('./IssueDetailPage.vue')) },
 ]

@@ -1,2 +1,3 @@
 export { meRoutes } from './routes.ts'
 export { useSettingsStore } from './settings.store.ts'
+export type { MeMessages } from './messages.zh-CN.ts'

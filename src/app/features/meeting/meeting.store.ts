@@ -94,7 +94,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     me.value ? can(me.value.user.role, 'mediator.manage') : false,
   )
 
-  const saveAll = (inputs: ChangeInput[]) => saveChanges(inputs, i18n.global.t('meeting.saved'))
+  const saveAll = (inputs: ChangeInput[]) => saveChanges(inputs, i18n.global.t('common.saved'))
 
   /**
    * Plans a day and puts each topic to it (schedule_meeting) in one save;

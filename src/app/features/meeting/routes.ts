@@ -1,19 +1,35 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { withMessages } from '#app/i18n/index.ts'
+
+// Each page loads with this feature's texts (src/app/i18n/index.ts).
+const page = withMessages(() => import('./messages.zh-CN.ts'))
 
 // Lazy pages: the meeting and mediator kinds and zod load only when a meeting screen opens.
 export const meetingRoutes: RouteRecordRaw[] = [
-  { path: '/meetings', name: 'meetings', component: () => import('./MeetingListPage.vue') },
-  { path: '/meetings/new', name: 'meeting-new', component: () => import('./MeetingPlanPage.vue') },
-  { path: '/meetings/:id', name: 'meeting', component: () => import('./MeetingDetailPage.vue') },
+  { path: '/meetings', name: 'meetings', component: page(() => import('./MeetingListPage.vue')) },
+  {
+    path: '/meetings/new',
+    name: 'meeting-new',
+    component: page(() => import('./MeetingPlanPage.vue')),
+  },
+  {
+    path: '/meetings/:id',
+    name: 'meeting',
+    component: page(() => import('./MeetingDetailPage.vue')),
+  },
   {
     path: '/meetings/:id/record',
     name: 'meeting-record',
-    component: () => import('./MeetingRecordPage.vue'),
+    component: page(() => import('./MeetingRecordPage.vue')),
   },
-  { path: '/mediators', name: 'mediators', component: () => import('./MediatorPoolPage.vue') },
+  {
+    path: '/mediators',
+    name: 'mediators',
+    component: page(() => import('./MediatorPoolPage.vue')),
+  },
   {
     path: '/mediators/new',
     name: 'mediator-new',
-    component: () => import('./MediatorFormPage.vue'),
+    component: page(() => import('./MediatorFormPage.vue')),
   },
 ]

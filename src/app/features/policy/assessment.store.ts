@@ -74,7 +74,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     op: string,
     payload: Record<string, unknown>,
     recordId?: string,
-    savedMessage = i18n.global.t('policy.saved'),
+    savedMessage = i18n.global.t('common.saved'),
   ): Promise<string | null> {
     return saveChanges([{ kind, op, payload, ...(recordId ? { recordId } : {}) }], savedMessage)
   }

@@ -1,1 +1,2 @@
 export { policyRoutes } from './routes.ts'
+export type { AssessmentMessages } from './messages.zh-CN.ts'

@@ -1,0 +1,27 @@
+/**
+ * Every message key, as a type: the shell's texts plus each feature's, joined
+ * by type-only imports (erased from the bundle, so no feature's texts enter
+ * the first screen). `t`/`$t` accept only these keys (./vue-i18n.d.ts).
+ */
+import type { ShellMessages } from './zh-CN.ts'
+import type { AssessmentMessages } from '#app/features/policy/index.ts'
+import type { IssueMessages } from '#app/features/issue/index.ts'
+import type { MeMessages } from '#app/features/me/index.ts'
+import type { MeetingMessages } from '#app/features/meeting/index.ts'
+import type { SyncMessages } from '#app/features/sync/index.ts'
+
+/** Every message tree of the app, merged. */
+export type AllMessages = ShellMessages &
+  AssessmentMessages &
+  IssueMessages &
+  MeMessages &
+  MeetingMessages &
+  SyncMessages
+
+/** The dotted paths to the leaves (the texts) of a message tree. */
+export type LeafPaths<T> = {
+  [K in keyof T & (string | number)]: T[K] extends string ? `${K}` : `${K}.${LeafPaths<T[K]>}`
+}[keyof T & (string | number)]
+
+/** A key that some messages file defines. */
+export type MessageKey = LeafPaths<AllMessages>

@@ -1,0 +1,21 @@
+/**
+ * Every UI text of the app in one object, for tests that assert what a user
+ * sees: the shell's texts plus each feature's (the app itself loads the
+ * features' texts lazily, with their pages).
+ */
+import type { AllMessages } from '#app/i18n/keys.ts'
+import { zhCN as shell } from '#app/i18n/zh-CN.ts'
+import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
+import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
+import { meMessages } from '#app/features/me/messages.zh-CN.ts'
+import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
+import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
+
+export const zhCN: AllMessages = {
+  ...shell,
+  ...assessmentMessages,
+  ...issueMessages,
+  ...meMessages,
+  ...meetingMessages,
+  ...syncMessages,
+}
