@@ -72,6 +72,8 @@ describe('taking a topic off a discussion day when its matter turned private', (
       'record',
       {
         signIn: { count: 9, representatives: [], sheetPhotos: [] },
+        // 先解读，再议事: the day's policy is interpreted before a topic gets an outcome.
+        policies: [{ title: '清河县农村路灯管护办法', interpretedBy: '县住建局·经办人' }],
         topics: [{ issueId: 'issue-1', outcome: 'deferred' }],
       },
       villageMediator,
