@@ -24,13 +24,14 @@ import {
 } from './support/e2e-env.ts'
 import { firstPage, gradientPng, newPersistentPhone } from './support/persistent-phone.ts'
 import { expectNoOverflow } from './support/screen.ts'
+import { UPKEEP_POLICY, upkeepPolicyPayload } from '../support/assessment-fixtures.ts'
 
 const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
 const REPORTS = [
   { title: '村口路灯不亮', tags: ['infrastructure'] },
   { title: '村道排水沟堵塞', tags: ['infrastructure', 'environment'] },
 ]
-const POLICY = '清河县农村公共设施管护办法（演示）'
+const POLICY = UPKEEP_POLICY.title
 const TODAY = chinaDate(new Date().toISOString())
 let policyId = ''
 
@@ -62,20 +63,7 @@ beforeAll(async () => {
   await pushApplied(
     env.app,
     as('thirdDepartment'),
-    memoMutation(
-      policyId,
-      'create',
-      {
-        title: POLICY,
-        documentNumber: '清住建发〔2026〕7号',
-        issuingDepartment: '/demo-county/demo-dept-3/',
-        issueDate: TODAY,
-        summary: '村内道路、路灯、水渠的日常管护由村集体负责，县住建局给予补助。',
-        domains: ['infrastructure'],
-        concerns: ['/demo-county/demo-t1/'],
-      },
-      { kind: 'policy' },
-    ),
+    memoMutation(policyId, 'create', upkeepPolicyPayload(TODAY), { kind: 'policy' }),
   )
 })
 

@@ -57,3 +57,21 @@ export function campaignPayload(
     ...overrides,
   }
 }
+
+/** The county's road, lamp and ditch upkeep policy that the discussion-day tests interpret. */
+export const UPKEEP_POLICY = {
+  title: '清河县农村公共设施管护办法（演示）',
+  documentNumber: '清住建发〔2026〕7号',
+} as const
+
+/** The 'create' payload of the upkeep policy, drafted by demo-dept-3 (县住建局) for township demo-t1. */
+export function upkeepPolicyPayload(issueDate: string): Record<string, unknown> {
+  return {
+    ...UPKEEP_POLICY,
+    issuingDepartment: '/demo-county/demo-dept-3/',
+    issueDate,
+    summary: '村内道路、路灯、水渠的日常管护由村集体负责，县住建局给予补助。',
+    domains: ['infrastructure'],
+    concerns: ['/demo-county/demo-t1/'],
+  }
+}

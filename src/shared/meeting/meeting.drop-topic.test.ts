@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_ACTORS } from '../issue/issue.fixtures.ts'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import type { Actor } from '../sync/record-kind.ts'
 import { TOPIC_UPKEEP_ACTOR_ID } from './meeting.drop-topic.ts'
-import { samplePlan, sampleTopic } from './meeting.fixtures.ts'
-import { meetingKind, viewMeeting } from './meeting.kind.ts'
-import { meetingDataSchema, type MeetingData } from './meeting.schema.ts'
+import { applyMeeting, meetingRefusal, samplePlan, sampleTopic } from './meeting.fixtures.ts'
+import { viewMeeting } from './meeting.kind.ts'
+import type { MeetingData } from './meeting.schema.ts'
 
 const { villageCadre, villageMediator, townshipMediator } = DEMO_ACTORS
 const upkeep: Actor = { ...DEMO_ACTORS.countyStaff, userId: TOPIC_UPKEEP_ACTOR_ID }
 const REASON = '议题已标记为涉及个人隐私，移出集体议事'
 
-function apply(current: MeetingData | null, op: string, payload: object, actor: Actor) {
-  const next = meetingKind.apply(current, { op, payload: { ...payload }, baseVersion: 0 }, actor)
-  expect(meetingDataSchema.safeParse(next).success).toBe(true)
-  return next
-}
+const apply = applyMeeting
 
-function refusal(action: () => unknown): { code: string; message: string } {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof MutationRejection) return { code: error.code, message: error.message }
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
+const refusal = meetingRefusal
 
 const twoTopics = () =>
   apply(

@@ -3,8 +3,11 @@
  * demo county (see issue.fixtures.ts). Imported by tests only.
  */
 import { DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
+import { expect } from 'vitest'
+import { MutationRejection, type Actor } from '../sync/record-kind.ts'
 import type { MediatorData } from './mediator.schema.ts'
-import type { TopicPlan } from './meeting.schema.ts'
+import { meetingKind } from './meeting.kind.ts'
+import { meetingDataSchema, type MeetingData, type TopicPlan } from './meeting.schema.ts'
 
 /** A topic of the demo grid, eligible for a collective day of the demo village. */
 export function sampleTopic(overrides: Partial<TopicPlan> = {}): TopicPlan {
@@ -59,4 +62,27 @@ export function sampleMediator(overrides: Partial<MediatorData> = {}): MediatorD
     updatedAt: '2025-01-01T00:00:00.000Z',
     ...overrides,
   }
+}
+
+/** Applies `op` to the day as `actor` would, and checks the result is a valid stored day. */
+export function applyMeeting(
+  current: MeetingData | null,
+  op: string,
+  payload: Record<string, unknown>,
+  actor: Actor,
+): MeetingData {
+  const next = meetingKind.apply(current, { op, payload: { ...payload }, baseVersion: 0 }, actor)
+  expect(meetingDataSchema.safeParse(next).success).toBe(true)
+  return next
+}
+
+/** The code and Chinese reason of the refusal `action` throws. */
+export function meetingRefusal(action: () => unknown): { code: string; message: string } {
+  try {
+    action()
+  } catch (error) {
+    if (error instanceof MutationRejection) return { code: error.code, message: error.message }
+    throw error
+  }
+  throw new Error('expected a refusal')
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { actingAt, DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
 import { PRIVATE_PLACEHOLDER } from '../issue/issue.kind.ts'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
-import { samplePlan, sampleTopic } from './meeting.fixtures.ts'
+import type { Actor } from '../sync/record-kind.ts'
+import { applyMeeting, meetingRefusal, samplePlan, sampleTopic } from './meeting.fixtures.ts'
 import { canRecordMeeting, meetingKind } from './meeting.kind.ts'
-import { meetingDataSchema, type MeetingData } from './meeting.schema.ts'
+import type { MeetingData } from './meeting.schema.ts'
 
 const {
   villageCadre,
@@ -17,26 +17,9 @@ const {
   townshipStaff,
 } = DEMO_ACTORS
 
-function apply(
-  current: MeetingData | null,
-  op: string,
-  payload: Record<string, unknown>,
-  actor: Actor,
-) {
-  const next = meetingKind.apply(current, { op, payload, baseVersion: 0 }, actor)
-  expect(meetingDataSchema.safeParse(next).success).toBe(true)
-  return next
-}
+const apply = applyMeeting
 
-function refusal(action: () => unknown): { code: string; message: string } {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof MutationRejection) return { code: error.code, message: error.message }
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
+const refusal = meetingRefusal
 
 const planned = () => apply(null, 'create', samplePlan(), villageCadre)
 const minutes = {

@@ -13,13 +13,14 @@ import { PATHS } from '../../support/demo-county.ts'
 import { memoMutation, newRecordId } from '../../support/memo-kind.ts'
 import { loginAll, pushApplied } from '../../support/sync-client.ts'
 import { snapshot, startE2e, waitForServiceWorker, type E2eEnv } from '../support/e2e-env.ts'
+import { UPKEEP_POLICY, upkeepPolicyPayload } from '../../support/assessment-fixtures.ts'
 
 const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
 const TODAY = chinaDate(new Date().toISOString())
 const LATER = chinaDate(new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString())
 /** A day that has passed. */
 const PAST = '2026-11-05'
-const POLICY = '清河县农村公共设施管护办法（演示）'
+const POLICY = UPKEEP_POLICY.title
 
 let env: E2eEnv
 let as: Awaited<ReturnType<typeof loginAll>>
@@ -83,20 +84,7 @@ export function meetingFieldFixes(): void {
     await pushApplied(
       env.app,
       as('thirdDepartment'),
-      memoMutation(
-        policyId,
-        'create',
-        {
-          title: POLICY,
-          documentNumber: '清住建发〔2026〕7号',
-          issuingDepartment: '/demo-county/demo-dept-3/',
-          issueDate: TODAY,
-          summary: '村内道路、路灯、水渠的日常管护由村集体负责，县住建局给予补助。',
-          domains: ['infrastructure'],
-          concerns: ['/demo-county/demo-t1/'],
-        },
-        { kind: 'policy' },
-      ),
+      memoMutation(policyId, 'create', upkeepPolicyPayload(TODAY), { kind: 'policy' }),
     )
     const ref = { title: '清河县农村路灯管护办法', documentNumber: '清府办发〔2026〕12号' }
     const signed = await plan(PAST, '村口路灯不亮', [ref])
@@ -129,7 +117,7 @@ export function meetingFieldFixes(): void {
       as('villageCadre'),
       memoMutation(signedDay, 'sign_off', {}, { kind: 'meeting', baseVersion: 2 }),
     )
-    const policyRef = { policyId, title: POLICY, documentNumber: '清住建发〔2026〕7号' }
+    const policyRef = { policyId, title: POLICY, documentNumber: UPKEEP_POLICY.documentNumber }
     laterDay = (await plan(LATER, '晒场占道', [policyRef])).id
     todayDay = (await plan(TODAY, '村道排水沟堵塞', [policyRef])).id
   })
