@@ -13,7 +13,8 @@ import {
   type PushResponse,
 } from '#shared/sync/sync.protocol.ts'
 import { ApiError, NetworkError } from '#app/api/http.ts'
-import type { SyncTransport } from '#app/sync/transport.ts'
+import { decodePullPage, type LeanPullResponse } from '#shared/sync/wire.ts'
+import { pullUrl, type SyncTransport } from '#app/sync/transport.ts'
 
 /** What may go wrong with one request. */
 export type Fault =
@@ -34,6 +35,11 @@ export interface InjectTransportOptions {
   /** Decides a fault for each request (or none). */
   fault?: (kind: 'push' | 'pull' | 'blob') => Fault | null
   schemaVersion?: number
+  /**
+   * 'plain': pull as a device from before the lean page encoding did (no
+   * `wire` asked, the answer used as it is).
+   */
+  wire?: 'lean' | 'plain'
   /** Seeded randomness for when held-back requests land (defaults to Math.random). */
   random?: () => number
 }
@@ -123,13 +129,17 @@ export function injectTransport(
       return answer as PushResponse
     },
     async pull(cursor, limit) {
-      const query = new URLSearchParams({ limit: String(limit) })
-      if (cursor) query.set('cursor', cursor)
-      const { body } = await request('pull', {
-        method: 'GET',
-        url: `/api/sync/pull?${query.toString()}`,
-      })
-      return body as PullResponse
+      if (options.wire === 'plain') {
+        const query = new URLSearchParams({ limit: String(limit) })
+        if (cursor) query.set('cursor', cursor)
+        const { body } = await request('pull', {
+          method: 'GET',
+          url: `/api/sync/pull?${query.toString()}`,
+        })
+        return body as PullResponse
+      }
+      const { body } = await request('pull', { method: 'GET', url: pullUrl(cursor, limit) })
+      return decodePullPage(body as PullResponse | LeanPullResponse)
     },
     async putBlob(sha256, blob) {
       await request('blob', {

@@ -78,16 +78,19 @@ export interface PullOptions {
   cursor?: string | null
   limit?: number
   headers?: Record<string, string>
+  /** The page encoding asked for (`?wire=`); none by default, as older devices ask. */
+  wire?: string
 }
 
 /** GET /api/sync/pull; the raw answer. */
 export function pullRaw(
   app: FastifyInstance,
   cookie: string | null,
-  { cursor = null, limit, headers = SCHEMA_HEADERS }: PullOptions = {},
+  { cursor = null, limit, headers = SCHEMA_HEADERS, wire }: PullOptions = {},
 ): Promise<LightMyRequestResponse> {
   const query: Record<string, string> = {}
   if (cursor !== null) query.cursor = cursor
+  if (wire !== undefined) query.wire = wire
   if (limit !== undefined) query.limit = String(limit)
   return app.inject({
     method: 'GET',

@@ -9,6 +9,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '#shared/sync/sync.protocol.ts'
+import { decodePullPage, LEAN_WIRE, type LeanPullResponse } from '#shared/sync/wire.ts'
 import { apiRequest } from '#app/api/http.ts'
 
 export interface SyncTransport {
@@ -18,6 +19,16 @@ export interface SyncTransport {
   getBlob(sha256: string): Promise<Blob>
 }
 
+/**
+ * The pull address: this device asks for the lean page encoding (docs/sync.md,
+ * "Wire format"); `decodePullPage` reads whichever the server answered.
+ */
+export function pullUrl(cursor: string | null, limit: number): string {
+  const query = new URLSearchParams({ limit: String(limit), wire: String(LEAN_WIRE) })
+  if (cursor) query.set('cursor', cursor)
+  return `/api/sync/pull?${query.toString()}`
+}
+
 export const httpTransport: SyncTransport = {
   push: (body) =>
     apiRequest<PushResponse>('/api/sync/push', {
@@ -25,13 +36,12 @@ export const httpTransport: SyncTransport = {
       body,
       headers: { [SCHEMA_HEADER]: String(SYNC_SCHEMA_VERSION) },
     }),
-  pull: (cursor, limit) => {
-    const query = new URLSearchParams({ limit: String(limit) })
-    if (cursor) query.set('cursor', cursor)
-    return apiRequest<PullResponse>(`/api/sync/pull?${query.toString()}`, {
-      headers: { [SCHEMA_HEADER]: String(SYNC_SCHEMA_VERSION) },
-    })
-  },
+  pull: async (cursor, limit) =>
+    decodePullPage(
+      await apiRequest<PullResponse | LeanPullResponse>(pullUrl(cursor, limit), {
+        headers: { [SCHEMA_HEADER]: String(SYNC_SCHEMA_VERSION) },
+      }),
+    ),
   putBlob: async (sha256, blob) => {
     await apiRequest(`/api/blobs/${sha256}`, { method: 'PUT', rawBody: blob, timeoutMs: 120_000 })
   },

@@ -14,6 +14,7 @@ import {
   SYNC_SCHEMA_VERSION,
   type MutationResult,
 } from '#shared/sync/sync.protocol.ts'
+import { encodePullPage, LEAN_WIRE, leanPullResponseSchema } from '#shared/sync/wire.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { requireAuth } from '../plugins/scope.ts'
 import { decodeCursor } from './cursor.ts'
@@ -112,8 +113,14 @@ export function syncRoutes(
         querystring: z.object({
           cursor: z.string().max(2000).optional(),
           limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+          /**
+           * The page encoding the device decodes (src/shared/sync/wire.ts). A
+           * device that does not ask, or asks for one this server does not
+           * know, gets the plain page every version decodes.
+           */
+          wire: z.string().max(10).optional(),
         }),
-        response: { 200: pullResponseSchema },
+        response: { 200: z.union([leanPullResponseSchema, pullResponseSchema]) },
       },
     },
     async (request) => {
@@ -122,11 +129,12 @@ export function syncRoutes(
       if (request.query.cursor && !cursor)
         throw new HttpError(400, 'bad_request', '同步游标无效，请重新同步')
       const epoch = await serverEpoch(db)
-      return pullPage(
+      const page = await pullPage(
         { db, dialect, kinds, auth, epoch, log: request.log },
         cursor,
         request.query.limit,
       )
+      return request.query.wire === String(LEAN_WIRE) ? encodePullPage(page) : page
     },
   )
 }
