@@ -45,26 +45,62 @@ export const leanPullResponseSchema = z.object({
 /** A pull page in the lean encoding. */
 export type LeanPullResponse = z.infer<typeof leanPullResponseSchema>
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 const DAY_MS = 86_400_000
 /** Shorter strings cost less written out than as an index. */
 const MIN_SHARED_LENGTH = 3
 
+/** The number written in `value` from `from` to `to` (digits only), or -1. */
+function digits(value: string, from: number, to: number): number {
+  let number = 0
+  for (let at = from; at < to; at++) {
+    const code = value.charCodeAt(at) - 48
+    if (code < 0 || code > 9) return -1
+    number = number * 10 + code
+  }
+  return number
+}
+
+/**
+ * Milliseconds of `YYYY-MM-DD` + time, when every field is in range (so the
+ * string is exactly what `toISOString()` writes), else null. Years below 100
+ * are left alone (Date.UTC would read them as 19xx). Read by hand: a page
+ * holds thousands of instants, and Date.parse + toISOString cost most of the
+ * encoding's time.
+ */
+function utcMs(value: string, h: number, mi: number, s: number, ms: number): number | null {
+  const y = digits(value, 0, 4)
+  const mo = digits(value, 5, 7)
+  const d = digits(value, 8, 10)
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23) return null
+  if (mi < 0 || mi > 59 || s < 0 || s > 59 || ms < 0) return null
+  const time = Date.UTC(y, mo - 1, d, h, mi, s, ms)
+  // The 29th–31st of a shorter month rolls over: not a real date.
+  return d > 28 && new Date(time).getUTCDate() !== d ? null : time
+}
+
+const isDateShaped = (value: string) =>
+  value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45
+const isInstantShaped = (value: string) =>
+  value.length === 24 && value.charCodeAt(10) === 84 && value.charCodeAt(23) === 90
+
 /** Milliseconds of a canonical ISO instant, or null when it would not come back identical. */
 function instantMs(value: string): number | null {
-  if (!INSTANT.test(value)) return null
-  const ms = Date.parse(value)
-  return Number.isFinite(ms) && new Date(ms).toISOString() === value ? ms : null
+  if (!isInstantShaped(value) || !isDateShaped(value.slice(0, 10))) return null
+  if (value[13] !== ':' || value[16] !== ':' || value[19] !== '.') return null
+  return utcMs(
+    value,
+    digits(value, 11, 13),
+    digits(value, 14, 16),
+    digits(value, 17, 19),
+    digits(value, 20, 23),
+  )
 }
 
 /** Days since 1970-01-01 of a canonical calendar date, or null. */
 function dateDays(value: string): number | null {
-  if (!DATE.test(value)) return null
-  const ms = Date.parse(`${value}T00:00:00.000Z`)
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value
-    ? ms / DAY_MS
-    : null
+  if (!isDateShaped(value)) return null
+  const time = utcMs(value, 0, 0, 0, 0)
+  return time === null ? null : time / DAY_MS
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -76,57 +112,108 @@ function countStrings(value: unknown, counts: Map<string, number>): void {
   if (Array.isArray(value)) {
     for (const item of value) countStrings(item, counts)
   } else if (isObject(value)) {
-    for (const field of Object.values(value)) {
-      if (typeof field === 'string') {
-        if (field.length >= MIN_SHARED_LENGTH && instantMs(field) === null && !DATE.test(field))
-          counts.set(field, (counts.get(field) ?? 0) + 1)
-      } else countStrings(field, counts)
+    for (const key of Object.keys(value)) {
+      const field = value[key]
+      if (typeof field !== 'string') countStrings(field, counts)
+      // Instants and dates are written as numbers, not shared (a string only
+      // shaped like one is then written as itself: still exact).
+      else if (field.length >= MIN_SHARED_LENGTH && !isInstantShaped(field) && !isDateShaped(field))
+        counts.set(field, (counts.get(field) ?? 0) + 1)
     }
   }
 }
 
+const MARKERS = ['.', 's', 't', 'd'] as const
+const [PLAIN, SHARED, INSTANT_MS, DATE_DAYS] = [0, 1, 2, 3] as const
+type Marker = 0 | 1 | 2 | 3
+
+/**
+ * Shapes are found through a trie of (key, marker) steps, so packing an
+ * object allocates no key strings; a shape's entries are built once.
+ */
+interface ShapeNode {
+  readonly next: Map<string, ShapeNode[]>
+  readonly parent: ShapeNode | null
+  readonly entry: string
+  shape: number
+}
+
+const newNode = (parent: ShapeNode | null, entry: string): ShapeNode => ({
+  next: new Map(),
+  parent,
+  entry,
+  shape: -1,
+})
+
 class Packer {
   readonly shapes: string[][] = []
-  private readonly shapeIndex = new Map<string, number>()
+  private readonly root = newNode(null, '')
   private readonly stringIndex: Map<string, number>
   base: number | null = null
+  /** The marker of the last `field` call (saves a tuple per field). */
+  private marker: Marker = PLAIN
 
   constructor(readonly strings: string[]) {
     this.stringIndex = new Map(strings.map((value, index) => [value, index]))
   }
 
   pack(value: unknown): unknown {
-    if (Array.isArray(value)) return [-1, ...value.map((item) => this.pack(item))]
+    if (Array.isArray(value)) {
+      const out: unknown[] = [-1]
+      for (const item of value) out.push(this.pack(item))
+      return out
+    }
     if (!isObject(value)) return value
-    const keys: string[] = []
-    const values: unknown[] = []
-    for (const [key, field] of Object.entries(value)) {
-      const [marker, packed] = this.field(field)
-      keys.push(marker + key)
-      values.push(packed)
+    const out: unknown[] = [0]
+    let node = this.root
+    for (const key of Object.keys(value)) {
+      out.push(this.field(value[key]))
+      node = this.step(node, key, this.marker)
     }
-    const id = keys.join('\u0000')
-    let shape = this.shapeIndex.get(id)
-    if (shape === undefined) {
-      shape = this.shapes.length
-      this.shapes.push(keys)
-      this.shapeIndex.set(id, shape)
+    if (node.shape < 0) {
+      const entries: string[] = []
+      for (let at: ShapeNode | null = node; at?.parent; at = at.parent) entries.push(at.entry)
+      node.shape = this.shapes.length
+      this.shapes.push(entries.reverse())
     }
-    return [shape, ...values]
+    out[0] = node.shape
+    return out
   }
 
-  private field(value: unknown): [string, unknown] {
-    if (typeof value !== 'string') return ['.', this.pack(value)]
+  private step(node: ShapeNode, key: string, marker: Marker): ShapeNode {
+    let byMarker = node.next.get(key)
+    if (!byMarker) {
+      byMarker = []
+      node.next.set(key, byMarker)
+    }
+    return (byMarker[marker] ??= newNode(node, MARKERS[marker] + key))
+  }
+
+  private field(value: unknown): unknown {
+    if (typeof value !== 'string') {
+      const packed = this.pack(value)
+      // Set after packing: the nested fields set it too.
+      this.marker = PLAIN
+      return packed
+    }
+    this.marker = PLAIN
     const shared = this.stringIndex.get(value)
-    if (shared !== undefined) return ['s', shared]
+    if (shared !== undefined) {
+      this.marker = SHARED
+      return shared
+    }
     const ms = instantMs(value)
     if (ms !== null) {
       this.base ??= ms
-      return ['t', ms - this.base]
+      this.marker = INSTANT_MS
+      return ms - this.base
     }
     const days = dateDays(value)
-    if (days !== null) return ['d', days]
-    return ['.', value]
+    if (days !== null) {
+      this.marker = DATE_DAYS
+      return days
+    }
+    return value
   }
 }
 
@@ -155,40 +242,63 @@ export function encodePullPage(page: PullResponse): LeanPullResponse {
   }
 }
 
+/** A shape split once into its keys and markers. */
+interface Shape {
+  keys: string[]
+  markers: number[]
+}
+
 class Unpacker {
-  constructor(private readonly page: LeanPullResponse) {}
+  private readonly shapes: Shape[]
+
+  constructor(private readonly page: LeanPullResponse) {
+    this.shapes = page.shapes.map((entries) => ({
+      keys: entries.map((entry) => entry.slice(1)),
+      markers: entries.map((entry) => MARKERS.indexOf(entry[0] as (typeof MARKERS)[number])),
+    }))
+  }
 
   unpack(value: unknown): unknown {
     if (!Array.isArray(value)) return value
-    const [head, ...rest] = value as unknown[]
-    if (head === -1) return rest.map((item) => this.unpack(item))
-    const shape = typeof head === 'number' ? this.page.shapes[head] : undefined
-    if (!shape || shape.length !== rest.length) throw new Error('lean pull page: bad object')
-    // defineProperty, not assignment: a key "__proto__" stays an ordinary key.
+    const head: unknown = value[0]
+    if (head === -1) {
+      const items: unknown[] = []
+      for (let index = 1; index < value.length; index++) items.push(this.unpack(value[index]))
+      return items
+    }
+    const shape = typeof head === 'number' ? this.shapes[head] : undefined
+    if (!shape || shape.keys.length !== value.length - 1)
+      throw new Error('lean pull page: bad object')
     const object: Record<string, unknown> = {}
-    shape.forEach((entry, index) => {
-      Object.defineProperty(object, entry.slice(1), {
-        value: this.field(entry[0], rest[index]),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
-    })
+    const { keys, markers } = shape
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index] ?? ''
+      const field = this.field(markers[index], value[index + 1])
+      // Assignment to "__proto__" would set the prototype: define it as an ordinary key.
+      if (key === '__proto__')
+        Object.defineProperty(object, key, {
+          value: field,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
+      else object[key] = field
+    }
     return object
   }
 
-  private field(marker: string | undefined, value: unknown): unknown {
+  private field(marker: number | undefined, value: unknown): unknown {
     switch (marker) {
-      case '.':
+      case PLAIN:
         return this.unpack(value)
-      case 's': {
+      case SHARED: {
         const shared = typeof value === 'number' ? this.page.strings[value] : undefined
         if (shared === undefined) throw new Error('lean pull page: bad string index')
         return shared
       }
-      case 't':
+      case INSTANT_MS:
         return new Date(this.page.base + Number(value)).toISOString()
-      case 'd':
+      case DATE_DAYS:
         return new Date(Number(value) * DAY_MS).toISOString().slice(0, 10)
       default:
         throw new Error('lean pull page: bad marker')

@@ -79,8 +79,19 @@ function pageOf(changes: Change[]): PullResponse {
   }
 }
 
+/** Median milliseconds of `step` over five runs. */
+function timed(step: () => unknown): number {
+  const times: number[] = []
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now()
+    step()
+    times.push(performance.now() - started)
+  }
+  return round(times.sort((a, b) => a - b)[2] ?? Number.NaN)
+}
+
 /** Plain and lean bytes of one page; fails unless the lean page decodes to the plain one. */
-function measurePage(changes: Change[]): { plain: Bytes; lean: Bytes } {
+function measurePage(changes: Change[]) {
   const plainText = JSON.stringify(pageOf(changes))
   const leanText = JSON.stringify(encodePullPage(pageOf(changes)))
   const decoded = JSON.stringify(decodePullPage(JSON.parse(leanText) as never))
@@ -88,6 +99,13 @@ function measurePage(changes: Change[]): { plain: Bytes; lean: Bytes } {
   return {
     plain: perRecord(bytesOf(plainText), changes.length),
     lean: perRecord(bytesOf(leanText), changes.length),
+    // CPU per page: the server's encode + stringify, the device's parse + decode.
+    ms: {
+      plainServer: timed(() => JSON.stringify(pageOf(changes))),
+      leanServer: timed(() => JSON.stringify(encodePullPage(pageOf(changes)))),
+      plainDevice: timed(() => JSON.parse(plainText)),
+      leanDevice: timed(() => decodePullPage(JSON.parse(leanText) as never)),
+    },
   }
 }
 
@@ -183,6 +201,8 @@ export async function benchWireBytes({ records }: { records: number }): Promise<
 
     // What the device downloads, page by page, through the real server.
     const served = { plain: { raw: 0, gzip: 0, br: 0 }, lean: { raw: 0, gzip: 0, br: 0 } }
+    const brMs = { plain: 0, lean: 0 }
+    let pages = 0
     const changes: Change[] = []
     let cursor: string | null = null
     for (;;) {
@@ -196,9 +216,12 @@ export async function benchWireBytes({ records }: { records: number }): Promise<
           ? (await pull(cursor, true)).rawPayload.length
           : plain.rawPayload.length
         served[name].gzip += (await pull(cursor, wire, 'gzip')).rawPayload.length
+        const started = performance.now()
         served[name].br += (await pull(cursor, wire, 'br')).rawPayload.length
+        brMs[name] += performance.now() - started
       }
       changes.push(...page.changes)
+      pages += 1
       cursor = page.cursor
       if (!page.hasMore) break
     }
@@ -210,6 +233,9 @@ export async function benchWireBytes({ records }: { records: number }): Promise<
       encoding: `plain → lean (wire ${LEAN_WIRE})`,
       plainPerRecord: perRecord(served.plain, puts.length),
       leanPerRecord: perRecord(served.lean, puts.length),
+      // Whole request in the server (query, projection, encoding, response
+      // check, brotli), mean per page of 500.
+      brRequestMsPerPage: { plain: round(brMs.plain / pages), lean: round(brMs.lean / pages) },
     })
 
     const byKind = new Map<string, Change[]>()
@@ -228,7 +254,7 @@ export async function benchWireBytes({ records }: { records: number }): Promise<
     )
     for (const [kind, list] of byKind) {
       const page = list.slice(0, 500)
-      const { plain, lean } = measurePage(page)
+      const { plain, lean, ms } = measurePage(page)
       emit({
         bench: 'wire_bytes',
         kind,
@@ -236,6 +262,7 @@ export async function benchWireBytes({ records }: { records: number }): Promise<
         plainPerRecord: plain,
         leanPerRecord: lean,
         leanToPlain: ratio(lean, plain),
+        pageMs: ms,
         ...(kind.startsWith('issue') ? { target: ISSUE_TARGET } : {}),
       })
     }
