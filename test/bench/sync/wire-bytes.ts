@@ -225,7 +225,7 @@ export async function benchWireBytes({ records }: { records: number }): Promise<
       cursor = page.cursor
       if (!page.hasMore) break
     }
-    const puts = changes.filter((change) => change.op === 'put')
+    const puts = changes.flatMap((change) => (change.op === 'put' ? [change] : []))
     emit({
       bench: 'wire_bytes_served',
       viewer: 'county_staff',
@@ -240,17 +240,19 @@ export async function benchWireBytes({ records }: { records: number }): Promise<
 
     const byKind = new Map<string, Change[]>()
     for (const change of puts) {
-      const kind = change.record.kind
-      byKind.set(kind, [...(byKind.get(kind) ?? []), change])
+      const list = byKind.get(change.record.kind) ?? []
+      list.push(change)
+      byKind.set(change.record.kind, list)
     }
     const random = seededRandom(5)
-    const issues = byKind.get('issue') ?? []
     byKind.set(
       'issue+prose',
-      issues.map((change) => ({
-        ...change,
-        record: { ...change.record, data: { ...change.record.data, description: prose(random) } },
-      })),
+      puts
+        .filter((change) => change.record.kind === 'issue')
+        .map((change) => ({
+          ...change,
+          record: { ...change.record, data: { ...change.record.data, description: prose(random) } },
+        })),
     )
     for (const [kind, list] of byKind) {
       const page = list.slice(0, 500)
