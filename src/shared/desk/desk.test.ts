@@ -55,11 +55,35 @@ describe('the grid worker desk', () => {
         issueAt('registered', '2026-11-20'),
       ],
       campaigns: [
-        { status: 'open', villages: [VILLAGE], grids: [], opensOn: '2026-11-01', closesOn: '2026-12-31' },
+        {
+          status: 'open',
+          villages: [VILLAGE],
+          grids: [],
+          opensOn: '2026-11-01',
+          closesOn: '2026-12-31',
+        },
         { status: 'open', villages: [], grids: [GRID], opensOn: '2026-11-01', closesOn: TODAY },
-        { status: 'closed', villages: [VILLAGE], grids: [], opensOn: '2026-11-01', closesOn: '2026-12-31' },
-        { status: 'open', villages: ['/c/t1/v2/'], grids: [], opensOn: '2026-11-01', closesOn: '2026-12-31' },
-        { status: 'open', villages: [VILLAGE], grids: [], opensOn: '2026-12-01', closesOn: '2026-12-31' },
+        {
+          status: 'closed',
+          villages: [VILLAGE],
+          grids: [],
+          opensOn: '2026-11-01',
+          closesOn: '2026-12-31',
+        },
+        {
+          status: 'open',
+          villages: ['/c/t1/v2/'],
+          grids: [],
+          opensOn: '2026-11-01',
+          closesOn: '2026-12-31',
+        },
+        {
+          status: 'open',
+          villages: [VILLAGE],
+          grids: [],
+          opensOn: '2026-12-01',
+          closesOn: '2026-12-31',
+        },
       ],
     }
     expect(lines(input, viewer('grid_worker', GRID))).toEqual([
@@ -118,8 +142,11 @@ describe('the village cadre desk', () => {
     ])
   })
 
-  it("has nothing to plan once a day of this month is planned or held", () => {
-    const input = { ...emptyInput(), meetings: [meetingAt('m', '2026-11-05', { status: 'signed_off' })] }
+  it('has nothing to plan once a day of this month is planned or held', () => {
+    const input = {
+      ...emptyInput(),
+      meetings: [meetingAt('m', '2026-11-05', { status: 'signed_off' })],
+    }
     expect(lines(input, viewer('village_cadre', VILLAGE))).toContain('fixedDayToPlan 0/0/0/-')
   })
 })
@@ -157,6 +184,7 @@ describe('the township desk', () => {
           escalatedToTownship: TOWNSHIP,
           assignedDepartment: DEPARTMENT,
         }),
+        issueAt('closed', '2026-11-01', { escalatedToTownship: TOWNSHIP }), // ended: not waiting
         issueAt('registered', '2026-11-26'), // 1 late at accept
         issueAt('accepted', '2026-11-26', { reopenCount: 2 }), // 1 late at village, reopened
         issueAt('closed', '2026-11-01', { reopenCount: 1 }), // ended: neither late nor reopened
@@ -178,7 +206,7 @@ describe('the township desk', () => {
 })
 
 describe('the department desk', () => {
-  it("counts only its own dispatched matters, interpretations due and post-evaluations", () => {
+  it('counts only its own dispatched matters, interpretations due and post-evaluations', () => {
     const policy = (issuingDepartment: string, date: string, heldOn?: string) => ({
       issuingDepartment,
       interpretationDeadline: { date, isEstimate: false },

@@ -27,7 +27,13 @@ import type {
 const ENDED: readonly IssueStatus[] = ['closed', 'withdrawn', 'merged']
 
 /** Stages in the order a matter passes them (the order of the 逾期 lines). */
-const STAGE_ORDER: readonly IssueStage[] = ['accept', 'village', 'township', 'department', 'feedback']
+const STAGE_ORDER: readonly IssueStage[] = [
+  'accept',
+  'village',
+  'township',
+  'department',
+  'feedback',
+]
 
 /** Working days `due` lies before `today` (0 when not late). */
 export function workingDaysLate(due: string, today: string): number {
@@ -74,6 +80,9 @@ function plainCount(spec: CountSpec, count: number): DeskCount {
 }
 
 const ISSUES = '/issues'
+
+/** The stages of a matter escalated beyond its village. */
+const ABOVE_VILLAGE: readonly IssueStage[] = ['township', 'department', 'feedback']
 
 /** One line per stage holding overdue matters of `issues`, in stage order. */
 function overdueByStage(
@@ -241,15 +250,20 @@ function mediatorDesk(input: DeskInput, viewer: DeskViewer): Desk {
 function townshipDesk(input: DeskInput, viewer: DeskViewer): Desk {
   const { orgPath, today } = viewer
   const ours = input.issues.filter((issue) => isWithin(issue.orgPath, orgPath))
-  const escalatedToUs = ours.filter(
-    (issue) =>
-      issue.escalatedToTownship === orgPath &&
-      (issue.status === 'escalated' || issue.status === 'dispatched'),
-  )
+  // Still open above the village: with the township, a department, or the
+  // feedback visit (a matter returned to the village no longer names us).
+  const escalatedToUs = ours.filter((issue) => {
+    const stage = STATUS_STAGE[issue.status]
+    return issue.escalatedToTownship === orgPath && stage !== null && ABOVE_VILLAGE.includes(stage)
+  })
   return {
     counts: [
       issueCount(
-        { key: 'escalatedToUs', needs: null, to: { path: ISSUES, query: { inbox: 'escalated' } } },
+        {
+          key: 'escalatedToUs',
+          needs: null,
+          to: { path: ISSUES, query: { inbox: 'escalated', stage: [...ABOVE_VILLAGE] } },
+        },
         escalatedToUs,
         today,
       ),

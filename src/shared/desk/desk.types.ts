@@ -61,7 +61,7 @@ export interface DeskInput {
 /** Where a count leads: a list page and its filters (route query). */
 export interface DeskLink {
   path: string
-  query?: Readonly<Record<string, string | readonly string[]>>
+  query?: Record<string, string | string[]>
 }
 
 /** The names of the desk's counts (i18n keys under `desk.count`). */
