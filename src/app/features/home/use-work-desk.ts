@@ -35,7 +35,7 @@ const CAPTURE_DRAFT_KEY = 'draft:issue'
 export function useWorkDesk() {
   const { me } = storeToRefs(useAuthStore())
   const sync = useSyncStore()
-  const { status, pendingCount, refused } = storeToRefs(sync)
+  const { pendingCount, refused } = storeToRefs(sync)
   const issues = useKindRows(ISSUE_KIND, isIssueData)
   const meetings = useKindRows(MEETING_KIND, isMeetingData)
   const policies = useKindRows(POLICY_KIND, isPolicyData)
@@ -85,8 +85,17 @@ export function useWorkDesk() {
     )
   })
 
-  /** When this device last heard everything from the server (ISO), or null: never. */
-  const lastSyncAt = computed(() => status.value.lastSuccessAt)
+  /**
+   * When this device last heard everything from the server (ISO), null when
+   * never, undefined until read: read from the device's sync state (which
+   * the engine writes on each success), not the store's status, which is
+   * empty for a moment after a reload and would say 尚未同步.
+   */
+  const lastSyncAt = shallowRef<string | null | undefined>(undefined)
+  const syncWatch = liveQuery(() => appDb.syncMeta.get('state')).subscribe((state) => {
+    lastSyncAt.value = state?.lastSuccessAt ?? null
+  })
+  onScopeDispose(() => syncWatch.unsubscribe())
 
   return { desk, today, lastSyncAt }
 }
