@@ -45,7 +45,6 @@ export const deskMessages = {
     overdue: '逾期 {count} 件，最久 {days} 个工作日',
     nextDue: '最近到期 {date}',
     nextDay: '本村下次议事日',
-    noNextDay: '本村暂无安排的议事日',
     invitedTitle: '邀请我参加的议事日',
     dayAt: '{date} {time} {place}',
   },
