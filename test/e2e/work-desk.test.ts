@@ -248,13 +248,38 @@ describe('the work desk of every role after a scripted day, at 360 px', () => {
     }
   })
 
-  it('5. with no signal the desk still shows the same counts and when they were synced', async () => {
+  it('5. in elder mode every desk text is at least 18 px and every line a 60 px target', async () => {
+    const { page } = phoneOf('township')
+    await page.goto('/me')
+    await page.getByTestId('elder-toggle').click()
+    const isElder = () => page.evaluate(() => document.documentElement.classList.contains('elder'))
+    await expect.poll(isElder).toBe(true)
+    // Through the tab bar, not a reload: the setting is being written.
+    await page.getByTestId('tab-home').click()
+    const line = page.getByTestId('desk-escalatedToUs')
+    await line.waitFor()
+    const sizes = await page
+      .getByTestId('work-desk')
+      .evaluate((desk) =>
+        [...desk.querySelectorAll('p, span, h2, h3')].map((el) =>
+          parseFloat(getComputedStyle(el).fontSize),
+        ),
+      )
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18)
+    expect((await line.boundingBox())?.height).toBeGreaterThanOrEqual(60)
+    await snapshot(page, 'work-desk/township-elder')
+    await page.getByTestId('tab-me').click()
+    await page.getByTestId('elder-toggle').click()
+    await expect.poll(isElder).toBe(false)
+  })
+
+  it('6. with no signal the desk still shows the same counts and when they were synced', async () => {
     for (const who of ROLES) {
       const { context, page } = phoneOf(who)
       await page.goto('/')
       await page.getByTestId('work-desk').waitFor()
-      const asOf = await page.getByTestId('desk-as-of').textContent()
       await context.setOffline(true)
+      const asOf = await page.getByTestId('desk-as-of').textContent()
       await page.reload()
       await page.getByTestId('work-desk').waitFor()
       await expect.poll(() => deskCounts(page), SYNC_TIMEOUT).toEqual(expected(who))
