@@ -5,6 +5,7 @@
  */
 import type { AllMessages } from '#app/i18n/keys.ts'
 import { zhCN as shell } from '#app/i18n/zh-CN.ts'
+import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
@@ -14,6 +15,7 @@ import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
 export const zhCN: AllMessages = {
   ...shell,
   ...assessmentMessages,
+  ...deskMessages,
   ...issueMessages,
   ...meMessages,
   ...meetingMessages,

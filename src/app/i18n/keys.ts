@@ -4,6 +4,7 @@
  * the first screen). `t`/`$t` accept only these keys (./vue-i18n.d.ts).
  */
 import type { ShellMessages } from './zh-CN.ts'
+import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
 import type { IssueMessages } from '#app/features/issue/index.ts'
 import type { MeMessages } from '#app/features/me/index.ts'
@@ -13,6 +14,7 @@ import type { SyncMessages } from '#app/features/sync/index.ts'
 /** Every message tree of the app, merged. */
 export type AllMessages = ShellMessages &
   AssessmentMessages &
+  DeskMessages &
   IssueMessages &
   MeMessages &
   MeetingMessages &

@@ -23,7 +23,9 @@ export type InterpretationStatus = 'on_time' | 'late' | 'pending' | 'overdue'
  * and the county); one interpreted after the deadline stays marked late.
  */
 export function interpretationStatus(
-  data: Pick<PolicyData, 'interpretationDeadline' | 'interpretations'>,
+  data: Pick<PolicyData, 'interpretationDeadline'> & {
+    interpretations: readonly Pick<PolicyData['interpretations'][number], 'heldOn'>[]
+  },
   today: string,
 ): InterpretationStatus {
   const first = data.interpretations.map((session) => session.heldOn).sort()[0]

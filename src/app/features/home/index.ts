@@ -1,1 +1,2 @@
 export { homeRoutes } from './routes.ts'
+export type { DeskMessages } from './messages.zh-CN.ts'

@@ -6,9 +6,10 @@
 import { computed, ref, type Ref } from 'vue'
 import type { Role } from '#shared/auth/roles.ts'
 import { isWithin } from '#shared/org/org-path.ts'
-import type { IssueCategory, IssueStatus } from '#shared/issue/issue.schema.ts'
+import type { IssueCategory, IssueStage, IssueStatus } from '#shared/issue/issue.schema.ts'
 import type { DomainTag } from '#shared/common/tags.ts'
-import { isOverdue } from '#shared/issue/issue.deadlines.ts'
+import { isOverdue, STATUS_STAGE } from '#shared/issue/issue.deadlines.ts'
+import { isReopened } from '#shared/issue/issue.reopen.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import type { Viewer } from '#shared/sync/record-kind.ts'
 import type { IssueRow } from './issue.store.ts'
@@ -85,6 +86,10 @@ export interface IssueFilters {
   from: string
   to: string
   search: string
+  /** Set from a route query only (the work desk's links): the stage whose clock runs ([] = any). */
+  stages: IssueStage[]
+  /** Set from a route query only: matters a dissatisfied resident sent back (重办). */
+  isReopenedOnly: boolean
 }
 
 export function emptyFilters(): IssueFilters {
@@ -97,6 +102,8 @@ export function emptyFilters(): IssueFilters {
     from: '',
     to: '',
     search: '',
+    stages: [],
+    isReopenedOnly: false,
   }
 }
 
@@ -110,14 +117,22 @@ export function hasActiveFilter(filters: IssueFilters): boolean {
     filters.unitPath !== '' ||
     filters.from !== '' ||
     filters.to !== '' ||
-    filters.search.trim() !== ''
+    filters.search.trim() !== '' ||
+    filters.stages.length > 0 ||
+    filters.isReopenedOnly
   )
 }
 
-export function useIssueInbox(rows: Ref<IssueRow[]>, viewer: Ref<Viewer | null>) {
+/** `initial`: the inbox and filters to open with (a route query, see issue-list-query.ts). */
+export function useIssueInbox(
+  rows: Ref<IssueRow[]>,
+  viewer: Ref<Viewer | null>,
+  initial: { inbox?: Inbox['name'] | undefined; filters?: IssueFilters } = {},
+) {
   const inboxes = computed(() => (viewer.value ? ROLE_INBOXES[viewer.value.role] : [ALL]))
-  const activeInbox = ref<Inbox['name']>(inboxes.value[0]?.name ?? 'all')
-  const filters = ref<IssueFilters>(emptyFilters())
+  const asked = inboxes.value.find((inbox) => inbox.name === initial.inbox)
+  const activeInbox = ref<Inbox['name']>(asked?.name ?? inboxes.value[0]?.name ?? 'all')
+  const filters = ref<IssueFilters>(initial.filters ?? emptyFilters())
 
   const visible = computed(() => {
     const who = viewer.value
@@ -138,6 +153,9 @@ export function useIssueInbox(rows: Ref<IssueRow[]>, viewer: Ref<Viewer | null>)
         if ((f.from && created < f.from) || (f.to && created > f.to)) return false
       }
       if (f.isOverdueOnly && !isOverdue(data, today)) return false
+      if (f.stages.length > 0 && !f.stages.some((stage) => STATUS_STAGE[data.status] === stage))
+        return false
+      if (f.isReopenedOnly && !isReopened(data)) return false
       if (search) {
         const text = `${data.title}\n${data.description}\n${data.place ?? ''}`.toLowerCase()
         if (!text.includes(search)) return false

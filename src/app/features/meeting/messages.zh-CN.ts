@@ -6,6 +6,7 @@ export const meetingMessages = {
     pool: '解事员库',
     count: '共 {count} 次',
     empty: '暂无议事日',
+    invitedOnly: '只看邀请我的',
     notFound: '本机没有这次议事日的记录',
     pending: '待同步',
     status: {

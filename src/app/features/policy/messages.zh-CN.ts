@@ -56,6 +56,9 @@ export const assessmentMessages = {
     },
     emptyCampaigns: '暂无评议活动',
     emptyCases: '暂无后评估',
+    /** Narrowed by a link of the work desk (首页). */
+    onlyDue: '只看待解读',
+    onlyOpen: '只看进行中',
     campaignTitle: '评议活动',
     period: '评议时间 {from} 至 {to}',
     status: {

@@ -1,0 +1,53 @@
+/** The work desk's texts; loaded with the desk (HomePage.vue, src/app/i18n/index.ts). */
+export const deskMessages = {
+  desk: {
+    title: '待办',
+    asOf: '截至上次同步 {time}',
+    neverSynced: '尚未同步，联网后数据才完整',
+    allClear: '暂无待办事项',
+    loading: '正在读取本机数据…',
+    count: {
+      captureDraft: '未提交的登记草稿',
+      unsent: '待上传',
+      refused: '退回待改',
+      feedbackDue: '待回访',
+      openCampaigns: '待录入的评议',
+      toAccept: '待受理',
+      overdueAtVillage: '村级逾期',
+      fixedDayToPlan: '本月固定议事日待安排',
+      minutesToSignOff: '议事记录待签发',
+      escalatedToUs: '上报到本乡镇',
+      toDispatch: '待派发',
+      overdueByStage: '{stage}逾期',
+      reopened: '重新办理',
+      dispatchedToUs: '派给本部门',
+      interpretationDue: '待解读政策',
+      postEvaluationsToConclude: '待作结论的后评估',
+      dispatchQueue: '待派发',
+      overdueInCounty: '全县逾期',
+      openPostEvaluations: '进行中的后评估',
+      invitedDays: '邀请我的议事日',
+    },
+    stage: {
+      accept: '受理',
+      village: '村级办理',
+      township: '乡镇办理',
+      department: '部门办理',
+      feedback: '回访',
+    },
+    amount: {
+      matter: '{count} 件',
+      day: '{count} 场',
+      entry: '{count} 项',
+      change: '{count} 条',
+      draft: '{count} 份',
+    },
+    overdue: '逾期 {count} 件，最久 {days} 个工作日',
+    nextDue: '最近到期 {date}',
+    nextDay: '本村下次议事日',
+    invitedTitle: '邀请我参加的议事日',
+    dayAt: '{date} {time} {place}',
+  },
+}
+
+export type DeskMessages = typeof deskMessages

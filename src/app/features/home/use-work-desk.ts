@@ -1,0 +1,101 @@
+/**
+ * The work desk's data on this device: the records the desk counts (live
+ * Dexie queries through `useKindRows`), the capture draft, the outbox counts
+ * and the last successful sync, fed to the pure rules of src/shared/desk.
+ * Nothing here asks the server, so the desk reads the same without signal.
+ */
+import { liveQuery } from 'dexie'
+import { computed, onScopeDispose, shallowRef } from 'vue'
+import { storeToRefs } from 'pinia'
+import { chinaDate } from '#shared/calendar/working-days.ts'
+import { computeDesk } from '#shared/desk/desk.ts'
+import type { Desk } from '#shared/desk/desk.types.ts'
+import {
+  CAMPAIGN_KIND,
+  POST_EVALUATION_KIND,
+  isCampaignData,
+  isPostEvaluationData,
+} from '#shared/assessment/assessment.kind.ts'
+import { ISSUE_KIND, isIssueData } from '#shared/issue/issue.kind.ts'
+import { MEETING_KIND } from '#shared/meeting/meeting.schema.ts'
+import { isMeetingData } from '#shared/meeting/meeting.kind.ts'
+import { POLICY_KIND, isPolicyData } from '#shared/policy/policy.kind.ts'
+import { appDb } from '#app/db/app-db.ts'
+import { useKindRows } from '#app/records/use-kind-rows.ts'
+import { useAuthStore } from '#app/features/auth/index.ts'
+import { useSyncStore } from '#app/features/sync/index.ts'
+
+/**
+ * The settings key of the capture form's draft (`DRAFT_KEY` in
+ * features/issue/use-capture-form.ts, not imported: that would load the form).
+ */
+const CAPTURE_DRAFT_KEY = 'draft:issue'
+
+/** The signed-in user's desk, kept current while the calling component lives. */
+export function useWorkDesk() {
+  const { me } = storeToRefs(useAuthStore())
+  const sync = useSyncStore()
+  const { pendingCount, refused } = storeToRefs(sync)
+  const issues = useKindRows(ISSUE_KIND, isIssueData)
+  const meetings = useKindRows(MEETING_KIND, isMeetingData)
+  const policies = useKindRows(POLICY_KIND, isPolicyData)
+  const campaigns = useKindRows(CAMPAIGN_KIND, isCampaignData)
+  const postEvaluations = useKindRows(POST_EVALUATION_KIND, isPostEvaluationData)
+
+  const draftOwner = shallowRef<string | null>(null)
+  const draftWatch = liveQuery(() => appDb.settings.get(CAPTURE_DRAFT_KEY)).subscribe((row) => {
+    const value: unknown = row?.value
+    draftOwner.value =
+      typeof value === 'object' && value !== null && 'userId' in value ? String(value.userId) : null
+  })
+  onScopeDispose(() => draftWatch.unsubscribe())
+
+  /** Today in China, fixed while the page is open (a desk left open overnight is refreshed by a visit). */
+  const today = chinaDate(new Date().toISOString())
+
+  const isLoaded = computed(
+    () =>
+      issues.isLoaded.value &&
+      meetings.isLoaded.value &&
+      policies.isLoaded.value &&
+      campaigns.isLoaded.value &&
+      postEvaluations.isLoaded.value,
+  )
+
+  const desk = computed<Desk | null>(() => {
+    const current = me.value
+    if (!current || !isLoaded.value) return null
+    return computeDesk(
+      {
+        issues: issues.rows.value.map((row) => row.data),
+        meetings: meetings.rows.value,
+        policies: policies.rows.value.map((row) => row.data),
+        campaigns: campaigns.rows.value.map((row) => row.data),
+        postEvaluations: postEvaluations.rows.value.map((row) => row.data),
+        hasCaptureDraft: draftOwner.value === current.user.id,
+        unsentCount: pendingCount.value,
+        refusedCount: refused.value.length,
+      },
+      {
+        userId: current.user.id,
+        role: current.user.role,
+        orgPath: current.orgUnit.path,
+        today,
+      },
+    )
+  })
+
+  /**
+   * When this device last heard everything from the server (ISO), null when
+   * never, undefined until read: read from the device's sync state (which
+   * the engine writes on each success), not the store's status, which is
+   * empty for a moment after a reload and would say 尚未同步.
+   */
+  const lastSyncAt = shallowRef<string | null | undefined>(undefined)
+  const syncWatch = liveQuery(() => appDb.syncMeta.get('state')).subscribe((state) => {
+    lastSyncAt.value = state?.lastSuccessAt ?? null
+  })
+  onScopeDispose(() => syncWatch.unsubscribe())
+
+  return { desk, today, lastSyncAt }
+}
