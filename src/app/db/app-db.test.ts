@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { PullResponse } from '#shared/sync/sync.protocol.ts'
 import { kindRegistry, type Actor } from '#shared/sync/record-kind.ts'
 import { issueKind } from '#shared/issue/issue.kind.ts'
 import { DEMO_ACTORS, sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
@@ -36,12 +37,14 @@ function issueData(title = '村口路灯不亮'): Record<string, unknown> {
 }
 
 /** A pull page that puts one record as the server has it. */
-function putPage(id: string, data: Record<string, unknown>, version: number) {
+function putPage(id: string, data: Record<string, unknown>, version: number): PullResponse {
   const record = { kind: 'issue', id, version, orgPath: actor.orgPath, updatedAt: actor.at, data }
   return {
     changes: [{ op: 'put' as const, record }],
     cursor: `c${version}`,
     hasMore: false,
+    reset: false,
+    progress: null,
     epoch: 'e1',
   }
 }

@@ -61,6 +61,15 @@ export type IssueListData = Pick<
   | 'isPrivate'
 >
 
+/** The shape check of an issue's list row (for `useListRows`). */
+export function isIssueListData(
+  data: Record<string, unknown>,
+): data is IssueListData & Record<string, unknown> {
+  return (
+    typeof data.status === 'string' && typeof data.title === 'string' && Array.isArray(data.tags)
+  )
+}
+
 const issueProjection: Projection<IssueData> = {
   sortKey: (data) => data.createdAt,
   isData: (data): data is IssueData & Record<string, unknown> =>

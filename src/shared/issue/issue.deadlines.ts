@@ -53,7 +53,9 @@ export function stageDeadline(
 }
 
 /** The deadline of the stage the issue is in now, or null (end states, or none recorded). */
-export function currentDeadline(data: IssueData): StageDeadline | null {
+export function currentDeadline(
+  data: Pick<IssueData, 'status' | 'deadlines'>,
+): StageDeadline | null {
   const stage = STATUS_STAGE[data.status]
   return stage ? (data.deadlines[stage] ?? null) : null
 }
@@ -63,7 +65,7 @@ export function currentDeadline(data: IssueData): StageDeadline | null {
  * China time — use `chinaDate(new Date().toISOString())`). The due date itself
  * is still in time. End states are never overdue.
  */
-export function isOverdue(data: IssueData, today: string): boolean {
+export function isOverdue(data: Pick<IssueData, 'status' | 'deadlines'>, today: string): boolean {
   const deadline = currentDeadline(data)
   return deadline !== null && today > deadline.due
 }
