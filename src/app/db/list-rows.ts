@@ -29,6 +29,9 @@ export interface ListRow<T = Record<string, unknown>> {
   data: T
 }
 
+/** Rows in a lean list's first answer, read on their own: a phone screen holds about six. */
+export const FIRST_PAGE_ROWS = 40
+
 /** How a kind's records become rows: the sort key and the lean data. */
 interface Projection<T> {
   sortKey: (data: T) => string

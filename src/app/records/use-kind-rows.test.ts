@@ -3,10 +3,10 @@ import 'fake-indexeddb/auto'
 import { effectScope, watch, type ShallowRef } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
-import { isIssueListData } from '#app/db/list-rows.ts'
+import { FIRST_PAGE_ROWS, isIssueListData } from '#app/db/list-rows.ts'
 import { issueKind } from '#shared/issue/issue.kind.ts'
 import { DEMO_ACTORS, sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
-import { FIRST_PAGE_ROWS, useKindRows, useListRows, type KindRow } from './use-kind-rows.ts'
+import { useKindRows, useListRows, type KindRow } from './use-kind-rows.ts'
 
 interface Note {
   title: string

@@ -16,7 +16,7 @@
 import { Dexie, liveQuery } from 'dexie'
 import { onScopeDispose, shallowRef, type ShallowRef } from 'vue'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
-import type { ListRow } from '#app/db/list-rows.ts'
+import { FIRST_PAGE_ROWS, type ListRow } from '#app/db/list-rows.ts'
 
 /** A record of one kind as the screens list it. */
 export interface KindRow<T> {
@@ -68,9 +68,6 @@ export function useKindRows<T extends LocalRecord['data']>(
   onScopeDispose(() => subscription.unsubscribe())
   return { rows, isLoaded }
 }
-
-/** Rows in a lean list's first answer: a phone screen holds about six. */
-export const FIRST_PAGE_ROWS = 40
 
 /**
  * The lean list rows of `kind` (newest first by the projection's sort key)
