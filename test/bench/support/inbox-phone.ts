@@ -145,6 +145,13 @@ export async function measurePhone(
       log(`${n(set.count)}: first row run ${run + 1}: ${ms(firstRowMs.at(-1) ?? 0)}`)
     }
     const rowsAtFirstPaint = await page.evaluate(renderedRows)
+    // The heap with the whole list held: the first page paints before the
+    // set is read, and the count line fills in once it is.
+    await waitUntil(
+      'the whole inbox read',
+      async () => ((await page.getByTestId('issue-count').textContent()) ?? '').trim() !== '',
+      60_000,
+    )
     const inboxBeforeGc = await heapMb(cdp, { gc: false })
     const inbox = await heapMb(cdp, { gc: true })
 
