@@ -17,7 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Actor } from '#shared/sync/record-kind.ts'
 import type { Role } from '#shared/auth/roles.ts'
 import { AppDb, type OutboxEntry } from '#app/db/app-db.ts'
-import { saveChange } from '#app/sync/local-store.ts'
+import { saveChange, serverCopy } from '#app/sync/local-store.ts'
 import { pushOutbox } from '#app/sync/push.ts'
 import { pullAll } from '#app/sync/pull.ts'
 import { buildApp } from '#server/app.ts'
@@ -312,14 +312,17 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
     )
     const local = await device.db.records.toArray()
     const mine = new Map(
-      local.filter((record) => record.serverData !== null).map((record) => [record.key, record]),
+      local.flatMap((record) => {
+        const server = serverCopy(record)
+        return server === null ? [] : [[record.key, { version: record.version, server }] as const]
+      }),
     )
     for (const [key, record] of truth) {
       const held = mine.get(key)
       if (
         !held ||
         held.version !== record.version ||
-        JSON.stringify(held.serverData) !== JSON.stringify(record.data)
+        JSON.stringify(held.server) !== JSON.stringify(record.data)
       )
         report.mismatched += 1
     }

@@ -3,9 +3,10 @@
  * never edit a published version; add `this.version(n + 1)` with an upgrade.
  * docs/sync.md explains how records, outbox and blobs work together.
  */
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Transaction } from 'dexie'
 import type { Me } from '#shared/auth/auth.schema.ts'
-import { APP_DB_NAME } from './start-read.ts'
+import { listRowsMiddleware, type ListRow } from './list-rows.ts'
+import { APP_DB_NAME, SCHEMA_VERSIONS } from './schema.ts'
 
 /** The signed-in user, cached so the app opens offline. One row, id 'current'. */
 export interface SessionRow {
@@ -21,9 +22,12 @@ export interface SettingRow {
 }
 
 /**
- * A record as this device knows it: the server's last word (`serverData`,
- * `version`) plus, in `data`, that state with the device's own unsynced
- * changes applied on top (what the screens show).
+ * A record as this device knows it, stored once: `data` is what the screens
+ * show — the server's last word (`version`) with the device's own unsynced
+ * changes applied on top. Only while such changes exist (`hasPending` 1) is
+ * the server's own state kept beside it, in `serverData`: a pull or a push
+ * answer rebases the outbox on it (local-store.ts). Without pending changes
+ * the two are the same, so `data` alone is the server's state.
  */
 export interface LocalRecord {
   /** `${kind}:${id}` */
@@ -34,7 +38,12 @@ export interface LocalRecord {
   version: number
   orgPath: string
   data: Record<string, unknown>
-  serverData: Record<string, unknown> | null
+  /**
+   * The server's state under the pending changes (null: the server has none
+   * yet). Present only while `hasPending` is 1; read it through
+   * `serverCopy` (local-store.ts), which answers for both cases.
+   */
+  serverData?: Record<string, unknown> | null
   updatedAt: string
   /** 1 while outbox entries for it are waiting or refused (indexable). */
   hasPending: 0 | 1
@@ -107,22 +116,39 @@ export class AppDb extends Dexie {
   blobs!: EntityTable<BlobRow, 'sha256'>
   syncMeta!: EntityTable<SyncMetaRow, 'key'>
   sent!: EntityTable<SentEntry, 'seq'>
+  /** Lean list rows, kept by listRowsMiddleware: never write them directly. */
+  rows!: EntityTable<ListRow, 'key'>
 
   constructor(name = APP_DB_NAME) {
     super(name)
-    this.version(1).stores({
-      session: 'id',
-      settings: 'key',
-    })
-    this.version(2).stores({
-      records: 'key, kind, [kind+updatedAt], hasPending',
-      outbox: '++seq, &id, recordKey, status',
-      blobs: 'sha256, uploaded',
-      syncMeta: 'key',
-    })
-    // The journal of accepted changes; existing devices start it empty.
-    this.version(3).stores({ sent: 'seq, &id, appliedAt' })
+    this.use(listRowsMiddleware)
+    SCHEMA_VERSIONS.forEach((stores, index) => this.version(index + 1).stores(stores))
+    this.version(4).upgrade(storeOnce)
   }
+}
+
+/**
+ * Version 4: a record keeps its server copy only while it has outbox entries
+ * (the outbox, not the record's flag, decides), and rewriting every record
+ * fills the new `rows` table through listRowsMiddleware. Runs in the
+ * upgrade's one transaction: a device cut off half-way opens the old version
+ * again, with nothing lost.
+ */
+async function storeOnce(tx: Transaction): Promise<void> {
+  const keys = await tx.table<OutboxEntry, number>('outbox').orderBy('recordKey').uniqueKeys()
+  const pending = new Set(keys.map(String))
+  await tx
+    .table<LocalRecord, string>('records')
+    .toCollection()
+    .modify((record) => {
+      if (pending.has(record.key)) {
+        record.hasPending = 1
+        record.serverData ??= null
+      } else {
+        record.hasPending = 0
+        delete record.serverData
+      }
+    })
 }
 
 export const appDb = new AppDb()

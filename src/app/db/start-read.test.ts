@@ -36,9 +36,9 @@ describe('readStartRow', () => {
     const db = new AppDb(NAME)
     await db.outbox.count()
     expect(db.tables.map((table) => table.name).sort()).toEqual(
-      ['blobs', 'outbox', 'records', 'sent', 'session', 'settings', 'syncMeta'].sort(),
+      ['blobs', 'outbox', 'records', 'rows', 'sent', 'session', 'settings', 'syncMeta'].sort(),
     )
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     db.close()
   })
 

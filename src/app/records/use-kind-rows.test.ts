@@ -3,7 +3,10 @@ import 'fake-indexeddb/auto'
 import { effectScope, watch, type ShallowRef } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import { appDb, type LocalRecord } from '#app/db/app-db.ts'
-import { useKindRows, type KindRow } from './use-kind-rows.ts'
+import { FIRST_PAGE_ROWS, isIssueListData } from '#app/db/list-rows.ts'
+import { issueKind } from '#shared/issue/issue.kind.ts'
+import { DEMO_ACTORS, sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
+import { useKindRows, useListRows, type KindRow } from './use-kind-rows.ts'
 
 interface Note {
   title: string
@@ -20,7 +23,6 @@ function record(kind: string, id: string, data: Record<string, unknown>, hasPend
     version: 1,
     orgPath: '/c/',
     data,
-    serverData: data,
     updatedAt: '2026-11-27T00:00:00.000Z',
     hasPending,
   } satisfies LocalRecord
@@ -77,6 +79,44 @@ describe('useKindRows', () => {
     await appDb.records.put(record('note', 'e', { title: 'later', writtenAt: '2026-04-01' }))
     const rows = await settled(live.isLoaded, live.rows, (next) => next.length === 1)
     expect(rows[0]?.id).toBe('e')
+    scope.stop()
+  })
+})
+
+describe('useListRows', () => {
+  it("lists a kind's lean rows newest first, and follows every write of the records", async () => {
+    const actor = DEMO_ACTORS.gridWorker
+    const issue = (n: number) => {
+      const createdAt = new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString()
+      const payload = sampleCreatePayload({ title: `说事${n}` })
+      const data = issueKind.apply(
+        null,
+        { op: 'create', payload, baseVersion: 0 },
+        {
+          ...actor,
+          at: createdAt,
+        },
+      )
+      return record('issue', `i${n}`, data, n === 3 ? 1 : 0)
+    }
+    const count = FIRST_PAGE_ROWS + 10
+    await appDb.records.bulkPut(Array.from({ length: count }, (_, n) => issue(n)))
+    const scope = effectScope()
+    const live = scope.run(() => useListRows('issue', isIssueListData))
+    if (!live) throw new Error('no rows')
+    const rows = await settled(live.isLoaded, live.rows)
+    expect(rows).toHaveLength(count)
+    expect(rows.slice(0, 2).map((row) => row.data.title)).toEqual([
+      `说事${count - 1}`,
+      `说事${count - 2}`,
+    ])
+    expect(rows.find((row) => row.id === 'i3')?.hasPending).toBe(true)
+    // Lean: the ledger of events stays in the record.
+    expect(rows[0]?.data).not.toHaveProperty('events')
+
+    await appDb.records.delete('issue:i0')
+    const after = await settled(live.isLoaded, live.rows, (next) => next.length === count - 1)
+    expect(after.some((row) => row.id === 'i0')).toBe(false)
     scope.stop()
   })
 })

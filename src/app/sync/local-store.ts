@@ -7,12 +7,21 @@
  */
 import { uuidv7 } from 'uuidv7'
 import { MutationRejection, type Actor, type AnyRecordKind } from '#shared/sync/record-kind.ts'
-import type { AppDb, OutboxEntry } from '#app/db/app-db.ts'
+import type { AppDb, LocalRecord, OutboxEntry } from '#app/db/app-db.ts'
 import { isQuotaError, StorageFullError } from './errors.ts'
 
 export type KindMap = ReadonlyMap<string, AnyRecordKind>
 
 export const recordKey = (kind: string, id: string): string => `${kind}:${id}`
+
+/**
+ * The server's state of a stored record (null: the server has none). A record
+ * is stored once: without pending changes its `data` IS the server's state;
+ * only with them is the server's copy kept apart, in `serverData`.
+ */
+export function serverCopy(record: LocalRecord): Record<string, unknown> | null {
+  return record.hasPending === 1 ? (record.serverData ?? null) : record.data
+}
 
 /** The device's id (made once) and the sync state row. */
 export async function syncState(db: AppDb) {
@@ -82,7 +91,7 @@ export async function saveChange(
         version: current?.version ?? 0,
         orgPath: kind.audience(next)[0] ?? current?.orgPath ?? actor.orgPath,
         data: next,
-        serverData: current?.serverData ?? null,
+        serverData: current ? serverCopy(current) : null,
         updatedAt: actor.at,
         hasPending: 1,
       })
@@ -116,7 +125,7 @@ export async function rebase(
   server?: ServerState,
 ): Promise<void> {
   const current = await db.records.get(key)
-  const serverData = server ? server.data : (current?.serverData ?? null)
+  const serverData = server ? server.data : current ? serverCopy(current) : null
   const entries = await db.outbox.where('recordKey').equals(key).sortBy('seq')
   const kindName = key.slice(0, key.indexOf(':'))
   const kind = kinds.get(kindName)
@@ -135,15 +144,17 @@ export async function rebase(
     await db.records.delete(key)
     return
   }
-  await db.records.put({
+  const record: LocalRecord = {
     key,
     kind: kindName,
     id: key.slice(kindName.length + 1),
     version: server ? server.version : (current?.version ?? 0),
     orgPath: kind?.audience(data)[0] ?? server?.orgPath ?? current?.orgPath ?? '',
     data,
-    serverData,
     updatedAt: entries.at(-1)?.createdAt ?? server?.updatedAt ?? current?.updatedAt ?? '',
     hasPending: entries.length > 0 ? 1 : 0,
-  })
+  }
+  // The server's copy is kept only under pending changes (stored once otherwise).
+  if (entries.length > 0) record.serverData = serverData
+  await db.records.put(record)
 }

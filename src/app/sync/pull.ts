@@ -86,7 +86,6 @@ export async function applyPage(
             kind: record.kind,
             id: record.id,
             ...server,
-            serverData: record.data,
             hasPending: 0,
           })
       } else if (hasOutbox.has(key)) {

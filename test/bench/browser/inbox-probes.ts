@@ -212,48 +212,101 @@ export async function countIssueRecords(): Promise<number> {
 }
 
 export interface RawRead {
-  ms: number
-  /** The records' size as JSON, MB. */
-  mb: number
-  dataKb: number
-  serverDataKb: number
+  /** getAll of every whole issue record: what the inbox read before its first row until #13.4. */
+  recordsMs: number
+  /** getAll of every lean issue list row (`rows`, [kind+sortKey]): what it reads now. */
+  rowsMs: number
+  /** The first page alone, newest first from the index (what paints first). */
+  firstPageMs: number
+  /** The records' and the rows' size as JSON, MB. */
+  recordsMb: number
+  rowsMb: number
+  /** Mean JSON bytes per issue: `data`, `serverData` (kept only under pending changes), list row. */
+  dataBytes: number
+  serverDataBytes: number
+  rowBytes: number
+  /** Records still holding a server copy (those with outbox entries). */
+  withServerCopy: number
 }
 
 /**
- * Every issue record straight from IndexedDB (one getAll on the 'kind'
- * index, as Dexie's toArray does, without Dexie's copy): ms and size.
+ * Every issue record and every issue list row straight from IndexedDB (one
+ * getAll each, as Dexie's toArray does, without Dexie's copy): ms and size.
  */
-export async function readIssueRecords(): Promise<RawRead> {
+export async function readIssueRecords(firstPage: number): Promise<RawRead> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open('shuoshi')
     request.onsuccess = () => resolve(request.result)
     request.onerror = () => reject(request.error ?? new Error('open failed'))
   })
-  try {
+  const timed = async <T>(read: () => IDBRequest<T>) => {
     const started = performance.now()
-    const records = await new Promise<Array<{ data: unknown; serverData: unknown }>>(
-      (resolve, reject) => {
-        const request = db
+    const result = await new Promise<T>((resolve, reject) => {
+      const request = read()
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error ?? new Error('read failed'))
+    })
+    return { ms: performance.now() - started, result }
+  }
+  try {
+    type Stored = { data?: unknown; serverData?: unknown }
+    const records = await timed(
+      () =>
+        db
           .transaction('records')
           .objectStore('records')
           .index('kind')
-          .getAll(IDBKeyRange.only('issue'))
-        request.onsuccess = () =>
-          resolve(request.result as Array<{ data: unknown; serverData: unknown }>)
-        request.onerror = () => reject(request.error ?? new Error('read failed'))
-      },
+          .getAll(IDBKeyRange.only('issue')) as IDBRequest<Stored[]>,
     )
-    const ms = performance.now() - started
-    const kb = (value: unknown) => Math.round(JSON.stringify(value ?? null).length / 102.4) / 10
+    const hasRows = db.objectStoreNames.contains('rows')
+    const range = IDBKeyRange.bound(['issue'], ['issue', []])
+    const rowIndex = () => db.transaction('rows').objectStore('rows').index('[kind+sortKey]')
+    const rows = hasRows
+      ? await timed(() => rowIndex().getAll(range) as IDBRequest<unknown[]>)
+      : { ms: Number.NaN, result: [] as unknown[] }
+    // The first page newest first, as useListRows reads it (a reverse cursor).
+    const pageStarted = performance.now()
+    const pageRows = hasRows
+      ? await new Promise<number>((resolve, reject) => {
+          let found = 0
+          const cursor = rowIndex().openCursor(range, 'prev')
+          cursor.onsuccess = () => {
+            const at = cursor.result
+            if (at && ++found < firstPage) at.continue()
+            else resolve(found)
+          }
+          cursor.onerror = () => reject(cursor.error ?? new Error('read failed'))
+        })
+      : 0
+    const page = { ms: pageRows > 0 ? performance.now() - pageStarted : Number.NaN }
+    const bytes = (value: unknown) => (value === undefined ? 0 : JSON.stringify(value).length)
+    const mean = (list: readonly unknown[], size: (item: never) => number) =>
+      list.length === 0
+        ? 0
+        : Math.round(list.reduce<number>((sum, item) => sum + size(item as never), 0) / list.length)
+    const mb = (value: unknown) => Math.round(bytes(value) / 104_857.6) / 10
     return {
-      ms,
-      mb: Math.round(JSON.stringify(records).length / 104_857.6) / 10,
-      dataKb: kb(records[0]?.data),
-      serverDataKb: kb(records[0]?.serverData),
+      recordsMs: records.ms,
+      rowsMs: rows.ms,
+      firstPageMs: page.ms,
+      recordsMb: mb(records.result),
+      rowsMb: mb(rows.result),
+      dataBytes: mean(records.result, (record: Stored) => bytes(record.data)),
+      serverDataBytes: mean(records.result, (record: Stored) => bytes(record.serverData)),
+      rowBytes: mean(rows.result, (row: unknown) => bytes(row)),
+      withServerCopy: records.result.filter((record) => record.serverData !== undefined).length,
     }
   } finally {
     db.close()
   }
+}
+
+/** Bytes the origin's IndexedDB takes on disk, as the browser reports it. */
+export async function indexedDbBytes(): Promise<number> {
+  const estimate = (await navigator.storage.estimate()) as StorageEstimate & {
+    usageDetails?: { indexedDB?: number }
+  }
+  return estimate.usageDetails?.indexedDB ?? estimate.usage ?? Number.NaN
 }
 
 /** When the device last finished a sync (syncMeta 'state'), or null. */

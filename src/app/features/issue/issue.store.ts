@@ -8,24 +8,23 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed } from 'vue'
 import type { Viewer } from '#shared/sync/record-kind.ts'
-import type { IssueAction, IssueData } from '#shared/issue/issue.schema.ts'
+import type { IssueAction } from '#shared/issue/issue.schema.ts'
 import type { IssueCreateInput } from '#shared/issue/issue.capture.schema.ts'
-import { ISSUE_KIND, isIssueData } from '#shared/issue/issue.kind.ts'
+import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { appDb } from '#app/db/app-db.ts'
+import { isIssueListData, type IssueListData } from '#app/db/list-rows.ts'
 import { i18n } from '#app/i18n/index.ts'
 import { saveChanges } from '#app/records/save-changes.ts'
-import { useKindRows, type KindRow } from '#app/records/use-kind-rows.ts'
+import { useListRows, type KindRow } from '#app/records/use-kind-rows.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import { useOrgUnitsStore } from '#app/features/org/index.ts'
 
-/** An issue as the screens list it. */
-export type IssueRow = KindRow<IssueData>
+/** An issue as the screens list it: its lean list row (`IssueListData`), not the whole record. */
+export type IssueRow = KindRow<IssueListData>
 
 export const useIssueStore = defineStore('issue', () => {
   const { me } = storeToRefs(useAuthStore())
-  const { rows, isLoaded } = useKindRows(ISSUE_KIND, isIssueData, {
-    newestBy: (data) => data.createdAt,
-  })
+  const { rows, isLoaded } = useListRows(ISSUE_KIND, isIssueListData)
   const org = useOrgUnitsStore()
   const { orgUnits } = storeToRefs(org)
 
