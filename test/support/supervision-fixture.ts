@@ -22,9 +22,7 @@ const t2v1 = `${PATHS.county}demo-t2/demo-t2-v1/`
 
 export async function writeSupervisionFixture(db: Kysely<DatabaseSchema>): Promise<void> {
   const issue = async (...args: Parameters<typeof issueData>) => {
-    const [facts] = args
-    const audience = [facts.gridPath, ...(facts.department ? [facts.department] : [])]
-    await writeRecord(db, 'issue', facts.id, facts.gridPath, issueData(facts), audience)
+    await writeRecord(db, 'issue', args[0].id, issueData(...args))
   }
   // A: answered by the village in 2 working days, closed satisfied.
   await issue({
@@ -91,7 +89,7 @@ export async function writeSupervisionFixture(db: Kysely<DatabaseSchema>): Promi
   })
 
   const meeting = (facts: Parameters<typeof meetingData>[0]) =>
-    writeRecord(db, 'meeting', facts.id, facts.orgPath, meetingData(facts))
+    writeRecord(db, 'meeting', facts.id, meetingData(facts))
   await meeting({
     id: 'fx-m1',
     orgPath: v1,
@@ -126,10 +124,7 @@ export async function writeSupervisionFixture(db: Kysely<DatabaseSchema>): Promi
   })
 
   const form = (facts: Parameters<typeof formData>[0]) =>
-    writeRecord(db, 'assessment_form', facts.id, facts.villagePath, formData(facts), [
-      facts.villagePath,
-      facts.department,
-    ])
+    writeRecord(db, 'assessment_form', facts.id, formData(facts))
   await form({
     id: 'fx-f1',
     villagePath: v1,
@@ -154,7 +149,7 @@ export async function writeSupervisionFixture(db: Kysely<DatabaseSchema>): Promi
   })
 
   const policy = (facts: Parameters<typeof policyData>[0]) =>
-    writeRecord(db, 'policy', facts.id, facts.department, policyData(facts))
+    writeRecord(db, 'policy', facts.id, policyData(facts))
   await policy({
     id: 'fx-p1',
     department: PATHS.dept1,
@@ -178,7 +173,7 @@ export async function writeSupervisionFixture(db: Kysely<DatabaseSchema>): Promi
   })
 
   const postEvaluation = (facts: Parameters<typeof postEvaluationData>[0]) =>
-    writeRecord(db, 'post_evaluation', facts.id, facts.department, postEvaluationData(facts))
+    writeRecord(db, 'post_evaluation', facts.id, postEvaluationData(facts))
   await postEvaluation({
     id: 'fx-pe1',
     department: PATHS.dept1,

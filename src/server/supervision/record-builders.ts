@@ -8,6 +8,11 @@
 import type { Kysely } from 'kysely'
 import type { Role } from '#shared/auth/roles.ts'
 import { interpretationDeadline } from '#shared/policy/interpretation.ts'
+import {
+  DEFAULT_STAGE_DEADLINES,
+  stageDeadline,
+  STATUS_STAGE,
+} from '#shared/issue/issue.deadlines.ts'
 import type {
   IssueCategory,
   IssueChannel,
@@ -17,6 +22,7 @@ import type {
 } from '#shared/issue/issue.schema.ts'
 import type { MeetingStatus, TopicOutcome } from '#shared/meeting/meeting.schema.ts'
 import { pathIds } from '#shared/org/org-path.ts'
+import { RECORD_KINDS } from '#shared/record-kinds.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import { recordKey, saveRecord } from '../sync/record.repository.ts'
 
@@ -57,9 +63,15 @@ export function issueData(facts: IssueFacts): Record<string, unknown> {
   let resolution: Record<string, unknown> | null = null
   let feedback: Record<string, unknown> | null = null
   let reopenCount = 0
+  // Entering a status of another stage starts that stage's clock, as the machine does.
+  const deadlines: Record<string, unknown> = {}
   const events = facts.steps.map((step, index) => {
     const unitPath = step.unitPath ?? facts.gridPath
     const at = at10(step.on)
+    const stage = STATUS_STAGE[step.to]
+    const before = index === 0 ? null : STATUS_STAGE[facts.steps[index - 1]?.to ?? 'registered']
+    if (stage && stage !== before)
+      deadlines[stage] = stageDeadline(stage, step.on, DEFAULT_STAGE_DEADLINES)
     if (step.action === 'escalate') escalated = township
     if (step.action === 'dispatch') department = facts.department ?? null
     const tier =
@@ -73,7 +85,10 @@ export function issueData(facts: IssueFacts): Record<string, unknown> {
     if (tier) resolution = { tier, text: '已答复群众', unitPath, actorName: '演示', at }
     if (step.action === 'feedback') {
       feedback = { satisfaction: step.satisfaction ?? 'satisfied', comment: '' }
-      if (step.to !== 'closed') reopenCount += 1
+      if (step.to !== 'closed') {
+        reopenCount += 1
+        if (step.to === 'accepted') escalated = null
+      }
     }
     return {
       id: String(index + 1),
@@ -114,7 +129,7 @@ export function issueData(facts: IssueFacts): Record<string, unknown> {
     escalatedToTownship: escalated,
     assignedDepartment: department,
     meeting: null,
-    deadlines: {},
+    deadlines,
     resolution,
     feedback,
     mergedInto: null,
@@ -188,6 +203,7 @@ export interface FormFacts {
   on: string
   satisfaction: number
   withdrawn?: boolean
+  campaignId?: string
 }
 
 /** An assessment form's stored data. */
@@ -201,7 +217,7 @@ export function formData(facts: FormFacts): Record<string, unknown> {
     suggestions: '',
     ageBand: null,
     respondentRole: null,
-    campaignId: '00000000-0000-4000-8000-000000000000',
+    campaignId: facts.campaignId ?? '00000000-0000-4000-8000-000000000000',
     issuingDepartment: facts.department,
     channel: 'assisted',
     unitPath: facts.villagePath,
@@ -228,7 +244,7 @@ export interface PolicyFacts {
 export function policyData(facts: PolicyFacts): Record<string, unknown> {
   return {
     title: facts.title,
-    documentNumber: `演示〔${facts.issueDate.slice(0, 4)}〕${facts.id.slice(-4)}号`,
+    documentNumber: `演示〔${facts.issueDate.slice(0, 4)}〕${facts.id}号`,
     issuingDepartment: facts.department,
     issueDate: facts.issueDate,
     summary: facts.title,
@@ -293,15 +309,24 @@ export function postEvaluationData(facts: PostEvaluationFacts): Record<string, u
   }
 }
 
-/** Writes a new record through `saveRecord`; `audience` defaults to its home. */
+/**
+ * Writes a new record through `saveRecord`, after its kind's own schema has
+ * checked the data (devices hold these records like any other), with the
+ * audience its kind gives it.
+ */
 export async function writeRecord(
   db: Kysely<DatabaseSchema>,
   kind: string,
   id: string,
-  home: string,
   data: Record<string, unknown>,
-  audience: readonly string[] = [home],
 ): Promise<void> {
+  const recordKind = RECORD_KINDS.find((known) => known.kind === kind)
+  if (!recordKind) throw new Error(`unknown record kind ${kind}`)
+  const parsed = recordKind.schema.safeParse(data)
+  if (!parsed.success) {
+    throw new Error(`built ${kind} ${id} is not valid: ${JSON.stringify(parsed.error.issues[0])}`)
+  }
+  const audience = recordKind.audience(parsed.data)
   const now = new Date().toISOString()
   await saveRecord(
     db,
@@ -310,8 +335,8 @@ export async function writeRecord(
       kind,
       id,
       version: 1,
-      org_path: home,
-      data: JSON.stringify(data),
+      org_path: audience[0] ?? '',
+      data: JSON.stringify(parsed.data),
       created_at: now,
       updated_at: now,
     },
