@@ -46,7 +46,8 @@ const count = (condition: RawBuilder<unknown>) =>
   sql<number>`sum(case when ${condition} then 1 else 0 end)`
 const total = (column: string) => sql<number>`sum(${sql.ref(column)})`
 
-function sliceQuery(db: Db, kind: string, slice: Slice, period: Period) {
+/** The facts of `kind` in `slice` and `period`, grouped by the slice's row column (benches EXPLAIN it). */
+export function sliceQuery(db: Db, kind: string, slice: Slice, period: Period) {
   const column = sql.ref(slice.column)
   return db
     .selectFrom('supervision_fact')
