@@ -143,7 +143,8 @@ async function printPlans(
     const { rows } = await sql.raw(explain + inline(compiled.sql, compiled.parameters)).execute(db)
     console.log(`\nplan ${dialect} ${name} (issue facts):`)
     for (const row of rows as Array<Record<string, unknown>>) {
-      console.log(`  ${String(row.detail ?? row['QUERY PLAN'] ?? JSON.stringify(row))}`)
+      const text = row.detail ?? row['QUERY PLAN']
+      console.log(`  ${typeof text === 'string' ? text : JSON.stringify(row)}`)
     }
   }
 }
