@@ -7,9 +7,10 @@
  * Only the projection is generated, not the records' JSON: the figures read
  * nothing else (see src/server/supervision/supervision.queries.ts).
  */
-import { sql, type Kysely } from 'kysely'
+import { sql, type Insertable, type Kysely } from 'kysely'
 import type { DialectName } from '#server/db/database.ts'
 import type { DatabaseSchema } from '#server/db/database-schema.ts'
+import type { OrgUnitTable } from '#server/org/org.table.ts'
 
 export const BENCH_COUNTY = '/bench/'
 export const TOWNSHIPS = 30
@@ -21,7 +22,7 @@ type Db = Kysely<DatabaseSchema>
 
 export async function insertBenchTree(db: Db): Promise<void> {
   const now = new Date().toISOString()
-  const rows = [
+  const rows: Array<Insertable<OrgUnitTable>> = [
     {
       id: 'bench',
       parent_id: null,
