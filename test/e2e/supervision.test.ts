@@ -19,6 +19,10 @@ afterAll(async () => {
 
 it('lets the county read the quarter, drill down, print and re-weigh the ranking', async () => {
   const { context, page } = await env.signedInPhone('county')
+  // Reached from 我的; then the quarter of the fixture county.
+  await page.getByTestId('tab-me').click()
+  await page.getByTestId('me-supervision').click()
+  await page.getByTestId('supervision-summary').waitFor()
   await page.goto('/supervision?period=quarter&at=2026-Q3')
   const summary = page.getByTestId('summary-received')
   await expect.poll(() => summary.textContent()).toBe('4')
@@ -91,4 +95,10 @@ it('keeps a township inside its own villages', async () => {
   await expect.poll(() => page.getByTestId('summary-received').textContent()).toBe('3')
   expect(await page.getByTestId('supervision-standards').count()).toBe(0)
   await context.close()
+  // A grid worker is offered no supervision at all.
+  const grid = await env.signedInPhone('gridWorker')
+  await grid.page.getByTestId('tab-me').click()
+  await grid.page.getByTestId('me-name').waitFor()
+  expect(await grid.page.getByTestId('me-supervision').count()).toBe(0)
+  await grid.context.close()
 })
