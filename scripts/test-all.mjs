@@ -49,6 +49,9 @@ await vitest('e2e')
 // The sync benchmark's smoke run: it must keep working; its figures are not judged here.
 gate('bench:sync smoke', 'npx', ['tsx', 'test/bench/sync-bench.ts'], { BENCH_SMOKE: '1' })
 gate('bench:issues smoke', 'npx', ['tsx', 'test/bench/issue-list-bench.ts'], { BENCH_SMOKE: '1' })
+gate('bench:supervision smoke', 'npx', ['tsx', 'test/bench/supervision/supervision-bench.ts'], {
+  BENCH_SMOKE: '1',
+})
 
 rmSync(tmp, { recursive: true, force: true })
 console.log('\n' + summary.join('\n'))

@@ -7,6 +7,7 @@ import { meetingRoutes } from './features/meeting/index.ts'
 import { policyRoutes } from './features/policy/index.ts'
 import { meRoutes } from './features/me/index.ts'
 import { syncRoutes } from './features/sync/routes.ts'
+import { supervisionRoutes } from './features/supervision/index.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -26,6 +27,7 @@ const routes: RouteRecordRaw[] = [
   ...policyRoutes,
   ...meRoutes,
   ...syncRoutes,
+  ...supervisionRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -25,6 +25,7 @@ import { syncRoutes } from './sync/sync.routes.ts'
 import { blobRoutes } from './blob/blob.routes.ts'
 import { accountRoutes } from './auth/account.routes.ts'
 import { discussableRoutes } from './discussable/discussable.routes.ts'
+import { supervisionRoutes } from './supervision/supervision.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
@@ -99,6 +100,7 @@ export async function buildApp({
     },
   })
   discussableRoutes(app)
+  supervisionRoutes(app)
   assessmentRoutes(app, kinds)
   await blobRoutes(app)
 

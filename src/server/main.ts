@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { seedDemo } from './db/seed.ts'
+import { backfillFacts } from './supervision/facts.ts'
 import { countOrgUnits } from './org/org.repository.ts'
 import { buildApp } from './app.ts'
 import { kindsFor } from './sync/kinds.ts'
@@ -22,6 +23,8 @@ const database = openDatabase({
     ),
 })
 await migrateToLatest(database.db)
+// Records stored before the supervision projection existed get their facts once.
+await backfillFacts(database.db)
 if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
   await seedDemo(database, kindsFor(config.issueStageDeadlines))
 }

@@ -11,6 +11,7 @@ import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
+import { supervisionMessages } from '#app/features/supervision/messages.zh-CN.ts'
 
 export const zhCN: AllMessages = {
   ...shell,
@@ -20,4 +21,5 @@ export const zhCN: AllMessages = {
   ...meMessages,
   ...meetingMessages,
   ...syncMessages,
+  ...supervisionMessages,
 }

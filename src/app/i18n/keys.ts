@@ -10,6 +10,7 @@ import type { IssueMessages } from '#app/features/issue/index.ts'
 import type { MeMessages } from '#app/features/me/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
 import type { SyncMessages } from '#app/features/sync/index.ts'
+import type { SupervisionMessages } from '#app/features/supervision/index.ts'
 
 /** Every message tree of the app, merged. */
 export type AllMessages = ShellMessages &
@@ -18,7 +19,8 @@ export type AllMessages = ShellMessages &
   IssueMessages &
   MeMessages &
   MeetingMessages &
-  SyncMessages
+  SyncMessages &
+  SupervisionMessages
 
 /** The dotted paths to the leaves (the texts) of a message tree. */
 export type LeafPaths<T> = {

@@ -3,6 +3,10 @@ import type { BallotCodeTable } from '../assessment/assessment.table.ts'
 import type { SessionTable } from '../auth/auth.table.ts'
 import type { DiscussableItemTable } from '../discussable/discussable.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
+import type {
+  SupervisionFactTable,
+  SupervisionStandardTable,
+} from '../supervision/supervision.table.ts'
 import type { RateLimitTable } from '../rate-limit/rate-limit.table.ts'
 import type {
   BlobTable,
@@ -34,4 +38,6 @@ export interface DatabaseSchema {
   blob_upload_quota: BlobUploadQuotaTable
   discussable_item: DiscussableItemTable
   ballot_code: BallotCodeTable
+  supervision_fact: SupervisionFactTable
+  supervision_standard: SupervisionStandardTable
 }

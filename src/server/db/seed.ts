@@ -11,6 +11,7 @@ import { seedDemoAccounts } from '../auth/demo-accounts.seed.ts'
 import { seedDemoList } from '../discussable/discussable.seed.ts'
 import { seedDemoMediatorPool } from '../meeting/mediator-pool.seed.ts'
 import { demoCounty, seedDemoOrg } from '../org/demo-county.seed.ts'
+import { seedDemoHistory } from '../supervision/history.seed.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import type { Database } from './database.ts'
 import type { DatabaseSchema } from './database-schema.ts'
@@ -28,9 +29,18 @@ export async function seedDemoCounty(db: Kysely<DatabaseSchema>) {
   return { units: units.length, accountsAdded }
 }
 
-/** Everything a demo server starts with: the county, a policy campaign, the mediator pool. */
-export async function seedDemo(database: Database, kinds: KindRegistry): Promise<void> {
+/**
+ * Everything a demo server starts with: the county, a policy campaign, the
+ * mediator pool, and (unless `history` is false) six months of history so
+ * the work desk and the supervision screens show something on first login.
+ */
+export async function seedDemo(
+  database: Database,
+  kinds: KindRegistry,
+  { history = true }: { history?: boolean } = {},
+): Promise<void> {
   await seedDemoCounty(database.db)
   await seedDemoAssessment(database, kinds)
   await seedDemoMediatorPool(database.db)
+  if (history) await seedDemoHistory(database.db, demoCounty().units)
 }

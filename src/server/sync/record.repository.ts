@@ -6,6 +6,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
 import { downwardAudiencesAbove } from '#shared/org/org-path.ts'
+import { saveFact } from '../supervision/facts.ts'
 import type { SyncRecordTable } from './sync.table.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -121,6 +122,8 @@ export async function saveRecord(
       .execute()
   }
   await saveLinks(db, row.key, isNew, new Set(attachments), linkedBy)
+  // The supervision figures' projection changes with the record, in its transaction.
+  await saveFact(db, row.kind, row.key, JSON.parse(row.data) as Record<string, unknown>)
   // Everyone who could see the record before or after hears of the change:
   // those who lost sight of it get a removal on their next pull.
   const { seq } = await db

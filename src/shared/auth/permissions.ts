@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'assessment.codes',
   /** Record the conclusion of a post-evaluation (后评估) of one's own policy. */
   'post_evaluation.conclude',
+  /** Read the supervision figures (督导考核) of one's subtree. */
+  'supervision.view',
+  /** Set the county's indicators, weights and thresholds (考核指标, 评分标准). */
+  'supervision.configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -49,21 +53,30 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.codes',
   ],
   mediator: [...EVERY_USER, 'meeting.record'],
-  township_staff: [...EVERY_USER, 'meeting.record', 'mediator.manage', 'discussable.manage'],
+  township_staff: [
+    ...EVERY_USER,
+    'meeting.record',
+    'mediator.manage',
+    'discussable.manage',
+    'supervision.view',
+  ],
   county_staff: [
     ...EVERY_USER,
     'mediator.manage',
     'discussable.manage',
     'policy.manage',
     'assessment.codes',
+    'supervision.view',
+    'supervision.configure',
   ],
   department_staff: [
     ...EVERY_USER,
     'policy.manage',
     'assessment.codes',
     'post_evaluation.conclude',
+    'supervision.view',
   ],
-  admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage'],
+  admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
 }
 
 /** True when `role` holds `permission`. */

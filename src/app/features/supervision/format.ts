@@ -1,0 +1,24 @@
+/** How the supervision screens write shares and counts. */
+import { rate } from '#shared/supervision/figures.ts'
+import type { IssueFigures } from '#shared/supervision/figures.ts'
+
+/** A share as a percentage with one decimal, or '—' when nothing was counted. */
+export function percent(share: number | null): string {
+  return share === null ? '—' : `${(share * 100).toFixed(1)}%`
+}
+
+/** 就地化解率 of a unit's matters. */
+export function localRate(issues: IssueFigures): number | null {
+  return rate(issues.resolvedLocally, issues.received)
+}
+
+/** 满意 + 基本满意 among the rated. */
+export function satisfactionRate(issues: IssueFigures): number | null {
+  const { satisfied, basically_satisfied: basic, dissatisfied } = issues.satisfaction
+  return rate(satisfied + basic, satisfied + basic + dissatisfied)
+}
+
+/** Overdue stage runs, all stages together. */
+export function overdueCount(issues: IssueFigures): number {
+  return Object.values(issues.overdue).reduce((sum, stage) => sum + stage.overdue, 0)
+}

@@ -1,0 +1,187 @@
+/**
+ * One supervision view: the figures of a unit the viewer may see and of each
+ * unit one level below it, for a period. Which facts count for which row is
+ * decided here from the unit's tier; the counting is in supervision.queries.ts.
+ */
+import type { Kysely } from 'kysely'
+import { isWithin } from '#shared/org/org-path.ts'
+import type { OrgUnit } from '#shared/org/org.schema.ts'
+import {
+  addCounts,
+  emptyFigures,
+  medianOf,
+  type FigureUnit,
+  type SupervisionView,
+  type UnitFigures,
+} from '#shared/supervision/figures.ts'
+import type { Period } from '#shared/supervision/period.ts'
+import type { DatabaseSchema } from '../db/database-schema.ts'
+import { findPathUnits, listSubtree } from '../org/org.repository.ts'
+import {
+  formFigures,
+  issueFigures,
+  latePolicies,
+  meetingFigures,
+  policyFigures,
+  postEvaluationFigures,
+  type ByGroup,
+  type Slice,
+} from './supervision.queries.ts'
+
+type Db = Kysely<DatabaseSchema>
+
+/** The slice of facts a unit's area rows count, by the unit's tier (departments have none). */
+function areaSlice(unit: OrgUnit): Slice | null {
+  switch (unit.tier) {
+    case 'county':
+      return { column: 'township_path', value: unit.path, prefix: true, groupBy: 'township_path' }
+    case 'township':
+      return { column: 'township_path', value: unit.path, groupBy: 'village_path' }
+    case 'village':
+      return { column: 'village_path', value: unit.path, groupBy: 'grid_path' }
+    case 'grid':
+      return { column: 'grid_path', value: unit.path, groupBy: 'grid_path' }
+    case 'department':
+      return null
+  }
+}
+
+/** The slice of facts the department rows count: the county's departments, or the one viewed. */
+function departmentSlice(unit: OrgUnit): Slice | null {
+  if (unit.tier === 'county')
+    return { column: 'dept_path', value: unit.path, prefix: true, groupBy: 'dept_path' }
+  if (unit.tier === 'department')
+    return { column: 'dept_path', value: unit.path, groupBy: 'dept_path' }
+  return null
+}
+
+interface Counted {
+  issues: Awaited<ReturnType<typeof issueFigures>>
+  meetings: Awaited<ReturnType<typeof meetingFigures>>
+  forms: Awaited<ReturnType<typeof formFigures>>
+  policies: Awaited<ReturnType<typeof policyFigures>>
+  postEvaluations: Awaited<ReturnType<typeof postEvaluationFigures>>
+}
+
+async function countSlice(db: Db, slice: Slice, period: Period, today: string): Promise<Counted> {
+  // One after the other: a SQLite connection runs one statement at a time anyway,
+  // and on PostgreSQL one view should not take five pooled connections.
+  const issues = await issueFigures(db, slice, period, today)
+  const meetings = await meetingFigures(db, slice, period)
+  const forms = await formFigures(db, slice, period)
+  const policies = await policyFigures(db, slice, period, today)
+  const postEvaluations = await postEvaluationFigures(db, slice, period)
+  return { issues, meetings, forms, policies, postEvaluations }
+}
+
+/** The figures counted for group `key` onto an empty row. */
+function rowOf(unit: FigureUnit, expected: number | null, counted: Counted, key: string | null) {
+  const figures = emptyFigures(unit, expected)
+  const pick = <T>(map: ByGroup<T>, base: T): T => {
+    const found = map.get(key)
+    return found ? addCounts(base, found) : base
+  }
+  figures.issues = pick(counted.issues, figures.issues)
+  figures.meetings = { ...figures.meetings, ...pick(counted.meetings, figures.meetings) }
+  figures.meetings.villageMonthsExpected = expected
+  figures.forms = pick(counted.forms, figures.forms)
+  figures.policies = pick(counted.policies, figures.policies)
+  figures.postEvaluations = pick(counted.postEvaluations, figures.postEvaluations)
+  figures.issues.medianHandlingDays = medianOf(figures.issues.handlingHistogram)
+  return figures
+}
+
+/** Sums of every group of a slice (the records at no unit of the level included). */
+function sumAll(unit: FigureUnit, expected: number | null, counted: Counted): UnitFigures {
+  const keys = new Set<string | null>()
+  for (const map of Object.values(counted) as Array<ByGroup<unknown>>)
+    for (const key of map.keys()) keys.add(key)
+  let sum = emptyFigures(unit, expected)
+  for (const key of keys) {
+    const row = rowOf(unit, expected, counted, key)
+    sum = {
+      ...sum,
+      issues: addCounts(sum.issues, row.issues),
+      meetings: addCounts(sum.meetings, { ...row.meetings, villageMonthsExpected: null }),
+      forms: addCounts(sum.forms, row.forms),
+      policies: addCounts(sum.policies, row.policies),
+      postEvaluations: addCounts(sum.postEvaluations, row.postEvaluations),
+    }
+  }
+  sum.meetings.villageMonthsExpected = expected
+  sum.issues.medianHandlingDays = medianOf(sum.issues.handlingHistogram)
+  return sum
+}
+
+const figureUnit = (unit: OrgUnit, subtree: readonly OrgUnit[]): FigureUnit => ({
+  id: unit.id,
+  name: unit.name,
+  tier: unit.tier,
+  path: unit.path,
+  hasChildren: subtree.some((other) => other.parentId === unit.id),
+})
+
+/**
+ * The view of `unit` for a viewer scoped at `scopePath` (the caller has
+ * checked that the unit lies in that scope).
+ */
+export async function buildView(
+  db: Db,
+  unit: OrgUnit,
+  scopePath: string,
+  period: Period,
+  today: string,
+): Promise<SupervisionView> {
+  const subtree = await listSubtree(db, unit.path)
+  const months = period.months.length
+  const villagesUnder = (path: string) =>
+    subtree.filter((other) => other.tier === 'village' && isWithin(other.path, path)).length
+  const expectedFor = (target: OrgUnit) =>
+    target.tier === 'grid' || target.tier === 'department'
+      ? null
+      : villagesUnder(target.path) * months
+  const self = figureUnit(unit, subtree)
+  const trail = (await findPathUnits(db, unit.path))
+    .filter((above) => isWithin(above.path, scopePath))
+    .map((above) => figureUnit(above, above.id === unit.id ? subtree : [unit]))
+
+  const area = areaSlice(unit)
+  const areaCounted = area ? await countSlice(db, area, period, today) : null
+  const children = subtree.filter((child) => child.parentId === unit.id)
+  const areas =
+    area && areaCounted && unit.tier !== 'grid'
+      ? children
+          .filter((child) => child.tier !== 'department')
+          .map((child) =>
+            rowOf(figureUnit(child, subtree), expectedFor(child), areaCounted, child.path),
+          )
+      : []
+
+  const depts = departmentSlice(unit)
+  const deptCounted = depts ? await countSlice(db, depts, period, today) : null
+  const deptUnits =
+    unit.tier === 'department' ? [unit] : children.filter((c) => c.tier === 'department')
+  const departments = deptCounted
+    ? deptUnits.map((dept) => rowOf(figureUnit(dept, subtree), null, deptCounted, dept.path))
+    : []
+
+  let total = areaCounted
+    ? sumAll(self, expectedFor(unit), areaCounted)
+    : emptyFigures(self, expectedFor(unit))
+  if (deptCounted) {
+    const deptTotal = sumAll(self, null, deptCounted)
+    // Policies and post-evaluations belong to departments only; a department's
+    // own view counts the matters dispatched to it as its issues.
+    total = {
+      ...total,
+      policies: deptTotal.policies,
+      postEvaluations: deptTotal.postEvaluations,
+      ...(unit.tier === 'department' ? { issues: deptTotal.issues, forms: deptTotal.forms } : {}),
+    }
+  }
+  const names = new Map(subtree.map((other) => [other.path, other.name]))
+  const late = depts
+    ? await latePolicies(db, depts, period, today, (path) => (path && names.get(path)) || '')
+    : []
+  return { period, today, trail, total, areas, departments, latePolicies: late }
+}
