@@ -23,4 +23,13 @@ describe('home shortcuts', () => {
     expect(keys('county_staff')).toContain('meetings')
     expect(keys('department_staff')).not.toContain('meetings')
   })
+
+  it('offers 督导考核 exactly to the roles the server lets read the figures', () => {
+    for (const role of ROLES) {
+      const keys = homeEntriesFor(role).map((entry) => entry.key)
+      expect(keys.includes('supervision'), role).toBe(can(role, 'supervision.view'))
+    }
+    expect(homeEntriesFor('grid_worker').map((entry) => entry.key)).not.toContain('supervision')
+    expect(homeEntriesFor('county_staff').map((entry) => entry.key)).toContain('supervision')
+  })
 })
