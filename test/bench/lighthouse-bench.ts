@@ -14,15 +14,19 @@
  * CLS and bytes, and checks that every run finished without a runtime
  * error and with scores; figures are never asserted (a shared machine is
  * noisy: the host's benchmark index is printed next to them).
+ * LIGHTHOUSE_REPORT_DIR=<folder> keeps every run's full report (JSON).
  */
-import { rm } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
+import { join } from 'node:path'
 import lighthouse from 'lighthouse'
 import { PHONES } from '../support/demo-county.ts'
 import { freePort, startAppProcess } from './support/app-process.ts'
 import { openAppBrowser, signInByApi, waitForSyncAfter } from './support/app-browser.ts'
 
 const SMOKE = process.env.BENCH_SMOKE === '1'
+/** A folder to keep every run's full Lighthouse report in (JSON), to see why. */
+const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR
 const RUNS = SMOKE ? 1 : Number(process.env.LIGHTHOUSE_RUNS ?? 3)
 
 interface Figures {
@@ -83,6 +87,10 @@ async function audit(url: string, profile: string | undefined): Promise<Figures>
       onlyCategories: ['performance', 'accessibility'],
     })
     if (!result) throw new Error(`${url}: Lighthouse returned nothing`)
+    if (REPORT_DIR) {
+      const name = `${new URL(url).pathname.replace(/\W/g, '_')}-${Date.now()}.json`
+      await writeFile(join(REPORT_DIR, name), JSON.stringify(result.lhr))
+    }
     return figuresOf(result.lhr, url)
   } finally {
     await browser.close()
