@@ -9,7 +9,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, selectors, type BrowserContext, type Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '#server/auth/demo-accounts.seed.ts'
 import { CHROMIUM_LAUNCH } from '../../support/chromium.ts'
 
@@ -25,6 +25,8 @@ export async function openAppBrowser(
   baseUrl: string,
   options: { debuggingPort?: number; copyOfProfile?: string } = {},
 ): Promise<AppBrowser> {
+  // The app marks elements for tests with data-test (STYLE.md), as in test/e2e.
+  selectors.setTestIdAttribute('data-test')
   const profile = await mkdtemp(join(tmpdir(), 'shuoshi-bench-profile-'))
   let context: BrowserContext | null = null
   const close = async ({ keepProfile = false } = {}) => {
@@ -64,7 +66,16 @@ export async function signInByApi(context: BrowserContext, phone: string): Promi
  * row once it has pushed and pulled until the server had nothing more.
  */
 export async function waitForSyncAfter(page: Page, since: string, timeoutMs = 300_000) {
-  await page.waitForFunction(
+  const deadline = Date.now() + timeoutMs
+  // Polled from here: waitForFunction would take the predicate's promise as truthy.
+  while (!(await lastSyncIsAfter(page, since))) {
+    if (Date.now() > deadline) throw new Error(`no complete sync within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+function lastSyncIsAfter(page: Page, since: string): Promise<boolean> {
+  return page.evaluate(
     (after) =>
       new Promise<boolean>((resolve) => {
         const open = indexedDB.open('shuoshi')
@@ -90,6 +101,5 @@ export async function waitForSyncAfter(page: Page, since: string, timeoutMs = 30
         }
       }),
     since,
-    { timeout: timeoutMs, polling: 100 },
   )
 }
