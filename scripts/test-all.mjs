@@ -52,6 +52,12 @@ gate('bench:issues smoke', 'npx', ['tsx', 'test/bench/issue-list-bench.ts'], { B
 gate('bench:supervision smoke', 'npx', ['tsx', 'test/bench/supervision/supervision-bench.ts'], {
   BENCH_SMOKE: '1',
 })
+// The browser benches on the dist/ built above: one Lighthouse run of the login
+// page; 200 reports at Fast 3G. They check that runs finish and sync is whole.
+gate('bench:lighthouse smoke', 'npx', ['tsx', 'test/bench/lighthouse-bench.ts'], {
+  BENCH_SMOKE: '1',
+})
+gate('bench:net smoke', 'npx', ['tsx', 'test/bench/net-bench.ts'], { BENCH_SMOKE: '1' })
 
 rmSync(tmp, { recursive: true, force: true })
 console.log('\n' + summary.join('\n'))

@@ -39,8 +39,9 @@ export const useAuthStore = defineStore('auth', () => {
     try {
       await remember(await apiRequest<Me>('/api/me'))
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) await forget()
-      else if (status.value === 'unknown') status.value = 'signed-out'
+      // Nothing cached yet (a new device): nothing to forget, so Dexie need not load.
+      if (status.value === 'unknown') status.value = 'signed-out'
+      else if (error instanceof ApiError && error.status === 401) await forget()
     }
   }
 
@@ -55,6 +56,8 @@ export const useAuthStore = defineStore('auth', () => {
       status.value = 'signed-in'
       void confirm()
     } else {
+      // Most likely signed out: fetch the login page while the server answers.
+      void import('./LoginPage.vue')
       await confirm()
     }
   }
