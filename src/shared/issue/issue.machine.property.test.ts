@@ -10,6 +10,7 @@ import {
   register,
   startArb,
   stepArb,
+  walk,
 } from './issue.property.fixtures.ts'
 import { issueDataSchema, type IssueData } from './issue.schema.ts'
 
@@ -107,11 +108,7 @@ describe('the issue state machine, under random sequences of actions by random a
   it('refuses every action by a role or unit that may not take it, and allows it otherwise', () => {
     fc.assert(
       fc.property(startArb, fc.array(stepArb, { maxLength: 30 }), (start, steps) => {
-        let data = register(start)
-        let time = Date.parse(start.startAt)
-        for (const step of steps) {
-          time += step.hoursLater * 3_600_000
-          const outcome = attempt(data, step, new Date(time).toISOString())
+        walk(start, steps, (outcome, data) => {
           const isAllowed = oracleMayTake(data, outcome.action, outcome.actor)
           const offered = availableActions(data, outcome.actor)
           expect(offered.some((action) => action === outcome.action)).toBe(isAllowed)
@@ -122,8 +119,7 @@ describe('the issue state machine, under random sequences of actions by random a
             // Allowed to act, refused for what was written or for a domain rule.
             expect(['invalid_payload', 'not_discussable']).toContain(outcome.refusal.code)
           }
-          data = outcome.data
-        }
+        })
       }),
       { numRuns: 300 },
     )
@@ -132,12 +128,15 @@ describe('the issue state machine, under random sequences of actions by random a
   it('gives every refusal a reason in Chinese', () => {
     fc.assert(
       fc.property(startArb, fc.array(stepArb, { maxLength: 30 }), (start, steps) => {
-        let data = register(start)
-        for (const step of steps) {
-          const outcome = attempt(data, step, '2025-10-09T02:00:00.000Z')
-          if (outcome.refusal) expect(outcome.refusal.message).toMatch(CHINESE)
-          data = outcome.data
-        }
+        const at = '2025-10-09T02:00:00.000Z'
+        walk(
+          start,
+          steps,
+          (outcome) => {
+            if (outcome.refusal) expect(outcome.refusal.message).toMatch(CHINESE)
+          },
+          at,
+        )
       }),
       { numRuns: 300 },
     )

@@ -154,3 +154,25 @@ export function register(start: Start): IssueData {
     actingAt(DEMO_ACTORS.gridWorker, start.startAt),
   )
 }
+
+/**
+ * Registers a matter and tries each step on it in turn, each step its hours
+ * after the last (or all at `at`); `check` sees every outcome with the matter
+ * it was tried on. Returns the matter at the end.
+ */
+export function walk(
+  start: Start,
+  steps: readonly Step[],
+  check: (outcome: ReturnType<typeof attempt>, before: IssueData) => void,
+  at?: string,
+): IssueData {
+  let data = register(start)
+  let time = Date.parse(start.startAt)
+  for (const step of steps) {
+    time += step.hoursLater * 3_600_000
+    const outcome = attempt(data, step, at ?? new Date(time).toISOString())
+    check(outcome, data)
+    data = outcome.data
+  }
+  return data
+}

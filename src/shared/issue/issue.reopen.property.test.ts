@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { issueKind } from './issue.kind.ts'
-import { attempt, register, startArb, stepArb } from './issue.property.fixtures.ts'
+import { attempt, register, startArb, stepArb, walk } from './issue.property.fixtures.ts'
 import { isReopened } from './issue.reopen.ts'
 
 describe('reopening and the privacy flag (#12.6, #12.7), under random sequences', () => {
@@ -9,14 +9,9 @@ describe('reopening and the privacy flag (#12.6, #12.7), under random sequences'
     let reopenings = 0
     fc.assert(
       fc.property(startArb, fc.array(stepArb, { minLength: 5, maxLength: 40 }), (start, steps) => {
-        let data = register(start)
-        let time = Date.parse(start.startAt)
-        for (const step of steps) {
-          time += step.hoursLater * 3_600_000
-          const before = data
-          data = attempt(data, step, new Date(time).toISOString()).data
+        walk(start, steps, ({ data }, before) => {
           const last = data.events.at(-1)
-          if (data === before || last?.action !== 'feedback' || data.status === 'closed') continue
+          if (data === before || last?.action !== 'feedback' || data.status === 'closed') return
           reopenings += 1
           const tier = before.resolution?.tier
           const back = { village: 'accepted', township: 'escalated', department: 'dispatched' }
@@ -27,7 +22,7 @@ describe('reopening and the privacy flag (#12.6, #12.7), under random sequences'
             expect(data.assignedDepartment).toBe(before.resolution?.unitPath)
             expect(issueKind.audience(data)).toContain(before.resolution?.unitPath)
           }
-        }
+        })
       }),
       { numRuns: 300 },
     )

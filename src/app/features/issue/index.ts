@@ -17,8 +17,3 @@ export const IssuePhotoField = defineAsyncComponent(
   issueMessages.lazy(() => import('./IssuePhotoField.vue')),
 )
 export type { IssueMessages } from './messages.zh-CN.ts'
-
-/** A labelled choice of radio buttons, for other features' forms (loaded with them, lazily). */
-export const IssueChoiceField = defineAsyncComponent(
-  issueMessages.lazy(() => import('./IssueChoiceField.vue')),
-)
