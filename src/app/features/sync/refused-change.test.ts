@@ -32,7 +32,12 @@ describe('a refused change on the 同步 page', () => {
   })
 
   it('still shows the refusal of a kind this version does not know, without a screen', () => {
-    const change = describeRefusal(refused('visit'), { title: '走访' })
-    expect(change).toMatchObject({ kind: 'visit', title: '', link: null, reason: '内容不完整' })
+    const change = describeRefusal(refused('unknown_kind'), { title: '走访' })
+    expect(change).toMatchObject({
+      kind: 'unknown_kind',
+      title: '',
+      link: null,
+      reason: '内容不完整',
+    })
   })
 })
