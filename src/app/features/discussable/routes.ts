@@ -1,9 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { withMessages } from '#app/i18n/index.ts'
-import { issueMessagesModule } from '#app/features/issue/index.ts'
+import { issueMessages } from '#app/features/issue/index.ts'
 
 // The list shows the issue verdicts and the issue feature's list texts.
-const page = withMessages(issueMessagesModule)
+const page = issueMessages.lazy
 
 // Lazy page: the list and its editor load only when opened. The path stays
 // under /issues, where the issue screens link to it.

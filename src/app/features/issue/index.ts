@@ -1,32 +1,19 @@
 import { defineAsyncComponent } from 'vue'
-import { loadMessages } from '#app/i18n/index.ts'
+import { issueMessages } from './messages.ts'
 
 export { issueRoutes } from './routes.ts'
 
 /**
  * The issue texts, for a feature whose screens show them (the 议事清单 shows
- * the issue verdicts and its list texts): pass to `withMessages`.
+ * the issue verdicts and its list texts): wrap its pages with `issueMessages.lazy`.
  */
-export const issueMessagesModule = () => import('./messages.zh-CN.ts')
+export { issueMessages }
 
 /**
  * The photo field of the capture form, for other features' forms (loaded with
  * them, lazily, together with the issue texts it shows).
  */
-export const IssuePhotoField = defineAsyncComponent(async () => {
-  const [field] = await Promise.all([
-    import('./IssuePhotoField.vue'),
-    loadMessages(issueMessagesModule),
-  ])
-  return field
-})
+export const IssuePhotoField = defineAsyncComponent(
+  issueMessages.lazy(() => import('./IssuePhotoField.vue')),
+)
 export type { IssueMessages } from './messages.zh-CN.ts'
-
-/** A labelled choice of radio buttons, for other features' forms (loaded with them, lazily). */
-export const IssueChoiceField = defineAsyncComponent(async () => {
-  const [field] = await Promise.all([
-    import('./IssueChoiceField.vue'),
-    loadMessages(issueMessagesModule),
-  ])
-  return field
-})

@@ -1,8 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { withMessages } from '#app/i18n/index.ts'
+import { issueMessages } from './messages.ts'
 
 // Each page loads with this feature's texts (src/app/i18n/index.ts).
-const page = withMessages(() => import('./messages.zh-CN.ts'))
+const page = issueMessages.lazy
 
 // Lazy pages: the issue kind and zod load only when an issue screen opens.
 export const issueRoutes: RouteRecordRaw[] = [

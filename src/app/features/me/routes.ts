@@ -1,8 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { withMessages } from '#app/i18n/index.ts'
+import { meMessages } from './messages.ts'
 
 // Each page loads with this feature's texts (src/app/i18n/index.ts).
-const page = withMessages(() => import('./messages.zh-CN.ts'))
+const page = meMessages.lazy
 
 export const meRoutes: RouteRecordRaw[] = [
   { path: '/me', name: 'me', component: page(() => import('./MePage.vue')) },

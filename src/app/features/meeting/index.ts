@@ -1,5 +1,5 @@
 import { defineAsyncComponent } from 'vue'
-import { loadMessages } from '#app/i18n/index.ts'
+import { meetingMessages } from './messages.ts'
 
 export { meetingRoutes } from './routes.ts'
 
@@ -8,11 +8,7 @@ export { meetingRoutes } from './routes.ts'
  * session is recorded yet (#12.8). Async: it loads the meeting schema (zod)
  * and the meeting texts, which stay off the first screen.
  */
-export const PolicyPlannedInterpretations = defineAsyncComponent(async () => {
-  const [component] = await Promise.all([
-    import('./PolicyPlannedInterpretations.vue'),
-    loadMessages(() => import('./messages.zh-CN.ts')),
-  ])
-  return component
-})
+export const PolicyPlannedInterpretations = defineAsyncComponent(
+  meetingMessages.lazy(() => import('./PolicyPlannedInterpretations.vue')),
+)
 export type { MeetingMessages } from './messages.zh-CN.ts'

@@ -1,8 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { withMessages } from '#app/i18n/index.ts'
+import { meetingMessages } from './messages.ts'
 
 // Each page loads with this feature's texts (src/app/i18n/index.ts).
-const page = withMessages(() => import('./messages.zh-CN.ts'))
+const page = meetingMessages.lazy
 
 // Lazy pages: the meeting and mediator kinds and zod load only when a meeting screen opens.
 export const meetingRoutes: RouteRecordRaw[] = [

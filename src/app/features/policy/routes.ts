@@ -1,8 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { withMessages } from '#app/i18n/index.ts'
+import { policyMessages } from './messages.ts'
 
 // Each page loads with this feature's texts (src/app/i18n/index.ts).
-const page = withMessages(() => import('./messages.zh-CN.ts'))
+const page = policyMessages.lazy
 
 // Lazy pages: the assessment kinds, zod and the QR code load only when one opens.
 export const policyRoutes: RouteRecordRaw[] = [

@@ -1,40 +1,24 @@
 /**
  * A refused change as the 同步 page shows it (issue #12.9): which record —
  * its kind and title, and the screen where it can be corrected — and what
- * can help (src/shared/api/refusal.ts). The kinds' titles and screens are
- * listed here once; a kind without an entry still shows its refusal.
+ * can help (src/shared/api/refusal.ts). Each feature declares its kinds'
+ * titles and screens in its own `record-screens.ts`, collected here; a kind
+ * without one still shows its refusal.
  */
 import { refusalRemedy, type RefusalRemedy } from '#shared/api/refusal.ts'
 import type { OutboxEntry } from '#app/db/app-db.ts'
+import type { RecordScreens } from '#app/records/record-screen.ts'
 
 type Data = Record<string, unknown>
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+// Eager: a few small functions per kind, without their features' pages or stores.
+const features = import.meta.glob<RecordScreens>('../*/record-screens.ts', {
+  eager: true,
+  import: 'RECORD_SCREENS',
+})
 
 /** Per kind: the record's title for a person, and the screen that shows (and edits) it. */
-const KIND_SCREENS: Readonly<
-  Record<string, { title: (data: Data) => string; link: (id: string, data: Data) => string }>
-> = {
-  issue: { title: (data) => text(data.title), link: (id) => `/issues/${id}` },
-  meeting: {
-    title: (data) => [text(data.date), text(data.place)].filter(Boolean).join(' '),
-    link: (id) => `/meetings/${id}`,
-  },
-  mediator: { title: (data) => text(data.name), link: () => '/mediators' },
-  policy: { title: (data) => text(data.title), link: (id) => `/assessments/policies/${id}` },
-  assessment_campaign: {
-    title: (data) => text(data.policyTitle),
-    link: (id) => `/assessments/campaigns/${id}`,
-  },
-  assessment_form: {
-    title: (data) => text(data.submittedAt).slice(0, 10),
-    link: (_id, data) => `/assessments/campaigns/${text(data.campaignId)}`,
-  },
-  post_evaluation: {
-    title: (data) => text(data.policyTitle),
-    link: (id) => `/assessments/cases/${id}`,
-  },
-}
+export const KIND_SCREENS: RecordScreens = Object.assign({}, ...Object.values(features))
 
 /** What the 同步 page lists for one refused change. */
 export interface RefusedChange {

@@ -1,8 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { withMessages } from '#app/i18n/index.ts'
+import { syncMessages } from './messages.ts'
 
 // Each page loads with this feature's texts (src/app/i18n/index.ts).
-const page = withMessages(() => import('./messages.zh-CN.ts'))
+const page = syncMessages.lazy
 
 export const syncRoutes: RouteRecordRaw[] = [
   { path: '/sync', name: 'sync', component: page(() => import('./SyncPage.vue')) },
