@@ -1,9 +1,9 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { withMessages } from '#app/i18n/index.ts'
+import { supervisionMessages } from './messages.ts'
 
 // Each page loads with this feature's texts; the pages (and their charts) are
 // lazy, so nothing of supervision enters the first screen.
-const page = withMessages(() => import('./messages.zh-CN.ts'))
+const page = supervisionMessages.lazy
 
 export const supervisionRoutes: RouteRecordRaw[] = [
   {
