@@ -28,7 +28,7 @@ import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
-import { dropLeftTopicsAfterPush } from './meeting/private-topics.ts'
+import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,10 +93,8 @@ export async function buildApp({
   accountRoutes(app)
   orgRoutes(app)
   syncRoutes(app, kinds, {
-    afterPush: async (results) => {
-      await dropLeftTopicsAfterPush(database, kinds, results)
-      await openPostEvaluationsAfterPush(database, kinds, results)
-    },
+    withinPush: dropLeftTopicsWithinPush,
+    afterPush: (results) => openPostEvaluationsAfterPush(database, kinds, results),
   })
   discussableRoutes(app)
   assessmentRoutes(app, kinds)
