@@ -49,6 +49,7 @@ await vitest('e2e')
 // The sync benchmark's smoke run: it must keep working; its figures are not judged here.
 gate('bench:sync smoke', 'npx', ['tsx', 'test/bench/sync-bench.ts'], { BENCH_SMOKE: '1' })
 gate('bench:issues smoke', 'npx', ['tsx', 'test/bench/issue-list-bench.ts'], { BENCH_SMOKE: '1' })
+gate('bench:load smoke', 'npx', ['tsx', 'test/bench/load/load-bench.ts'], { BENCH_SMOKE: '1' })
 
 rmSync(tmp, { recursive: true, force: true })
 console.log('\n' + summary.join('\n'))
