@@ -32,6 +32,7 @@ export const ERROR_MESSAGES = {
   cross_site_request: '拒绝来自其他网站的操作请求，请在本系统页面中操作',
   server_storage_full: '服务器存储空间已满，记录仍安全保存在手机上，请稍后再同步',
   database_unavailable: '服务器暂时连不上数据库，记录仍安全保存在手机上，请稍后再试',
+  server_busy: '服务器繁忙，记录仍安全保存在手机上，稍后自动重试',
   internal: '服务器出错了，请稍后再试',
 } as const satisfies Record<string, string>
 
