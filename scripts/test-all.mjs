@@ -58,6 +58,7 @@ gate('bench:lighthouse smoke', 'npx', ['tsx', 'test/bench/lighthouse-bench.ts'],
   BENCH_SMOKE: '1',
 })
 gate('bench:net smoke', 'npx', ['tsx', 'test/bench/net-bench.ts'], { BENCH_SMOKE: '1' })
+gate('bench:load smoke', 'npx', ['tsx', 'test/bench/load/load-bench.ts'], { BENCH_SMOKE: '1' })
 
 rmSync(tmp, { recursive: true, force: true })
 console.log('\n' + summary.join('\n'))

@@ -17,6 +17,7 @@ import { registerAuth } from './plugins/auth.ts'
 import { registerCsrfGuard } from './plugins/csrf.ts'
 import { PRE_ROUTING_HEADERS, registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerTextGuard } from './plugins/text-guard.ts'
+import { registerLoadShedding } from './plugins/load-shedding.ts'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { orgRoutes } from './org/org.routes.ts'
@@ -29,7 +30,7 @@ import { supervisionRoutes } from './supervision/supervision.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
-import { dropLeftTopicsAfterPush } from './meeting/private-topics.ts'
+import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,6 +83,8 @@ export async function buildApp({
   // Headers first, so that every answer carries them, refusals included; the
   // CSRF guard before auth, so a forged request costs no session lookup.
   await registerSecurityHeaders(app, { isHttps: config.secureCookies })
+  // Before everything else: a shed request costs no cookie, session or body work.
+  registerLoadShedding(app, config.loadShedLagMs)
   // Before the routes and the static files, so that it sees every answer.
   await registerCompression(app)
   registerCsrfGuard(app, config.publicOrigins)
@@ -94,10 +97,8 @@ export async function buildApp({
   accountRoutes(app)
   orgRoutes(app)
   syncRoutes(app, kinds, {
-    afterPush: async (results) => {
-      await dropLeftTopicsAfterPush(database, kinds, results)
-      await openPostEvaluationsAfterPush(database, kinds, results)
-    },
+    withinPush: dropLeftTopicsWithinPush,
+    afterPush: (results) => openPostEvaluationsAfterPush(database, kinds, results),
   })
   discussableRoutes(app)
   supervisionRoutes(app)

@@ -69,3 +69,15 @@ describe('photo upload quota and clean-up (BLOB_DAILY_QUOTA_MB, BLOB_GC_DAYS)', 
     expect(() => loadConfig({ BLOB_GC_DAYS: value })).toThrow('BLOB_GC_DAYS')
   })
 })
+
+describe('load shedding (LOAD_SHED_LAG_MS)', () => {
+  it('sheds past 300 ms of event-loop lag by default, and never when 0', () => {
+    expect(loadConfig({}).loadShedLagMs).toBe(300)
+    expect(loadConfig({ LOAD_SHED_LAG_MS: '0' }).loadShedLagMs).toBe(0)
+    expect(loadConfig({ LOAD_SHED_LAG_MS: '150' }).loadShedLagMs).toBe(150)
+  })
+
+  it.each(['-1', '1.5', 'fast'])('refuses "%s" at startup, naming the setting', (value) => {
+    expect(() => loadConfig({ LOAD_SHED_LAG_MS: value })).toThrow('LOAD_SHED_LAG_MS')
+  })
+})

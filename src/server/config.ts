@@ -55,6 +55,13 @@ export interface Config {
    * made once. Set it when several server processes share one database.
    */
   ballotSecret: string | undefined
+  /**
+   * Sync requests (push, pull) are answered 503 + Retry-After while the event
+   * loop lags more than this many ms (LOAD_SHED_LAG_MS, default 300; 0 turns
+   * shedding off), so new connections are still read promptly under a
+   * morning rush (ADR 0008).
+   */
+  loadShedLagMs: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     blobGcDays: parsePositive('BLOB_GC_DAYS', env.BLOB_GC_DAYS, 30),
     diskLowBytes: parseDiskLowMb(env.DISK_LOW_MB) * 1024 * 1024,
     ballotSecret: parseBallotSecret(env.BALLOT_SECRET),
+    loadShedLagMs: parseLoadShedLag(env.LOAD_SHED_LAG_MS),
   }
 }
 
@@ -137,6 +145,15 @@ export function parsePublicOrigins(value: string | undefined): string[] {
     origins.push(url.origin)
   }
   return origins
+}
+
+/** LOAD_SHED_LAG_MS: a whole number of ms, 0 for never; throws at startup otherwise. */
+function parseLoadShedLag(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 300
+  if (!/^\d+$/.test(value.trim())) {
+    throw new Error(`LOAD_SHED_LAG_MS: "${value}" is not a whole number of milliseconds`)
+  }
+  return Number(value.trim())
 }
 
 /** Throws at startup on a threshold that is not a whole number of megabytes. */

@@ -219,7 +219,11 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
         `${Object.keys(expected).length} reports, ${lost.length} missing or older`,
     )
     expect(lost.length).toBeGreaterThanOrEqual(3 * 3 + 1)
-    const config = loadConfig({ STATIC_DIR: join(scratch, 'none'), SEED_DEMO: 'false' })
+    const config = loadConfig({
+      STATIC_DIR: join(scratch, 'none'),
+      SEED_DEMO: 'false',
+      LOAD_SHED_LAG_MS: '0',
+    })
     const app = await buildApp({ config, database: restored, logger: false })
     cleanups.push(() => app.close())
     current = app

@@ -4,6 +4,7 @@
  * who may change the privacy flag later and what that does to discussion
  * days (item 7); a day's 达成共识 moves the matter on (item 10a).
  */
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
@@ -13,7 +14,15 @@ import type { MeetingData } from '#shared/meeting/meeting.schema.ts'
 import type { MutationResult, SyncRecord } from '#shared/sync/sync.protocol.ts'
 import { PATHS, type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
-import { loginAll, push, pushApplied, pushOne, Replica } from '../support/sync-client.ts'
+import {
+  loginAll,
+  push,
+  pushApplied,
+  pushOne,
+  pushRaw,
+  Replica,
+  syncWrites,
+} from '../support/sync-client.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const PEOPLE = [
@@ -198,8 +207,9 @@ describe.each(DIALECTS)('issue field fixes on %s', (dialect) => {
       ).toBe(false)
     })
 
-    it('takes a matter turned private off the collective day it was on, and the day off it', async () => {
-      const ids = [await acceptedIssue('邻里占道'), await acceptedIssue('村道排水')]
+    /** Two accepted matters scheduled on one new collective day; their ids and the day's. */
+    async function matterPairOnADay(titles: [string, string]) {
+      const ids = [await acceptedIssue(titles[0]), await acceptedIssue(titles[1])]
       const meetingId = newRecordId()
       const topic = (id: string, title: string) => ({
         issueId: id,
@@ -215,7 +225,7 @@ describe.each(DIALECTS)('issue field fixes on %s', (dialect) => {
           date: TODAY,
           place: '柳河村说事站',
           form: 'fireside_talk',
-          topics: [topic(ids[0]!, '邻里占道'), topic(ids[1]!, '村道排水')],
+          topics: [topic(ids[0]!, titles[0]), topic(ids[1]!, titles[1])],
           policies: [],
           mediators: [],
           notices: [],
@@ -230,6 +240,11 @@ describe.each(DIALECTS)('issue field fixes on %s', (dialect) => {
         ),
       ])
       expect(results.map((result) => result.status)).toEqual(['applied', 'applied', 'applied'])
+      return { ids, meetingId }
+    }
+
+    it('takes a matter turned private off the collective day it was on, and the day off it', async () => {
+      const { ids, meetingId } = await matterPairOnADay(['邻里占道', '村道排水'])
 
       const data = await applied('villageCadre', ids[0]!, 'set_private', {
         isPrivate: true,
@@ -247,6 +262,33 @@ describe.each(DIALECTS)('issue field fixes on %s', (dialect) => {
       })
       // The day's ledger never names the private matter.
       expect(JSON.stringify(day)).not.toContain('邻里占道')
+    })
+
+    it('turns a matter private and takes it off its day in one commit, or does neither', async () => {
+      const { ids, meetingId } = await matterPairOnADay(['宅基地边界', '渠道清淤'])
+      const turnPrivate = mutation('issue', ids[0]!, 'transition', {
+        action: 'set_private',
+        isPrivate: true,
+        reason: '当事人不愿公开',
+      })
+      const before = await syncWrites(server.database)
+      await failMeetingLogWrites(server, true)
+      try {
+        // The day cannot be written: the flag must not be stored without it.
+        const response = await pushRaw(server.app, as('villageCadre'), {
+          mutations: [turnPrivate],
+        })
+        expect(response.statusCode).toBe(500)
+        expect(await syncWrites(server.database)).toEqual(before)
+      } finally {
+        await failMeetingLogWrites(server, false)
+      }
+      expect(dataOf(await issueAs('villageCadre', ids[0]!))?.isPrivate).toBe(false)
+      // The device's re-send then does both.
+      expect((await pushOne(server.app, as('villageCadre'), turnPrivate)).status).toBe('applied')
+      const replica = await new Replica(server.app, as('villageCadre')).sync()
+      const day = replica.records.get(meetingId)?.data as MeetingData
+      expect(day.topics.map((entry) => entry.issueId)).toEqual([ids[1]])
     })
 
     it('ends consistent after a burst of parallel flips', async () => {
@@ -332,3 +374,26 @@ describe.each(DIALECTS)('issue field fixes on %s', (dialect) => {
     })
   })
 })
+
+/** Makes every change-log entry of a discussion day fail inside the database (a trigger). */
+async function failMeetingLogWrites(server: TestServer, on: boolean): Promise<void> {
+  const { db, dialect } = server.database
+  if (dialect === 'sqlite') {
+    await sql`drop trigger if exists fail_meeting_log`.execute(db)
+    if (on) {
+      await sql`create trigger fail_meeting_log before insert on change_log
+        when new.record_key like 'meeting:%'
+        begin select raise(abort, 'injected failure'); end`.execute(db)
+    }
+    return
+  }
+  await sql`drop trigger if exists fail_meeting_log on change_log`.execute(db)
+  if (!on) return
+  await sql`create or replace function fail_meeting_log() returns trigger language plpgsql as $$
+    begin
+      if new.record_key like 'meeting:%' then raise exception 'injected failure'; end if;
+      return new;
+    end $$`.execute(db)
+  await sql`create trigger fail_meeting_log before insert on change_log
+    for each row execute function fail_meeting_log()`.execute(db)
+}

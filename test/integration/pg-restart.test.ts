@@ -45,7 +45,11 @@ describe('a PostgreSQL restart under a running server', () => {
     })
     await migrateToLatest(database.db)
     await seedDemoCounty(database.db)
-    const config = loadConfig({ STATIC_DIR: '/nonexistent', SEED_DEMO: 'false' })
+    const config = loadConfig({
+      STATIC_DIR: '/nonexistent',
+      SEED_DEMO: 'false',
+      LOAD_SHED_LAG_MS: '0',
+    })
     app = await buildApp({ config, database, logger: false, kinds: MEMO_KINDS })
     await app.ready()
   })

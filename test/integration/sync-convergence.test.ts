@@ -112,7 +112,11 @@ async function runConvergence(mode: 'sqlite' | 'postgres' | 'postgres-2-servers'
   // Restarted instances stop taking requests; they are closed at the end (server.app by server.close()).
   const retired: FastifyInstance[] = []
   let second: Database | null = null
-  const config = loadConfig({ STATIC_DIR: '/nonexistent', SEED_DEMO: 'false' })
+  const config = loadConfig({
+    STATIC_DIR: '/nonexistent',
+    SEED_DEMO: 'false',
+    LOAD_SHED_LAG_MS: '0',
+  })
   if (mode === 'postgres-2-servers') {
     second = openDatabase({ databaseUrl: server.databaseUrl ?? undefined })
     apps.push(await buildApp({ config, database: second, logger: false, kinds: MEMO_KINDS }))

@@ -73,6 +73,9 @@ export async function createTestServer(
       SEED_DEMO: 'false',
       // Ballot sheets are derived from this key; without it the server would write one under ./data.
       BALLOT_SECRET: randomHex(32),
+      // No load shedding: a busy shared test machine must not turn a test's
+      // push into a 503 (test/integration/load-shedding.test.ts turns it on).
+      LOAD_SHED_LAG_MS: '0',
       ...options.env,
     })
     const app = await buildApp({ config, database, logger: false, kinds: options.kinds })

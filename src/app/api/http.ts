@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** Seconds the server asked us to wait (`Retry-After` of a 503), or null. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message)
   }
@@ -63,13 +65,29 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     body = undefined
   }
   if (response.ok) return body as T
-  if (isApiErrorBody(body))
-    throw new ApiError(response.status, body.code, body.message, body.fields)
+  if (isApiErrorBody(body)) {
+    throw new ApiError(
+      response.status,
+      body.code,
+      body.message,
+      body.fields,
+      retryAfterSeconds(response.headers.get('retry-after')),
+    )
+  }
   // A proxy or captive portal answered, not our server.
   if (response.status >= 500 || response.status === 404) {
     throw new NetworkError(`unexpected ${response.status}`)
   }
   throw new ApiError(response.status, 'bad_request', ERROR_MESSAGES.bad_request)
+}
+
+/** `Retry-After` in seconds (a number or an HTTP date), or null when absent or unreadable. */
+export function retryAfterSeconds(value: string | null, now = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  // An HTTP date names its day and month; anything else (e.g. "-3") is unreadable.
+  const at = /GMT$/.test(value.trim()) ? Date.parse(value) : Number.NaN
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
 function isApiErrorBody(body: unknown): body is ApiErrorBody {

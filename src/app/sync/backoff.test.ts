@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, PERIODIC_SYNC_MS, backoffDelay } from './backoff.ts'
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_MAX_MS,
+  PERIODIC_SYNC_MS,
+  backoffDelay,
+  retryDelay,
+} from './backoff.ts'
 
 describe('backoffDelay', () => {
   it('waits the periodic interval when nothing has failed', () => {
@@ -23,5 +29,27 @@ describe('backoffDelay', () => {
   it('spreads retries of many devices apart (jitter)', () => {
     const delays = new Set([0.1, 0.4, 0.7, 0.9].map((random) => backoffDelay(3, random)))
     expect(delays.size).toBe(4)
+  })
+})
+
+describe('retryDelay (a busy server asked to wait: Retry-After)', () => {
+  it('never tries sooner than the server asked, however few the failures', () => {
+    for (const random of [0, 0.5, 0.999999]) {
+      expect(retryDelay(1, 30, random)).toBeGreaterThanOrEqual(30_000)
+      expect(retryDelay(1, 30, random)).toBeLessThanOrEqual(45_000)
+    }
+  })
+
+  it('keeps the usual backoff when it is longer than what the server asked', () => {
+    expect(retryDelay(6, 2, 0.3)).toBe(backoffDelay(6, 0.3))
+  })
+
+  it('spreads phones told the same Retry-After apart (jitter)', () => {
+    const delays = new Set([0.1, 0.4, 0.7, 0.9].map((random) => retryDelay(1, 20, random)))
+    expect(delays.size).toBe(4)
+  })
+
+  it('is the plain backoff when the server gave no Retry-After', () => {
+    expect(retryDelay(2, null, 0.2)).toBe(backoffDelay(2, 0.2))
   })
 })

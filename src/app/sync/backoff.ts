@@ -14,3 +14,20 @@ export function backoffDelay(failures: number, random: number = Math.random()): 
   // "Equal jitter": at least half the ceiling, so retries never bunch up at zero.
   return Math.round(ceiling / 2 + (ceiling / 2) * random)
 }
+
+/**
+ * Delay before the next try after a failure the server explained with
+ * `Retry-After` (a busy or unavailable server): never sooner than it asked,
+ * plus up to half again of jitter so shed phones do not return together,
+ * and never sooner than the usual backoff.
+ */
+export function retryDelay(
+  failures: number,
+  retryAfterSeconds: number | null,
+  random: number = Math.random(),
+): number {
+  const backoff = backoffDelay(failures, random)
+  if (retryAfterSeconds === null) return backoff
+  const asked = Math.min(BACKOFF_MAX_MS, retryAfterSeconds * 1000)
+  return Math.max(backoff, Math.round(asked * (1 + random / 2)))
+}

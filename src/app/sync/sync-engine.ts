@@ -9,7 +9,7 @@
 import type { Actor } from '#shared/sync/record-kind.ts'
 import type { AppDb, OutboxEntry } from '#app/db/app-db.ts'
 import { ApiError } from '#app/api/http.ts'
-import { backoffDelay } from './backoff.ts'
+import { retryDelay } from './backoff.ts'
 import { uploadBlobs } from './blobs.ts'
 import { syncState, type KindMap } from './local-store.ts'
 import { pullAll, type PullProgress } from './pull.ts'
@@ -39,6 +39,8 @@ const LOCK_NAME = 'shuoshi-sync'
 
 export class SyncEngine {
   private failures = 0
+  /** The last failure's `Retry-After` (a busy server shedding load), honoured by `schedule`. */
+  private retryAfter: number | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
   private running: Promise<void> | null = null
   private again = false
@@ -145,6 +147,7 @@ export class SyncEngine {
         await pull()
       }
       this.failures = 0
+      this.retryAfter = null
       const now = new Date().toISOString()
       await db.syncMeta.update('state', { lastSuccessAt: now, lastError: null })
       this.setStatus({ phase: 'idle', lastSuccessAt: now, lastError: null, progress: null })
@@ -165,6 +168,7 @@ export class SyncEngine {
       return this.setStatus({ phase: 'signed-out', lastError: error.message })
     }
     this.failures += 1
+    this.retryAfter = error instanceof ApiError ? error.retryAfter : null
     const message = error instanceof ApiError ? error.message : '网络不可用，稍后自动重试'
     await db.syncMeta.update('state', { lastError: message })
     this.setStatus({
@@ -177,7 +181,10 @@ export class SyncEngine {
   private schedule(): void {
     clearTimeout(this.timer)
     if (this.detach.length === 0) return // not started: tests drive syncOnce themselves
-    this.timer = setTimeout(() => void this.requestSync(), backoffDelay(this.failures))
+    this.timer = setTimeout(
+      () => void this.requestSync(),
+      retryDelay(this.failures, this.retryAfter),
+    )
   }
 
   private setStatus(patch: Partial<SyncStatus>): void {

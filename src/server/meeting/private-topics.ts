@@ -2,9 +2,11 @@
  * Keeps discussion days in step with their topics' issue reports: when a
  * transition takes an issue off a day (turning it private: seed 002 sends a
  * private matter 点对点, never to a collective session), its ledger entry
- * names the day (`details.leftMeeting`) and this hook, run after the push,
- * takes the topic off that day through the normal write path, as the
- * server's own actor. The meeting kind decides what goes (a topic with
+ * names the day (`details.leftMeeting`) and this hook, run inside the push's
+ * transaction, takes the topic off that day through the normal write path,
+ * as the server's own actor: the matter turns private and leaves the day in
+ * one commit, so no crash or failure can leave a private matter named on a
+ * collective day. The meeting kind decides what goes (a topic with
  * nothing recorded) and what stays (history); a refusal changes nothing.
  */
 import { uuidv7 } from 'uuidv7'
@@ -12,9 +14,7 @@ import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { MEETING_KIND } from '#shared/meeting/meeting.schema.ts'
 import { TOPIC_UPKEEP_ACTOR_ID } from '#shared/meeting/meeting.drop-topic.ts'
 import type { MutationResult } from '#shared/sync/sync.protocol.ts'
-import type { Database } from '../db/database.ts'
-import type { KindRegistry } from '../sync/kinds.ts'
-import { applyBatch } from '../sync/push.ts'
+import { applyWithSavepoints, type WithinPush } from '../sync/push.ts'
 import { findRecord, recordKey } from '../sync/record.repository.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
 
@@ -30,12 +30,9 @@ function leftMeeting(result: MutationResult): { issueId: string; meetingId: stri
   return typeof meetingId === 'string' ? { issueId: record.id, meetingId } : null
 }
 
-/** After a push: takes each issue that left a day in it off that day's topics. */
-export async function dropLeftTopicsAfterPush(
-  { db, dialect }: Database,
-  kinds: KindRegistry,
-  results: readonly MutationResult[],
-): Promise<void> {
+/** Inside a push: takes each issue that left a day in it off that day's topics. */
+export const dropLeftTopicsWithinPush: WithinPush = async (ctx, trx, results) => {
+  const { db, dialect, kinds, log } = ctx
   if (!kinds.has(MEETING_KIND)) return
   for (const result of results) {
     const left = leftMeeting(result)
@@ -44,7 +41,7 @@ export async function dropLeftTopicsAfterPush(
     if (!meeting) continue
     const auth = await systemAuth(db, TOPIC_UPKEEP_ACTOR_ID, '议题调整（自动）', meeting.org_path)
     if (!auth) continue
-    await applyBatch({ db, dialect, kinds, auth }, [
+    await applyWithSavepoints({ db, dialect, kinds, auth, log }, trx, [
       {
         id: uuidv7(),
         kind: MEETING_KIND,

@@ -1,6 +1,6 @@
 /**
- * Applying pushed mutations. Each mutation runs in its own transaction:
- * claim its id, lock and load the record, check scope, let the kind apply it,
+ * Applying pushed mutations. One transaction per request, one savepoint per
+ * mutation: claim its id, lock and load the record, check scope, let the kind apply it,
  * validate the result, write record + audience + change log. A refusal rolls
  * the changes back and is then recorded on its own, so re-sending the same
  * mutation returns the same refusal and never blocks the ones after it.
@@ -8,7 +8,7 @@
  * (`internal_refusal`); only a database failure fails the request.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import type { Kysely } from 'kysely'
+import type { ControlledTransaction, Kysely } from 'kysely'
 import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
 import { findUnsafeString } from '#shared/common/text.schema.ts'
 import type { Mutation, MutationResult, SyncRecord } from '#shared/sync/sync.protocol.ts'
@@ -24,6 +24,7 @@ import { assertAudienceJustified, checkReferences } from './references.ts'
 import {
   findAudience,
   findRecord,
+  lockRecords,
   recordKey,
   saveRecord,
   type RecordRow,
@@ -104,48 +105,110 @@ class Refused extends Error {
 type Isolate = <T>(work: (db: Db) => Promise<T>) => Promise<T>
 
 /**
- * Applies a pushed batch in order. PostgreSQL: one transaction per mutation
- * (concurrent pushes interleave, serialised per record by its row lock).
- * SQLite, which has one writer anyway: one transaction for the whole request
- * with a savepoint per mutation, so a refusal still undoes only its own
- * mutation while commits (and WAL fsyncs) drop from one per mutation to one
- * per request. A crash part-way then commits nothing of the batch; the
- * device sends it again.
+ * Work run inside a push's transaction `trx` (also `ctx.db`), after its
+ * mutations and before it commits; a throw fails the whole request.
+ */
+export type WithinPush = (
+  ctx: PushContext,
+  trx: ControlledTransaction<DatabaseSchema>,
+  results: readonly MutationResult[],
+) => Promise<void>
+
+/** PostgreSQL's answers to a lock cycle or a serialisation conflict: the batch may run again. */
+const RETRYABLE = new Set(['40P01', '40001'])
+const ATTEMPTS = 3
+
+/**
+ * Applies a pushed batch in order, on both dialects in one transaction for
+ * the whole request with a savepoint per mutation: a refusal still undoes
+ * only its own mutation, while commits (PostgreSQL round trips and WAL
+ * flushes) drop from one per mutation to one per request. A crash part-way
+ * commits nothing of the batch; the device sends it again. `within` runs in
+ * the same transaction, so what a mutation entails on other records (a
+ * private matter leaving a discussion day) commits with it or not at all.
+ *
+ * PostgreSQL: the batch's existing records are locked first, in key order,
+ * so two batches touching the same records queue instead of deadlocking;
+ * a deadlock or serialisation failure that still happens (a record the kind
+ * reads or `within` writes) re-runs the whole batch, whose writes were all
+ * rolled back.
  */
 export async function applyBatch(
   ctx: PushContext,
   mutations: readonly Mutation[],
+  within?: WithinPush,
 ): Promise<MutationResult[]> {
-  const results: MutationResult[] = []
-  if (ctx.dialect === 'postgres') {
-    for (const m of mutations)
-      results.push(await applyMutation(ctx, m, (work) => ctx.db.transaction().execute(work)))
-    return results
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyBatchOnce(ctx, mutations, within)
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error
+      ctx.log?.warn({ err: error, attempt }, 'push batch hit a lock conflict; running it again')
+    }
   }
+}
+
+function isRetryable(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    RETRYABLE.has(error.code)
+  )
+}
+
+async function applyBatchOnce(
+  ctx: PushContext,
+  mutations: readonly Mutation[],
+  within?: WithinPush,
+): Promise<MutationResult[]> {
   const trx = await ctx.db.startTransaction().execute()
   try {
-    for (const [index, m] of mutations.entries()) {
-      const name = `mutation_${index}`
-      results.push(
-        await applyMutation({ ...ctx, db: trx }, m, async (work) => {
-          const savepoint = await trx.savepoint(name).execute()
-          try {
-            const result = await work(savepoint)
-            await savepoint.releaseSavepoint(name).execute()
-            return result
-          } catch (error) {
-            await savepoint.rollbackToSavepoint(name).execute()
-            throw error
-          }
-        }),
+    const inside = { ...ctx, db: trx }
+    if (ctx.dialect === 'postgres') {
+      await lockRecords(
+        trx,
+        mutations.map((m) => recordKey(m.kind, m.recordId)),
       )
     }
+    const results = await applyWithSavepoints(inside, trx, mutations)
+    await within?.(inside, trx, results)
     await trx.commit().execute()
     return results
   } catch (error) {
     await trx.rollback().execute()
     throw error
   }
+}
+
+/**
+ * Applies `mutations` in order inside the caller's transaction `trx`, each
+ * under its own savepoint (released on success, rolled back on a refusal).
+ */
+export async function applyWithSavepoints(
+  ctx: PushContext,
+  trx: ControlledTransaction<DatabaseSchema>,
+  mutations: readonly Mutation[],
+): Promise<MutationResult[]> {
+  const results: MutationResult[] = []
+  for (const [index, m] of mutations.entries()) {
+    const name = `mutation_${index}`
+    results.push(
+      await applyMutation({ ...ctx, db: trx }, m, async (work) => {
+        const savepoint = await trx.savepoint(name).execute()
+        try {
+          const result = await work(savepoint)
+          await savepoint.releaseSavepoint(name).execute()
+          return result
+        } catch (error) {
+          await savepoint.rollbackToSavepoint(name).execute()
+          throw error
+        }
+      }),
+    )
+  }
+  return results
 }
 
 /** Applies one mutation exactly once, whatever the number of deliveries. */
@@ -166,14 +229,14 @@ export async function applyMutation(
     })
     return { id: m.id, status: 'applied', record }
   } catch (error) {
-    if (error instanceof Refused) return recordRefusal(ctx, m, error.rejection, now)
+    if (error instanceof Refused) return recordRefusal(ctx, m, error.rejection, now, isolate)
     if (error instanceof KindFault) {
       // Its writes are undone (savepoint or transaction); the refusal is recorded on its own.
       ctx.log?.error(
         { err: error.cause, mutationId: m.id, kind: m.kind, op: m.op, part: error.part },
         'record kind threw; mutation refused',
       )
-      return recordRefusal(ctx, m, internalRefusal(), now)
+      return recordRefusal(ctx, m, internalRefusal(), now, isolate)
     }
     if (isUniqueViolation(error)) {
       // Delivered before (or a twin committed first): answer as it was answered.
@@ -184,6 +247,7 @@ export async function applyMutation(
         m,
         new MutationRejection('conflict', '该记录已存在，请刷新后再试'),
         now,
+        isolate,
       )
     }
     throw error
@@ -213,9 +277,12 @@ async function recordRefusal(
   m: Mutation,
   rejection: MutationRejection,
   now: Date,
+  isolate: Isolate,
 ): Promise<MutationResult> {
   try {
-    await insertMutation(ctx.db, mutationRow(ctx, m, 'rejected', now, rejection))
+    // Isolated too: inside a PostgreSQL transaction a failed statement would
+    // otherwise abort the whole batch.
+    await isolate((db) => insertMutation(db, mutationRow(ctx, m, 'rejected', now, rejection)))
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     const twin = await findMutation(ctx.db, m.id)

@@ -47,6 +47,23 @@ export async function findRecord(
   return (forUpdate && dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
 }
 
+/**
+ * PostgreSQL: locks the existing records among `keys` in key order, so that
+ * batches touching the same records take their locks in one order and queue
+ * rather than deadlock. (SQLite has one writer; not called there.)
+ */
+export async function lockRecords(db: Db, keys: readonly string[]): Promise<void> {
+  const unique = [...new Set(keys)].sort()
+  if (unique.length === 0) return
+  await db
+    .selectFrom('sync_record')
+    .select('key')
+    .where('key', 'in', unique)
+    .orderBy('key')
+    .forUpdate()
+    .execute()
+}
+
 export async function findAudience(db: Db, key: string): Promise<string[]> {
   const rows = await db
     .selectFrom('record_audience')

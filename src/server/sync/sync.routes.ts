@@ -21,7 +21,7 @@ import { decodeCursor } from './cursor.ts'
 import type { KindRegistry } from './kinds.ts'
 import { serverEpoch } from './mutation.repository.ts'
 import { pullPage } from './pull.ts'
-import { applyBatch } from './push.ts'
+import { applyBatch, type WithinPush } from './push.ts'
 
 /**
  * Runs before body validation: a signed-in device with an old schema must hear
@@ -65,6 +65,11 @@ export interface SyncRouteOptions {
    * its mutations are stored either way.
    */
   afterPush?: (results: MutationResult[]) => Promise<void>
+  /**
+   * Runs inside the push's transaction, before it commits (e.g. a private
+   * matter leaving its discussion day): stored with the push or not at all.
+   */
+  withinPush?: WithinPush
 }
 
 export function syncRoutes(
@@ -97,6 +102,7 @@ export function syncRoutes(
       const results = await applyBatch(
         { db, dialect, kinds, auth, log: request.log },
         request.body.mutations,
+        options.withinPush,
       )
       await options.afterPush?.(results).catch((error: unknown) => {
         request.log.error({ err: error }, 'after-push hook failed')

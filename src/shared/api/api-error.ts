@@ -34,6 +34,7 @@ export const ERROR_MESSAGES = {
   database_unavailable: '服务器暂时连不上数据库，记录仍安全保存在手机上，请稍后再试',
   invalid_period: '统计期间不正确',
   invalid_standards: '考核指标或评分标准不正确',
+  server_busy: '服务器繁忙，记录仍安全保存在手机上，稍后自动重试',
   internal: '服务器出错了，请稍后再试',
 } as const satisfies Record<string, string>
 

@@ -100,6 +100,8 @@ export async function startBenchServer(
       STATIC_DIR:
         options.staticDir ?? join(tmpdir(), `shuoshi-no-static-${randomBytes(6).toString('hex')}`),
       SEED_DEMO: 'false',
+      // Throughput is measured here, not load shedding (bench:load measures that).
+      LOAD_SHED_LAG_MS: '0',
     })
     const app = await buildApp({ config, database, logger: false, kinds: options.kinds })
     cleanups.push(() => app.close())

@@ -49,7 +49,8 @@ export async function startE2e(): Promise<E2eEnv> {
   await migrateToLatest(database.db)
   await seedDemoCounty(database.db)
   await seedDemoMediatorPool(database.db)
-  const config = { ...loadConfig({}), dataDir, staticDir: DIST }
+  // No load shedding: a busy shared test machine must not delay a test's sync.
+  const config = { ...loadConfig({}), dataDir, staticDir: DIST, loadShedLagMs: 0 }
   const app = await buildApp({ config, database, logger: false })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
