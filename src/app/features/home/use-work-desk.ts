@@ -1,6 +1,6 @@
 /**
  * The work desk's data on this device: the records the desk counts (live
- * Dexie queries through `useKindRows`), the capture draft, the outbox counts
+ * Dexie queries through `useListRows` and `useKindRows`), the capture draft, the outbox counts
  * and the last successful sync, fed to the pure rules of src/shared/desk.
  * Nothing here asks the server, so the desk reads the same without signal.
  */
@@ -16,12 +16,13 @@ import {
   isCampaignData,
   isPostEvaluationData,
 } from '#shared/assessment/assessment.kind.ts'
-import { ISSUE_KIND, isIssueData } from '#shared/issue/issue.kind.ts'
+import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { MEETING_KIND } from '#shared/meeting/meeting.schema.ts'
 import { isMeetingData } from '#shared/meeting/meeting.kind.ts'
 import { POLICY_KIND, isPolicyData } from '#shared/policy/policy.kind.ts'
 import { appDb } from '#app/db/app-db.ts'
-import { useKindRows } from '#app/records/use-kind-rows.ts'
+import { isIssueListData } from '#app/db/list-rows.ts'
+import { useKindRows, useListRows } from '#app/records/use-kind-rows.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import { useSyncStore } from '#app/features/sync/index.ts'
 
@@ -36,7 +37,9 @@ export function useWorkDesk() {
   const { me } = storeToRefs(useAuthStore())
   const sync = useSyncStore()
   const { pendingCount, refused } = storeToRefs(sync)
-  const issues = useKindRows(ISSUE_KIND, isIssueData)
+  // Issue reports are counted from their lean list rows (src/app/db/list-rows.ts),
+  // which hold every field the desk reads, so 首页 never parses whole reports.
+  const issues = useListRows(ISSUE_KIND, isIssueListData)
   const meetings = useKindRows(MEETING_KIND, isMeetingData)
   const policies = useKindRows(POLICY_KIND, isPolicyData)
   const campaigns = useKindRows(CAMPAIGN_KIND, isCampaignData)
