@@ -5,7 +5,12 @@ import { chinaDate } from '#shared/calendar/working-days.ts'
 import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
 import { MAX_BAD_CODES_PER_IP } from '#server/assessment/ballot-guard.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
-import { campaignPayload, DIBAO_POLICY, policyPayload } from '../support/assessment-fixtures.ts'
+import {
+  campaignPayload,
+  DIBAO_POLICY,
+  freshDocumentNumber,
+  policyPayload,
+} from '../support/assessment-fixtures.ts'
 import { PATHS } from '../support/demo-county.ts'
 import { loginAll, push, pushApplied, pushOne, pullRaw, Replica } from '../support/sync-client.ts'
 import { kindMutation as mutation } from '../support/memo-kind.ts'
@@ -145,6 +150,35 @@ describe.each(DIALECTS)('assessment on %s', (dialect) => {
     expect(result).toMatchObject({ status: 'rejected', code: 'duplicate_document_number' })
     expect(result.status === 'rejected' && result.message).toContain('已有政策登记')
     expect(await count()).toBe(before)
+  })
+
+  it('lets exactly one of a burst of parallel pushes with one 文号 land', async () => {
+    // Eight devices registering the same document in the same instant: on
+    // PostgreSQL their transactions run side by side, so a check that only
+    // reads would let several through.
+    const documentNumber = freshDocumentNumber()
+    const ids = Array.from({ length: 8 }, () => uuidv7())
+    const results = await Promise.all(
+      ids.map((id) =>
+        pushOne(
+          server.app,
+          as('department'),
+          mutation('policy', id, 'create', policyPayload({ documentNumber })),
+        ),
+      ),
+    )
+    const statuses = results.map((result) =>
+      result.status === 'rejected' ? result.code : result.status,
+    )
+    expect(statuses.filter((status) => status === 'applied')).toHaveLength(1)
+    expect(statuses.filter((status) => status === 'duplicate_document_number')).toHaveLength(7)
+    const stored = await server.database.db
+      .selectFrom('sync_record')
+      .select('id')
+      .where('kind', '=', 'policy')
+      .where('id', 'in', ids)
+      .execute()
+    expect(stored).toHaveLength(1)
   })
 
   it('computes the interpretation deadline across the Spring Festival on the server', async () => {

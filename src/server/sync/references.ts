@@ -6,7 +6,7 @@
  * record the server loaded here. Both run inside the mutation's transaction,
  * after `apply`, for every kind alike.
  */
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { isWithin } from '#shared/org/org-path.ts'
 import {
   MutationRejection,
@@ -48,7 +48,7 @@ export async function checkReferences(
       continue
     }
     if (reference.type === 'distinct') {
-      if (await hasClash(db, reference)) {
+      if (await hasClash(db, dialect, reference)) {
         throw new MutationRejection(reference.code, reference.message)
       }
       continue
@@ -71,10 +71,21 @@ async function unitExists(db: Db, reference: OrgUnitReference): Promise<boolean>
 
 /**
  * Whether another record of the kind clashes with the new state. Runs in the
- * mutation's transaction: on SQLite (one writer) two clashing mutations
- * cannot both pass; on PostgreSQL two racing in the same instant could.
+ * mutation's transaction. On SQLite (one writer) two clashing mutations
+ * cannot both pass. On PostgreSQL, transactions run side by side, so a
+ * transaction-scoped advisory lock per kind queues the checks: the lock is
+ * held until the push commits, and the next check, a new statement at READ
+ * COMMITTED, sees what it stored (eight parallel pushes of one 文号 let six
+ * through without it).
  */
-async function hasClash(db: Db, reference: DistinctReference): Promise<boolean> {
+async function hasClash(
+  db: Db,
+  dialect: DialectName,
+  reference: DistinctReference,
+): Promise<boolean> {
+  if (dialect === 'postgres') {
+    await sql`select pg_advisory_xact_lock(hashtext(${`distinct:${reference.kind}`}))`.execute(db)
+  }
   const rows = await db
     .selectFrom('sync_record')
     .select('data')

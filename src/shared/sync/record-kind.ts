@@ -140,7 +140,8 @@ export interface RecordTargetReference extends ReferenceRefusal {
  * visible to the author or not (a policy's 文号 in the county): the server
  * refuses the mutation with the reference's code when `clashes` holds for a
  * stored record. Meant for small kinds: the server reads every record of
- * the kind. The reason must not describe the other record, which the author
+ * the kind, and checks of one kind run one at a time (on PostgreSQL under a
+ * lock held until the push commits), so parallel pushes cannot both pass. The reason must not describe the other record, which the author
  * may not be allowed to see.
  */
 export interface DistinctReference extends ReferenceRefusal {
