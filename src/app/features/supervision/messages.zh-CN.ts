@@ -24,7 +24,6 @@ export const supervisionMessages = {
       quarterValue: '{year}年第{quarter}季度',
     },
     trail: '当前位置',
-    up: '返回上级',
     print: '打印报告',
     standards: '评分标准',
     summary: {
