@@ -6,8 +6,6 @@
  * Loaded only by the lazy issue pages: it pulls in zod and the issue kind.
  */
 import { defineStore, storeToRefs } from 'pinia'
-import { computed } from 'vue'
-import type { Viewer } from '#shared/sync/record-kind.ts'
 import type { IssueAction } from '#shared/issue/issue.schema.ts'
 import type { IssueCreateInput } from '#shared/issue/issue.capture.schema.ts'
 import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
@@ -16,29 +14,19 @@ import { isIssueListData, type IssueListData } from '#app/db/list-rows.ts'
 import { i18n } from '#app/i18n/index.ts'
 import { saveChanges } from '#app/records/save-changes.ts'
 import { useListRows, type KindRow } from '#app/records/use-kind-rows.ts'
-import { useAuthStore } from '#app/features/auth/index.ts'
+import { useViewer } from '#app/records/use-viewer.ts'
 import { useOrgUnitsStore } from '#app/features/org/index.ts'
 
 /** An issue as the screens list it: its lean list row (`IssueListData`), not the whole record. */
 export type IssueRow = KindRow<IssueListData>
 
 export const useIssueStore = defineStore('issue', () => {
-  const { me } = storeToRefs(useAuthStore())
   const { rows, isLoaded } = useListRows(ISSUE_KIND, isIssueListData)
   const org = useOrgUnitsStore()
   const { orgUnits } = storeToRefs(org)
 
   /** The signed-in user as the issue machine sees a viewer. */
-  const viewer = computed<Viewer | null>(() =>
-    me.value
-      ? {
-          userId: me.value.user.id,
-          role: me.value.user.role,
-          orgUnitId: me.value.orgUnit.id,
-          orgPath: me.value.orgUnit.path,
-        }
-      : null,
-  )
+  const viewer = useViewer()
 
   /**
    * Registers a captured issue (the capture plus its grid's id and path);

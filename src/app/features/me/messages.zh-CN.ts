@@ -24,10 +24,13 @@ export const meMessages = {
   },
   password: {
     title: '修改密码',
-    current: '原密码',
-    new: '新密码',
-    rule: '至少8位，包含字母和数字',
-    confirm: '再次输入新密码',
+    // The form's fields by name: TextField finds label and placeholder here.
+    fields: {
+      currentPassword: '原密码',
+      newPassword: '新密码',
+      newPasswordPlaceholder: '至少8位，包含字母和数字',
+      confirm: '再次输入新密码',
+    },
     mismatch: '两次输入的新密码不一致',
     submit: '确认修改',
     changed: '密码已修改',

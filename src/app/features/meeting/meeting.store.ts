@@ -22,11 +22,11 @@ import type {
   MeetingRecordInput,
   TransitionOutcome,
 } from '#shared/meeting/meeting.schema.ts'
-import type { Viewer } from '#shared/sync/record-kind.ts'
 import type { ChangeInput } from '#app/sync/local-store.ts'
 import { i18n } from '#app/i18n/index.ts'
 import { saveChanges } from '#app/records/save-changes.ts'
 import { useKindRows } from '#app/records/use-kind-rows.ts'
+import { useViewer } from '#app/records/use-viewer.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import { useOrgUnitsStore } from '#app/features/org/index.ts'
 
@@ -79,16 +79,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     participationCounts(meetingRows.value.map((row) => row.data)),
   )
 
-  const viewer = computed<Viewer | null>(() =>
-    me.value
-      ? {
-          userId: me.value.user.id,
-          role: me.value.user.role,
-          orgUnitId: me.value.orgUnit.id,
-          orgPath: me.value.orgUnit.path,
-        }
-      : null,
-  )
+  const viewer = useViewer()
   const canPlan = computed(() => (me.value ? can(me.value.user.role, 'meeting.plan') : false))
   const canManagePool = computed(() =>
     me.value ? can(me.value.user.role, 'mediator.manage') : false,
