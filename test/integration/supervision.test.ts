@@ -171,6 +171,33 @@ describe.each(DIALECTS)('supervision figures on %s', (dialect) => {
     expect((await view('county', Q3)).total.issues.received).toBe(4)
   })
 
+  it('finishes a backfill past a record the projection cannot read', async () => {
+    const db = server.database.db
+    const unreadable = await db
+      .selectFrom('sync_record')
+      .select(['key', 'data'])
+      .where('kind', '=', 'policy')
+      .executeTakeFirstOrThrow()
+    await db
+      .updateTable('sync_record')
+      .set({ data: 'null' })
+      .where('key', '=', unreadable.key)
+      .execute()
+    try {
+      await db.deleteFrom('supervision_fact').execute()
+      expect(await backfillFacts(db)).toBe(16)
+      expect(await backfillFacts(db)).toBe(0)
+    } finally {
+      await db
+        .updateTable('sync_record')
+        .set({ data: unreadable.data })
+        .where('key', '=', unreadable.key)
+        .execute()
+      await db.deleteFrom('supervision_fact').execute()
+      await backfillFacts(db)
+    }
+  })
+
   describe('the scoring standards', () => {
     const put = (person: Person, body: unknown) =>
       server.app.inject({

@@ -189,7 +189,7 @@ export async function saveFact(
   kind: string,
   key: string,
   data: Record<string, unknown>,
-): Promise<void> {
+): Promise<boolean> {
   let fact: FactRow | null
   try {
     fact = factOf(kind, key, data)
@@ -199,9 +199,10 @@ export async function saveFact(
     // rather than refused.
     fact = null
   }
-  if (!fact) return
+  if (!fact) return false
   await db.deleteFrom('supervision_fact').where('record_key', '=', key).execute()
   await db.insertInto('supervision_fact').values(fact).execute()
+  return true
 }
 
 /**
@@ -211,6 +212,9 @@ export async function saveFact(
  */
 export async function backfillFacts(db: Db): Promise<number> {
   let written = 0
+  // Walk by key: a record the projection cannot read gets no fact and would
+  // otherwise be fetched again and again, holding the server's start forever.
+  let after = ''
   for (;;) {
     const rows = await db
       .selectFrom('sync_record as r')
@@ -218,14 +222,18 @@ export async function backfillFacts(db: Db): Promise<number> {
       .select(['r.key', 'r.kind', 'r.data'])
       .where('r.kind', 'in', FACT_KINDS)
       .where('f.record_key', 'is', null)
+      .where('r.key', '>', after)
+      .orderBy('r.key')
       .limit(500)
       .execute()
-    if (rows.length === 0) return written
+    const last = rows.at(-1)
+    if (!last) return written
+    after = last.key
     await db.transaction().execute(async (trx) => {
       for (const row of rows) {
-        await saveFact(trx, row.kind, row.key, JSON.parse(row.data) as Record<string, unknown>)
+        const data = JSON.parse(row.data) as Record<string, unknown>
+        if (await saveFact(trx, row.kind, row.key, data)) written += 1
       }
     })
-    written += rows.length
   }
 }
