@@ -89,10 +89,11 @@ export async function runVitest({
   node,
   env = {},
   label = project,
+  args: extraArgs = [],
 }) {
   const report = join(reportDir, `${label.replace(/\W+/g, '-')}.json`)
   const vitestArgs = ['run', '--project', project, '--reporter=default', '--reporter=json']
-  vitestArgs.push(`--outputFile.json=${report}`)
+  vitestArgs.push(`--outputFile.json=${report}`, ...extraArgs)
   const [command, args] = node
     ? [node, [join(cwd, 'node_modules/vitest/vitest.mjs'), ...vitestArgs]]
     : ['npx', ['vitest', ...vitestArgs]]
