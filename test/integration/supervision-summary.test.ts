@@ -4,9 +4,13 @@
  * path every pushed record takes), the summary equals a recount from the
  * facts and every view read from it equals the same view counted from the
  * facts alone; the start-up build after the migration counts it again; a
- * burst of parallel transactions into one unit-month loses no increment.
+ * burst of parallel pushes into one unit-month loses no increment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { uuidv7 } from 'uuidv7'
+import { chinaDate } from '#shared/calendar/working-days.ts'
+import { sampleCapture } from '#shared/issue/issue.fixtures.ts'
+import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import type { OrgUnit } from '#shared/org/org.schema.ts'
 import { resolvePeriod, type Period } from '#shared/supervision/period.ts'
 import { saveFact } from '#server/supervision/facts.ts'
@@ -15,13 +19,13 @@ import {
   formData,
   issueData,
   meetingData,
-  writeRecord,
   type IssueStep,
 } from '#server/supervision/record-builders.ts'
 import { ensureSummary, rebuildSummary } from '#server/supervision/summary.ts'
 import { buildView } from '#server/supervision/supervision.view.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
-import { PATHS } from '../support/demo-county.ts'
+import { PATHS, PHONES } from '../support/demo-county.ts'
+import { pushApplied } from '../support/sync-client.ts'
 
 const t2v1 = `${PATHS.county}demo-t2/demo-t2-v1/`
 const GRIDS = [PATHS.g1, PATHS.g2, PATHS.v2g1, PATHS.t2g1]
@@ -29,6 +33,18 @@ const PLACES = [PATHS.v1, PATHS.v2, t2v1, PATHS.t1, PATHS.g1]
 const VILLAGES = [PATHS.v1, PATHS.v2, t2v1]
 const DEPARTMENTS = [PATHS.dept1, PATHS.dept2]
 const TODAY = '2026-10-20'
+
+const mutation = (recordId: string, op: string, payload: Record<string, unknown>): Mutation => ({
+  id: uuidv7(),
+  kind: 'issue',
+  recordId,
+  op,
+  payload,
+  baseVersion: 0,
+  seq: 0,
+  deviceId: 'supervision-summary-test',
+  createdAt: new Date().toISOString(),
+})
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -210,41 +226,47 @@ describe.each(DIALECTS)('the supervision summary on %s', (dialect) => {
     expect(await ensureSummary(db, dialect)).toBe(false)
   })
 
-  it('loses no increment when parallel transactions write into one unit-month', async () => {
+  it('loses no increment under a burst of parallel pushes into one unit-month', async () => {
     const db = server.database.db
-    const period = resolvePeriod({ period: 'month', at: '2026-03' }) as Period
+    const today = chinaDate(new Date().toISOString())
+    const period = resolvePeriod({ period: 'month', at: today.slice(0, 7) }) as Period
     const township = await unit('demo-t1')
-    const burst = 24
+    const received = async () =>
+      (await buildView(db, township, '/demo-county/', period, today)).areas.find(
+        (row) => row.unit.id === 'demo-t1-v1',
+      )?.issues.received ?? 0
+    const before = await received()
+    const [grid, cadre] = [
+      await server.login(PHONES.gridWorker),
+      await server.login(PHONES.villageCadre),
+    ]
+    const ids = Array.from({ length: 12 }, () => uuidv7())
+    // Each push is its own transaction; all of them add to the same summary rows.
     await Promise.all(
-      Array.from({ length: burst }, (_, i) =>
-        db.transaction().execute(async (trx) => {
-          const id = `burst-${i}`
-          await writeRecord(
-            trx,
-            'issue',
-            id,
-            issueData({
-              id,
-              gridPath: PATHS.g1,
-              category: 'personal',
-              channel: 'grid_visit',
-              title: '并发',
-              steps: [
-                {
-                  action: 'register',
-                  to: 'registered',
-                  on: `2026-03-${String(2 + (i % 20)).padStart(2, '0')}`,
-                },
-              ],
-            }),
-          )
-        }),
+      ids.map((id) =>
+        pushApplied(
+          server.app,
+          grid,
+          mutation(id, 'create', {
+            ...sampleCapture(),
+            photos: [],
+            gridId: 'demo-t1-v1-g1',
+            orgPath: PATHS.g1,
+          }),
+        ),
       ),
     )
-    const view = await buildView(db, township, '/demo-county/', period, TODAY)
-    expect(view.total.issues.received).toBe(burst)
-    expect(view.areas.find((row) => row.unit.id === 'demo-t1-v1')?.issues.received).toBe(burst)
-    const facts = await buildView(db, township, '/demo-county/', period, TODAY, 'facts')
-    expect(view).toEqual(facts)
+    // …and moving them on in parallel takes from some rows and adds to others.
+    await Promise.all(
+      ids.map((id) =>
+        pushApplied(server.app, cadre, mutation(id, 'transition', { action: 'accept' })),
+      ),
+    )
+    expect(await received()).toBe(before + ids.length)
+    const maintained = await summaryRows()
+    await rebuildSummary(db, dialect)
+    expect(await summaryRows()).toEqual(maintained)
+    const fromFacts = await buildView(db, township, '/demo-county/', period, today, 'facts')
+    expect(await buildView(db, township, '/demo-county/', period, today)).toEqual(fromFacts)
   })
 })
