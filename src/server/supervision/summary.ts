@@ -96,33 +96,39 @@ export function measuresOf(f: Fact): Measure[] {
   return out
 }
 
-/** The summary rows a fact adds (`sign` 1) or takes away (`sign` -1). */
-export function countsOf(fact: Fact | undefined, sign: 1 | -1): CountRow[] {
-  if (!fact || !(SUMMARY_KINDS as readonly string[]).includes(fact.kind)) return []
+/**
+ * Calls `emit` with the key of each summary row a fact counts in and how
+ * many it adds there (the rebuild's tight loop, so no row objects).
+ */
+function eachCount(fact: Fact, emit: (key: string, n: number) => void): void {
+  if (!(SUMMARY_KINDS as readonly string[]).includes(fact.kind)) return
   const measures = measuresOf(fact)
   const month = fact.day.slice(0, 7)
-  const rows: CountRow[] = []
   for (const [level, pair] of Object.entries(LEVELS)) {
     const [parent, child] = pair(fact)
     if (parent === null) continue
-    for (const [measure, due, n] of measures) {
-      rows.push({
-        kind: fact.kind,
-        level,
-        parent,
-        month,
-        child: child ?? '',
-        measure,
-        due,
-        n: sign * n,
-      })
-    }
+    const unit = [fact.kind, level, month, parent, child ?? ''].join(SEP)
+    for (const [measure, due, n] of measures) emit(`${unit}${SEP}${measure}${SEP}${due}`, n)
   }
+}
+
+/** The summary rows a fact adds (`sign` 1) or takes away (`sign` -1). */
+export function countsOf(fact: Fact | undefined, sign: 1 | -1): CountRow[] {
+  const rows: CountRow[] = []
+  if (fact) eachCount(fact, (key, n) => rows.push(rowOf(key, sign * n)))
   return rows
 }
 
+/** Key columns in primary-key order; a key is their values joined by SEP (no path holds it). */
 const KEY = ['kind', 'level', 'month', 'parent', 'child', 'measure', 'due'] as const
-const keyOf = (row: CountRow) => KEY.map((column) => row[column]).join('\u0000')
+const SEP = '\u0000'
+const keyOf = (row: CountRow) => KEY.map((column) => row[column]).join(SEP)
+
+function rowOf(key: string, n: number): CountRow {
+  const [kind = '', level = '', month = '', parent = '', child = '', measure = '', due = ''] =
+    key.split(SEP)
+  return { kind, level, month, parent, child, measure, due, n }
+}
 
 /** Adds rows with the same key together, drops the ones that cancel out, in key order. */
 export function mergeCounts(rows: Iterable<CountRow>): CountRow[] {
@@ -199,6 +205,8 @@ export function completeFact(row: FactRow): Fact {
 }
 
 const PAGE = 5000
+/** Rows per INSERT of a rebuild: 8 parameters each, under SQLite's 32,766. */
+const BULK = 2000
 
 /**
  * Counts the whole summary afresh from the facts, in one transaction (on
@@ -210,13 +218,15 @@ export async function rebuildSummary(db: Db, dialect: DialectName): Promise<numb
     if (dialect === 'postgres')
       await sql`lock table supervision_count in share row exclusive mode`.execute(trx)
     await trx.deleteFrom('supervision_count').execute()
-    const totals = new Map<string, CountRow>()
+    const totals = new Map<string, number>()
+    const add = (key: string, n: number) => totals.set(key, (totals.get(key) ?? 0) + n)
     let after = ''
     for (;;) {
       const facts = await trx
         .selectFrom('supervision_fact')
         .selectAll()
-        .where('kind', 'in', [...SUMMARY_KINDS])
+        // By key alone, so both dialects walk the primary key: a filter on
+        // kind lets SQLite pick a kind index and sort every page afresh.
         .where('record_key', '>', after)
         .orderBy('record_key')
         .limit(PAGE)
@@ -224,20 +234,13 @@ export async function rebuildSummary(db: Db, dialect: DialectName): Promise<numb
       const last = facts.at(-1)
       if (!last) break
       after = last.record_key
-      for (const fact of facts) {
-        for (const row of countsOf(fact, 1)) {
-          const key = keyOf(row)
-          const seen = totals.get(key)
-          if (seen) seen.n += row.n
-          else totals.set(key, row)
-        }
-      }
+      for (const fact of facts) eachCount(fact, add)
     }
-    const rows = [...totals.values()]
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    const rows = [...totals].map(([key, n]) => rowOf(key, n))
+    for (let i = 0; i < rows.length; i += BULK) {
       await trx
         .insertInto('supervision_count')
-        .values(rows.slice(i, i + CHUNK))
+        .values(rows.slice(i, i + BULK))
         .execute()
     }
     return rows.length
