@@ -248,17 +248,21 @@ export async function rebuildSummary(db: Db, dialect: DialectName): Promise<numb
 }
 
 /**
- * At start-up: builds the summary when its migration asked for it (the
- * marker row it wrote), once; a no-op afterwards.
+ * At start-up: counts the summary from the facts when it is empty beside
+ * facts it summarises (the first start after its migration, or a restore of
+ * a backup taken before it); a no-op afterwards. Servers of the previous
+ * version must be stopped first: they write facts without counts.
  */
 export async function ensureSummary(db: Db, dialect: DialectName): Promise<boolean> {
-  const marker = await db
-    .selectFrom('supervision_count')
-    .select('n')
-    .where('kind', '=', '')
-    .where('measure', '=', 'rebuild')
+  const counted = await db.selectFrom('supervision_count').select('n').limit(1).executeTakeFirst()
+  if (counted) return false
+  const fact = await db
+    .selectFrom('supervision_fact')
+    .select('record_key')
+    .where('kind', 'in', [...SUMMARY_KINDS])
+    .limit(1)
     .executeTakeFirst()
-  if (!marker) return false
+  if (!fact) return false
   await rebuildSummary(db, dialect)
   return true
 }

@@ -16,8 +16,9 @@ import type { Kysely } from 'kysely'
  * measures (overdue is judged on the day asked) and '' otherwise. No NULLs,
  * so the whole row is the key on both dialects.
  *
- * The row this migration writes asks the next start to build the summary
- * from the facts already stored (`ensureSummary`); it is no real count.
+ * The next start counts it from the facts already stored (`ensureSummary`:
+ * an empty summary beside summarised facts); the migration writes no rows,
+ * so a backup restores into it as into any other table.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations never import app types
 export async function up(db: Kysely<any>): Promise<void> {
@@ -42,19 +43,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       'measure',
       'due',
     ])
-    .execute()
-  await db
-    .insertInto('supervision_count')
-    .values({
-      kind: '',
-      level: '',
-      parent: '',
-      month: '',
-      child: '',
-      measure: 'rebuild',
-      due: '',
-      n: 1,
-    })
     .execute()
 }
 
