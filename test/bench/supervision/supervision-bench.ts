@@ -14,7 +14,7 @@
  * counted from the facts.
  *
  * BENCH_SIZES=100000,1000000 (default) chooses the issue counts (days and
- * forms scale with them); BENCH_SMOKE=1 runs 5,000 on both dialects, 3 times.
+ * forms scale with them); BENCH_SMOKE=1 runs 2,000 on both dialects, 3 times.
  */
 import { isDeepStrictEqual } from 'node:util'
 import { sql } from 'kysely'
@@ -31,7 +31,7 @@ import { startBenchServer, startPostgresCluster } from '../support/bench-server.
 import { BENCH_COUNTY, insertBenchFacts, insertBenchTree, TOWNSHIPS } from './generate.ts'
 
 const SMOKE = process.env.BENCH_SMOKE === '1'
-const SIZES = SMOKE ? [5_000] : (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
+const SIZES = SMOKE ? [2_000] : (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
 const RUNS = SMOKE ? 3 : 20
 const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]
 const period = resolvePeriod({ period: 'quarter', at: '2026-Q2' }) as Period
