@@ -5,6 +5,7 @@ import { openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { seedDemo } from './db/seed.ts'
 import { backfillFacts } from './supervision/facts.ts'
+import { ensureSummary } from './supervision/summary.ts'
 import { countOrgUnits } from './org/org.repository.ts'
 import { buildApp } from './app.ts'
 import { kindsFor } from './sync/kinds.ts'
@@ -25,6 +26,8 @@ const database = openDatabase({
 await migrateToLatest(database.db)
 // Records stored before the supervision projection existed get their facts once.
 await backfillFacts(database.db)
+// …and the summary is counted from the facts once, after its migration.
+await ensureSummary(database.db, database.dialect)
 if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
   await seedDemo(database, kindsFor(config.issueStageDeadlines))
 }

@@ -166,7 +166,9 @@ describe.each(DIALECTS)('supervision figures on %s', (dialect) => {
   })
 
   it('backfills the facts of records stored before the projection', async () => {
+    // Stored before the projection: neither facts nor their summary counts.
     await server.database.db.deleteFrom('supervision_fact').execute()
+    await server.database.db.deleteFrom('supervision_count').execute()
     expect(await backfillFacts(server.database.db)).toBe(17)
     expect((await view('county', Q3)).total.issues.received).toBe(4)
   })
@@ -185,6 +187,7 @@ describe.each(DIALECTS)('supervision figures on %s', (dialect) => {
       .execute()
     try {
       await db.deleteFrom('supervision_fact').execute()
+      await db.deleteFrom('supervision_count').execute()
       expect(await backfillFacts(db)).toBe(16)
       expect(await backfillFacts(db)).toBe(0)
     } finally {
@@ -194,6 +197,7 @@ describe.each(DIALECTS)('supervision figures on %s', (dialect) => {
         .where('key', '=', unreadable.key)
         .execute()
       await db.deleteFrom('supervision_fact').execute()
+      await db.deleteFrom('supervision_count').execute()
       await backfillFacts(db)
     }
   })

@@ -4,6 +4,7 @@ import type { SessionTable } from '../auth/auth.table.ts'
 import type { DiscussableItemTable } from '../discussable/discussable.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
 import type {
+  SupervisionCountTable,
   SupervisionFactTable,
   SupervisionStandardTable,
 } from '../supervision/supervision.table.ts'
@@ -39,5 +40,6 @@ export interface DatabaseSchema {
   discussable_item: DiscussableItemTable
   ballot_code: BallotCodeTable
   supervision_fact: SupervisionFactTable
+  supervision_count: SupervisionCountTable
   supervision_standard: SupervisionStandardTable
 }

@@ -23,6 +23,7 @@ import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
 import type { PolicyData } from '#shared/policy/policy.schema.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { SupervisionFactTable } from './supervision.table.ts'
+import { applyCounts, completeFact, countsOf } from './summary.ts'
 
 export type FactRow = Insertable<SupervisionFactTable>
 
@@ -183,7 +184,7 @@ function postEvaluationFact(key: string, data: PostEvaluationData): FactRow {
 
 type Db = Kysely<DatabaseSchema>
 
-/** Writes (or replaces) the facts of a record, when its kind has any. */
+/** Writes (or replaces) the facts of a record, when its kind has any, and moves the summary with them. */
 export async function saveFact(
   db: Db,
   kind: string,
@@ -200,8 +201,15 @@ export async function saveFact(
     fact = null
   }
   if (!fact) return false
-  await db.deleteFrom('supervision_fact').where('record_key', '=', key).execute()
+  const previous = await db
+    .deleteFrom('supervision_fact')
+    .where('record_key', '=', key)
+    .returningAll()
+    .executeTakeFirst()
   await db.insertInto('supervision_fact').values(fact).execute()
+  // The summary moves with the fact: what the old one counted comes off,
+  // the new one's counts go on (only the measures that changed are written).
+  await applyCounts(db, [...countsOf(previous, -1), ...countsOf(completeFact(fact), 1)])
   return true
 }
 

@@ -1,9 +1,11 @@
 /**
- * The supervision figures in SQL, the same on SQLite and PostgreSQL: one
- * GROUP BY per record kind over `supervision_fact`, grouped by the column of
- * the level below the viewed unit (township, village or grid path, or the
+ * The supervision figures from the facts, the same on SQLite and PostgreSQL:
+ * one GROUP BY per record kind over `supervision_fact`, grouped by the column
+ * of the level below the viewed unit (township, village or grid path, or the
  * department). Sums of 0/1 columns, so both dialects count alike; rates and
- * the median are derived in TypeScript from the counts.
+ * the median are derived in TypeScript from the counts. Views read whole
+ * months from the summary (summary.queries.ts) and only the days of a
+ * custom period's partial months, and policies and post-evaluations, here.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import {
@@ -23,6 +25,9 @@ import {
   type PostEvaluationFigures,
 } from '#shared/supervision/figures.ts'
 import type { Period } from '#shared/supervision/period.ts'
+
+/** China dates, both ends included (a period, or the part of one a month does not cover). */
+export type DayRange = Pick<Period, 'from' | 'to'>
 import type { DatabaseSchema } from '../db/database-schema.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -47,7 +52,7 @@ const count = (condition: RawBuilder<unknown>) =>
 const total = (column: string) => sql<number>`sum(${sql.ref(column)})`
 
 /** The facts of `kind` in `slice` and `period`, grouped by the slice's row column (benches EXPLAIN it). */
-export function sliceQuery(db: Db, kind: string, slice: Slice, period: Period) {
+export function sliceQuery(db: Db, kind: string, slice: Slice, period: DayRange) {
   const column = sql.ref(slice.column)
   return db
     .selectFrom('supervision_fact')
@@ -69,7 +74,7 @@ const num = (value: unknown) => Number(value ?? 0)
 export async function issueFigures(
   db: Db,
   slice: Slice,
-  period: Period,
+  period: DayRange,
   today: string,
 ): Promise<ByGroup<IssueFigures>> {
   const stageColumns = ISSUE_STAGES.map((stage) => `stage_${stage}`)
@@ -136,7 +141,7 @@ export async function issueFigures(
 async function handlingHistograms(
   db: Db,
   slice: Slice,
-  period: Period,
+  period: DayRange,
 ): Promise<ByGroup<Record<string, number>>> {
   const rows = await sliceQuery(db, 'issue', slice, period)
     .select('handling_days')
@@ -158,7 +163,7 @@ async function handlingHistograms(
 export async function meetingFigures(
   db: Db,
   slice: Slice,
-  period: Period,
+  period: DayRange,
 ): Promise<ByGroup<Omit<MeetingFigures, 'villageMonthsExpected'>>> {
   const held = sql`status in ('held', 'signed_off')`
   const heldSum = (column: string) =>
@@ -208,7 +213,7 @@ export async function meetingFigures(
 export async function formFigures(
   db: Db,
   slice: Slice,
-  period: Period,
+  period: DayRange,
 ): Promise<ByGroup<FormFigures>> {
   const rows = await sliceQuery(db, 'form', slice, period)
     .where('status', '=', 'submitted')
@@ -226,7 +231,7 @@ export async function formFigures(
 export async function policyFigures(
   db: Db,
   slice: Slice,
-  period: Period,
+  period: DayRange,
   today: string,
 ): Promise<ByGroup<PolicyFigures>> {
   const rows = await sliceQuery(db, 'policy', slice, period)
@@ -256,7 +261,7 @@ export async function policyFigures(
 export async function postEvaluationFigures(
   db: Db,
   slice: Slice,
-  period: Period,
+  period: DayRange,
 ): Promise<ByGroup<PostEvaluationFigures>> {
   const rows = await sliceQuery(db, 'post_evaluation', slice, period)
     .select([sql<number>`count(*)`.as('opened'), count(sql`status = 'concluded'`).as('concluded')])
@@ -273,7 +278,7 @@ export async function postEvaluationFigures(
 export async function latePolicies(
   db: Db,
   slice: Omit<Slice, 'groupBy'>,
-  period: Period,
+  period: DayRange,
   today: string,
   departmentName: (path: string | null) => string,
 ): Promise<LatePolicy[]> {

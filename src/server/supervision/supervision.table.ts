@@ -48,3 +48,18 @@ export interface SupervisionStandardTable {
   updated_at: string
   updated_by_name: string
 }
+
+/**
+ * How many facts of one kind, unit pair and month have one measure
+ * (migration 2026_11_27_1200_create_supervision_count; see summary.ts).
+ */
+export interface SupervisionCountTable {
+  kind: string
+  level: string
+  parent: string
+  month: string
+  child: string
+  measure: string
+  due: string
+  n: number
+}

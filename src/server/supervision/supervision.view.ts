@@ -27,6 +27,8 @@ import {
   type ByGroup,
   type Slice,
 } from './supervision.queries.ts'
+import { splitPeriod } from './period-split.ts'
+import { summaryFigures } from './summary.queries.ts'
 
 type Db = Kysely<DatabaseSchema>
 
@@ -63,15 +65,45 @@ interface Counted {
   postEvaluations: Awaited<ReturnType<typeof postEvaluationFigures>>
 }
 
-async function countSlice(db: Db, slice: Slice, period: Period, today: string): Promise<Counted> {
+/** Where a view's figures are read from: whole months from the summary (the default), or all from the facts. */
+export type FigureSource = 'summary' | 'facts'
+
+async function countSlice(
+  db: Db,
+  slice: Slice,
+  period: Period,
+  today: string,
+  source: FigureSource,
+): Promise<Counted> {
   // One after the other: a SQLite connection runs one statement at a time anyway,
   // and on PostgreSQL one view should not take five pooled connections.
-  const issues = await issueFigures(db, slice, period, today)
-  const meetings = await meetingFigures(db, slice, period)
-  const forms = await formFigures(db, slice, period)
+  const { months, edges } =
+    source === 'summary' ? splitPeriod(period) : { months: [], edges: [period] }
+  let counted: Omit<Counted, 'policies' | 'postEvaluations'> =
+    months.length > 0
+      ? await summaryFigures(db, slice, months, today)
+      : { issues: new Map(), meetings: new Map(), forms: new Map() }
+  for (const edge of edges) {
+    counted = {
+      issues: mergeGroups(counted.issues, await issueFigures(db, slice, edge, today)),
+      meetings: mergeGroups(counted.meetings, await meetingFigures(db, slice, edge)),
+      forms: mergeGroups(counted.forms, await formFigures(db, slice, edge)),
+    }
+  }
+  // Policies and post-evaluations are few: counted from the facts for the whole period.
   const policies = await policyFigures(db, slice, period, today)
   const postEvaluations = await postEvaluationFigures(db, slice, period)
-  return { issues, meetings, forms, policies, postEvaluations }
+  return { ...counted, policies, postEvaluations }
+}
+
+/** Counts of two parts of a period added per group (medians are taken again by `rowOf`). */
+function mergeGroups<T>(a: ByGroup<T>, b: ByGroup<T>): ByGroup<T> {
+  const merged = new Map(a)
+  for (const [group, figures] of b) {
+    const seen = merged.get(group)
+    merged.set(group, seen === undefined ? figures : addCounts(seen, figures))
+  }
+  return merged
 }
 
 /** The figures counted for group `key` onto an empty row. */
@@ -131,6 +163,7 @@ export async function buildView(
   scopePath: string,
   period: Period,
   today: string,
+  source: FigureSource = 'summary',
 ): Promise<SupervisionView> {
   const subtree = await listSubtree(db, unit.path)
   const months = period.months.length
@@ -146,7 +179,7 @@ export async function buildView(
     .map((above) => figureUnit(above, above.id === unit.id ? subtree : [unit]))
 
   const area = areaSlice(unit)
-  const areaCounted = area ? await countSlice(db, area, period, today) : null
+  const areaCounted = area ? await countSlice(db, area, period, today, source) : null
   const children = subtree.filter((child) => child.parentId === unit.id)
   const areas =
     area && areaCounted && unit.tier !== 'grid'
@@ -158,7 +191,7 @@ export async function buildView(
       : []
 
   const depts = departmentSlice(unit)
-  const deptCounted = depts ? await countSlice(db, depts, period, today) : null
+  const deptCounted = depts ? await countSlice(db, depts, period, today, source) : null
   const deptUnits =
     unit.tier === 'department' ? [unit] : children.filter((c) => c.tier === 'department')
   const departments = deptCounted

@@ -3,18 +3,25 @@
  * figures on stdout (progress on stderr); nothing asserts a time. A county of
  * 30 townships / 300 villages with 1,000,000 issue reports, 20,000 discussion
  * days and 50,000 forms (and the same at a tenth, for the ratio) is generated
- * into a fresh database per dialect (./generate.ts); then the county's
- * quarter view and a township's drill-down are built (`buildView`, the code
- * behind GET /api/supervision) 20 times each: p50 / p95, and the query plans.
- * Correctness checks fail the run: the view's total equals a plain COUNT, and
- * the areas add up to the total.
+ * into a fresh database per dialect (./generate.ts: the facts by bulk SQL,
+ * then the summary counted from them by `rebuildSummary`, the start-up
+ * build); then the county's quarter view and a township's drill-down are
+ * built (`buildView`, the code behind GET /api/supervision) 20 times each:
+ * p50 / p95, and the query plans. Once per view, in the same run, the view
+ * counted from the facts alone (the way before the summary) is timed too.
+ * Correctness checks fail the run: the view's total equals a plain COUNT,
+ * the areas add up to the total, and the summary's view equals the view
+ * counted from the facts.
  *
  * BENCH_SIZES=100000,1000000 (default) chooses the issue counts (days and
- * forms scale with them); BENCH_SMOKE=1 runs 5,000 on both dialects, 3 times.
+ * forms scale with them); BENCH_SMOKE=1 runs 2,000 on both dialects, 3 times.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { sql } from 'kysely'
 import { buildView } from '#server/supervision/supervision.view.ts'
 import { sliceQuery } from '#server/supervision/supervision.queries.ts'
+import { summaryQuery } from '#server/supervision/summary.queries.ts'
+import { rebuildSummary } from '#server/supervision/summary.ts'
 import { kindsFor } from '#server/sync/kinds.ts'
 import { DEFAULT_STAGE_DEADLINES } from '#shared/issue/issue.deadlines.ts'
 import { resolvePeriod, type Period } from '#shared/supervision/period.ts'
@@ -24,7 +31,7 @@ import { startBenchServer, startPostgresCluster } from '../support/bench-server.
 import { BENCH_COUNTY, insertBenchFacts, insertBenchTree, TOWNSHIPS } from './generate.ts'
 
 const SMOKE = process.env.BENCH_SMOKE === '1'
-const SIZES = SMOKE ? [5_000] : (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
+const SIZES = SMOKE ? [2_000] : (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
 const RUNS = SMOKE ? 3 : 20
 const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]
 const period = resolvePeriod({ period: 'quarter', at: '2026-Q2' }) as Period
@@ -58,8 +65,17 @@ interface Result {
   dialect: DialectName
   issues: number
   generateMs: number
-  county: { p50: number; p95: number }
-  township: { p50: number; p95: number }
+  summaryMs: number
+  summaryRows: number
+  county: Timing
+  township: Timing
+}
+
+interface Timing {
+  p50: number
+  p95: number
+  /** One build of the same view counted from the facts alone (no summary). */
+  facts: number
 }
 
 async function benchOne(
@@ -79,7 +95,13 @@ async function benchOne(
     await insertBenchTree(db)
     await insertBenchFacts(db, dialect, sizes)
     const generateMs = Math.round(performance.now() - started)
-    log(`${dialect} ${issues}: generated in ${generateMs} ms`)
+    const summaryStarted = performance.now()
+    const summaryRows = await rebuildSummary(db, dialect)
+    await sql.raw(dialect === 'sqlite' ? 'analyze' : 'analyze supervision_count').execute(db)
+    const summaryMs = Math.round(performance.now() - summaryStarted)
+    log(
+      `${dialect} ${issues}: facts in ${generateMs} ms, summary (${summaryRows} rows) in ${summaryMs} ms`,
+    )
 
     const expected = await db
       .selectFrom('supervision_fact')
@@ -88,7 +110,7 @@ async function benchOne(
       .where('day', '>=', period.from)
       .where('day', '<=', period.to)
       .executeTakeFirstOrThrow()
-    const measure = async (unit: OrgUnit) => {
+    const measure = async (unit: OrgUnit): Promise<Timing> => {
       const times: number[] = []
       for (let run = 0; run < RUNS + 2; run += 1) {
         const t0 = performance.now()
@@ -107,12 +129,29 @@ async function benchOne(
           }
         }
       }
-      return { p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)) }
+      const t0 = performance.now()
+      const fromFacts = await buildView(db, unit, BENCH_COUNTY, period, TODAY, 'facts')
+      const facts = Math.round(performance.now() - t0)
+      const view = await buildView(db, unit, BENCH_COUNTY, period, TODAY)
+      check(isDeepStrictEqual(view, fromFacts), `${unit.id}: the summary's view equals the facts'`)
+      return {
+        p50: Math.round(percentile(times, 50)),
+        p95: Math.round(percentile(times, 95)),
+        facts,
+      }
     }
     const countyFigures = await measure(county)
     const townshipFigures = await measure(township)
     if (issues === Math.max(...SIZES)) await printPlans(server.database.db, dialect)
-    return { dialect, issues, generateMs, county: countyFigures, township: townshipFigures }
+    return {
+      dialect,
+      issues,
+      generateMs,
+      summaryMs,
+      summaryRows,
+      county: countyFigures,
+      township: townshipFigures,
+    }
   } finally {
     await server.close()
   }
@@ -122,26 +161,38 @@ async function printPlans(
   db: Parameters<typeof sliceQuery>[0],
   dialect: DialectName,
 ): Promise<void> {
+  const countySlice = {
+    column: 'township_path',
+    value: BENCH_COUNTY,
+    prefix: true,
+    groupBy: 'township_path',
+  } as const
+  const townshipSlice = {
+    column: 'township_path',
+    value: township.path,
+    groupBy: 'village_path',
+  } as const
+  const summed = (slice: Parameters<typeof summaryQuery>[1]) => {
+    const { query, grp } = summaryQuery(db, slice, period.months)
+    return query
+      .select(['kind', 'measure', sql<number>`sum(n)`.as('n')])
+      .where('due', '<', TODAY)
+      .groupBy(['kind', grp, 'measure'])
+  }
   const queries = {
-    county: sliceQuery(
-      db,
-      'issue',
-      { column: 'township_path', value: BENCH_COUNTY, prefix: true, groupBy: 'township_path' },
-      period,
-    ),
-    township: sliceQuery(
-      db,
-      'issue',
-      { column: 'township_path', value: township.path, groupBy: 'village_path' },
-      period,
-    ),
+    'county (summary)': summed(countySlice),
+    'township (summary)': summed(townshipSlice),
+    "county (issue facts, a custom period's partial month)": sliceQuery(db, 'issue', countySlice, {
+      from: '2026-04-10',
+      to: '2026-04-30',
+    }).select(sql<number>`count(*)`.as('n')),
   }
   for (const [name, query] of Object.entries(queries)) {
-    const compiled = query.select(sql<number>`count(*)`.as('n')).compile()
+    const compiled = query.compile()
     const explain =
       dialect === 'sqlite' ? 'explain query plan ' : 'explain (analyze, costs off, timing off) '
     const { rows } = await sql.raw(explain + inline(compiled.sql, compiled.parameters)).execute(db)
-    console.log(`\nplan ${dialect} ${name} (issue facts):`)
+    console.log(`\nplan ${dialect} ${name}:`)
     for (const row of rows as Array<Record<string, unknown>>) {
       const text = row.detail ?? row['QUERY PLAN']
       console.log(`  ${typeof text === 'string' ? text : JSON.stringify(row)}`)
@@ -173,12 +224,22 @@ console.log(
     .map((n) => n.toFixed(1))
     .join(' ')}, ${RUNS} runs per view, quarter ${period.label}`,
 )
-console.log('dialect   issues     generate_ms  county_p50  county_p95  township_p50  township_p95')
-for (const r of results) {
-  console.log(
-    `${r.dialect.padEnd(9)} ${String(r.issues).padEnd(10)} ${String(r.generateMs).padEnd(12)} ${String(r.county.p50).padEnd(11)} ${String(r.county.p95).padEnd(11)} ${String(r.township.p50).padEnd(13)} ${r.township.p95}`,
-  )
-}
+const columns: Array<[string, (r: Result) => number | string]> = [
+  ['dialect', (r) => r.dialect],
+  ['issues', (r) => r.issues],
+  ['facts_ms', (r) => r.generateMs],
+  ['summary_ms', (r) => r.summaryMs],
+  ['summary_rows', (r) => r.summaryRows],
+  ['county_p50', (r) => r.county.p50],
+  ['county_p95', (r) => r.county.p95],
+  ['county_facts', (r) => r.county.facts],
+  ['township_p50', (r) => r.township.p50],
+  ['township_p95', (r) => r.township.p95],
+  ['township_facts', (r) => r.township.facts],
+]
+console.log(columns.map(([name]) => name.padEnd(14)).join(''))
+for (const r of results) console.log(columns.map(([, of]) => String(of(r)).padEnd(14)).join(''))
+console.log('(*_facts: one build of the same view counted from the facts alone, in ms)')
 if (SIZES.length > 1) {
   const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)]
   for (const dialect of DIALECTS) {
