@@ -107,6 +107,7 @@ describe('a consultation opened, heard offline, answered through the gate and de
       .poll(() => page.getByTestId('consultation-state').textContent())
       .toContain('征求中')
     await expect.poll(consultationStatus, SYNC).toBe('open')
+    await page.locator('.van-toast').waitFor({ state: 'hidden' })
     await snapshot(page, 'consultation/department-open')
     await context.close()
   })
@@ -214,6 +215,7 @@ describe('a consultation opened, heard offline, answered through the gate and de
       .toContain('已提交集体审议')
     await expect.poll(consultationStatus, SYNC).toBe('submitted')
     await page.getByTestId('consultation-summary').scrollIntoViewIfNeeded()
+    await page.locator('.van-toast').waitFor({ state: 'hidden' })
     await snapshot(page, 'consultation/department-summary')
 
     await page.getByTestId('consultation-report').click()
@@ -222,6 +224,7 @@ describe('a consultation opened, heard offline, answered through the gate and de
     expect(await page.getByTestId('adoption-report').textContent()).toContain(REASON)
     expect(await page.getByTestId('adoption-report').textContent()).not.toContain('13812341234')
     await expectNoOverflow(page)
+    await page.locator('.van-toast').waitFor({ state: 'hidden' })
     await snapshot(page, 'consultation/adoption-report')
     await page.emulateMedia({ media: 'print' })
     expect(await page.getByTestId('report-print').isVisible()).toBe(false)

@@ -5,7 +5,6 @@ export const consultationMessages = {
     create: '发起征求意见',
     newTitle: '发起征求意见',
     empty: '暂无征求意见事项',
-    saved: '已保存',
     fields: {
       title: '事项名称',
       titlePlaceholder: '如：农村老年助餐补贴办法（征求意见稿）',
@@ -15,7 +14,6 @@ export const consultationMessages = {
       background: '起草背景',
       basis: '制定依据',
       draftText: '征求意见稿',
-      attachments: '附件（图片）',
       question: '简明问答：问题',
       answer: '简明问答：回答',
       concerns: '涉及乡镇、村社',
@@ -107,8 +105,6 @@ export const consultationMessages = {
       overdue: '答复逾期',
       grouped: '与其他意见合并答复',
       themes: '主题',
-      person: '{name} {phone}',
-      answeredBy: '{verdict}',
       groupOf: '同类意见 {count} 条',
     },
     channel: {
@@ -131,7 +127,7 @@ export const consultationMessages = {
       verdict: '采纳情况',
       reason: '理由',
       reasonPlaceholder: '未完全采纳的，须向群众说明理由',
-      themes: '主题（逗号分隔）',
+      themes: '主题',
       group: '合并到',
       noGroup: '不合并',
       save: '保存答复',
@@ -143,10 +139,9 @@ export const consultationMessages = {
       heardOn: '听取日期',
       text: '意见内容',
       textPlaceholder: '如实记录群众原话',
-      name: '姓名（可不填）',
-      phone: '电话（可不填）',
-      privacy: '姓名和电话只有起草部门和本村看得到',
-      meeting: '议事日：{place} {date}',
+      name: '姓名',
+      phone: '电话',
+      privacy: '姓名和电话可不填，只有起草部门和本村看得到',
       save: '保存',
     },
     summary: {
@@ -177,7 +172,6 @@ export const consultationMessages = {
       reason: '理由',
       footer: '本说明作为提交集体审议的说明材料之一。',
     },
-    desk: '征求意见答复逾期',
   },
 }
 
