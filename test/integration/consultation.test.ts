@@ -9,6 +9,11 @@ import { PATHS, type Person } from '../support/demo-county.ts'
 import { loginAll, push, pushApplied, pushOne, Replica } from '../support/sync-client.ts'
 import { kindMutation as mutation } from '../support/memo-kind.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
+import {
+  DEMO_CONSULTATION_ID,
+  seedDemoConsultation,
+} from '#server/consultation/consultation.seed.ts'
+import { defaultKinds } from '#server/sync/kinds.ts'
 
 const T3 = '/demo-county/demo-t3/'
 const today = chinaDate(new Date().toISOString())
@@ -331,5 +336,19 @@ describe.each(DIALECTS)('consultation on %s', (dialect) => {
     ).toMatchObject({ status: 'applied' })
     expect(await step('submit_for_review')).toMatchObject({ status: 'applied' })
     expect((await seen('gridWorker', 'consultation')).map((c) => c.id)).not.toContain(id)
+  })
+
+  // Last: the demo's opinions belong to the same department as the ones above.
+  it('seeds one open demo consultation with two public opinions, once', async () => {
+    expect(await seedDemoConsultation(server.database, defaultKinds)).toBe(true)
+    expect(await seedDemoConsultation(server.database, defaultKinds)).toBe(true)
+    const demo = (await seen('department', 'consultation')).find(
+      (c) => c.id === DEMO_CONSULTATION_ID,
+    )
+    expect(demo).toMatchObject({ status: 'open' })
+    const opinionsOfDemo = (await seen('township', 'opinion')).filter(
+      (o) => o.consultationId === DEMO_CONSULTATION_ID,
+    )
+    expect(opinionsOfDemo.map((o) => o.channel)).toEqual(['public', 'public'])
   })
 })
