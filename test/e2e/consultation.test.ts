@@ -252,6 +252,7 @@ describe('a consultation opened, heard offline, answered through the gate and de
       )
       .toMatchObject({ interpretationDeadline: { date: expect.any(String) } })
     await expect.poll(consultationStatus, SYNC).toBe('decided')
+    await page.locator('.van-toast').waitFor({ state: 'hidden' })
     await snapshot(page, 'consultation/decided-policy')
     await context.close()
   })
