@@ -29,6 +29,7 @@ import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { supervisionRoutes } from './supervision/supervision.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
+import { consultationRoutes } from './consultation/consultation.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
@@ -55,7 +56,7 @@ export async function buildApp({
   config,
   database,
   logger,
-  kinds = kindsFor(config.issueStageDeadlines),
+  kinds = kindsFor(config.issueStageDeadlines, config.consultationRules),
 }: BuildOptions): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
     logger: logger ?? { level: config.logLevel },
@@ -103,6 +104,7 @@ export async function buildApp({
   discussableRoutes(app)
   supervisionRoutes(app)
   assessmentRoutes(app, kinds)
+  consultationRoutes(app, kinds)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

@@ -2,6 +2,11 @@
 import { resolve } from 'node:path'
 import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
 import { ISSUE_STAGES, type IssueStage } from '#shared/issue/issue.schema.ts'
+import {
+  assertConsultationRules,
+  DEFAULT_CONSULTATION_RULES,
+  type ConsultationRules,
+} from '#shared/consultation/consultation.rules.ts'
 
 export interface Config {
   port: number
@@ -36,6 +41,13 @@ export interface Config {
    * (stages left out keep the default; docs/issues.md).
    */
   issueStageDeadlines: StageDeadlineTable
+  /**
+   * The county's consultation clocks (docs/consultation.md): the shortest
+   * period in calendar days (CONSULTATION_MIN_DAYS, default 30) and the
+   * working days after closing to answer every opinion
+   * (CONSULTATION_ANSWER_DAYS, default 15).
+   */
+  consultationRules: ConsultationRules
   /**
    * Bytes of new photos one user may upload per China day
    * (BLOB_DAILY_QUOTA_MB, default 100): a stolen or runaway account cannot
@@ -78,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
     issueStageDeadlines: parseStageDeadlines(env.ISSUE_STAGE_DEADLINES),
+    consultationRules: parseConsultationRules(env),
     blobDailyQuotaBytes: Math.floor(
       parsePositive('BLOB_DAILY_QUOTA_MB', env.BLOB_DAILY_QUOTA_MB, 100) * 1024 * 1024,
     ),
@@ -108,6 +121,29 @@ function parsePositive(name: string, value: string | undefined, fallback: number
     throw new Error(`${name}: "${value}" is not a positive number`)
   }
   return number
+}
+
+/** The consultation clocks; throws at startup on a value no county can mean. */
+export function parseConsultationRules(env: NodeJS.ProcessEnv): ConsultationRules {
+  const read = (name: string, fallback: number) => {
+    const value = env[name]
+    if (value === undefined || value.trim() === '') return fallback
+    if (!/^\d+$/.test(value.trim())) throw new Error(`${name}: "${value}" is not a whole number`)
+    return Number(value)
+  }
+  const rules = {
+    minPeriodDays: read('CONSULTATION_MIN_DAYS', DEFAULT_CONSULTATION_RULES.minPeriodDays),
+    answerWorkingDays: read(
+      'CONSULTATION_ANSWER_DAYS',
+      DEFAULT_CONSULTATION_RULES.answerWorkingDays,
+    ),
+  }
+  try {
+    assertConsultationRules(rules)
+  } catch (error) {
+    throw new Error(`CONSULTATION_MIN_DAYS / CONSULTATION_ANSWER_DAYS: ${String(error)}`)
+  }
+  return rules
 }
 
 /** Throws at startup on a table the county mistyped, naming the bad entry. */

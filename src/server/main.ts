@@ -29,7 +29,7 @@ await backfillFacts(database.db)
 // …and the summary is counted from the facts once, after its migration.
 await ensureSummary(database.db, database.dialect)
 if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
-  await seedDemo(database, kindsFor(config.issueStageDeadlines))
+  await seedDemo(database, kindsFor(config.issueStageDeadlines, config.consultationRules))
 }
 const app = await buildApp({ config, database })
 logger.current = app.log
