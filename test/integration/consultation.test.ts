@@ -338,6 +338,40 @@ describe.each(DIALECTS)('consultation on %s', (dialect) => {
     expect((await seen('gridWorker', 'consultation')).map((c) => c.id)).not.toContain(id)
   })
 
+  it('never lets an opinion slip in beside a parallel submission for review', async () => {
+    // Closed with nothing to answer, the gate is open: the submission and a
+    // burst of late-heard opinions race. Either the opinions land first and
+    // the gate refuses, or the submission lands and they are refused.
+    for (let round = 0; round < 4; round += 1) {
+      const id = uuidv7()
+      const step = (op: string) =>
+        pushOne(server.app, as('department'), mutation('consultation', id, op, {}))
+      await pushApplied(
+        server.app,
+        as('department'),
+        mutation('consultation', id, 'create', consultationPayload()),
+      )
+      expect(await step('open')).toMatchObject({ status: 'applied' })
+      expect(await step('close')).toMatchObject({ status: 'applied' })
+      const opinions = Array.from({ length: 6 }, (_, i) =>
+        pushOne(
+          server.app,
+          as('gridWorker'),
+          mutation(
+            'opinion',
+            uuidv7(),
+            'create',
+            opinionPayload(id, `同时送达的意见${round}-${i}`),
+          ),
+        ),
+      )
+      const [submission, ...created] = await Promise.all([step('submit_for_review'), ...opinions])
+      const landed = created.filter((result) => result.status === 'applied').length
+      if (submission.status === 'applied') expect(landed, `round ${round}`).toBe(0)
+      else expect(submission, `round ${round}`).toMatchObject({ code: 'review_gate' })
+    }
+  })
+
   // Last: the demo's opinions belong to the same department as the ones above.
   it('seeds one open demo consultation with two public opinions, once', async () => {
     expect(await seedDemoConsultation(server.database, defaultKinds)).toBe(true)

@@ -310,7 +310,7 @@ async function applyInTransaction(
   const registered: AnyRecordKind | undefined = ctx.kinds.get(m.kind)
   if (!registered) throw new Refused(new MutationRejection('unknown_kind', '不支持的记录类型'))
   const kind = guarded(registered)
-  const row = await findRecord(ctx.db, ctx.dialect, key, { forUpdate: true })
+  const row = await findRecord(ctx.db, ctx.dialect, key, { lock: 'update' })
   const previousAudience = row ? await findAudience(ctx.db, key) : []
   // Scope, in the one place that decides it: an existing record must be
   // visible to the author; a new one must be born inside their subtree.

@@ -34,17 +34,21 @@ function inScope(keyColumn: string, scope: string) {
 }
 
 /**
- * Loads a record; `forUpdate` locks the row on PostgreSQL so concurrent
- * mutations of one record apply one after the other (SQLite has one writer).
+ * Loads a record. On PostgreSQL (SQLite has one writer) `lock` takes a row
+ * lock until the transaction ends: `update` for the record a mutation
+ * changes, so concurrent mutations of one record apply one after the other;
+ * `share` for a record another mutation relies on (a reference), so a change
+ * of it waits for the mutation that relied on it and the other way round.
  */
 export async function findRecord(
   db: Db,
   dialect: DialectName,
   key: string,
-  { forUpdate = false } = {},
+  { lock }: { lock?: 'update' | 'share' } = {},
 ): Promise<RecordRow | undefined> {
   const query = db.selectFrom('sync_record').selectAll().where('key', '=', key)
-  return (forUpdate && dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
+  if (dialect !== 'postgres' || lock === undefined) return query.executeTakeFirst()
+  return (lock === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst()
 }
 
 /**

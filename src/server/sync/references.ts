@@ -107,7 +107,11 @@ async function loadAndVouch(
   const audience = await findAudience(db, key)
   if (audience.length === 0 || !canSeeRecord(auth, audience)) throw refused
   if (!reference.vouch) return []
-  const row = await findRecord(db, dialect, key)
+  // Locked (PostgreSQL) so that what it vouches for holds until this commits:
+  // an opinion relying on its consultation being open cannot slip in beside
+  // the consultation's own submission for review, which holds the row lock
+  // while it checks every opinion answered.
+  const row = await findRecord(db, dialect, key, { lock: 'share' })
   if (!row) throw refused
   return reference.vouch(JSON.parse(row.data))
 }
