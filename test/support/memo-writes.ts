@@ -42,7 +42,7 @@ export async function saveMemo(
   data: MemoData,
 ): Promise<number> {
   const key = recordKey('memo', id)
-  const current = await findRecord(db, dialect, key, { forUpdate: true })
+  const current = await findRecord(db, dialect, key, { lock: 'update' })
   const previousAudience = current ? await findAudience(db, key) : []
   const audience = memoKind.audience(data)
   const now = new Date().toISOString()
