@@ -23,6 +23,8 @@
  *                  first row painted; median of 5 reloads. The issue store is
  *                  new after each reload, so this includes reading the
  *                  issues from IndexedDB (the first page, then the lean set). Also "return": 首页 and back, store loaded.
+ *   desk           首页 opened (navigation start) to the work desk's counts
+ *                  painted, counted from every report's lean row; median of 5.
  *   filters        in the 全部 inbox: switch inbox, status 待回访 and back to
  *                  不限, 只看逾期 on and off, search "水渠" and cleared; ms until
  *                  the count line changed, painted (median of 3).

@@ -14,7 +14,9 @@
  * CLS and bytes, and checks that every run finished without a runtime
  * error and with scores; figures are never asserted (a shared machine is
  * noisy: the host's benchmark index is printed next to them).
- * LIGHTHOUSE_REPORT_DIR=<folder> keeps every run's full report (JSON).
+ * LIGHTHOUSE_REPORT_DIR=<folder> keeps every run's full report (JSON);
+ * LIGHTHOUSE_BASELINE_DIST=<dist folder> measures another build in the same
+ * run, each page's runs taken in turns with this build's.
  */
 import { rm, writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
@@ -28,6 +30,12 @@ const SMOKE = process.env.BENCH_SMOKE === '1'
 /** A folder to keep every run's full Lighthouse report in (JSON), to see why. */
 const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR
 const RUNS = SMOKE ? 1 : Number(process.env.LIGHTHOUSE_RUNS ?? 3)
+/**
+ * Another build (e.g. main's `dist/`, built elsewhere) to measure in the same
+ * run, in turns with this one: on a shared machine only such a pairing
+ * compares two versions fairly.
+ */
+const BASELINE_DIST = process.env.LIGHTHOUSE_BASELINE_DIST
 
 interface Figures {
   performance: number
@@ -97,54 +105,106 @@ async function audit(url: string, profile: string | undefined): Promise<Figures>
   }
 }
 
+interface Variant {
+  label: string
+  url: string
+  /** A signed-in device's profile to copy (none: a new device). */
+  profile?: string
+}
+
 /** The run with the median performance score (its metrics belong together). */
-async function medianRun(label: string, url: string, profile?: string) {
-  const runs: Figures[] = []
-  for (let run = 0; run < RUNS; run += 1) {
-    runs.push(await audit(url, profile))
-    console.log(`${label} run ${run + 1}:`, JSON.stringify(runs.at(-1)))
-  }
+function median(label: string, runs: Figures[]) {
   const sorted = [...runs].sort((a, b) => a.performance - b.performance)
-  const median = sorted[Math.floor(sorted.length / 2)]
-  if (!median) throw new Error(`${label}: no run`)
+  const middle = sorted[Math.floor(sorted.length / 2)]
+  if (!middle) throw new Error(`${label}: no run`)
   return {
     page: label,
-    perf: median.performance,
+    perf: middle.performance,
     'perf (runs)': runs.map((figures) => figures.performance).join(' '),
-    a11y: median.accessibility,
-    'LCP ms': median.lcpMs,
-    'FCP ms': median.fcpMs,
-    'TBT ms': median.tbtMs,
-    CLS: median.cls,
-    KB: Number((median.bytes / 1024).toFixed(1)),
-    'host index': median.benchmarkIndex,
+    a11y: middle.accessibility,
+    'LCP ms': middle.lcpMs,
+    'FCP ms': middle.fcpMs,
+    'TBT ms': middle.tbtMs,
+    CLS: middle.cls,
+    KB: Number((middle.bytes / 1024).toFixed(1)),
+    'host index': middle.benchmarkIndex,
   }
 }
 
-const started = Date.now()
-const server = await startAppProcess()
-const rows = []
-let signedIn: string | null = null
-try {
-  rows.push(await medianRun('login (signed out)', `${server.baseUrl}/login`))
-  if (!SMOKE) {
-    // A signed-in device: the village cadre after the first sync, the app closed.
-    const device = await openAppBrowser(server.baseUrl)
-    try {
-      const since = new Date().toISOString()
-      await signInByApi(device.context, PHONES.villageCadre)
-      await device.page.goto('/')
-      await waitForSyncAfter(device.page, since)
-    } finally {
-      await device.close({ keepProfile: true })
-      signedIn = device.profile
+/**
+ * RUNS runs of each variant, taken in turns (baseline, current, baseline…)
+ * so that a busy moment of the shared machine weighs on both alike.
+ */
+async function medianRuns(variants: readonly Variant[]) {
+  const runs = variants.map((): Figures[] => [])
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const [index, variant] of variants.entries()) {
+      const figures = await audit(variant.url, variant.profile)
+      runs[index]?.push(figures)
+      console.log(`${variant.label} run ${run + 1}:`, JSON.stringify(figures))
     }
-    rows.push(await medianRun('首页 (village cadre)', `${server.baseUrl}/`, signedIn))
-    rows.push(await medianRun('说事 (village cadre)', `${server.baseUrl}/issues`, signedIn))
+  }
+  return variants.map((variant, index) => median(variant.label, runs[index] ?? []))
+}
+
+/** A signed-in device: the village cadre after the first sync, the app closed. */
+async function signedInProfile(baseUrl: string): Promise<string> {
+  const device = await openAppBrowser(baseUrl)
+  try {
+    const since = new Date().toISOString()
+    await signInByApi(device.context, PHONES.villageCadre)
+    await device.page.goto('/')
+    await waitForSyncAfter(device.page, since)
+  } finally {
+    await device.close({ keepProfile: true })
+  }
+  return device.profile
+}
+
+const started = Date.now()
+const servers = [{ name: '', server: await startAppProcess() }]
+if (BASELINE_DIST) {
+  servers.unshift({
+    name: 'baseline ',
+    server: await startAppProcess({ staticDir: BASELINE_DIST }),
+  })
+}
+const rows = []
+const profiles: string[] = []
+try {
+  rows.push(
+    ...(await medianRuns(
+      servers.map(({ name, server }) => ({
+        label: `${name}login (signed out)`,
+        url: `${server.baseUrl}/login`,
+      })),
+    )),
+  )
+  if (!SMOKE) {
+    const devices = []
+    for (const { name, server } of servers) {
+      const profile = await signedInProfile(server.baseUrl)
+      profiles.push(profile)
+      devices.push({ name, baseUrl: server.baseUrl, profile })
+    }
+    for (const [page, path] of [
+      ['首页 (village cadre)', '/'],
+      ['说事 (village cadre)', '/issues'],
+    ] as const) {
+      rows.push(
+        ...(await medianRuns(
+          devices.map(({ name, baseUrl, profile }) => ({
+            label: `${name}${page}`,
+            url: `${baseUrl}${path}`,
+            profile,
+          })),
+        )),
+      )
+    }
   }
 } finally {
-  if (signedIn) await rm(signedIn, { recursive: true, force: true })
-  await server.close()
+  for (const profile of profiles) await rm(profile, { recursive: true, force: true })
+  for (const { server } of servers) await server.close()
 }
 console.log(`Lighthouse mobile preset, median of ${RUNS} run(s) by performance score`)
 console.table(rows)

@@ -203,9 +203,11 @@ describe('the work desk of every role after a scripted day, at 360 px', () => {
     expect(await late.textContent()).toMatch(/逾期 \d+ 件，最久 \d+ 个工作日/)
     // Red: the theme's danger colour (checked ≥ 4.5:1 in theme.test.ts).
     expect(await late.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(184, 20, 27)')
-    // Each count is one labelled link: "待受理 N 件，…".
-    const toAccept = cadre.getByTestId('desk-toAccept')
-    expect(await toAccept.getAttribute('aria-label')).toMatch(/^待受理 \d+ 件/)
+    // Each count is one link named by its own text, in the sentence's order
+    // ("待受理 N 件 …"): every visible word is in the name (WCAG 2.5.3).
+    const toAccept = cadre.getByRole('link', { name: /^待受理 \d+ 件/ })
+    expect(await toAccept.getAttribute('data-test')).toBe('desk-toAccept')
+    expect(await toAccept.getAttribute('aria-label')).toBeNull()
 
     const grid = phoneOf('gridWorker').page
     expect(await grid.getByTestId('desk-next-day').textContent()).toContain(`${dayDate}`)
@@ -245,6 +247,44 @@ describe('the work desk of every role after a scripted day, at 360 px', () => {
       if (who === 'township' && line === 'overdueByStage-township') {
         await snapshot(page, 'work-desk/township-overdue-list')
       }
+    }
+  })
+
+  it('4b. the list shows the stage and reopened filters a count opened it with, and clears them', async () => {
+    const { page } = phoneOf('township')
+    const count = () => page.getByTestId('issue-count').textContent()
+    const more = page.getByRole('button', { name: /^更多/ })
+    const total = async () => {
+      await page.goto('/issues?inbox=all')
+      await expect.poll(count, SYNC_TIMEOUT).toMatch(/共 \d+ 件/)
+      return count()
+    }
+    const all = await total()
+    for (const [url, control] of [
+      ['/issues?inbox=all&stage=township&stage=department', 'filter-stage-township'],
+      ['/issues?inbox=all&reopened=1', 'filter-reopened'],
+    ] as const) {
+      await page.goto(url)
+      await expect.poll(count, SYNC_TIMEOUT).toMatch(/共 \d+ 件/)
+      // The narrowed list says so (更多 •) and shows which filter is on.
+      expect(await more.textContent()).toContain('更多 •')
+      await more.click()
+      const on = page.getByTestId(control)
+      await expect.poll(() => on.getAttribute('aria-checked')).toBe('true')
+      if (control === 'filter-stage-township') {
+        await expect
+          .poll(() => page.getByTestId('filter-stage-department').getAttribute('aria-checked'))
+          .toBe('true')
+        expect(await page.getByTestId('filter-stage-village').getAttribute('aria-checked')).toBe(
+          'false',
+        )
+        await snapshot(page, 'work-desk/township-stage-filter')
+        await page.getByTestId('filter-stage-department').click()
+      }
+      await on.click()
+      await expect.poll(() => on.getAttribute('aria-checked')).toBe('false')
+      await expect.poll(count).toBe(all)
+      expect(await more.textContent()).not.toContain('•')
     }
   })
 

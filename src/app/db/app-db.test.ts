@@ -9,7 +9,7 @@ import { DEMO_ACTORS, sampleCreatePayload } from '#shared/issue/issue.fixtures.t
 import { rebase, saveChange, serverCopy } from '#app/sync/local-store.ts'
 import { applyPage } from '#app/sync/pull.ts'
 import { AppDb, type LocalRecord, type OutboxEntry } from './app-db.ts'
-import { SCHEMA_VERSIONS } from './schema.ts'
+import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema.ts'
 
 const KINDS = kindRegistry([issueKind])
 const actor = DEMO_ACTORS.gridWorker
@@ -178,7 +178,7 @@ describe('upgrading a device to version 4', () => {
     old.close()
 
     const db = open(name)
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(SCHEMA_VERSION)
     const records = new Map((await db.records.toArray()).map((record) => [record.id, record]))
     const synced = records.get('synced') as LocalRecord
     expect('serverData' in synced).toBe(false)
@@ -199,5 +199,73 @@ describe('upgrading a device to version 4', () => {
     const rebased = await db.records.get('issue:edited')
     expect(rebased?.data.title).toBe('本机修改')
     expect(rebased?.serverData?.title).toBe('服务器新标题')
+  })
+})
+
+/** The database as version 4 of the app left it (lean rows for issue reports only). */
+class DeviceAtV4 extends Dexie {
+  constructor(name: string) {
+    super(name)
+    SCHEMA_VERSIONS.slice(0, 4).forEach((stores, index) => this.version(index + 1).stores(stores))
+  }
+}
+
+describe('upgrading a device to version 5', () => {
+  it("gives the desk's kinds their lean rows and keeps the issue rows and the records", async () => {
+    const name = dbName()
+    const old = new DeviceAtV4(name)
+    const base = { orgPath: actor.orgPath, updatedAt: actor.at, version: 1, hasPending: 0 }
+    const day = {
+      date: '2026-12-10',
+      place: '村说事站',
+      orgPath: actor.orgPath,
+      status: 'planned',
+      mediators: [{ mediatorId: 'm1', name: '老李', level: 'village', userId: 'u-m1' }],
+      topics: [{ title: '路灯' }],
+      events: [{ action: 'plan' }],
+    }
+    const evaluation = {
+      campaignId: 'c1',
+      issuingDepartment: '/c/d/',
+      finding: { responses: 3 },
+      openedAt: actor.at,
+      status: 'open',
+    }
+    await old.table('records').bulkPut([
+      { ...base, key: 'meeting:d1', kind: 'meeting', id: 'd1', data: day },
+      { ...base, key: 'post_evaluation:c1', kind: 'post_evaluation', id: 'c1', data: evaluation },
+      { ...base, key: 'issue:i1', kind: 'issue', id: 'i1', data: issueData() },
+      { ...base, key: 'mediator:m1', kind: 'mediator', id: 'm1', data: { name: '老李' } },
+    ])
+    // Version 4 wrote rows for issue reports only.
+    await old.table('rows').put({
+      key: 'issue:i1',
+      kind: 'issue',
+      id: 'i1',
+      sortKey: actor.at,
+      hasPending: 0,
+      data: { title: '村口路灯不亮' },
+    })
+    old.close()
+
+    const db = open(name)
+    expect(db.verno).toBe(5)
+    const rows = new Map((await db.rows.toArray()).map((row) => [row.key, row]))
+    expect([...rows.keys()].sort()).toEqual(['issue:i1', 'meeting:d1', 'post_evaluation:c1'])
+    expect(rows.get('meeting:d1')?.data).toEqual({
+      date: '2026-12-10',
+      place: '村说事站',
+      orgPath: actor.orgPath,
+      status: 'planned',
+      mediators: [{ userId: 'u-m1' }],
+    })
+    expect(rows.get('post_evaluation:c1')?.data).toEqual({
+      status: 'open',
+      issuingDepartment: '/c/d/',
+    })
+    expect((await db.records.get('meeting:d1'))?.data).toEqual(day)
+    expect(await db.records.count()).toBe(4)
+    // The supervision screen's offline copy has its own store now.
+    expect(db.tables.map((table) => table.name)).toContain('supervisionCache')
   })
 })

@@ -5,7 +5,9 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie'
 import type { Me } from '#shared/auth/auth.schema.ts'
-import { listRowsMiddleware, type ListRow } from './list-rows.ts'
+import type { SupervisionView } from '#shared/supervision/figures.ts'
+import type { Standards } from '#shared/supervision/scoring.ts'
+import { hasListRows, listRowsMiddleware, type ListRow } from './list-rows.ts'
 import { APP_DB_NAME, SCHEMA_VERSIONS } from './schema.ts'
 
 /** The signed-in user, cached so the app opens offline. One row, id 'current'. */
@@ -108,6 +110,19 @@ export interface SyncMetaRow {
   isOutdated: boolean
 }
 
+/**
+ * The last supervision view a user read (features/supervision/supervision-cache.ts),
+ * kept for reading offline with its date. The figures are aggregates: no
+ * resident's data.
+ */
+export interface SupervisionCacheRow {
+  userId: string
+  savedAt: string
+  query: string
+  view: SupervisionView
+  standards: Standards
+}
+
 export class AppDb extends Dexie {
   session!: EntityTable<SessionRow, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
@@ -118,13 +133,33 @@ export class AppDb extends Dexie {
   sent!: EntityTable<SentEntry, 'seq'>
   /** Lean list rows, kept by listRowsMiddleware: never write them directly. */
   rows!: EntityTable<ListRow, 'key'>
+  supervisionCache!: EntityTable<SupervisionCacheRow, 'userId'>
 
   constructor(name = APP_DB_NAME) {
     super(name)
     this.use(listRowsMiddleware)
     SCHEMA_VERSIONS.forEach((stores, index) => this.version(index + 1).stores(stores))
     this.version(4).upgrade(storeOnce)
+    this.version(5).upgrade(fillNewListRows)
   }
+}
+
+/** The kinds that had lean rows before version 5 (their rows are already there). */
+const ROWS_BEFORE_V5 = new Set(['issue'])
+
+/**
+ * Version 5: the kinds given a list projection since version 4 get their
+ * rows, by rewriting their records (listRowsMiddleware writes the rows in
+ * the same transaction). Records are few for these kinds (days, policies,
+ * campaigns, cases), so one pass is cheap.
+ */
+async function fillNewListRows(tx: Transaction): Promise<void> {
+  const records = tx.table<LocalRecord, string>('records')
+  const kinds = (await records.orderBy('kind').uniqueKeys())
+    .map(String)
+    .filter((kind) => hasListRows(kind) && !ROWS_BEFORE_V5.has(kind))
+  if (kinds.length === 0) return
+  await records.bulkPut(await records.where('kind').anyOf(kinds).toArray())
 }
 
 /**

@@ -14,6 +14,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie'
 import type { IssueData, IssueStage } from '#shared/issue/issue.schema.ts'
 import { STATUS_STAGE } from '#shared/issue/issue.deadlines.ts'
+import { DESK_PROJECTIONS } from './desk-projections.ts'
 
 /** A record as its kind's lists see it (a row of the `rows` table). */
 export interface ListRow<T = Record<string, unknown>> {
@@ -33,7 +34,7 @@ export interface ListRow<T = Record<string, unknown>> {
 export const FIRST_PAGE_ROWS = 40
 
 /** How a kind's records become rows: the sort key and the lean data. */
-interface Projection<T> {
+export interface Projection<T> {
   sortKey: (data: T) => string
   project: (data: T) => Record<string, unknown>
   /** A cheap shape check: records whose data fails it get no row. */
@@ -102,9 +103,14 @@ const issueProjection: Projection<IssueData> = {
   },
 }
 
-/** The kinds whose lists read `rows`; other kinds' lists read `records`. */
+/**
+ * The kinds whose lists read `rows`; other kinds' lists read `records`. A
+ * kind added here gets its rows on existing devices from an upgrade that
+ * rewrites its records (app-db.ts).
+ */
 const PROJECTIONS: Readonly<Record<string, Projection<never>>> = {
   issue: issueProjection as unknown as Projection<never>,
+  ...(DESK_PROJECTIONS as Record<string, unknown> as Record<string, Projection<never>>),
 }
 
 /** True when `kind`'s lists read lean rows. */

@@ -32,6 +32,11 @@ export const SCHEMA_VERSIONS = [
     records: 'key, kind, hasPending',
     rows: 'key, [kind+sortKey]',
   },
+  // Discussion days, policies, campaigns and post-evaluations get lean rows
+  // too (the work desk reads them; desk-projections.ts): the upgrade rewrites
+  // those records so existing devices have them. The supervision screen's
+  // last view, per user, moves here from localStorage.
+  { supervisionCache: 'userId' },
 ] as const satisfies ReadonlyArray<Readonly<Record<string, string | null>>>
 
 type Versions = typeof SCHEMA_VERSIONS

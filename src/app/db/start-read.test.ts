@@ -36,9 +36,19 @@ describe('readStartRow', () => {
     const db = new AppDb(NAME)
     await db.outbox.count()
     expect(db.tables.map((table) => table.name).sort()).toEqual(
-      ['blobs', 'outbox', 'records', 'rows', 'sent', 'session', 'settings', 'syncMeta'].sort(),
+      [
+        'blobs',
+        'outbox',
+        'records',
+        'rows',
+        'sent',
+        'session',
+        'settings',
+        'supervisionCache',
+        'syncMeta',
+      ].sort(),
     )
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     db.close()
   })
 

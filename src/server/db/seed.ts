@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely'
 import { seedDemoAssessment } from '../assessment/assessment.seed.ts'
+import { seedDemoPostEvaluations } from '../assessment/post-evaluation.seed.ts'
 import { seedDemoAccounts } from '../auth/demo-accounts.seed.ts'
 import { seedDemoConsultation } from '../consultation/consultation.seed.ts'
 import { seedDemoList } from '../discussable/discussable.seed.ts'
@@ -44,5 +45,8 @@ export async function seedDemo(
   await seedDemoAssessment(database, kinds)
   await seedDemoConsultation(database, kinds)
   await seedDemoMediatorPool(database.db)
-  if (history) await seedDemoHistory(database.db, demoCounty().units)
+  if (history) {
+    await seedDemoHistory(database.db, demoCounty().units)
+    await seedDemoPostEvaluations(database.db, demoCounty().units)
+  }
 }

@@ -9,7 +9,7 @@ import type { Permission } from '../auth/permissions.ts'
 import type { Role } from '../auth/roles.ts'
 import type { CampaignData, PostEvaluationData } from '../assessment/assessment.schema.ts'
 import type { IssueData, IssueStage } from '../issue/issue.schema.ts'
-import type { MeetingData } from '../meeting/meeting.schema.ts'
+import type { InvitedMediator, MeetingData } from '../meeting/meeting.schema.ts'
 import type { PolicyData } from '../policy/policy.schema.ts'
 import type { OpinionToAnswer } from '../consultation/consultation.desk.ts'
 
@@ -44,7 +44,10 @@ export interface DeskRow<T> {
 export interface DeskInput {
   issues: readonly DeskIssue[]
   meetings: readonly DeskRow<
-    Pick<MeetingData, 'date' | 'startTime' | 'place' | 'orgPath' | 'status' | 'mediators'>
+    Pick<MeetingData, 'date' | 'startTime' | 'place' | 'orgPath' | 'status'> & {
+      /** Of the invited mediators, only who they are. */
+      mediators: readonly Pick<InvitedMediator, 'userId'>[]
+    }
   >[]
   policies: readonly (Pick<PolicyData, 'issuingDepartment' | 'interpretationDeadline'> & {
     interpretations: readonly Pick<PolicyData['interpretations'][number], 'heldOn'>[]

@@ -40,10 +40,15 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startAppProcess(
-  options: { prepare?: (database: Database) => Promise<void> } = {},
+  options: {
+    prepare?: (database: Database) => Promise<void>
+    /** Another build to serve (a baseline to compare with); dist/ when absent. */
+    staticDir?: string
+  } = {},
 ): Promise<AppProcess> {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/ is missing: run `npm run build` first')
+  const staticDir = options.staticDir ?? DIST
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`${staticDir} has no build: run \`npm run build\` first`)
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'shuoshi-bench-app-'))
   const removeDir = () => rm(dataDir, { recursive: true, force: true })
@@ -70,7 +75,7 @@ export async function startAppProcess(
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      STATIC_DIR: DIST,
+      STATIC_DIR: staticDir,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -39,6 +39,8 @@ export interface PhoneFigures {
   summary: IssueSetSummary
   firstSyncMs: number
   firstRowMs: number[]
+  /** 首页 opened (navigation start) to the work desk's counts painted, ms, one per run. */
+  deskMs: number[]
   rawRead: RawRead
   /** IndexedDB on disk after the first sync (the browser's estimate), bytes. */
   indexedDbBytes: number

@@ -29,6 +29,10 @@ export function report(figures: PhoneFigures): void {
       `(median of ${figures.firstRowMs.length}: ${figures.firstRowMs.map(Math.round).join(', ')})`,
   )
   print(`inbox first row at ${at}, back to the tab (store loaded): ${ms(figures.returnMs)}`)
+  print(
+    `work desk counts at ${at} (首页 opened → counts painted): ${ms(median(figures.deskMs))} ` +
+      `(median of ${figures.deskMs.length}: ${figures.deskMs.map(Math.round).join(', ')})`,
+  )
   const raw = figures.rawRead
   print(
     `IndexedDB alone at ${at}: all whole issue records (getAll, the inbox's read before #13.4) ` +

@@ -1,7 +1,7 @@
 /**
  * How the desk shows one count: its label, its amount with the right
- * measure word (件 / 场 / 项 / 条 / 份) and what a screen reader hears — the
- * label, the amount and the delay in one sentence ("待受理 3 件，逾期 1 件，
+ * measure word (件 / 场 / 项 / 条 / 份), how late and when next due. The
+ * link's text, in that order, is its accessible name ("待受理 3 件 逾期 1 件，
  * 最久 2 个工作日"), so every line is one labelled link.
  */
 import type { DeskCount, DeskCountKey } from '#shared/desk/desk.types.ts'
@@ -44,8 +44,6 @@ export interface DeskLine {
   overdue: string
   /** The nearest due date of those still in time (empty when none). */
   nextDue: string
-  /** The whole line in one sentence, for the link's accessible name. */
-  spoken: string
 }
 
 /** The texts of `count`. */
@@ -59,6 +57,5 @@ export function deskLine(count: DeskCount, t: Translate): DeskLine {
       ? t('desk.overdue', { count: count.overdueCount, days: count.maxDaysLate })
       : ''
   const nextDue = count.nextDue ? t('desk.nextDue', { date: count.nextDue }) : ''
-  const spoken = [`${label} ${amount}`, overdue, nextDue].filter(Boolean).join('，')
-  return { count, label, amount, overdue, nextDue, spoken }
+  return { count, label, amount, overdue, nextDue }
 }

@@ -1,8 +1,11 @@
 /**
- * The work desk's data on this device: the records the desk counts (live
- * Dexie queries through `useListRows` and `useKindRows`), the capture draft, the outbox counts
- * and the last successful sync, fed to the pure rules of src/shared/desk.
- * Nothing here asks the server, so the desk reads the same without signal.
+ * The work desk's data on this device: the lean list rows of the records
+ * the desk counts (live Dexie queries through `useListRows`; src/app/db/
+ * list-rows.ts and desk-projections.ts), the capture draft, the signed-in
+ * person's own outbox counts and the last successful sync, fed to the pure
+ * rules of src/shared/desk. Nothing here asks the server, so the desk reads
+ * the same without signal; and nothing loads the record kinds, their
+ * schemas or the sync engine, so 首页 stays light on a slow phone.
  */
 import { liveQuery } from 'dexie'
 import { computed, onScopeDispose, shallowRef } from 'vue'
@@ -11,16 +14,6 @@ import { chinaDate } from '#shared/calendar/working-days.ts'
 import { computeDesk } from '#shared/desk/desk.ts'
 import type { Desk } from '#shared/desk/desk.types.ts'
 import {
-  CAMPAIGN_KIND,
-  POST_EVALUATION_KIND,
-  isCampaignData,
-  isPostEvaluationData,
-} from '#shared/assessment/assessment.kind.ts'
-import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
-import { MEETING_KIND } from '#shared/meeting/meeting.schema.ts'
-import { isMeetingData } from '#shared/meeting/meeting.kind.ts'
-import { POLICY_KIND, isPolicyData } from '#shared/policy/policy.kind.ts'
-import {
   DESK_KINDS,
   isDeskConsultation,
   isDeskOpinion,
@@ -28,9 +21,19 @@ import {
 } from '#shared/consultation/consultation.desk.ts'
 import { appDb } from '#app/db/app-db.ts'
 import { isIssueListData } from '#app/db/list-rows.ts'
+import {
+  CAMPAIGN_ROWS,
+  isCampaignListData,
+  isMeetingListData,
+  isPolicyListData,
+  isPostEvaluationListData,
+  MEETING_ROWS,
+  POLICY_ROWS,
+  POST_EVALUATION_ROWS,
+} from '#app/db/desk-projections.ts'
 import { useKindRows, useListRows } from '#app/records/use-kind-rows.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
-import { useSyncStore } from '#app/features/sync/index.ts'
+import { useOwnOutboxCounts } from './use-own-outbox-counts.ts'
 
 /**
  * The settings key of the capture form's draft (`DRAFT_KEY` in
@@ -41,15 +44,12 @@ const CAPTURE_DRAFT_KEY = 'draft:issue'
 /** The signed-in user's desk, kept current while the calling component lives. */
 export function useWorkDesk() {
   const { me } = storeToRefs(useAuthStore())
-  const sync = useSyncStore()
-  const { pendingCount, refused } = storeToRefs(sync)
-  // Issue reports are counted from their lean list rows (src/app/db/list-rows.ts),
-  // which hold every field the desk reads, so 首页 never parses whole reports.
-  const issues = useListRows(ISSUE_KIND, isIssueListData)
-  const meetings = useKindRows(MEETING_KIND, isMeetingData)
-  const policies = useKindRows(POLICY_KIND, isPolicyData)
-  const campaigns = useKindRows(CAMPAIGN_KIND, isCampaignData)
-  const postEvaluations = useKindRows(POST_EVALUATION_KIND, isPostEvaluationData)
+  const own = useOwnOutboxCounts(() => me.value?.user.id ?? null)
+  const issues = useListRows('issue', isIssueListData)
+  const meetings = useListRows(MEETING_ROWS, isMeetingListData)
+  const policies = useListRows(POLICY_ROWS, isPolicyListData)
+  const campaigns = useListRows(CAMPAIGN_ROWS, isCampaignListData)
+  const postEvaluations = useListRows(POST_EVALUATION_ROWS, isPostEvaluationListData)
   // Opinions awaiting the department's answer (issue #15); the department's own device holds them.
   const consultations = useKindRows(DESK_KINDS.consultation, isDeskConsultation)
   const opinions = useKindRows(DESK_KINDS.opinion, isDeskOpinion)
@@ -67,6 +67,7 @@ export function useWorkDesk() {
 
   const isLoaded = computed(
     () =>
+      own.isLoaded.value &&
       issues.isLoaded.value &&
       meetings.isLoaded.value &&
       policies.isLoaded.value &&
@@ -89,8 +90,8 @@ export function useWorkDesk() {
           opinions.rows.value.map((row) => row.data),
         ),
         hasCaptureDraft: draftOwner.value === current.user.id,
-        unsentCount: pendingCount.value,
-        refusedCount: refused.value.length,
+        unsentCount: own.unsent.value,
+        refusedCount: own.refused.value,
       },
       {
         userId: current.user.id,

@@ -1,10 +1,13 @@
 /**
- * The last supervision view on this device, for reading offline: one entry
- * per signed-in user in localStorage (a view is a few tens of KB; the figures
- * are aggregates, so they hold no resident's data). Shown with its date.
+ * The last supervision view on this device, for reading offline: one row
+ * per signed-in user in the device database (`supervisionCache`, schema
+ * version 5), beside the records, so it lives and goes with them rather than
+ * in localStorage's few MB shared with everything else. A view is a few tens
+ * of KB of aggregates: no resident's data. Shown with its date.
  */
 import type { SupervisionView } from '#shared/supervision/figures.ts'
 import type { Standards } from '#shared/supervision/scoring.ts'
+import { appDb } from '#app/db/app-db.ts'
 
 /** What is kept: the view, the standards it was ranked with, when it was fetched. */
 export interface CachedView {
@@ -14,22 +17,22 @@ export interface CachedView {
   standards: Standards
 }
 
-const keyOf = (userId: string) => `shuoshi.supervision.${userId}`
-
 /** Keeps the view as the user's last one; a full storage only loses the cache. */
-export function saveLastView(userId: string, entry: CachedView): void {
+export async function saveLastView(userId: string, entry: CachedView): Promise<void> {
   try {
-    localStorage.setItem(keyOf(userId), JSON.stringify(entry))
+    await appDb.supervisionCache.put({ userId, ...entry })
   } catch {
-    // Quota or private mode: the screen still works online.
+    // Quota or a closed database: the screen still works online.
   }
 }
 
 /** The user's last view, or null. */
-export function readLastView(userId: string): CachedView | null {
+export async function readLastView(userId: string): Promise<CachedView | null> {
   try {
-    const text = localStorage.getItem(keyOf(userId))
-    return text ? (JSON.parse(text) as CachedView) : null
+    const row = await appDb.supervisionCache.get(userId)
+    if (!row) return null
+    const { savedAt, query, view, standards } = row
+    return { savedAt, query, view, standards }
   } catch {
     return null
   }

@@ -59,12 +59,12 @@ export function useSupervision() {
       standards.value = rules
       offlineSince.value = ''
       savedAt.value = new Date().toISOString()
-      saveLastView(userId, { savedAt: savedAt.value, query, view: fresh, standards: rules })
+      void saveLastView(userId, { savedAt: savedAt.value, query, view: fresh, standards: rules })
     } catch (caught) {
       if (caught instanceof ApiError) {
         error.value = caught.message
       } else {
-        const cached = readLastView(userId)
+        const cached = await readLastView(userId)
         if (cached) {
           view.value = cached.view
           standards.value = cached.standards
