@@ -3,6 +3,7 @@
  * server both build their registries from. A new kind is added here once.
  */
 import { campaignKind, formKind, postEvaluationKind } from './assessment/assessment.kind.ts'
+import { catalogueKind } from './consultation/catalogue.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
 import { mediatorKind } from './meeting/mediator.kind.ts'
 import { meetingKind } from './meeting/meeting.kind.ts'
@@ -17,4 +18,5 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   campaignKind,
   formKind,
   postEvaluationKind,
+  catalogueKind,
 ]

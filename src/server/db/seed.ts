@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely'
 import { seedDemoAssessment } from '../assessment/assessment.seed.ts'
+import { seedDemoCatalogue } from '../consultation/catalogue.seed.ts'
 import { seedDemoAccounts } from '../auth/demo-accounts.seed.ts'
 import { seedDemoList } from '../discussable/discussable.seed.ts'
 import { seedDemoMediatorPool } from '../meeting/mediator-pool.seed.ts'
@@ -41,6 +42,7 @@ export async function seedDemo(
 ): Promise<void> {
   await seedDemoCounty(database.db)
   await seedDemoAssessment(database, kinds)
+  await seedDemoCatalogue(database, kinds)
   await seedDemoMediatorPool(database.db)
   if (history) await seedDemoHistory(database.db, demoCounty().units)
 }

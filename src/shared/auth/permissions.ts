@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'supervision.view',
   /** Set the county's indicators, weights and thresholds (考核指标, 评分标准). */
   'supervision.configure',
+  /** Compile and publish the yearly participation catalogue (公众参与事项年度目录). */
+  'consultation.catalogue',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -68,6 +70,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.codes',
     'supervision.view',
     'supervision.configure',
+    'consultation.catalogue',
   ],
   department_staff: [
     ...EVERY_USER,
