@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
+import { consultationPublicRoutes } from './features/consultation/index.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
@@ -28,6 +29,7 @@ const routes: RouteRecordRaw[] = [
   ...meRoutes,
   ...syncRoutes,
   ...supervisionRoutes,
+  ...consultationPublicRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -5,6 +5,7 @@
  */
 import type { AllMessages } from '#app/i18n/keys.ts'
 import { zhCN as shell } from '#app/i18n/zh-CN.ts'
+import { consultationPublicMessages } from '#app/features/consultation/public-messages.zh-CN.ts'
 import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
@@ -16,6 +17,7 @@ import { supervisionMessages } from '#app/features/supervision/messages.zh-CN.ts
 export const zhCN: AllMessages = {
   ...shell,
   ...assessmentMessages,
+  ...consultationPublicMessages,
   ...deskMessages,
   ...issueMessages,
   ...meMessages,
