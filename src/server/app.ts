@@ -29,6 +29,7 @@ import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { supervisionRoutes } from './supervision/supervision.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
+import { catalogueRoutes } from './consultation/catalogue.routes.ts'
 import { consultationPublicRoutes } from './consultation/public.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
@@ -104,7 +105,8 @@ export async function buildApp({
   discussableRoutes(app)
   supervisionRoutes(app)
   assessmentRoutes(app, kinds)
-  consultationPublicRoutes(app)
+  catalogueRoutes(app)
+  consultationPublicRoutes(app, kinds)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))
