@@ -4,6 +4,8 @@
  */
 import { campaignKind, formKind, postEvaluationKind } from './assessment/assessment.kind.ts'
 import { catalogueKind } from './consultation/catalogue.kind.ts'
+import { consultationKind } from './consultation/consultation.kind.ts'
+import { opinionKind } from './consultation/opinion.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
 import { mediatorKind } from './meeting/mediator.kind.ts'
 import { meetingKind } from './meeting/meeting.kind.ts'
@@ -19,4 +21,6 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   formKind,
   postEvaluationKind,
   catalogueKind,
+  consultationKind,
+  opinionKind,
 ]

@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'assessment.codes',
   /** Record the conclusion of a post-evaluation (后评估) of one's own policy. */
   'post_evaluation.conclude',
+  /** Draft, open, answer and submit public consultations (征求意见) of one's department. */
+  'consultation.manage',
+  /** Transcribe opinions heard offline (恳谈会, visits, questionnaires, discussion days). */
+  'opinion.record',
   /** Read the supervision figures (督导考核) of one's subtree. */
   'supervision.view',
   /** Set the county's indicators, weights and thresholds (考核指标, 评分标准). */
@@ -44,7 +48,13 @@ export type Permission = (typeof PERMISSIONS)[number]
 const EVERY_USER: readonly Permission[] = ['org.read', 'issue.read']
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  grid_worker: [...EVERY_USER, 'issue.create', 'meeting.record', 'assessment.record'],
+  grid_worker: [
+    ...EVERY_USER,
+    'issue.create',
+    'meeting.record',
+    'assessment.record',
+    'opinion.record',
+  ],
   village_cadre: [
     ...EVERY_USER,
     'issue.create',
@@ -53,14 +63,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'mediator.manage',
     'assessment.record',
     'assessment.codes',
+    'opinion.record',
   ],
-  mediator: [...EVERY_USER, 'meeting.record'],
+  mediator: [...EVERY_USER, 'meeting.record', 'opinion.record'],
   township_staff: [
     ...EVERY_USER,
     'meeting.record',
     'mediator.manage',
     'discussable.manage',
     'supervision.view',
+    'opinion.record',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -70,6 +82,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.codes',
     'supervision.view',
     'supervision.configure',
+    'consultation.manage',
+    'opinion.record',
     'consultation.catalogue',
   ],
   department_staff: [
@@ -78,6 +92,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.codes',
     'post_evaluation.conclude',
     'supervision.view',
+    'consultation.manage',
+    'opinion.record',
   ],
   admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
 }

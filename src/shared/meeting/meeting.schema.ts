@@ -124,6 +124,18 @@ export const policyRefSchema = z.object({
 /** A policy to interpret. */
 export type PolicyRef = z.infer<typeof policyRefSchema>
 
+/**
+ * A consultation (征求意见事项) the day takes up: its draft is interpreted
+ * first (先解读再议事) and the opinions heard are recorded as opinion
+ * records naming the day (src/shared/consultation/).
+ */
+export const consultationRefSchema = z.object({
+  consultationId: idSchema,
+  title: line('请填写事项名称', 100),
+})
+/** A consultation taken up on the day. */
+export type ConsultationRef = z.infer<typeof consultationRefSchema>
+
 /** A mediator sent to the day, as the pool listed them when invited. */
 export const invitedMediatorSchema = z.object({
   mediatorId: idSchema,
@@ -164,6 +176,8 @@ export const meetingPlanShape = {
     .min(1, '请至少选择一个议题')
     .max(20, '一次议事最多20个议题'),
   policies: z.array(policyRefSchema).max(10, '最多10项政策'),
+  /** Absent on days planned before consultations existed. */
+  consultations: z.array(consultationRefSchema).max(5, '最多5个征求意见事项').default([]),
   mediators: z.array(invitedMediatorSchema).max(20, '最多邀请20名解事员'),
   notices: z.array(noticeSchema).max(200, '最多200人'),
 }

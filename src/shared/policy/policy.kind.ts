@@ -18,6 +18,11 @@ import {
   parsePayload,
 } from '../sync/record-kind.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
+import {
+  CONSULTATION_KIND,
+  consultationDataSchema,
+  POLICY_TYPES,
+} from '../consultation/consultation.schema.ts'
 import { isSameDocumentNumber } from './document-number.ts'
 import { interpretationDeadline } from './interpretation.ts'
 import {
@@ -134,6 +139,36 @@ export const policyKind: RecordKind<PolicyData> = {
 }
 
 /**
+ * A policy decided on a consultation (issue #15) names it: the consultation
+ * must be in sight, of the same department, of a policy type, and submitted
+ * for review (the decision, in the same push, then names the policy).
+ */
+function consultationReference(next: PolicyData): RecordReference[] {
+  if (next.consultationId === null) return []
+  return [
+    recordReference(
+      CONSULTATION_KIND,
+      consultationDataSchema,
+      next.consultationId,
+      { code: 'unknown_consultation', message: '该征求意见事项不存在或不在您的管辖范围内' },
+      (consultation) => {
+        const isDecidable =
+          consultation.status === 'submitted' &&
+          consultation.department === next.issuingDepartment &&
+          POLICY_TYPES.includes(consultation.type)
+        if (!isDecidable) {
+          throw new MutationRejection(
+            'consultation_mismatch',
+            '只有已提交集体审议的本部门政策类事项可以登记为政策',
+          )
+        }
+        return []
+      },
+    ),
+  ]
+}
+
+/**
  * A policy or campaign names its issuing department: the server checks that
  * the path is a department of the county (a township's path has the same
  * depth and would otherwise pass).
@@ -192,6 +227,7 @@ function policyReferences(
           )
         },
       },
+      ...consultationReference(next),
     ]
   }
   const meetingId = mutation.op === 'record_interpretation' ? mutation.payload.meetingId : null

@@ -37,6 +37,8 @@ export const policyCreateSchema = z.object({
   domains: z.array(z.enum(POLICY_DOMAINS)).min(1, '请至少选择一个领域'),
   /** Townships and villages the policy concerns: their stations see it. */
   concerns: z.array(orgPathSchema).min(1, '请选择涉及的乡镇或村社').max(200),
+  /** The consultation (征求意见事项) whose decision this policy is, when there was one. */
+  consultationId: z.string().uuid().nullable().default(null),
 })
 /** The register form's output. */
 export type PolicyCreateInput = z.input<typeof policyCreateSchema>

@@ -41,6 +41,8 @@ export const syncMessages = {
       assessment_campaign: '评议活动',
       assessment_form: '评议表',
       post_evaluation: '后评估',
+      consultation: '征求意见',
+      opinion: '意见',
       participation_catalogue: '公众参与事项目录',
     },
     edit: '修改',
