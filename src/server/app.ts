@@ -57,7 +57,7 @@ export async function buildApp({
   config,
   database,
   logger,
-  kinds = kindsFor(config.issueStageDeadlines),
+  kinds = kindsFor(config.issueStageDeadlines, config.consultationRules),
 }: BuildOptions): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
     logger: logger ?? { level: config.logLevel },

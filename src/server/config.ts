@@ -1,5 +1,9 @@
 /** Server settings, read once from the environment with embedded defaults. */
 import { resolve } from 'node:path'
+import {
+  DEFAULT_CONSULTATION_RULES,
+  type ConsultationRules,
+} from '#shared/consultation/consultation.rules.ts'
 import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
 import { ISSUE_STAGES, type IssueStage } from '#shared/issue/issue.schema.ts'
 
@@ -36,6 +40,13 @@ export interface Config {
    * (stages left out keep the default; docs/issues.md).
    */
   issueStageDeadlines: StageDeadlineTable
+  /**
+   * The county's consultation clocks (docs/consultation.md): the shortest
+   * period in calendar days (CONSULTATION_MIN_DAYS, default 30, 1–365) and
+   * the working days to answer every opinion after closing
+   * (CONSULTATION_ANSWER_DAYS, default 15, 1–120).
+   */
+  consultationRules: ConsultationRules
   /**
    * Bytes of new photos one user may upload per China day
    * (BLOB_DAILY_QUOTA_MB, default 100): a stolen or runaway account cannot
@@ -78,6 +89,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
     issueStageDeadlines: parseStageDeadlines(env.ISSUE_STAGE_DEADLINES),
+    consultationRules: {
+      minPeriodDays: parseWholeDays(
+        'CONSULTATION_MIN_DAYS',
+        env.CONSULTATION_MIN_DAYS,
+        DEFAULT_CONSULTATION_RULES.minPeriodDays,
+        365,
+      ),
+      answerWorkingDays: parseWholeDays(
+        'CONSULTATION_ANSWER_DAYS',
+        env.CONSULTATION_ANSWER_DAYS,
+        DEFAULT_CONSULTATION_RULES.answerWorkingDays,
+        120,
+      ),
+    },
     blobDailyQuotaBytes: Math.floor(
       parsePositive('BLOB_DAILY_QUOTA_MB', env.BLOB_DAILY_QUOTA_MB, 100) * 1024 * 1024,
     ),
@@ -108,6 +133,21 @@ function parsePositive(name: string, value: string | undefined, fallback: number
     throw new Error(`${name}: "${value}" is not a positive number`)
   }
   return number
+}
+
+/** A whole number of days in [1, max] from the environment, or `fallback` when unset; throws at startup otherwise. */
+function parseWholeDays(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  max: number,
+): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const days = Number(value)
+  if (!/^\d+$/.test(value.trim()) || days < 1 || days > max) {
+    throw new Error(`${name}: "${value}" is not a whole number of days from 1 to ${max}`)
+  }
+  return days
 }
 
 /** Throws at startup on a table the county mistyped, naming the bad entry. */

@@ -1,7 +1,14 @@
 /**
  * The record kinds this server syncs: the shared list (src/shared/record-kinds.ts),
- * with the issue kind built on the county's own stage deadlines.
+ * with the issue kind built on the county's own stage deadlines and the
+ * consultation kind on the county's own consultation clocks.
  */
+import { createConsultationKind } from '#shared/consultation/consultation.kind.ts'
+import {
+  DEFAULT_CONSULTATION_RULES,
+  type ConsultationRules,
+} from '#shared/consultation/consultation.rules.ts'
+import { CONSULTATION_KIND } from '#shared/consultation/consultation.schema.ts'
 import { createIssueKind, ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
 import { RECORD_KINDS } from '#shared/record-kinds.ts'
@@ -9,9 +16,15 @@ import { kindRegistry, type AnyRecordKind } from '#shared/sync/record-kind.ts'
 
 export type KindRegistry = ReadonlyMap<string, AnyRecordKind>
 
-export function kindsFor(deadlines: StageDeadlineTable): KindRegistry {
-  const issueKind: AnyRecordKind = createIssueKind(deadlines)
-  return kindRegistry(RECORD_KINDS.map((kind) => (kind.kind === ISSUE_KIND ? issueKind : kind)))
+export function kindsFor(
+  deadlines: StageDeadlineTable,
+  consultationRules: ConsultationRules = DEFAULT_CONSULTATION_RULES,
+): KindRegistry {
+  const county: Record<string, AnyRecordKind> = {
+    [ISSUE_KIND]: createIssueKind(deadlines),
+    [CONSULTATION_KIND]: createConsultationKind(consultationRules),
+  }
+  return kindRegistry(RECORD_KINDS.map((kind) => county[kind.kind] ?? kind))
 }
 
 /** The kinds with the default deadline table (tests and tools without a configuration). */

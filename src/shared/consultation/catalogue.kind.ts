@@ -12,6 +12,7 @@ import {
   parsePayload,
   type Actor,
   type MutationInput,
+  recordReference,
   type RecordKind,
   type RecordReference,
   type ReferenceContext,
@@ -24,6 +25,7 @@ import {
   type CatalogueData,
   type CatalogueEntry,
 } from './catalogue.schema.ts'
+import { CONSULTATION_KIND, consultationDataSchema } from './consultation.schema.ts'
 
 /** The record kind's name in the sync protocol. */
 export const CATALOGUE_KIND = 'participation_catalogue'
@@ -142,13 +144,36 @@ export const catalogueKind: RecordKind<CatalogueData> = {
 /**
  * One catalogue per county and year (a device cannot know every catalogue),
  * and each entry's department is a real department of the county. The
- * county's own downward mark is vouched for by the county itself: only
- * county staff create and amend the record.
+ * county's own downward mark lies in the county staff's own scope: only
+ * they create and amend the record. A link names a consultation the author
+ * can see, of the entry's own department.
  */
 function catalogueReferences(
   mutation: MutationInput,
   { recordId, next }: ReferenceContext<CatalogueData>,
 ): RecordReference[] {
+  if (mutation.op === 'link') {
+    const { entryId, consultationId } = mutation.payload
+    const entry = next.entries.find((candidate) => candidate.id === entryId)
+    if (typeof consultationId !== 'string' || !entry) return []
+    return [
+      recordReference(
+        CONSULTATION_KIND,
+        consultationDataSchema,
+        consultationId,
+        { code: 'unknown_consultation', message: '所选征求意见事项不存在或不在您的管辖范围内' },
+        (consultation) => {
+          if (consultation.department !== entry.department) {
+            throw new MutationRejection(
+              'consultation_mismatch',
+              '所选征求意见事项不是该目录事项的承办单位起草的',
+            )
+          }
+          return []
+        },
+      ),
+    ]
+  }
   if (mutation.op !== 'create' && mutation.op !== 'set_entries') return []
   const departments = [...new Set(next.entries.map((entry) => entry.department))]
   return [
