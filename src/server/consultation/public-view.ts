@@ -12,10 +12,7 @@ import type { Kysely } from 'kysely'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import type { ConsultationData } from '#shared/consultation/consultation.schema.ts'
 import type { OpinionData } from '#shared/consultation/opinion.schema.ts'
-import type {
-  PublicAnswer,
-  PublicConsultation,
-} from '#shared/consultation/public-consultation.ts'
+import type { PublicAnswer, PublicConsultation } from '#shared/consultation/public-consultation.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import { findOrgUnit, listSubtree } from '../org/org.repository.ts'

@@ -148,7 +148,10 @@ export function consultationPublicRoutes(app: FastifyInstance, kinds: KindRegist
     const codeHash = hashTrackingCode(code)
     const resident =
       input.name || input.phone
-        ? { ...(input.name ? { name: input.name } : {}), ...(input.phone ? { phone: input.phone } : {}) }
+        ? {
+            ...(input.name ? { name: input.name } : {}),
+            ...(input.phone ? { phone: input.phone } : {}),
+          }
         : null
     const trx = await db.startTransaction().execute()
     try {
