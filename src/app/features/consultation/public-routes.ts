@@ -25,9 +25,21 @@ export const consultationPublicRoutes: RouteRecordRaw[] = [
     component: page(() => import('./CatalogueEntryPage.vue')),
   },
   {
+    path: '/c/track',
+    name: 'public-tracking',
+    component: page(() => import('./PublicTrackingPage.vue')),
+    meta: { isPublic: true },
+  },
+  {
     path: '/c/catalogue/:year?',
     name: 'public-catalogue',
     component: page(() => import('./PublicCataloguePage.vue')),
+    meta: { isPublic: true },
+  },
+  {
+    path: '/c/:id',
+    name: 'public-consultation',
+    component: page(() => import('./PublicConsultationPage.vue')),
     meta: { isPublic: true },
   },
 ]
