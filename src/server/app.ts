@@ -29,6 +29,7 @@ import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { supervisionRoutes } from './supervision/supervision.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
+import { consultationRoutes } from './consultation/consultation.routes.ts'
 import { catalogueRoutes } from './consultation/catalogue.routes.ts'
 import { consultationPublicRoutes } from './consultation/public.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
@@ -105,6 +106,7 @@ export async function buildApp({
   discussableRoutes(app)
   supervisionRoutes(app)
   assessmentRoutes(app, kinds)
+  consultationRoutes(app, kinds)
   catalogueRoutes(app)
   consultationPublicRoutes(app, kinds)
   await blobRoutes(app)

@@ -1,11 +1,12 @@
 /** Server settings, read once from the environment with embedded defaults. */
 import { resolve } from 'node:path'
+import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
+import { ISSUE_STAGES, type IssueStage } from '#shared/issue/issue.schema.ts'
 import {
+  assertConsultationRules,
   DEFAULT_CONSULTATION_RULES,
   type ConsultationRules,
 } from '#shared/consultation/consultation.rules.ts'
-import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
-import { ISSUE_STAGES, type IssueStage } from '#shared/issue/issue.schema.ts'
 
 export interface Config {
   port: number
@@ -42,9 +43,9 @@ export interface Config {
   issueStageDeadlines: StageDeadlineTable
   /**
    * The county's consultation clocks (docs/consultation.md): the shortest
-   * period in calendar days (CONSULTATION_MIN_DAYS, default 30, 1–365) and
-   * the working days to answer every opinion after closing
-   * (CONSULTATION_ANSWER_DAYS, default 15, 1–120).
+   * period in calendar days (CONSULTATION_MIN_DAYS, default 30) and the
+   * working days after closing to answer every opinion
+   * (CONSULTATION_ANSWER_DAYS, default 15).
    */
   consultationRules: ConsultationRules
   /**
@@ -89,20 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
     issueStageDeadlines: parseStageDeadlines(env.ISSUE_STAGE_DEADLINES),
-    consultationRules: {
-      minPeriodDays: parseWholeDays(
-        'CONSULTATION_MIN_DAYS',
-        env.CONSULTATION_MIN_DAYS,
-        DEFAULT_CONSULTATION_RULES.minPeriodDays,
-        365,
-      ),
-      answerWorkingDays: parseWholeDays(
-        'CONSULTATION_ANSWER_DAYS',
-        env.CONSULTATION_ANSWER_DAYS,
-        DEFAULT_CONSULTATION_RULES.answerWorkingDays,
-        120,
-      ),
-    },
+    consultationRules: parseConsultationRules(env),
     blobDailyQuotaBytes: Math.floor(
       parsePositive('BLOB_DAILY_QUOTA_MB', env.BLOB_DAILY_QUOTA_MB, 100) * 1024 * 1024,
     ),
@@ -135,19 +123,27 @@ function parsePositive(name: string, value: string | undefined, fallback: number
   return number
 }
 
-/** A whole number of days in [1, max] from the environment, or `fallback` when unset; throws at startup otherwise. */
-function parseWholeDays(
-  name: string,
-  value: string | undefined,
-  fallback: number,
-  max: number,
-): number {
-  if (value === undefined || value.trim() === '') return fallback
-  const days = Number(value)
-  if (!/^\d+$/.test(value.trim()) || days < 1 || days > max) {
-    throw new Error(`${name}: "${value}" is not a whole number of days from 1 to ${max}`)
+/** The consultation clocks; throws at startup on a value no county can mean. */
+export function parseConsultationRules(env: NodeJS.ProcessEnv): ConsultationRules {
+  const read = (name: string, fallback: number) => {
+    const value = env[name]
+    if (value === undefined || value.trim() === '') return fallback
+    if (!/^\d+$/.test(value.trim())) throw new Error(`${name}: "${value}" is not a whole number`)
+    return Number(value)
   }
-  return days
+  const rules = {
+    minPeriodDays: read('CONSULTATION_MIN_DAYS', DEFAULT_CONSULTATION_RULES.minPeriodDays),
+    answerWorkingDays: read(
+      'CONSULTATION_ANSWER_DAYS',
+      DEFAULT_CONSULTATION_RULES.answerWorkingDays,
+    ),
+  }
+  try {
+    assertConsultationRules(rules)
+  } catch (error) {
+    throw new Error(`CONSULTATION_MIN_DAYS / CONSULTATION_ANSWER_DAYS: ${String(error)}`)
+  }
+  return rules
 }
 
 /** Throws at startup on a table the county mistyped, naming the bad entry. */

@@ -2,7 +2,8 @@
  * The demo county's participation catalogue of the current year, published,
  * written through the ordinary write path with a fixed id, so seeding twice
  * changes nothing. Its first entry is planned for the first quarter and has
- * no consultation: from April on, the public page shows it overdue.
+ * no consultation: from April on, the public page shows it overdue; the
+ * second is linked to the demo consultation.
  */
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { CATALOGUE_KIND } from '#shared/consultation/catalogue.kind.ts'
@@ -12,9 +13,10 @@ import { systemAuth } from '../assessment/system-actor.ts'
 import type { Database } from '../db/database.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
+import { DEMO_CONSULTATION_ID } from './consultation.seed.ts'
 
 /** The demo catalogue's record id (fixed: the seed is idempotent). */
-export const DEMO_CATALOGUE_ID = '0195b1c0-0000-7000-8000-00000000c001'
+export const DEMO_CATALOGUE_ID = '0195b1c0-0000-7000-8000-0000000ca001'
 const COUNTY = '/demo-county/'
 
 /** The demo entries: one per department, spread over the quarters. */
@@ -27,7 +29,7 @@ export const DEMO_CATALOGUE_ENTRIES: readonly CatalogueEntryInput[] = [
   },
   {
     id: 'demo-e2',
-    title: '农村低保动态管理办法',
+    title: '农村老年助餐补贴办法',
     department: '/demo-county/demo-dept-1/',
     plannedQuarter: 4,
   },
@@ -64,12 +66,19 @@ export async function seedDemoCatalogue(
   const year = Number(chinaDate(now.toISOString()).slice(0, 4))
   await applyBatch({ ...database, kinds, auth }, [
     mutation(
-      '0195b1c0-0000-7000-8000-00000000c101',
+      '0195b1c0-0000-7000-8000-0000000ca101',
       'create',
       { year, entries: DEMO_CATALOGUE_ENTRIES.map((entry) => ({ ...entry })) },
       now,
     ),
-    mutation('0195b1c0-0000-7000-8000-00000000c102', 'publish', {}, now),
+    mutation('0195b1c0-0000-7000-8000-0000000ca102', 'publish', {}, now),
+    // The demo consultation (consultation.seed.ts, seeded first) opened for its entry.
+    mutation(
+      '0195b1c0-0000-7000-8000-0000000ca103',
+      'link',
+      { entryId: 'demo-e2', consultationId: DEMO_CONSULTATION_ID },
+      now,
+    ),
   ])
   return true
 }

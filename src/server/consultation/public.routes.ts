@@ -41,13 +41,8 @@ import {
   reserveOpinion,
   settleLookup,
 } from './opinion-guard.ts'
-import {
-  findConsultation,
-  findOpinion,
-  findOpinions,
-  findTracking,
-  saveTracking,
-} from './public.repository.ts'
+import { findConsultation, findConsultationOpinions } from './consultation.repository.ts'
+import { findOpinion, findTracking, saveTracking } from './public.repository.ts'
 import {
   concernedVillages,
   isDisclosed,
@@ -78,7 +73,8 @@ export function consultationPublicRoutes(app: FastifyInstance, kinds: KindRegist
     async (request) => {
       const { id } = request.params
       const consultation = await disclosed(id)
-      return toPublicConsultation(db, id, consultation, await findOpinions(db, id), new Date())
+      const opinions = (await findConsultationOpinions(db, id)).map((row) => row.data)
+      return toPublicConsultation(db, id, consultation, opinions, new Date())
     },
   )
 

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely'
 import { seedDemoAssessment } from '../assessment/assessment.seed.ts'
 import { seedDemoCatalogue } from '../consultation/catalogue.seed.ts'
 import { seedDemoAccounts } from '../auth/demo-accounts.seed.ts'
+import { seedDemoConsultation } from '../consultation/consultation.seed.ts'
 import { seedDemoList } from '../discussable/discussable.seed.ts'
 import { seedDemoMediatorPool } from '../meeting/mediator-pool.seed.ts'
 import { demoCounty, seedDemoOrg } from '../org/demo-county.seed.ts'
@@ -31,8 +32,8 @@ export async function seedDemoCounty(db: Kysely<DatabaseSchema>) {
 }
 
 /**
- * Everything a demo server starts with: the county, a policy campaign, the
- * mediator pool, and (unless `history` is false) six months of history so
+ * Everything a demo server starts with: the county, a policy campaign, a
+ * public consultation, the mediator pool, and (unless `history` is false) six months of history so
  * the work desk and the supervision screens show something on first login.
  */
 export async function seedDemo(
@@ -42,6 +43,7 @@ export async function seedDemo(
 ): Promise<void> {
   await seedDemoCounty(database.db)
   await seedDemoAssessment(database, kinds)
+  await seedDemoConsultation(database, kinds)
   await seedDemoCatalogue(database, kinds)
   await seedDemoMediatorPool(database.db)
   if (history) await seedDemoHistory(database.db, demoCounty().units)

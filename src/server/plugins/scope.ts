@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely'
 import { can, type Permission } from '#shared/auth/permissions.ts'
 import { audienceReaches, isWithin } from '#shared/org/org-path.ts'
 import type { OrgUnit } from '#shared/org/org.schema.ts'
+import { mayManageConsultation } from '#shared/consultation/consultation.kind.ts'
 import type { Actor, Viewer } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import { findOrgUnit, findUser, type UserRow } from '../org/org.repository.ts'
@@ -81,6 +82,11 @@ export function canSeeRecord(auth: AuthContext, audience: readonly string[]): bo
 /** 403 unless the user may see a record with this audience. */
 export function assertCanSeeRecord(auth: AuthContext, audience: readonly string[]): void {
   if (!canSeeRecord(auth, audience)) throw new HttpError(403, 'out_of_scope')
+}
+
+/** 403 unless the user runs consultations of `department`: its own staff, or the county's. */
+export function assertRunsConsultation(auth: AuthContext, department: string): void {
+  if (!mayManageConsultation(viewerOf(auth), department)) throw new HttpError(403, 'forbidden')
 }
 
 /** The user as the author of a change made now. */

@@ -77,7 +77,7 @@ export function publicOpinionPayload(input: {
   heardOn: string
   villagePath: string | null
   resident: { name?: string; phone?: string } | null
-  trackingHash: string
+  trackingHash: string | null
 }): OpinionCreateInput {
   return {
     ...input,
