@@ -25,6 +25,13 @@ import { buildApp } from '#server/app.ts'
 import { loadConfig } from '#server/config.ts'
 import { openDatabase, type Database } from '#server/db/database.ts'
 import { MAX_BAD_CODES_PER_IP, MAX_OPINIONS_PER_IP } from '#server/consultation/opinion-guard.ts'
+import { entryStatus } from '#shared/consultation/catalogue.status.ts'
+import { seedDemoCatalogue } from '#server/consultation/catalogue.seed.ts'
+import {
+  DEMO_CONSULTATION_ID,
+  seedDemoConsultation,
+} from '#server/consultation/consultation.seed.ts'
+import { defaultKinds } from '#server/sync/kinds.ts'
 import { PATHS, PHONES } from '../support/demo-county.ts'
 import { kindMutation as mutation } from '../support/memo-kind.ts'
 import { loginAll, pushApplied, pushOne, Replica } from '../support/sync-client.ts'
@@ -502,6 +509,19 @@ describe.each(DIALECTS)('the public side of consultation on %s', (dialect) => {
         url: '/api/consultation/catalogues/2025/overdue',
       })
       expect(anonymous.statusCode).toBe(401)
+    })
+
+    it('is seeded for the demo county: published, one entry opened, the first-quarter one overdue from April', async () => {
+      await seedDemoConsultation(server.database, defaultKinds)
+      expect(await seedDemoCatalogue(server.database, defaultKinds)).toBe(true)
+      const year = Number(TODAY.slice(0, 4))
+      const [catalogue] = (await publicCatalogues(year)).catalogues
+      expect(catalogue?.entries.map((entry) => entry.status)).toEqual([
+        entryStatus({ plannedQuarter: 1 }, year, null, TODAY),
+        'opened',
+        'planned',
+      ])
+      expect(catalogue?.entries[1]?.consultationId).toBe(DEMO_CONSULTATION_ID)
     })
 
     it('answers a year out of range with a Chinese reason, not a 500', async () => {
