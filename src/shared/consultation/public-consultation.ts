@@ -7,10 +7,11 @@
 import { z } from 'zod'
 import { optionalText, text } from '../common/text.schema.ts'
 import { orgPathSchema } from '../common/fields.schema.ts'
+import { VERDICTS } from './opinion.schema.ts'
 
 /** 采纳 / 部分采纳 / 不予采纳 / 已有规定, as the public page shows an answer. */
 const publicAnswerSchema = z.object({
-  verdict: z.string(),
+  verdict: z.enum(VERDICTS),
   reason: z.string().nullable(),
   answeredOn: z.string(),
 })
