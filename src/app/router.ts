@@ -1,11 +1,11 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
-import { consultationPublicRoutes } from './features/consultation/index.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
 import { meetingRoutes } from './features/meeting/index.ts'
 import { policyRoutes } from './features/policy/index.ts'
+import { consultationPublicRoutes, consultationRoutes } from './features/consultation/index.ts'
 import { meRoutes } from './features/me/index.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 import { supervisionRoutes } from './features/supervision/index.ts'
@@ -26,6 +26,7 @@ const routes: RouteRecordRaw[] = [
   ...discussableRoutes,
   ...meetingRoutes,
   ...policyRoutes,
+  ...consultationRoutes,
   ...meRoutes,
   ...syncRoutes,
   ...supervisionRoutes,

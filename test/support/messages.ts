@@ -8,6 +8,7 @@ import { zhCN as shell } from '#app/i18n/zh-CN.ts'
 import { consultationPublicMessages } from '#app/features/consultation/public-messages.zh-CN.ts'
 import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
+import { consultationMessages } from '#app/features/consultation/messages.zh-CN.ts'
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
@@ -17,6 +18,7 @@ import { supervisionMessages } from '#app/features/supervision/messages.zh-CN.ts
 export const zhCN: AllMessages = {
   ...shell,
   ...assessmentMessages,
+  ...consultationMessages,
   ...consultationPublicMessages,
   ...deskMessages,
   ...issueMessages,

@@ -7,6 +7,7 @@ import type { ShellMessages } from './zh-CN.ts'
 import type { ConsultationPublicMessages } from '#app/features/consultation/index.ts'
 import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
+import type { ConsultationMessages } from '#app/features/consultation/index.ts'
 import type { IssueMessages } from '#app/features/issue/index.ts'
 import type { MeMessages } from '#app/features/me/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
@@ -16,6 +17,7 @@ import type { SupervisionMessages } from '#app/features/supervision/index.ts'
 /** Every message tree of the app, merged. */
 export type AllMessages = ShellMessages &
   AssessmentMessages &
+  ConsultationMessages &
   ConsultationPublicMessages &
   DeskMessages &
   IssueMessages &

@@ -10,7 +10,8 @@ import { isOverdue, STATUS_STAGE } from '../issue/issue.deadlines.ts'
 import { villagePathOf } from '../meeting/meeting.rules.ts'
 import { interpretationStatus } from '../policy/interpretation.ts'
 import { isWithin } from '../org/org-path.ts'
-import type { Desk, DeskDay, DeskInput, DeskViewer } from './desk.types.ts'
+import type { OpinionToAnswer } from '../consultation/consultation.desk.ts'
+import type { Desk, DeskCount, DeskDay, DeskInput, DeskViewer } from './desk.types.ts'
 import {
   ABOVE_VILLAGE,
   issueCount,
@@ -255,6 +256,15 @@ function departmentDesk(input: DeskInput, viewer: DeskViewer): Desk {
         maxDaysLate,
         nextDue,
       },
+      // Only where the device counted them (issue #15): a desk without consultations has no line.
+      ...(input.opinionsToAnswer
+        ? [
+            opinionsCount(
+              input.opinionsToAnswer.filter((opinion) => opinion.department === orgPath),
+              today,
+            ),
+          ]
+        : []),
       plainCount(
         {
           key: 'postEvaluationsToConclude',
@@ -268,6 +278,29 @@ function departmentDesk(input: DeskInput, viewer: DeskViewer): Desk {
     ],
     nextDay: null,
     invitedDays: [],
+  }
+}
+
+/** Opinions awaiting the department's answer, late past their consultation's answer days. */
+function opinionsCount(opinions: readonly OpinionToAnswer[], today: string): DeskCount {
+  let overdueCount = 0
+  let maxDaysLate = 0
+  let nextDue: string | null = null
+  for (const { due } of opinions) {
+    if (due === null) continue
+    if (today > due) {
+      overdueCount += 1
+      maxDaysLate = Math.max(maxDaysLate, workingDaysLate(due, today))
+    } else if (nextDue === null || due < nextDue) nextDue = due
+  }
+  return {
+    key: 'opinionsToAnswer',
+    needs: 'consultation.manage',
+    to: { path: '/consultations' },
+    count: opinions.length,
+    overdueCount,
+    maxDaysLate,
+    nextDue,
   }
 }
 

@@ -11,6 +11,7 @@ import type { CampaignData, PostEvaluationData } from '../assessment/assessment.
 import type { IssueData, IssueStage } from '../issue/issue.schema.ts'
 import type { MeetingData } from '../meeting/meeting.schema.ts'
 import type { PolicyData } from '../policy/policy.schema.ts'
+import type { OpinionToAnswer } from '../consultation/consultation.desk.ts'
 
 /** Who looks at the desk, and on which China date ('YYYY-MM-DD'). */
 export interface DeskViewer {
@@ -50,6 +51,8 @@ export interface DeskInput {
   })[]
   campaigns: readonly Pick<CampaignData, 'status' | 'villages' | 'grids' | 'opensOn' | 'closesOn'>[]
   postEvaluations: readonly Pick<PostEvaluationData, 'status' | 'issuingDepartment'>[]
+  /** Opinions of consultations awaiting their answer (issue #15); absent counts none. */
+  opinionsToAnswer?: readonly OpinionToAnswer[]
   /** A capture (登记) draft of this user is kept on the device. */
   hasCaptureDraft: boolean
   /** This user's changes waiting to be sent. */
@@ -82,6 +85,7 @@ export type DeskCountKey =
   | 'dispatchedToUs'
   | 'interpretationDue'
   | 'postEvaluationsToConclude'
+  | 'opinionsToAnswer'
   | 'dispatchQueue'
   | 'overdueInCounty'
   | 'openPostEvaluations'

@@ -26,6 +26,7 @@ const MEASURE: Readonly<Record<DeskCountKey, Measure>> = {
   dispatchedToUs: 'matter',
   interpretationDue: 'entry',
   postEvaluationsToConclude: 'entry',
+  opinionsToAnswer: 'entry',
   dispatchQueue: 'matter',
   overdueInCounty: 'matter',
   openPostEvaluations: 'entry',

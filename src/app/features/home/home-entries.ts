@@ -9,7 +9,7 @@ import type { Role } from '#shared/auth/roles.ts'
 
 /** A shortcut: its label key under home.entries, icon, target and the permissions it needs. */
 export interface HomeEntry {
-  key: 'capture' | 'issues' | 'meetings' | 'assessments' | 'supervision'
+  key: 'capture' | 'issues' | 'meetings' | 'assessments' | 'consultations' | 'supervision'
   icon: string
   to: string
   /** Offered to a role holding any of these; empty: to every signed-in user. */
@@ -28,6 +28,13 @@ const HOME_ENTRIES: readonly HomeEntry[] = [
     anyOf: ['meeting.record', 'meeting.plan', 'mediator.manage'],
   },
   { key: 'assessments', icon: 'star-o', to: '/assessments', anyOf: [] },
+  // Public consultation (征求意见): the departments run it, the field transcribes opinions.
+  {
+    key: 'consultations',
+    icon: 'comment-o',
+    to: '/consultations',
+    anyOf: ['consultation.manage', 'opinion.record'],
+  },
   // Supervision (督导考核) is for those who account for their units' work.
   { key: 'supervision', icon: 'bar-chart-o', to: '/supervision', anyOf: ['supervision.view'] },
 ]

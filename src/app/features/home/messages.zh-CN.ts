@@ -23,6 +23,7 @@ export const deskMessages = {
       dispatchedToUs: '派给本部门',
       interpretationDue: '待解读政策',
       postEvaluationsToConclude: '待作结论的后评估',
+      opinionsToAnswer: '待答复的征求意见',
       dispatchQueue: '待派发',
       overdueInCounty: '全县逾期',
       openPostEvaluations: '进行中的后评估',

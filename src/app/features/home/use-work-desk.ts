@@ -20,6 +20,12 @@ import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { MEETING_KIND } from '#shared/meeting/meeting.schema.ts'
 import { isMeetingData } from '#shared/meeting/meeting.kind.ts'
 import { POLICY_KIND, isPolicyData } from '#shared/policy/policy.kind.ts'
+import {
+  DESK_KINDS,
+  isDeskConsultation,
+  isDeskOpinion,
+  opinionsToAnswer,
+} from '#shared/consultation/consultation.desk.ts'
 import { appDb } from '#app/db/app-db.ts'
 import { isIssueListData } from '#app/db/list-rows.ts'
 import { useKindRows, useListRows } from '#app/records/use-kind-rows.ts'
@@ -44,6 +50,9 @@ export function useWorkDesk() {
   const policies = useKindRows(POLICY_KIND, isPolicyData)
   const campaigns = useKindRows(CAMPAIGN_KIND, isCampaignData)
   const postEvaluations = useKindRows(POST_EVALUATION_KIND, isPostEvaluationData)
+  // Opinions awaiting the department's answer (issue #15); the department's own device holds them.
+  const consultations = useKindRows(DESK_KINDS.consultation, isDeskConsultation)
+  const opinions = useKindRows(DESK_KINDS.opinion, isDeskOpinion)
 
   const draftOwner = shallowRef<string | null>(null)
   const draftWatch = liveQuery(() => appDb.settings.get(CAPTURE_DRAFT_KEY)).subscribe((row) => {
@@ -75,6 +84,10 @@ export function useWorkDesk() {
         policies: policies.rows.value.map((row) => row.data),
         campaigns: campaigns.rows.value.map((row) => row.data),
         postEvaluations: postEvaluations.rows.value.map((row) => row.data),
+        opinionsToAnswer: opinionsToAnswer(
+          consultations.rows.value,
+          opinions.rows.value.map((row) => row.data),
+        ),
         hasCaptureDraft: draftOwner.value === current.user.id,
         unsentCount: pendingCount.value,
         refusedCount: refused.value.length,

@@ -25,6 +25,7 @@ import type {
 import type { ChangeInput } from '#app/sync/local-store.ts'
 import { i18n } from '#app/i18n/index.ts'
 import { saveChanges } from '#app/records/save-changes.ts'
+import { CONSULTATION_KIND, isConsultationData } from '#shared/consultation/consultation.kind.ts'
 import { useKindRows } from '#app/records/use-kind-rows.ts'
 import { useViewer } from '#app/records/use-viewer.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
@@ -59,6 +60,11 @@ export const useMeetingStore = defineStore('meeting', () => {
   const { rows: issueRows } = useKindRows(ISSUE_KIND, isIssueData)
   /** Policies registered by the county and departments that concern this unit (issue #7). */
   const { rows: policyRows } = useKindRows(POLICY_KIND, isPolicyData)
+  /** Consultations open to this unit: a day may take one up (issue #15). */
+  const { rows: consultationRows } = useKindRows(CONSULTATION_KIND, isConsultationData)
+  const consultations = computed(() =>
+    consultationRows.value.filter((row) => row.data.status === 'open'),
+  )
   const org = useOrgUnitsStore()
   const { orgUnits } = storeToRefs(org)
 
@@ -162,6 +168,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     mediators,
     issues,
     policies,
+    consultations,
     participation,
     orgUnits,
     viewer,

@@ -30,6 +30,7 @@ export const meetingMessages = {
       deferred: '暂缓再议',
     },
     fields: {
+      consultations: '征求意见事项（先解读再议事）',
       date: '议事日期',
       startTime: '开始时间',
       place: '议事地点',
