@@ -3,7 +3,8 @@
  * browser for every step: a villager sends an opinion from the public page
  * in elder mode without an account and gets a tracking code; the
  * department answers it; the villager later finds the answer by the code;
- * the public catalogue page; county staff's catalogue screen.
+ * the public catalogue page; county staff's catalogue screen; the
+ * department's QR code and link of the public page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -117,11 +118,25 @@ describe('the public consultation pages in Chromium at 360 px', () => {
     await context.close()
 
     const staff = await env.signedInPhone('county')
-    await staff.page.goto('/catalogues')
+    await staff.page.goto('/consultations')
+    await staff.page.getByTestId('catalogue-link').click()
     await staff.page.getByTestId('catalogue-card').first().click()
     await staff.page.getByTestId('catalogue-entry').first().waitFor()
     expect(await staff.page.getByTestId('catalogue-status').textContent()).toContain('已发布')
     await snapshot(staff.page, 'consultation/catalogue-staff')
     await staff.context.close()
+  })
+
+  it('gives the department the public page’s QR code and link on its consultation', async () => {
+    const { context, page } = await env.signedInPhone('department')
+    await page.goto(`/consultations/${DEMO_CONSULTATION_ID}`)
+    const share = page.getByTestId('consultation-share')
+    await share.getByTestId('qr-code').waitFor({ timeout: 30_000 })
+    expect(await share.getByTestId('consultation-link').getAttribute('href')).toBe(
+      `${env.baseUrl}/c/${DEMO_CONSULTATION_ID}`,
+    )
+    await share.scrollIntoViewIfNeeded()
+    await snapshot(page, 'consultation/public-share')
+    await context.close()
   })
 })

@@ -5,6 +5,7 @@ export const consultationMessages = {
     create: '发起征求意见',
     newTitle: '发起征求意见',
     empty: '暂无征求意见事项',
+    catalogueLink: '公众参与事项年度目录',
     saved: '已保存',
     fields: {
       title: '事项名称',
