@@ -5,7 +5,7 @@ import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
 import { meetingRoutes } from './features/meeting/index.ts'
 import { policyRoutes } from './features/policy/index.ts'
-import { consultationRoutes } from './features/consultation/index.ts'
+import { consultationPublicRoutes, consultationRoutes } from './features/consultation/index.ts'
 import { meRoutes } from './features/me/index.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 import { supervisionRoutes } from './features/supervision/index.ts'
@@ -30,6 +30,7 @@ const routes: RouteRecordRaw[] = [
   ...meRoutes,
   ...syncRoutes,
   ...supervisionRoutes,
+  ...consultationPublicRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -30,6 +30,8 @@ import { supervisionRoutes } from './supervision/supervision.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
 import { consultationRoutes } from './consultation/consultation.routes.ts'
+import { catalogueRoutes } from './consultation/catalogue.routes.ts'
+import { consultationPublicRoutes } from './consultation/public.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
@@ -105,6 +107,8 @@ export async function buildApp({
   supervisionRoutes(app)
   assessmentRoutes(app, kinds)
   consultationRoutes(app, kinds)
+  catalogueRoutes(app)
+  consultationPublicRoutes(app, kinds)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

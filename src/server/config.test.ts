@@ -81,3 +81,24 @@ describe('load shedding (LOAD_SHED_LAG_MS)', () => {
     expect(() => loadConfig({ LOAD_SHED_LAG_MS: value })).toThrow('LOAD_SHED_LAG_MS')
   })
 })
+
+describe("the county's consultation clocks (CONSULTATION_MIN_DAYS, CONSULTATION_ANSWER_DAYS)", () => {
+  it('keeps the defaults of 30 days and 15 working days when unset', () => {
+    expect(loadConfig({}).consultationRules).toEqual({ minPeriodDays: 30, answerWorkingDays: 15 })
+  })
+
+  it('takes the county’s own values', () => {
+    const config = loadConfig({ CONSULTATION_MIN_DAYS: '45', CONSULTATION_ANSWER_DAYS: ' 10 ' })
+    expect(config.consultationRules).toEqual({ minPeriodDays: 45, answerWorkingDays: 10 })
+  })
+
+  it.each([
+    ['CONSULTATION_MIN_DAYS', '0'],
+    ['CONSULTATION_MIN_DAYS', '366'],
+    ['CONSULTATION_MIN_DAYS', '30.5'],
+    ['CONSULTATION_ANSWER_DAYS', '121'],
+    ['CONSULTATION_ANSWER_DAYS', 'fifteen'],
+  ])('refuses %s="%s" at startup, naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(name)
+  })
+})

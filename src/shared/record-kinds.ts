@@ -3,6 +3,7 @@
  * server both build their registries from. A new kind is added here once.
  */
 import { campaignKind, formKind, postEvaluationKind } from './assessment/assessment.kind.ts'
+import { catalogueKind } from './consultation/catalogue.kind.ts'
 import { consultationKind } from './consultation/consultation.kind.ts'
 import { opinionKind } from './consultation/opinion.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
@@ -19,6 +20,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   campaignKind,
   formKind,
   postEvaluationKind,
+  catalogueKind,
   consultationKind,
   opinionKind,
 ]

@@ -4,6 +4,7 @@
  * the first screen). `t`/`$t` accept only these keys (./vue-i18n.d.ts).
  */
 import type { ShellMessages } from './zh-CN.ts'
+import type { ConsultationPublicMessages } from '#app/features/consultation/index.ts'
 import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
 import type { ConsultationMessages } from '#app/features/consultation/index.ts'
@@ -17,6 +18,7 @@ import type { SupervisionMessages } from '#app/features/supervision/index.ts'
 export type AllMessages = ShellMessages &
   AssessmentMessages &
   ConsultationMessages &
+  ConsultationPublicMessages &
   DeskMessages &
   IssueMessages &
   MeMessages &

@@ -43,6 +43,7 @@ const PAGE_KEYS: Record<string, string[]> = {
   sync_mutation: ['id'],
   blob: ['sha256'],
   ballot_code: ['code_hash'],
+  opinion_tracking: ['code_hash'],
   discussable_item: ['id'],
 }
 

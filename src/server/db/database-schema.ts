@@ -1,6 +1,7 @@
 /** Every table the server knows, for Kysely's typing. Row types live with their domain. */
 import type { BallotCodeTable } from '../assessment/assessment.table.ts'
 import type { SessionTable } from '../auth/auth.table.ts'
+import type { OpinionTrackingTable } from '../consultation/public.table.ts'
 import type { DiscussableItemTable } from '../discussable/discussable.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
 import type {
@@ -42,4 +43,5 @@ export interface DatabaseSchema {
   supervision_fact: SupervisionFactTable
   supervision_count: SupervisionCountTable
   supervision_standard: SupervisionStandardTable
+  opinion_tracking: OpinionTrackingTable
 }

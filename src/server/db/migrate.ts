@@ -19,6 +19,7 @@ import * as createRateLimit from './migrations/2026_11_26_0900_create_rate_limit
 import * as blobLinksAndQuota from './migrations/2026_11_27_0900_blob_links_and_quota.ts'
 import * as meetingDaysReachGrids from './migrations/2026_11_27_1010_meeting_days_reach_grids.ts'
 import * as createSupervision from './migrations/2026_11_27_1105_create_supervision.ts'
+import * as createOpinionTracking from './migrations/2026_11_27_1140_create_opinion_tracking.ts'
 import * as createSupervisionCount from './migrations/2026_11_27_1200_create_supervision_count.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_0900_blob_links_and_quota': blobLinksAndQuota,
   '2026_11_27_1010_meeting_days_reach_grids': meetingDaysReachGrids,
   '2026_11_27_1105_create_supervision': createSupervision,
+  '2026_11_27_1140_create_opinion_tracking': createOpinionTracking,
   '2026_11_27_1200_create_supervision_count': createSupervisionCount,
 }
 

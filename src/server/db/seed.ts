@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely'
 import { seedDemoAssessment } from '../assessment/assessment.seed.ts'
 import { seedDemoPostEvaluations } from '../assessment/post-evaluation.seed.ts'
+import { seedDemoCatalogue } from '../consultation/catalogue.seed.ts'
 import { seedDemoAccounts } from '../auth/demo-accounts.seed.ts'
 import { seedDemoConsultation } from '../consultation/consultation.seed.ts'
 import { seedDemoList } from '../discussable/discussable.seed.ts'
@@ -44,6 +45,7 @@ export async function seedDemo(
   await seedDemoCounty(database.db)
   await seedDemoAssessment(database, kinds)
   await seedDemoConsultation(database, kinds)
+  await seedDemoCatalogue(database, kinds)
   await seedDemoMediatorPool(database.db)
   if (history) {
     await seedDemoHistory(database.db, demoCounty().units)

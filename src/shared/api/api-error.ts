@@ -35,6 +35,11 @@ export const ERROR_MESSAGES = {
   invalid_period: '统计期间不正确',
   invalid_standards: '考核指标或评分标准不正确',
   server_busy: '服务器繁忙，记录仍安全保存在手机上，稍后自动重试',
+  consultation_closed: '该事项不在征求意见期内，暂不能提交意见',
+  too_many_opinions: '提交过于频繁，请10分钟后再试',
+  duplicate_opinion: '这条意见已经提交过了，请勿重复提交',
+  tracking_code_invalid: '查询码不正确，请核对后再试',
+  too_many_lookups: '查询过于频繁，请10分钟后再试',
   internal: '服务器出错了，请稍后再试',
 } as const satisfies Record<string, string>
 

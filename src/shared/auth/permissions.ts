@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'supervision.view',
   /** Set the county's indicators, weights and thresholds (考核指标, 评分标准). */
   'supervision.configure',
+  /** Compile and publish the yearly participation catalogue (公众参与事项年度目录). */
+  'consultation.catalogue',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -82,6 +84,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'supervision.configure',
     'consultation.manage',
     'opinion.record',
+    'consultation.catalogue',
   ],
   department_staff: [
     ...EVERY_USER,

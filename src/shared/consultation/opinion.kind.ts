@@ -10,7 +10,7 @@ import { chinaDate } from '../calendar/working-days.ts'
 import { maskName, maskPhone } from '../issue/issue.kind.ts'
 import { canRecordMeeting } from '../meeting/meeting.rules.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
-import { isWithin, pathIds } from '../org/org-path.ts'
+import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import {
   MutationRejection,
   parsePayload,
@@ -216,8 +216,19 @@ export const opinionKind: RecordKind<OpinionData> = {
     if (!current) throw new MutationRejection('not_found', '该意见不存在或尚未同步')
     return op === 'answer' ? answer(current, payload, actor) : classify(current, payload, actor)
   },
-  /** Where it was heard (its township sees it above), and the consultation's department. */
-  audience: (data) => [data.unitPath, data.department],
+  /**
+   * Where it was heard (its township sees it above), and the consultation's
+   * department. A public opinion naming its village reaches down to the
+   * village's grids too, so the grid worker can tell the resident the answer
+   * (the person's name and phone stay masked for them: `canSeeOpinionPerson`).
+   */
+  audience: (data) => [
+    data.unitPath,
+    ...(data.channel === 'public' && data.villagePath !== null
+      ? [downwardAudience(data.villagePath)]
+      : []),
+    data.department,
+  ],
   view: viewOpinion,
   references: opinionReferences,
 }

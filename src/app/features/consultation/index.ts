@@ -13,3 +13,5 @@ export const MeetingConsultations = defineAsyncComponent(
   consultationMessages.lazy(() => import('./MeetingConsultations.vue')),
 )
 export type { ConsultationMessages } from './messages.zh-CN.ts'
+export { consultationPublicRoutes } from './public-routes.ts'
+export type { ConsultationPublicMessages } from './public-messages.zh-CN.ts'

@@ -5,6 +5,8 @@ export const consultationMessages = {
     create: '发起征求意见',
     newTitle: '发起征求意见',
     empty: '暂无征求意见事项',
+    catalogueLink: '公众参与事项年度目录',
+    saved: '已保存',
     fields: {
       title: '事项名称',
       titlePlaceholder: '如：农村老年助餐补贴办法（征求意见稿）',

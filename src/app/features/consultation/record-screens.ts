@@ -7,4 +7,8 @@ export const RECORD_SCREENS: RecordScreens = {
     title: (data) => textOf(data.text).slice(0, 20),
     link: (_id, data) => `/consultations/${textOf(data.consultationId)}`,
   },
+  participation_catalogue: {
+    title: (data) => (typeof data.year === 'number' ? String(data.year) : ''),
+    link: (id) => `/catalogues/${id}`,
+  },
 }

@@ -43,6 +43,7 @@ export const syncMessages = {
       post_evaluation: '后评估',
       consultation: '征求意见',
       opinion: '意见',
+      participation_catalogue: '公众参与事项目录',
     },
     edit: '修改',
   },
