@@ -44,6 +44,7 @@ export const zhCN = {
       issues: '群众说事',
       meetings: '固定议事日',
       assessments: '群众评议',
+      livelihood: '民生实事',
       capture: '登记群众说事',
       supervision: '督导考核',
     },

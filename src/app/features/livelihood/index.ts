@@ -1,2 +1,3 @@
-export type { LivelihoodMessages } from './messages.zh-CN.ts'
 export { livelihoodMessages } from './messages.ts'
+export { livelihoodRoutes } from './routes.ts'
+export type { LivelihoodMessages } from './messages.zh-CN.ts'
