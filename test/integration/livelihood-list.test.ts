@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '#shared/calendar/working-days.ts'
+import { seedDemoLivelihood } from '#server/livelihood/livelihood.seed.ts'
+import { defaultKinds } from '#server/sync/kinds.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { PATHS, type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
@@ -247,5 +249,20 @@ describe.each(DIALECTS)('the yearly livelihood list on %s', (dialect) => {
       ),
     )
     expect(forged).toMatchObject({ status: 'rejected', code: 'merge_mismatch' })
+  })
+
+  it('seeds a demo list once, through the ordinary write path', async () => {
+    expect(await seedDemoLivelihood(server.database, defaultKinds)).toBe(true)
+    expect(await seedDemoLivelihood(server.database, defaultKinds)).toBe(true)
+    const rows = await server.database.db
+      .selectFrom('sync_record')
+      .select(['data', 'version'])
+      .where('id', 'like', '0195b1c0-0000-7000-8000-0000000e%')
+      .where('kind', '=', KIND)
+      .execute()
+    expect(rows.map((row) => (JSON.parse(row.data) as { status: string }).status).sort()).toEqual([
+      'candidate',
+      'in_progress',
+    ])
   })
 })

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely'
 import { seedDemoAssessment } from '../assessment/assessment.seed.ts'
 import { seedDemoAccounts } from '../auth/demo-accounts.seed.ts'
 import { seedDemoList } from '../discussable/discussable.seed.ts'
+import { seedDemoLivelihood } from '../livelihood/livelihood.seed.ts'
 import { seedDemoMediatorPool } from '../meeting/mediator-pool.seed.ts'
 import { demoCounty, seedDemoOrg } from '../org/demo-county.seed.ts'
 import { seedDemoHistory } from '../supervision/history.seed.ts'
@@ -42,5 +43,6 @@ export async function seedDemo(
   await seedDemoCounty(database.db)
   await seedDemoAssessment(database, kinds)
   await seedDemoMediatorPool(database.db)
+  await seedDemoLivelihood(database, kinds)
   if (history) await seedDemoHistory(database.db, demoCounty().units)
 }
