@@ -5,6 +5,7 @@
  * enters the desk's bundle), plus what only the device knows (drafts, the
  * outbox).
  */
+import type { LivelihoodItemData } from '../livelihood/livelihood.schema.ts'
 import type { Permission } from '../auth/permissions.ts'
 import type { Role } from '../auth/roles.ts'
 import type { CampaignData, PostEvaluationData } from '../assessment/assessment.schema.ts'
@@ -50,6 +51,8 @@ export interface DeskInput {
   })[]
   campaigns: readonly Pick<CampaignData, 'status' | 'villages' | 'grids' | 'opensOn' | 'closesOn'>[]
   postEvaluations: readonly Pick<PostEvaluationData, 'status' | 'issuingDepartment'>[]
+  /** Livelihood items (民生实事) on the device; absent: not counted. */
+  livelihoodItems?: readonly LivelihoodItemData[]
   /** A capture (登记) draft of this user is kept on the device. */
   hasCaptureDraft: boolean
   /** This user's changes waiting to be sent. */
@@ -86,6 +89,7 @@ export type DeskCountKey =
   | 'overdueInCounty'
   | 'openPostEvaluations'
   | 'invitedDays'
+  | 'livelihoodOverdue'
 
 /** One line of the desk: how many, how many of them are late, and where to see them. */
 export interface DeskCount {

@@ -55,3 +55,29 @@ describe('overdue livelihood items, in working days', () => {
     expect(isOnSchedule(cancelled, '2026-12-01')).toBe(false)
   })
 })
+
+describe('late livelihood items on the work desk', () => {
+  it('counts an item for the unit that must act on its lateness, and nobody else', async () => {
+    const { computeDesk } = await import('../desk/desk.ts')
+    const input = {
+      issues: [],
+      meetings: [],
+      policies: [],
+      campaigns: [],
+      postEvaluations: [],
+      hasCaptureDraft: false,
+      unsentCount: 0,
+      refusedCount: 0,
+      livelihoodItems: [accepted()],
+    }
+    const deskOf = (who: 'department' | 'township' | 'county') => {
+      const { userId, role, orgPath } = actorAt(who)
+      const desk = computeDesk(input, { userId, role, orgPath, today: '2026-12-30' })
+      return desk.counts.find((count) => count.key === 'livelihoodOverdue')?.count ?? 0
+    }
+    // Planned start 2026-12-01, no progress 20 working days later: the department's to report.
+    expect(deskOf('department')).toBe(1)
+    expect(deskOf('township')).toBe(0)
+    expect(deskOf('county')).toBe(0)
+  })
+})

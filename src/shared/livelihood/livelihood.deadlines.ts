@@ -99,3 +99,22 @@ export function isOnSchedule(
     data.status === 'merged' || data.status === 'cancelled' || data.status === 'returned'
   return !isClosed && livelihoodOverdue(data, today, rules).length === 0
 }
+
+/**
+ * The items late on `today` whose lateness `viewer` must act on: a township
+ * its unsubmitted list, the county office its pending decisions, the
+ * responsible unit its start, progress and completion.
+ */
+export function overdueFor(
+  items: readonly LivelihoodItemData[],
+  viewer: { role: string; orgPath: string },
+  today: string,
+): LivelihoodItemData[] {
+  return items.filter((item) =>
+    livelihoodOverdue(item, today).some((reason) => {
+      if (reason === 'submission') return item.township === viewer.orgPath
+      if (reason === 'decision') return viewer.role === 'county_staff'
+      return item.plan?.responsibleUnit === viewer.orgPath
+    }),
+  )
+}
