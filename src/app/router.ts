@@ -3,6 +3,7 @@ import { authRoutes, useAuthStore } from './features/auth/index.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
+import { livelihoodRoutes } from './features/livelihood/routes.ts'
 import { meetingRoutes } from './features/meeting/index.ts'
 import { policyRoutes } from './features/policy/index.ts'
 import { consultationPublicRoutes, consultationRoutes } from './features/consultation/index.ts'
@@ -23,6 +24,7 @@ const routes: RouteRecordRaw[] = [
   ...authRoutes,
   ...homeRoutes,
   ...issueRoutes,
+  ...livelihoodRoutes,
   ...discussableRoutes,
   ...meetingRoutes,
   ...policyRoutes,

@@ -27,7 +27,7 @@ import { blobRoutes } from './blob/blob.routes.ts'
 import { accountRoutes } from './auth/account.routes.ts'
 import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { supervisionRoutes } from './supervision/supervision.routes.ts'
-import { kindsFor, type KindRegistry } from './sync/kinds.ts'
+import { kindsOfConfig, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
 import { consultationRoutes } from './consultation/consultation.routes.ts'
 import { catalogueRoutes } from './consultation/catalogue.routes.ts'
@@ -58,7 +58,7 @@ export async function buildApp({
   config,
   database,
   logger,
-  kinds = kindsFor(config.issueStageDeadlines, config.consultationRules),
+  kinds = kindsOfConfig(config),
 }: BuildOptions): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
     logger: logger ?? { level: config.logLevel },

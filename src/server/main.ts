@@ -8,7 +8,7 @@ import { backfillFacts } from './supervision/facts.ts'
 import { ensureSummary } from './supervision/summary.ts'
 import { countOrgUnits } from './org/org.repository.ts'
 import { buildApp } from './app.ts'
-import { kindsFor } from './sync/kinds.ts'
+import { kindsOfConfig } from './sync/kinds.ts'
 
 const config = loadConfig()
 /** The app's logger, once there is an app (the database opens first). */
@@ -29,7 +29,7 @@ await backfillFacts(database.db)
 // …and the summary is counted from the facts once, after its migration.
 await ensureSummary(database.db, database.dialect)
 if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
-  await seedDemo(database, kindsFor(config.issueStageDeadlines, config.consultationRules))
+  await seedDemo(database, kindsOfConfig(config))
 }
 const app = await buildApp({ config, database })
 logger.current = app.log

@@ -7,6 +7,7 @@ import { catalogueKind } from './consultation/catalogue.kind.ts'
 import { consultationKind } from './consultation/consultation.kind.ts'
 import { opinionKind } from './consultation/opinion.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
+import { livelihoodItemKind } from './livelihood/livelihood.kind.ts'
 import { mediatorKind } from './meeting/mediator.kind.ts'
 import { meetingKind } from './meeting/meeting.kind.ts'
 import { policyKind } from './policy/policy.kind.ts'
@@ -23,4 +24,5 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   catalogueKind,
   consultationKind,
   opinionKind,
+  livelihoodItemKind,
 ]

@@ -10,6 +10,7 @@ import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
 import { consultationMessages } from '#app/features/consultation/messages.zh-CN.ts'
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
+import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
@@ -22,6 +23,7 @@ export const zhCN: AllMessages = {
   ...consultationPublicMessages,
   ...deskMessages,
   ...issueMessages,
+  ...livelihoodMessages,
   ...meMessages,
   ...meetingMessages,
   ...syncMessages,

@@ -9,6 +9,7 @@ import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
 import type { ConsultationMessages } from '#app/features/consultation/index.ts'
 import type { IssueMessages } from '#app/features/issue/index.ts'
+import type { LivelihoodMessages } from '#app/features/livelihood/index.ts'
 import type { MeMessages } from '#app/features/me/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
 import type { SyncMessages } from '#app/features/sync/index.ts'
@@ -21,6 +22,7 @@ export type AllMessages = ShellMessages &
   ConsultationPublicMessages &
   DeskMessages &
   IssueMessages &
+  LivelihoodMessages &
   MeMessages &
   MeetingMessages &
   SyncMessages &

@@ -45,6 +45,7 @@ export const zhCN = {
       meetings: '固定议事日',
       assessments: '群众评议',
       consultations: '政府问政',
+      livelihood: '民生实事',
       capture: '登记群众说事',
       supervision: '督导考核',
     },

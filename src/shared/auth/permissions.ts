@@ -42,6 +42,14 @@ export const PERMISSIONS = [
   'supervision.configure',
   /** Compile and publish the yearly participation catalogue (公众参与事项年度目录). */
   'consultation.catalogue',
+  /** Propose a livelihood item (民生实事) from public-interest reports; rank candidates. */
+  'livelihood.propose',
+  /** Keep the township's yearly livelihood list: plan, submit, cancel before submission. */
+  'livelihood.list',
+  /** Decide on the townships' lists as the county office: accept, merge, return, cancel. */
+  'livelihood.decide',
+  /** Carry out an item one's unit is responsible for: progress, milestones, delays, completion. */
+  'livelihood.implement',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -64,6 +72,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.record',
     'assessment.codes',
     'opinion.record',
+    'livelihood.propose',
   ],
   mediator: [...EVERY_USER, 'meeting.record', 'opinion.record'],
   township_staff: [
@@ -73,6 +82,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'discussable.manage',
     'supervision.view',
     'opinion.record',
+    'livelihood.propose',
+    'livelihood.list',
+    'livelihood.implement',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -85,6 +97,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'consultation.manage',
     'opinion.record',
     'consultation.catalogue',
+    'livelihood.decide',
   ],
   department_staff: [
     ...EVERY_USER,
@@ -94,6 +107,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'supervision.view',
     'consultation.manage',
     'opinion.record',
+    'livelihood.implement',
   ],
   admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
 }

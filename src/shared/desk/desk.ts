@@ -5,6 +5,7 @@
  * filtered list that shows the same records (the list pages read the same
  * query: `src/app/features/*` list pages).
  */
+import { overdueFor } from '../livelihood/livelihood.deadlines.ts'
 import { can } from '../auth/permissions.ts'
 import { isOverdue, STATUS_STAGE } from '../issue/issue.deadlines.ts'
 import { villagePathOf } from '../meeting/meeting.rules.ts'
@@ -368,8 +369,20 @@ export function computeDesk(input: DeskInput, viewer: DeskViewer): Desk {
         return NOTHING
     }
   })()
+  // Late livelihood items this unit must act on (docs/livelihood-list.md), for every role.
+  const livelihood = overdueFor(input.livelihoodItems ?? [], viewer, viewer.today)
+  const counts =
+    livelihood.length > 0
+      ? [
+          ...desk.counts,
+          plainCount(
+            { key: 'livelihoodOverdue', needs: null, to: { path: '/livelihood' } },
+            livelihood.length,
+          ),
+        ]
+      : desk.counts
   return {
     ...desk,
-    counts: desk.counts.filter((count) => count.needs === null || can(viewer.role, count.needs)),
+    counts: counts.filter((count) => count.needs === null || can(viewer.role, count.needs)),
   }
 }

@@ -5,6 +5,7 @@
  * enters the desk's bundle), plus what only the device knows (drafts, the
  * outbox).
  */
+import type { LivelihoodItemData } from '../livelihood/livelihood.schema.ts'
 import type { Permission } from '../auth/permissions.ts'
 import type { Role } from '../auth/roles.ts'
 import type { CampaignData, PostEvaluationData } from '../assessment/assessment.schema.ts'
@@ -56,6 +57,8 @@ export interface DeskInput {
   postEvaluations: readonly Pick<PostEvaluationData, 'status' | 'issuingDepartment'>[]
   /** Opinions of consultations awaiting their answer (issue #15); absent counts none. */
   opinionsToAnswer?: readonly OpinionToAnswer[]
+  /** Livelihood items (民生实事) on the device; absent: not counted. */
+  livelihoodItems?: readonly LivelihoodItemData[]
   /** A capture (登记) draft of this user is kept on the device. */
   hasCaptureDraft: boolean
   /** This user's changes waiting to be sent. */
@@ -93,6 +96,7 @@ export type DeskCountKey =
   | 'overdueInCounty'
   | 'openPostEvaluations'
   | 'invitedDays'
+  | 'livelihoodOverdue'
 
 /** One line of the desk: how many, how many of them are late, and where to see them. */
 export interface DeskCount {

@@ -31,6 +31,7 @@ const MEASURE: Readonly<Record<DeskCountKey, Measure>> = {
   overdueInCounty: 'matter',
   openPostEvaluations: 'entry',
   invitedDays: 'day',
+  livelihoodOverdue: 'entry',
 }
 
 type Translate = (key: MessageKey, values?: Record<string, unknown>) => string

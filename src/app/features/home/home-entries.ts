@@ -9,7 +9,14 @@ import type { Role } from '#shared/auth/roles.ts'
 
 /** A shortcut: its label key under home.entries, icon, target and the permissions it needs. */
 export interface HomeEntry {
-  key: 'capture' | 'issues' | 'meetings' | 'assessments' | 'consultations' | 'supervision'
+  key:
+    | 'capture'
+    | 'issues'
+    | 'meetings'
+    | 'assessments'
+    | 'consultations'
+    | 'livelihood'
+    | 'supervision'
   icon: string
   to: string
   /** Offered to a role holding any of these; empty: to every signed-in user. */
@@ -34,6 +41,13 @@ const HOME_ENTRIES: readonly HomeEntry[] = [
     icon: 'comment-o',
     to: '/consultations',
     anyOf: ['consultation.manage', 'opinion.record'],
+  },
+  // The yearly livelihood list (民生实事): its proposers, township, county office and departments.
+  {
+    key: 'livelihood',
+    icon: 'flag-o',
+    to: '/livelihood',
+    anyOf: ['livelihood.propose', 'livelihood.list', 'livelihood.decide', 'livelihood.implement'],
   },
   // Supervision (督导考核) is for those who account for their units' work.
   { key: 'supervision', icon: 'bar-chart-o', to: '/supervision', anyOf: ['supervision.view'] },

@@ -8,6 +8,7 @@ export const deskMessages = {
     loading: '正在读取本机数据…',
     count: {
       captureDraft: '未提交的登记草稿',
+      livelihoodOverdue: '逾期的民生实事',
       unsent: '待上传',
       refused: '退回待改',
       feedbackDue: '待回访',

@@ -16,4 +16,8 @@ export { issueMessages }
 export const IssuePhotoField = defineAsyncComponent(
   issueMessages.lazy(() => import('./IssuePhotoField.vue')),
 )
+/** An issue's photos, shown lazily (other features' records carry photos the same way). */
+export const IssuePhotos = defineAsyncComponent(
+  issueMessages.lazy(() => import('./IssuePhotos.vue')),
+)
 export type { IssueMessages } from './messages.zh-CN.ts'

@@ -44,6 +44,7 @@ export const syncMessages = {
       consultation: '征求意见',
       opinion: '意见',
       participation_catalogue: '公众参与事项目录',
+      livelihood_item: '民生实事',
     },
     edit: '修改',
   },

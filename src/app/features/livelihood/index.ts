@@ -1,0 +1,3 @@
+export { livelihoodMessages } from './messages.ts'
+export { livelihoodRoutes } from './routes.ts'
+export type { LivelihoodMessages } from './messages.zh-CN.ts'
