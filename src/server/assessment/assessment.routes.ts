@@ -10,19 +10,21 @@ import { uuidv7 } from 'uuidv7'
 import { z } from 'zod'
 import {
   ballotSubmissionSchema,
-  codeCountsSchema,
-  codeSheetRequestSchema,
   codeSheetSchema,
   publicCampaignSchema,
-  sheetListSchema,
 } from '#shared/assessment/assessment.api.ts'
+import {
+  codeCountsSchema,
+  codeSheetRequestSchema,
+  sheetListSchema,
+} from '#shared/ballot/ballot.api.ts'
 import {
   CAMPAIGN_KIND,
   FORM_KIND,
   PUBLIC_BALLOT_ACTOR_ID,
 } from '#shared/assessment/assessment.kind.ts'
 import type { CampaignData } from '#shared/assessment/assessment.schema.ts'
-import { normalizeBallotCode } from '#shared/assessment/ballot-code.ts'
+import { normalizeBallotCode } from '#shared/ballot/ballot-code.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import { orgUnitSchema } from '#shared/org/org.schema.ts'
@@ -39,9 +41,9 @@ import {
   listSheets,
   readSheet,
   spendCode,
-} from './ballot.repository.ts'
-import { ballotSecretLoader } from './ballot-secret.ts'
-import { reserveBallot, settleBallot } from './ballot-guard.ts'
+} from '../ballot/ballot.repository.ts'
+import { ballotSecretLoader } from '../ballot/ballot-secret.ts'
+import { reserveBallot, settleBallot } from '../ballot/ballot-guard.ts'
 import { openPostEvaluationIfDue } from './post-evaluation.trigger.ts'
 import { systemAuth } from './system-actor.ts'
 
