@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'supervision.view',
   /** Set the county's indicators, weights and thresholds (考核指标, 评分标准). */
   'supervision.configure',
+  /** Put a village's candidate livelihood items to its residents (开单排序) and print their codes. */
+  'livelihood.rank',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'mediator.manage',
     'assessment.record',
     'assessment.codes',
+    'livelihood.rank',
   ],
   mediator: [...EVERY_USER, 'meeting.record'],
   township_staff: [
