@@ -29,6 +29,7 @@ import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { supervisionRoutes } from './supervision/supervision.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
+import { rankingRoutes } from './livelihood/ranking.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
@@ -103,6 +104,7 @@ export async function buildApp({
   discussableRoutes(app)
   supervisionRoutes(app)
   assessmentRoutes(app, kinds)
+  rankingRoutes(app, kinds)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

@@ -36,6 +36,10 @@ export const ERROR_MESSAGES = {
   invalid_standards: '考核指标或评分标准不正确',
   server_busy: '服务器繁忙，记录仍安全保存在手机上，稍后自动重试',
   internal: '服务器出错了，请稍后再试',
+  // Livelihood list (issue #16): residents' ranking and the public progress page.
+  ranking_code_invalid: '排序码无效或已使用，请向说事站工作人员核对',
+  ranking_closed: '该排序不在进行中',
+  too_many_public_reads: '访问过于频繁，请稍后再试',
 } as const satisfies Record<string, string>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES
