@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addBallot, rankCandidates, rankOfItem } from './ranking.ts'
+import { addBallot, itemRankChanges, rankCandidates, rankOfItem } from './ranking.ts'
 import type { RankingData } from './ranking.schema.ts'
 
 const candidates = [
@@ -79,5 +79,22 @@ describe('ranking', () => {
     })
     expect(rankOfItem('bridge', [older, newer])).toBeNull()
     expect(rankOfItem('road', [stillOpen])).toMatchObject({ rankingId: 'r3', isFinal: false })
+  })
+
+  it('gives every candidate item its place for the item’s own ranking', () => {
+    const changes = itemRankChanges(ranking({}), '2026-11-01')
+    expect(changes.find((c) => c.itemId === 'water')?.payload).toEqual({
+      method: 'meeting',
+      position: 2,
+      of: 4,
+      votes: 12,
+      rankedOn: '2026-11-01',
+      meetingId: 'm1',
+      note: '',
+    })
+    expect(
+      itemRankChanges(ranking({ channel: 'ballot', meetingId: null }), '2026-11-01')[0]?.payload
+        .method,
+    ).toBe('public_vote')
   })
 })

@@ -88,3 +88,38 @@ export function addBallot(
   if (![...chosen].every((id) => data.candidates.some((c) => c.itemId === id))) return null
   return data.candidates.map((c) => (chosen.has(c.itemId) ? { ...c, votes: c.votes + 1 } : c))
 }
+
+/** What a closed ranking writes onto each candidate item (the item's `rank` change). */
+export interface ItemRankPayload {
+  method: 'meeting' | 'public_vote'
+  position: number
+  of: number
+  votes: number
+  rankedOn: string
+  meetingId: string | null
+  note: string
+}
+
+/**
+ * The `rank` change of every candidate once residents have chosen: the
+ * ranking record keeps the counts, and each item keeps its own place (the
+ * item's `ranking`), saved in the same batch as the ranking's closing so
+ * that the two never disagree. `rankedOn` is the China date it closed.
+ */
+export function itemRankChanges(
+  data: Pick<RankingData, 'candidates' | 'channel' | 'meetingId'>,
+  rankedOn: string,
+): { itemId: string; payload: ItemRankPayload }[] {
+  return rankCandidates(data.candidates).map((candidate) => ({
+    itemId: candidate.itemId,
+    payload: {
+      method: data.channel === 'meeting' ? 'meeting' : 'public_vote',
+      position: candidate.rank,
+      of: data.candidates.length,
+      votes: candidate.votes,
+      rankedOn,
+      meetingId: data.meetingId,
+      note: '',
+    },
+  }))
+}
