@@ -10,6 +10,7 @@ import { isOverdue, STATUS_STAGE } from '../issue/issue.deadlines.ts'
 import { villagePathOf } from '../meeting/meeting.rules.ts'
 import { interpretationStatus } from '../policy/interpretation.ts'
 import { isWithin } from '../org/org-path.ts'
+import { feedbackVisitsDue } from '../livelihood/propagation.ts'
 import type { Desk, DeskDay, DeskInput, DeskViewer } from './desk.types.ts'
 import {
   ABOVE_VILLAGE,
@@ -58,6 +59,12 @@ function gridWorkerDesk(input: DeskInput, viewer: DeskViewer): Desk {
       today <= campaign.closesOn &&
       (campaign.grids.includes(orgPath) || campaign.villages.includes(village)),
   ).length
+  // Reports of this grid whose livelihood item was returned or cancelled: tell the resident why.
+  const listVisits = feedbackVisitsDue(
+    (input.livelihood?.reports ?? []).filter((report) => isWithin(report.orgPath, orgPath)),
+    input.livelihood?.items ?? [],
+  )
+  const [onlyVisit] = listVisits
   return {
     counts: [
       plainCount(
@@ -70,6 +77,17 @@ function gridWorkerDesk(input: DeskInput, viewer: DeskViewer): Desk {
         { key: 'feedbackDue', needs: null, to: { path: ISSUES, query: { inbox: 'feedbackDue' } } },
         mine.filter((issue) => issue.status === 'awaiting_feedback'),
         today,
+      ),
+      plainCount(
+        {
+          key: 'listFeedbackDue',
+          needs: null,
+          to:
+            listVisits.length === 1 && onlyVisit
+              ? { path: `${ISSUES}/${onlyVisit.id}` }
+              : { path: ISSUES, query: { inbox: 'all' } },
+        },
+        listVisits.length,
       ),
       plainCount(
         {
