@@ -56,7 +56,7 @@ export async function buildApp({
   config,
   database,
   logger,
-  kinds = kindsFor(config.issueStageDeadlines),
+  kinds = kindsFor(config.issueStageDeadlines, { submitBy: config.livelihoodSubmitBy }),
 }: BuildOptions): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
     logger: logger ?? { level: config.logLevel },

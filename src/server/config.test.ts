@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_STAGE_DEADLINES } from '#shared/issue/issue.deadlines.ts'
-import { loadConfig, parsePublicOrigins, parseStageDeadlines } from './config.ts'
+import { loadConfig, parseMonthDay, parsePublicOrigins, parseStageDeadlines } from './config.ts'
 
 describe("the county's issue stage deadlines (ISSUE_STAGE_DEADLINES)", () => {
   it('keeps the documented defaults when unset', () => {
@@ -26,6 +26,20 @@ describe("the county's issue stage deadlines (ISSUE_STAGE_DEADLINES)", () => {
   ])('refuses "%s" at startup, naming the entry', (value) => {
     expect(() => parseStageDeadlines(value)).toThrow(`"${value}"`)
   })
+})
+
+describe("the townships' livelihood list date (LIVELIHOOD_SUBMIT_BY)", () => {
+  it('is 31 March unless the county sets its own day', () => {
+    expect(loadConfig({}).livelihoodSubmitBy).toBe('03-31')
+    expect(loadConfig({ LIVELIHOOD_SUBMIT_BY: ' 01-15 ' }).livelihoodSubmitBy).toBe('01-15')
+  })
+
+  it.each(['3-31', '13-01', '00-10', '04-31', '02-29', '03-31x'])(
+    'refuses "%s" at startup',
+    (value) => {
+      expect(() => parseMonthDay('LIVELIHOOD_SUBMIT_BY', value)).toThrow(`"${value}"`)
+    },
+  )
 })
 
 describe('the origins allowed besides our own (PUBLIC_ORIGIN)', () => {

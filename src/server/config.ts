@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
 import { ISSUE_STAGES, type IssueStage } from '#shared/issue/issue.schema.ts'
+import { DEFAULT_SUBMIT_BY } from '#shared/livelihood/livelihood.deadlines.ts'
 
 export interface Config {
   port: number
@@ -36,6 +37,12 @@ export interface Config {
    * (stages left out keep the default; docs/issues.md).
    */
   issueStageDeadlines: StageDeadlineTable
+  /**
+   * The month and day of a livelihood list's year by which each township
+   * submits its list to the county office: LIVELIHOOD_SUBMIT_BY="03-31"
+   * (the default; docs/livelihood-list.md).
+   */
+  livelihoodSubmitBy: string
   /**
    * Bytes of new photos one user may upload per China day
    * (BLOB_DAILY_QUOTA_MB, default 100): a stolen or runaway account cannot
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
     issueStageDeadlines: parseStageDeadlines(env.ISSUE_STAGE_DEADLINES),
+    livelihoodSubmitBy: parseMonthDay('LIVELIHOOD_SUBMIT_BY', env.LIVELIHOOD_SUBMIT_BY),
     blobDailyQuotaBytes: Math.floor(
       parsePositive('BLOB_DAILY_QUOTA_MB', env.BLOB_DAILY_QUOTA_MB, 100) * 1024 * 1024,
     ),
@@ -108,6 +116,19 @@ function parsePositive(name: string, value: string | undefined, fallback: number
     throw new Error(`${name}: "${value}" is not a positive number`)
   }
   return number
+}
+
+/** 'MM-DD' of a day every year has (29 February is refused), or the default; throws at startup otherwise. */
+export function parseMonthDay(name: string, value: string | undefined): string {
+  if (value === undefined || value.trim() === '') return DEFAULT_SUBMIT_BY
+  const trimmed = value.trim()
+  const match = /^(\d{2})-(\d{2})$/.exec(trimmed)
+  const days = match ? new Date(Date.UTC(2025, Number(match[1]), 0)).getUTCDate() : 0
+  const month = Number(match?.[1])
+  if (!match || month < 1 || month > 12 || Number(match[2]) < 1 || Number(match[2]) > days) {
+    throw new Error(`${name}: "${value}" is not a month and day MM-DD, e.g. 03-31`)
+  }
+  return trimmed
 }
 
 /** Throws at startup on a table the county mistyped, naming the bad entry. */

@@ -26,7 +26,10 @@ await migrateToLatest(database.db)
 // Records stored before the supervision projection existed get their facts once.
 await backfillFacts(database.db)
 if (config.seedDemo && (await countOrgUnits(database.db)) === 0) {
-  await seedDemo(database, kindsFor(config.issueStageDeadlines))
+  await seedDemo(
+    database,
+    kindsFor(config.issueStageDeadlines, { submitBy: config.livelihoodSubmitBy }),
+  )
 }
 const app = await buildApp({ config, database })
 logger.current = app.log

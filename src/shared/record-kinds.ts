@@ -4,6 +4,7 @@
  */
 import { campaignKind, formKind, postEvaluationKind } from './assessment/assessment.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
+import { livelihoodItemKind } from './livelihood/livelihood.kind.ts'
 import { rankingKind } from './livelihood/ranking.kind.ts'
 import { mediatorKind } from './meeting/mediator.kind.ts'
 import { meetingKind } from './meeting/meeting.kind.ts'
@@ -18,5 +19,6 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   campaignKind,
   formKind,
   postEvaluationKind,
+  livelihoodItemKind,
   rankingKind,
 ]

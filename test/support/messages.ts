@@ -8,6 +8,7 @@ import { zhCN as shell } from '#app/i18n/zh-CN.ts'
 import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
+import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
@@ -18,6 +19,7 @@ export const zhCN: AllMessages = {
   ...assessmentMessages,
   ...deskMessages,
   ...issueMessages,
+  ...livelihoodMessages,
   ...meMessages,
   ...meetingMessages,
   ...syncMessages,

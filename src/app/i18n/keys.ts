@@ -7,6 +7,7 @@ import type { ShellMessages } from './zh-CN.ts'
 import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
 import type { IssueMessages } from '#app/features/issue/index.ts'
+import type { LivelihoodMessages } from '#app/features/livelihood/index.ts'
 import type { MeMessages } from '#app/features/me/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
 import type { SyncMessages } from '#app/features/sync/index.ts'
@@ -17,6 +18,7 @@ export type AllMessages = ShellMessages &
   AssessmentMessages &
   DeskMessages &
   IssueMessages &
+  LivelihoodMessages &
   MeMessages &
   MeetingMessages &
   SyncMessages &

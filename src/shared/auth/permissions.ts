@@ -36,8 +36,14 @@ export const PERMISSIONS = [
   'supervision.view',
   /** Set the county's indicators, weights and thresholds (考核指标, 评分标准). */
   'supervision.configure',
-  /** Put a village's candidate livelihood items to its residents (开单排序) and print their codes. */
-  'livelihood.rank',
+  /** Propose a livelihood item (民生实事) from public-interest reports; rank candidates. */
+  'livelihood.propose',
+  /** Keep the township's yearly livelihood list: plan, submit, cancel before submission. */
+  'livelihood.list',
+  /** Decide on the townships' lists as the county office: accept, merge, return, cancel. */
+  'livelihood.decide',
+  /** Carry out an item one's unit is responsible for: progress, milestones, delays, completion. */
+  'livelihood.implement',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -53,7 +59,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'mediator.manage',
     'assessment.record',
     'assessment.codes',
-    'livelihood.rank',
+    'livelihood.propose',
   ],
   mediator: [...EVERY_USER, 'meeting.record'],
   township_staff: [
@@ -62,6 +68,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'mediator.manage',
     'discussable.manage',
     'supervision.view',
+    'livelihood.propose',
+    'livelihood.list',
+    'livelihood.implement',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -71,6 +80,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.codes',
     'supervision.view',
     'supervision.configure',
+    'livelihood.decide',
   ],
   department_staff: [
     ...EVERY_USER,
@@ -78,6 +88,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.codes',
     'post_evaluation.conclude',
     'supervision.view',
+    'livelihood.implement',
   ],
   admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
 }

@@ -41,6 +41,7 @@ export const syncMessages = {
       assessment_campaign: '评议活动',
       assessment_form: '评议表',
       post_evaluation: '后评估',
+      livelihood_item: '民生实事',
       livelihood_ranking: '开单排序',
     },
     edit: '修改',

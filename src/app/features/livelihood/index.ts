@@ -1,0 +1,2 @@
+export type { LivelihoodMessages } from './messages.zh-CN.ts'
+export { livelihoodMessages } from './messages.ts'

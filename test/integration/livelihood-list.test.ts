@@ -1,0 +1,251 @@
+/**
+ * Issue #16 on the real server, on SQLite and PostgreSQL: who sees a
+ * livelihood item, one public-interest report backing one item only (also
+ * under a burst of parallel pushes), and the county returning an item with a
+ * reason that everyone on the item's side sees.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chinaDate } from '#shared/calendar/working-days.ts'
+import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
+import { PATHS, type Person } from '../support/demo-county.ts'
+import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
+import { loginAll, push, pushApplied, pushOne, Replica } from '../support/sync-client.ts'
+import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
+
+const PEOPLE = [
+  'gridWorker',
+  'otherVillageGridWorker',
+  'villageCadre',
+  'siblingVillageCadre',
+  'otherTownshipVillageCadre',
+  'township',
+  'otherTownship',
+  'county',
+  'department',
+  'otherDepartment',
+] as const satisfies readonly Person[]
+type Who = (typeof PEOPLE)[number]
+
+const YEAR = Number(chinaDate(new Date().toISOString()).slice(0, 4))
+const KIND = 'livelihood_item'
+
+describe.each(DIALECTS)('the yearly livelihood list on %s', (dialect) => {
+  let server: TestServer
+  let as: (who: Who) => string
+
+  beforeAll(async () => {
+    server = await createTestServer(dialect)
+    as = await loginAll(server, PEOPLE)
+  })
+  afterAll(() => server.close())
+
+  /** A report logged by the grid worker of demo-t1-v1-g1; its id. */
+  async function report(category = 'public_interest', title = '村东土路雨天泥泞'): Promise<string> {
+    const id = newRecordId()
+    await pushApplied(
+      server.app,
+      as('gridWorker'),
+      mutation('issue', id, 'create', sampleCreatePayload({ photos: [], category, title })),
+    )
+    return id
+  }
+
+  const proposal = (sourceIssueIds: string[], name = '柳河村通组道路硬化') => ({
+    name,
+    description: '村东三个组的土路雨天泥泞，拟硬化1.2公里。',
+    place: '柳河村东片',
+    year: YEAR,
+    sourceIssueIds,
+  })
+
+  const plan = (responsibleUnit: string = PATHS.dept1) => ({
+    responsibleUnit,
+    estimatedCost: 36.5,
+    fundingSource: '县级财政衔接资金',
+    plannedStart: `${YEAR}-12-01`,
+    plannedCompletion: `${YEAR + 1}-05-31`,
+    milestones: [{ name: '完成设计', plannedOn: `${YEAR}-12-20` }],
+  })
+
+  /** An item the village cadre proposed from `sources`, planned and submitted by the township. */
+  async function submittedItem(sources: string[], name?: string): Promise<string> {
+    const id = newRecordId()
+    await pushApplied(
+      server.app,
+      as('villageCadre'),
+      mutation(KIND, id, 'create', proposal(sources, name)),
+    )
+    await pushApplied(server.app, as('township'), mutation(KIND, id, 'plan', plan(), 1))
+    await pushApplied(server.app, as('township'), mutation(KIND, id, 'submit', {}, 2))
+    return id
+  }
+
+  const itemIds = async (who: Who) =>
+    [...(await new Replica(server.app, as(who)).sync()).records.values()]
+      .filter((record) => record.kind === KIND)
+      .map((record) => record.id)
+
+  it('shows an item to its township’s villages and grids, the county and its department only', async () => {
+    const id = await submittedItem([await report()])
+    for (const who of [
+      'villageCadre',
+      'siblingVillageCadre',
+      'otherVillageGridWorker',
+      'township',
+      'county',
+      'department',
+    ] as const) {
+      expect(await itemIds(who), who).toContain(id)
+    }
+    for (const who of ['otherTownship', 'otherTownshipVillageCadre', 'otherDepartment'] as const) {
+      expect(await itemIds(who), who).not.toContain(id)
+    }
+  })
+
+  it('refuses a second item on a report, a personal report and a report of another village, in Chinese', async () => {
+    const source = await report()
+    await submittedItem([source])
+    const again = await pushOne(
+      server.app,
+      as('township'),
+      mutation(KIND, newRecordId(), 'create', proposal([source], '另一项')),
+    )
+    expect(again).toMatchObject({
+      status: 'rejected',
+      code: 'source_issue_taken',
+      message: '所选诉求已列入其他民生实事，一件诉求只能列入一项民生实事',
+    })
+    const personal = await pushOne(
+      server.app,
+      as('villageCadre'),
+      mutation(KIND, newRecordId(), 'create', proposal([await report('personal')])),
+    )
+    expect(personal).toMatchObject({
+      status: 'rejected',
+      message: '只有公益事项诉求可以列入民生实事',
+    })
+    const foreign = await pushOne(
+      server.app,
+      as('siblingVillageCadre'),
+      mutation(KIND, newRecordId(), 'create', proposal([await report()])),
+    )
+    expect(foreign).toMatchObject({ status: 'rejected', code: 'unknown_source_issue' })
+  })
+
+  it('lets exactly one of eight parallel proposals of one report through', async () => {
+    const source = await report()
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        pushOne(
+          server.app,
+          as(index % 2 === 0 ? 'villageCadre' : 'township'),
+          mutation(KIND, newRecordId(), 'create', proposal([source], `道路${index}`)),
+        ),
+      ),
+    )
+    expect(results.filter((result) => result.status === 'applied')).toHaveLength(1)
+    expect(
+      results.filter((result) => 'code' in result && result.code === 'source_issue_taken'),
+    ).toHaveLength(7)
+  })
+
+  it('frees the reports of a cancelled item for a new proposal', async () => {
+    const source = await report()
+    const id = newRecordId()
+    await pushApplied(
+      server.app,
+      as('villageCadre'),
+      mutation(KIND, id, 'create', proposal([source])),
+    )
+    await pushApplied(
+      server.app,
+      as('villageCadre'),
+      mutation(KIND, id, 'cancel', { reason: '村里自筹解决' }, 1),
+    )
+    await pushApplied(
+      server.app,
+      as('township'),
+      mutation(KIND, newRecordId(), 'create', proposal([source])),
+    )
+  })
+
+  it('returns an item with a reason that the township and the village see; refuses a return without one', async () => {
+    const id = await submittedItem([await report()])
+    const bare = await pushOne(
+      server.app,
+      as('county'),
+      mutation(KIND, id, 'return', { reason: ' ' }, 3),
+    )
+    expect(bare).toMatchObject({ status: 'rejected', message: '请填写退回理由' })
+    const byTownship = await pushOne(
+      server.app,
+      as('township'),
+      mutation(KIND, id, 'return', { reason: '自己退' }, 3),
+    )
+    expect(byTownship).toMatchObject({ status: 'rejected', code: 'forbidden_role' })
+    await pushApplied(
+      server.app,
+      as('county'),
+      mutation(KIND, id, 'return', { reason: '已列入县交通局计划' }, 3),
+    )
+    const seen = (await new Replica(server.app, as('villageCadre')).sync()).records.get(id)
+    expect(seen?.data).toMatchObject({ status: 'returned', returnReason: '已列入县交通局计划' })
+  })
+
+  it('lets only the responsible department record progress, and merges across townships', async () => {
+    const id = await submittedItem([await report()])
+    await pushApplied(server.app, as('county'), mutation(KIND, id, 'accept', {}, 3))
+    const progress = {
+      date: chinaDate(new Date().toISOString()),
+      percent: 40,
+      note: '路基完成四成',
+      photos: [],
+    }
+    const other = await pushOne(
+      server.app,
+      as('otherDepartment'),
+      mutation(KIND, id, 'progress', progress, 4),
+    )
+    expect(other).toMatchObject({ status: 'rejected', code: 'out_of_scope' })
+    await pushApplied(server.app, as('department'), mutation(KIND, id, 'progress', progress, 4))
+
+    const joining = await submittedItem([await report()], '村东道路')
+    const joiningSources = (await new Replica(server.app, as('county')).sync()).records.get(joining)
+      ?.data.sourceIssueIds
+    const results = await push(server.app, as('county'), [
+      mutation(KIND, joining, 'merge', { intoItemId: id, reason: '同一条路' }, 3),
+      mutation(
+        KIND,
+        id,
+        'absorb',
+        {
+          fromItemId: joining,
+          name: '村东道路',
+          township: PATHS.t1,
+          sourceIssueIds: joiningSources,
+        },
+        5,
+      ),
+    ])
+    expect(results.map((result) => ('message' in result ? result.message : result.status))).toEqual(
+      ['applied', 'applied'],
+    )
+    const forged = await pushOne(
+      server.app,
+      as('county'),
+      mutation(
+        KIND,
+        id,
+        'absorb',
+        {
+          fromItemId: await submittedItem([await report()]),
+          name: 'x',
+          township: PATHS.t1,
+          sourceIssueIds: ['not-its-report'],
+        },
+        6,
+      ),
+    )
+    expect(forged).toMatchObject({ status: 'rejected', code: 'merge_mismatch' })
+  })
+})
