@@ -8,6 +8,7 @@ import { policyRoutes } from './features/policy/index.ts'
 import { meRoutes } from './features/me/index.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 import { supervisionRoutes } from './features/supervision/index.ts'
+import { livelihoodRoutes } from './features/livelihood/routes.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -28,6 +29,7 @@ const routes: RouteRecordRaw[] = [
   ...meRoutes,
   ...syncRoutes,
   ...supervisionRoutes,
+  ...livelihoodRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -30,6 +30,7 @@ import { supervisionRoutes } from './supervision/supervision.routes.ts'
 import { kindsFor, type KindRegistry } from './sync/kinds.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
 import { rankingRoutes } from './livelihood/ranking.routes.ts'
+import { livelihoodPublicRoutes } from './livelihood/public.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
@@ -105,6 +106,7 @@ export async function buildApp({
   supervisionRoutes(app)
   assessmentRoutes(app, kinds)
   rankingRoutes(app, kinds)
+  livelihoodPublicRoutes(app)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

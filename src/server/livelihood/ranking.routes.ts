@@ -134,7 +134,7 @@ export function rankingRoutes(app: FastifyInstance, kinds: KindRegistry): void {
       },
     },
     async (request, reply) => {
-      const auth = requirePermission(request, 'livelihood.rank')
+      const auth = requirePermission(request, 'livelihood.propose')
       const ranking = await rankingInScope(request.params.id, auth)
       if (ranking.channel !== 'ballot' || ranking.status !== 'open') {
         throw new HttpError(409, 'ranking_closed')
@@ -159,7 +159,7 @@ export function rankingRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     '/api/livelihood/sheets/:batchId',
     { schema: { params: sheetParams, response: { 200: rankingSheetSchema } } },
     async (request) => {
-      const auth = requirePermission(request, 'livelihood.rank')
+      const auth = requirePermission(request, 'livelihood.propose')
       return ownSheet(request.params.batchId, auth)
     },
   )

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeDesk, workingDaysLate } from './desk.ts'
 import type { DeskCount, DeskInput, DeskViewer } from './desk.types.ts'
+import type { SourceItem } from '../livelihood/propagation.ts'
 import {
   COUNTY,
   DEPARTMENT,
@@ -97,7 +98,7 @@ describe('the grid worker desk', () => {
   })
 
   it('asks for a feedback visit on each report of the grid whose livelihood item was returned', () => {
-    const returned = {
+    const returned: SourceItem = {
       id: 'road',
       data: {
         name: '村道硬化',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { LivelihoodStatus } from './livelihood.schema.ts'
 import {
   feedbackVisitsDue,
   listingOf,
@@ -6,7 +7,11 @@ import {
   type SourceItem,
 } from './propagation.ts'
 
-function item(id: string, status: string, overrides: Partial<SourceItem['data']> = {}): SourceItem {
+function item(
+  id: string,
+  status: LivelihoodStatus,
+  overrides: Partial<SourceItem['data']> = {},
+): SourceItem {
   return {
     id,
     data: {

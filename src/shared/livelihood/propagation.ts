@@ -11,13 +11,14 @@
  * The item's audience reaches every grid of its township (a downward mark,
  * livelihood.kind.ts), so whoever sees a source report sees its item.
  */
+import type { LivelihoodStatus } from './livelihood.schema.ts'
 
-/** The fields of an item this module reads (a structural subset of the stored item). */
+/** The fields of an item this module reads (a subset of the stored item). */
 export interface SourceItem {
   id: string
   data: {
     name: string
-    status: string
+    status: LivelihoodStatus
     sourceIssueIds: readonly string[]
     returnReason: string | null
     cancelReason: string | null
@@ -28,9 +29,9 @@ export interface SourceItem {
 }
 
 /** Statuses in which an item no longer holds its reports (they may be proposed again). */
-const RELEASED: ReadonlySet<string> = new Set(['merged', 'cancelled'])
+const RELEASED: ReadonlySet<LivelihoodStatus> = new Set(['merged', 'cancelled'])
 /** Statuses that answer a report with a "no" and a reason, for now or for good. */
-const TURNED_DOWN: ReadonlySet<string> = new Set(['returned', 'cancelled'])
+const TURNED_DOWN: ReadonlySet<LivelihoodStatus> = new Set(['returned', 'cancelled'])
 
 /** The instant of the latest ledger entry of `action`, or null. */
 function lastAt(item: SourceItem, action: string): string | null {
@@ -45,7 +46,7 @@ function lastAt(item: SourceItem, action: string): string | null {
 export interface ReportListing {
   itemId: string
   name: string
-  status: string
+  status: LivelihoodStatus
   /** The latest progress, 0–100 (0 before any report). */
   percent: number
   /** The date and note of the latest progress report, when there is one. */

@@ -53,8 +53,8 @@ export function isRankingData(
 }
 
 function mustRank(actor: Actor): void {
-  if (!can(actor.role, 'livelihood.rank')) {
-    throw new MutationRejection('forbidden_role', '只有村社干部可以组织群众开单排序')
+  if (!can(actor.role, 'livelihood.propose')) {
+    throw new MutationRejection('forbidden_role', '只有村社干部或乡镇干部可以组织群众开单排序')
   }
 }
 

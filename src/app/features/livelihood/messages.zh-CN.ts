@@ -1,6 +1,9 @@
+import { aroundItemMessages } from './around-item-messages.zh-CN.ts'
+
 /** The livelihood list (民生实事) screens' texts; loaded with their routes (src/app/i18n/index.ts). */
 export const livelihoodMessages = {
   livelihood: {
+    ...aroundItemMessages,
     status: {
       candidate: '候选',
       listed: '已列入清单',
