@@ -17,7 +17,7 @@ import type { RankingSheet } from '#shared/livelihood/ranking.api.ts'
 import { PATHS, type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
 import { pngOf } from '../support/png.ts'
-import { loginAll, pushApplied, Replica } from '../support/sync-client.ts'
+import { loginAll, pushApplied, pushOne, Replica } from '../support/sync-client.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const PEOPLE = [
@@ -35,6 +35,24 @@ const YEAR = Number(chinaDate(new Date().toISOString()).slice(0, 4))
 /** The resident of `sampleCreatePayload`: must never reach a public answer. */
 const RESIDENT = { name: '张三丰', phone: '13812341234' }
 
+const [ROAD, LIGHT, WATER] = [newRecordId(), newRecordId(), newRecordId()]
+const CANDIDATES = [
+  [ROAD, '村道硬化'],
+  [LIGHT, '路灯维修'],
+  [WATER, '自来水入户'],
+] as const
+
+function rankingPayload(candidates: readonly (readonly [string, string])[] = CANDIDATES) {
+  return {
+    orgPath: PATHS.v1,
+    title: '2027年民生实事候选',
+    channel: 'ballot',
+    meetingId: null,
+    candidates: candidates.map(([itemId, title]) => ({ itemId, title })),
+    maxChoices: 2,
+  }
+}
+
 describe.each(DIALECTS)('livelihood around the item on %s', (dialect) => {
   let server: TestServer
   let as: Awaited<ReturnType<typeof loginAll>>
@@ -43,21 +61,35 @@ describe.each(DIALECTS)('livelihood around the item on %s', (dialect) => {
   beforeAll(async () => {
     server = await createTestServer(dialect)
     as = await loginAll(server, PEOPLE)
+    // Three candidate items of the village, each from a report of its grid worker.
+    for (const [itemId, title] of CANDIDATES) {
+      const source = newRecordId()
+      await pushApplied(
+        server.app,
+        as('gridWorker'),
+        mutation(
+          'issue',
+          source,
+          'create',
+          sampleCreatePayload({ photos: [], category: 'public_interest', title }),
+        ),
+      )
+      await pushApplied(
+        server.app,
+        as('villageCadre'),
+        mutation(KIND, itemId, 'create', {
+          name: title,
+          description: '群众反映，拟于年内解决。',
+          place: '柳河村',
+          year: YEAR,
+          sourceIssueIds: [source],
+        }),
+      )
+    }
     await pushApplied(
       server.app,
       as('villageCadre'),
-      mutation('livelihood_ranking', rankingId, 'create', {
-        orgPath: PATHS.v1,
-        title: '2027年民生实事候选',
-        channel: 'ballot',
-        meetingId: null,
-        candidates: [
-          { itemId: 'road', title: '村道硬化' },
-          { itemId: 'light', title: '路灯维修' },
-          { itemId: 'water', title: '自来水入户' },
-        ],
-        maxChoices: 2,
-      }),
+      mutation('livelihood_ranking', rankingId, 'create', rankingPayload()),
     )
   })
   afterAll(async () => {
@@ -92,6 +124,31 @@ describe.each(DIALECTS)('livelihood around the item on %s', (dialect) => {
     return JSON.parse(row.data) as { voters: number; candidates: { votes: number }[] }
   }
 
+  it('refuses a ranking whose candidate is not an item of the township under its name', async () => {
+    const renamed = await pushOne(
+      server.app,
+      as('villageCadre'),
+      mutation(
+        'livelihood_ranking',
+        newRecordId(),
+        'create',
+        rankingPayload([CANDIDATES[0], [LIGHT, '另起的名字']]),
+      ),
+    )
+    expect(renamed).toMatchObject({ status: 'rejected', code: 'ranking_mismatch' })
+    const unknown = await pushOne(
+      server.app,
+      as('villageCadre'),
+      mutation(
+        'livelihood_ranking',
+        newRecordId(),
+        'create',
+        rankingPayload([CANDIDATES[0], [newRecordId(), '不存在的事项']]),
+      ),
+    )
+    expect(unknown).toMatchObject({ status: 'rejected', code: 'unknown_item' })
+  })
+
   it('prints ranking codes for the village cadre only', async () => {
     expect((await sheet(as('gridWorker'), 2)).statusCode).toBe(403)
     expect((await sheet(as('siblingVillageCadre'), 2)).statusCode).toBe(403)
@@ -109,11 +166,7 @@ describe.each(DIALECTS)('livelihood around the item on %s', (dialect) => {
       id: rankingId,
       title: '2027年民生实事候选',
       villageName: expect.any(String),
-      candidates: [
-        { itemId: 'road', title: '村道硬化' },
-        { itemId: 'light', title: '路灯维修' },
-        { itemId: 'water', title: '自来水入户' },
-      ],
+      candidates: CANDIDATES.map(([itemId, title]) => ({ itemId, title })),
       maxChoices: 2,
       isOpen: true,
     })
@@ -125,7 +178,7 @@ describe.each(DIALECTS)('livelihood around the item on %s', (dialect) => {
       .codes.map((entry) => entry.code)
     const before = await storedRanking()
     const burst = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => ballot(code, ['water', 'road'], `10.0.2.${i + 1}`)),
+      Array.from({ length: 8 }, (_, i) => ballot(code, [WATER, ROAD], `10.0.2.${i + 1}`)),
     )
     const statuses = burst.map((response) => response.statusCode).sort()
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409])
@@ -149,10 +202,10 @@ describe.each(DIALECTS)('livelihood around the item on %s', (dialect) => {
     const [code = ''] = (await sheet(as('villageCadre'), 1))
       .json<RankingSheet>()
       .codes.map((entry) => entry.code)
-    const tooMany = await ballot(code, ['road', 'light', 'water'], '10.0.3.1')
+    const tooMany = await ballot(code, [ROAD, LIGHT, WATER], '10.0.3.1')
     expect(tooMany.statusCode).toBe(400)
     expect(tooMany.json().message).toMatch(/[\u4e00-\u9fa5]/)
-    expect((await ballot(code, ['light'], '10.0.3.1')).statusCode).toBe(201)
+    expect((await ballot(code, [LIGHT], '10.0.3.1')).statusCode).toBe(201)
   })
 
   it('lets the village station pull the ranking, and not the sibling village', async () => {

@@ -9,7 +9,8 @@
 import { can } from '../auth/permissions.ts'
 import { meetingDataSchema, MEETING_KIND } from '../meeting/meeting.schema.ts'
 import { villagePathOf } from '../meeting/meeting.rules.ts'
-import { pathIds } from '../org/org-path.ts'
+import { isWithin, pathIds } from '../org/org-path.ts'
+import { LIVELIHOOD_ITEM_KIND, livelihoodItemDataSchema } from './livelihood.schema.ts'
 import {
   MutationRejection,
   parsePayload,
@@ -150,15 +151,36 @@ function applyRanking(
 }
 
 /**
- * A ranking at a discussion day names the day: the server loads it, and it
- * must be the same village's and not cancelled.
+ * A ranking names its candidates and, at a discussion day, the day: the
+ * server loads each. A candidate must be an item of the village's township
+ * under the name the residents are shown; the day must be the same
+ * village's and not cancelled.
  */
 function rankingReferences(
   mutation: MutationInput,
   { next }: ReferenceContext<RankingData>,
 ): RecordReference[] {
-  if (mutation.op !== 'create' || next.meetingId === null) return []
+  if (mutation.op !== 'create') return []
+  const candidates = next.candidates.map((candidate) =>
+    recordReference(
+      LIVELIHOOD_ITEM_KIND,
+      livelihoodItemDataSchema,
+      candidate.itemId,
+      { code: 'unknown_item', message: '候选事项不存在或不在您的管辖范围内' },
+      (item) => {
+        if (item.name !== candidate.title || !isWithin(next.orgPath, item.township)) {
+          throw new MutationRejection(
+            'ranking_mismatch',
+            '候选事项须为本乡镇的民生实事，名称与清单一致',
+          )
+        }
+        return []
+      },
+    ),
+  )
+  if (next.meetingId === null) return candidates
   return [
+    ...candidates,
     recordReference(
       MEETING_KIND,
       meetingDataSchema,
