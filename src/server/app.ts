@@ -32,6 +32,8 @@ import { assessmentRoutes } from './assessment/assessment.routes.ts'
 import { consultationRoutes } from './consultation/consultation.routes.ts'
 import { catalogueRoutes } from './consultation/catalogue.routes.ts'
 import { consultationPublicRoutes } from './consultation/public.routes.ts'
+import { rankingRoutes } from './livelihood/ranking.routes.ts'
+import { livelihoodPublicRoutes } from './livelihood/public.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
@@ -109,6 +111,8 @@ export async function buildApp({
   consultationRoutes(app, kinds)
   catalogueRoutes(app)
   consultationPublicRoutes(app, kinds)
+  rankingRoutes(app, kinds)
+  livelihoodPublicRoutes(app)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

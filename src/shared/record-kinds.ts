@@ -8,6 +8,7 @@ import { consultationKind } from './consultation/consultation.kind.ts'
 import { opinionKind } from './consultation/opinion.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
 import { livelihoodItemKind } from './livelihood/livelihood.kind.ts'
+import { rankingKind } from './livelihood/ranking.kind.ts'
 import { mediatorKind } from './meeting/mediator.kind.ts'
 import { meetingKind } from './meeting/meeting.kind.ts'
 import { policyKind } from './policy/policy.kind.ts'
@@ -25,4 +26,5 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   consultationKind,
   opinionKind,
   livelihoodItemKind,
+  rankingKind,
 ]

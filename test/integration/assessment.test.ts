@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
-import { MAX_BAD_CODES_PER_IP } from '#server/assessment/ballot-guard.ts'
+import { MAX_BAD_CODES_PER_IP } from '#server/ballot/ballot-guard.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import {
   campaignPayload,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CodeSheet, SheetList } from '#shared/assessment/assessment.api.ts'
+import type { CodeSheet } from '#shared/assessment/assessment.api.ts'
+import type { SheetList } from '#shared/ballot/ballot.api.ts'
 import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { PATHS } from '../support/demo-county.ts'

@@ -8,9 +8,9 @@ import type { CodeSheet } from '#shared/assessment/assessment.api.ts'
  */
 import { request as httpRequest, Agent } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BALLOT_ALPHABET } from '#shared/assessment/ballot-code.ts'
+import { BALLOT_ALPHABET } from '#shared/ballot/ballot-code.ts'
 import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
-import { MAX_BAD_CODES_PER_IP } from '#server/assessment/ballot-guard.ts'
+import { MAX_BAD_CODES_PER_IP } from '#server/ballot/ballot-guard.ts'
 import {
   MAX_FAILURES_PER_IP,
   MAX_FAILURES_PER_PAIR,

@@ -10,19 +10,20 @@ import { uuidv7 } from 'uuidv7'
 import { z } from 'zod'
 import {
   ballotSubmissionSchema,
-  codeCountsSchema,
-  codeSheetRequestSchema,
   codeSheetSchema,
   publicCampaignSchema,
-  sheetListSchema,
 } from '#shared/assessment/assessment.api.ts'
+import {
+  codeCountsSchema,
+  codeSheetRequestSchema,
+  sheetListSchema,
+} from '#shared/ballot/ballot.api.ts'
 import {
   CAMPAIGN_KIND,
   FORM_KIND,
   PUBLIC_BALLOT_ACTOR_ID,
 } from '#shared/assessment/assessment.kind.ts'
 import type { CampaignData } from '#shared/assessment/assessment.schema.ts'
-import { normalizeBallotCode } from '#shared/assessment/ballot-code.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import { orgUnitSchema } from '#shared/org/org.schema.ts'
@@ -30,7 +31,6 @@ import { HttpError } from '../plugins/errors.ts'
 import { assertCanSeeRecord, requirePermission } from '../plugins/scope.ts'
 import { findOrgUnit, listSubtree } from '../org/org.repository.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
-import { applyMutation } from '../sync/push.ts'
 import { findCampaign, findPolicy } from './assessment.repository.ts'
 import {
   codeCounts,
@@ -38,10 +38,9 @@ import {
   issueCodes,
   listSheets,
   readSheet,
-  spendCode,
-} from './ballot.repository.ts'
-import { ballotSecretLoader } from './ballot-secret.ts'
-import { reserveBallot, settleBallot } from './ballot-guard.ts'
+} from '../ballot/ballot.repository.ts'
+import { ballotSecretLoader } from '../ballot/ballot-secret.ts'
+import { castPublicBallot } from '../ballot/public-ballot.ts'
 import { openPostEvaluationIfDue } from './post-evaluation.trigger.ts'
 import { systemAuth } from './system-actor.ts'
 
@@ -97,91 +96,49 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
       },
     },
     async (request, reply) => {
-      const now = new Date()
       const campaignId = request.params.id
-      const attempt = await reserveBallot(db, request.ip, now)
-      if (!attempt) throw new HttpError(429, 'too_many_ballots')
-      let isBadCode = false
-      try {
-        const campaign = await findCampaign(db, dialect, campaignId)
-        if (!campaign) throw new HttpError(404, 'not_found')
-        if (!isOpenOn(campaign, chinaDate(now.toISOString()))) {
-          throw new HttpError(409, 'campaign_closed')
-        }
-        const { answers } = request.body
-        if (!campaign.villages.includes(answers.villagePath)) {
-          throw new HttpError(400, 'validation_failed', '请选择参加本次评议的村社')
-        }
-        const code = normalizeBallotCode(request.body.code)
-        const auth = await systemAuth(
-          db,
-          PUBLIC_BALLOT_ACTOR_ID,
-          '群众自助评议',
-          answers.villagePath,
-        )
-        if (!auth) throw new HttpError(404, 'not_found')
-        const formId = uuidv7()
-        // One transaction spends the code and stores the form: neither without the other.
-        const trx = await db.startTransaction().execute()
-        try {
-          if (!code || !(await spendCode(trx, campaignId, code, formId, now))) {
-            isBadCode = true
-            throw new HttpError(409, 'ballot_code_invalid')
+      await castPublicBallot(
+        { db, dialect, kinds, log: request.log },
+        request.ip,
+        request.body.code,
+        async (now) => {
+          const campaign = await findCampaign(db, dialect, campaignId)
+          if (!campaign) throw new HttpError(404, 'not_found')
+          if (!isOpenOn(campaign, chinaDate(now.toISOString()))) {
+            throw new HttpError(409, 'campaign_closed')
           }
-          const result = await applyMutation(
-            { db: trx, dialect, kinds, auth, log: request.log },
-            {
-              id: uuidv7(),
-              kind: FORM_KIND,
-              recordId: formId,
-              op: 'create',
-              payload: {
-                ...answers,
-                campaignId,
-                issuingDepartment: campaign.issuingDepartment,
-                channel: 'self_service',
-              },
-              baseVersion: 0,
-              seq: 0,
-              deviceId: 'public',
-              createdAt: now.toISOString(),
-            },
-            // A savepoint, as applyBatch uses on SQLite: a refusal undoes only the form's writes.
-            async (work) => {
-              const savepoint = await trx.savepoint('ballot').execute()
-              try {
-                const applied = await work(savepoint)
-                await savepoint.releaseSavepoint('ballot').execute()
-                return applied
-              } catch (error) {
-                await savepoint.rollbackToSavepoint('ballot').execute()
-                throw error
-              }
-            },
+          const { answers } = request.body
+          if (!campaign.villages.includes(answers.villagePath)) {
+            throw new HttpError(400, 'validation_failed', '请选择参加本次评议的村社')
+          }
+          const auth = await systemAuth(
+            db,
+            PUBLIC_BALLOT_ACTOR_ID,
+            '群众自助评议',
+            answers.villagePath,
           )
-          if (result.status !== 'applied') {
-            throw new HttpError(
-              400,
-              'validation_failed',
-              result.status === 'rejected' ? result.message : undefined,
-            )
+          if (!auth) throw new HttpError(404, 'not_found')
+          const formId = uuidv7()
+          return {
+            boxId: campaignId,
+            auth,
+            kind: FORM_KIND,
+            recordId: formId,
+            op: 'create',
+            payload: {
+              ...answers,
+              campaignId,
+              issuingDepartment: campaign.issuingDepartment,
+              channel: 'self_service',
+            },
+            spentOn: formId,
           }
-          await trx.commit().execute()
-        } catch (error) {
-          await trx.rollback().execute()
-          throw error
-        }
-        await openPostEvaluationIfDue(app.database, kinds, campaignId).catch((error: unknown) =>
-          request.log.error({ err: error }, 'post-evaluation trigger failed'),
-        )
-        return reply.code(201).send({ status: 'recorded' })
-      } finally {
-        // Giving back an unused wrong-code slot must not turn the answer into a
-        // 500: a slot kept by mistake only counts as one wrong code.
-        await settleBallot(db, attempt, request.ip, isBadCode).catch((error: unknown) =>
-          request.log.error({ err: error }, 'ballot rate limit not settled'),
-        )
-      }
+        },
+      )
+      await openPostEvaluationIfDue(app.database, kinds, campaignId).catch((error: unknown) =>
+        request.log.error({ err: error }, 'post-evaluation trigger failed'),
+      )
+      return reply.code(201).send({ status: 'recorded' })
     },
   )
 

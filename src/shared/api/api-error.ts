@@ -41,6 +41,10 @@ export const ERROR_MESSAGES = {
   tracking_code_invalid: '查询码不正确，请核对后再试',
   too_many_lookups: '查询过于频繁，请10分钟后再试',
   internal: '服务器出错了，请稍后再试',
+  // Livelihood list (issue #16): residents' ranking and the public progress page.
+  ranking_code_invalid: '排序码无效或已使用，请向说事站工作人员核对',
+  ranking_closed: '该排序不在进行中',
+  too_many_public_reads: '访问过于频繁，请稍后再试',
 } as const satisfies Record<string, string>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -3,6 +3,7 @@
  * sheets); the device and the server both import them.
  */
 import { z } from 'zod'
+import { sheetCodesSchema } from '../ballot/ballot.api.ts'
 import { formAnswersSchema } from './assessment.schema.ts'
 
 /** What the public route tells anyone with the campaign's link: nothing about forms. */
@@ -26,12 +27,6 @@ export const ballotSubmissionSchema = z.object({
 })
 export type BallotSubmission = z.input<typeof ballotSubmissionSchema>
 
-/** At most this many codes per printed sheet. */
-export const MAX_CODES_PER_BATCH = 500
-
-export const codeSheetRequestSchema = z.object({
-  count: z.number().int().min(1, '至少1个').max(MAX_CODES_PER_BATCH, '每次最多500个'),
-})
 /**
  * A printed sheet of codes, shown again to the person who issued it (ADR
  * 0007); a spent code is marked so it is not handed out twice.
@@ -41,18 +36,6 @@ export const codeSheetSchema = z.object({
   campaignId: z.string(),
   policyTitle: z.string(),
   issuedAt: z.string(),
-  codes: z.array(z.object({ code: z.string(), isUsed: z.boolean() })),
+  codes: sheetCodesSchema,
 })
 export type CodeSheet = z.infer<typeof codeSheetSchema>
-/** One of the sheets a person issued for a campaign, without its codes. */
-export const sheetSummarySchema = z.object({
-  batchId: z.string(),
-  issuedAt: z.string(),
-  count: z.number(),
-  used: z.number(),
-})
-export type SheetSummary = z.infer<typeof sheetSummarySchema>
-export const sheetListSchema = z.object({ sheets: z.array(sheetSummarySchema) })
-export type SheetList = z.infer<typeof sheetListSchema>
-export const codeCountsSchema = z.object({ issued: z.number(), used: z.number() })
-export type CodeCounts = z.infer<typeof codeCountsSchema>

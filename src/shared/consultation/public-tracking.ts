@@ -7,7 +7,7 @@
  * hopeless, and the server stores only each code's SHA-256 (a leaked
  * database does not reveal codes; 60 bits are too many to try offline).
  */
-import { BALLOT_ALPHABET } from '../assessment/ballot-code.ts'
+import { BALLOT_ALPHABET } from '../ballot/ballot-code.ts'
 
 /** Characters in a tracking code. */
 export const TRACKING_CODE_LENGTH = 12

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeDesk, workingDaysLate } from './desk.ts'
 import type { DeskCount, DeskInput, DeskViewer } from './desk.types.ts'
+import type { SourceItem } from '../livelihood/propagation.ts'
 import {
   COUNTY,
   DEPARTMENT,
@@ -91,8 +92,42 @@ describe('the grid worker desk', () => {
       'unsent 2/0/0/-',
       'refused 1/0/0/-',
       'feedbackDue 3/1/3/2026-11-30',
+      'listFeedbackDue 0/0/0/-',
       'openCampaigns 2/0/0/-',
     ])
+  })
+
+  it('asks for a feedback visit on each report of the grid whose livelihood item was returned', () => {
+    const returned: SourceItem = {
+      id: 'road',
+      data: {
+        name: '村道硬化',
+        status: 'returned',
+        sourceIssueIds: ['1', '2', '3'],
+        returnReason: '已列入县交通局计划',
+        cancelReason: null,
+        mergedInto: null,
+        progress: [],
+        events: [{ action: 'return', at: '2026-11-25T02:00:00.000Z', note: '已列入县交通局计划' }],
+      },
+    }
+    const before = '2026-11-20T02:00:00.000Z'
+    const input: DeskInput = {
+      ...emptyInput(),
+      livelihood: {
+        items: [returned],
+        reports: [
+          { id: '1', status: 'accepted', orgPath: GRID, lastEventAt: before },
+          { id: '2', status: 'accepted', orgPath: OTHER_GRID, lastEventAt: before },
+          { id: '3', status: 'closed', orgPath: GRID, lastEventAt: before },
+        ],
+      },
+    }
+    const desk = computeDesk(input, viewer('grid_worker', GRID))
+    expect(desk.counts.find((line) => line.key === 'listFeedbackDue')).toMatchObject({
+      count: 1,
+      to: { path: '/issues/1' },
+    })
   })
 
   it("shows the village's next planned day, not a past, cancelled or other village's one", () => {

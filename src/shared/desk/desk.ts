@@ -12,6 +12,7 @@ import { villagePathOf } from '../meeting/meeting.rules.ts'
 import { interpretationStatus } from '../policy/interpretation.ts'
 import { isWithin } from '../org/org-path.ts'
 import type { OpinionToAnswer } from '../consultation/consultation.desk.ts'
+import { feedbackVisitsDue } from '../livelihood/propagation.ts'
 import type { Desk, DeskCount, DeskDay, DeskInput, DeskViewer } from './desk.types.ts'
 import {
   ABOVE_VILLAGE,
@@ -60,6 +61,12 @@ function gridWorkerDesk(input: DeskInput, viewer: DeskViewer): Desk {
       today <= campaign.closesOn &&
       (campaign.grids.includes(orgPath) || campaign.villages.includes(village)),
   ).length
+  // Reports of this grid whose livelihood item was returned or cancelled: tell the resident why.
+  const listVisits = feedbackVisitsDue(
+    (input.livelihood?.reports ?? []).filter((report) => isWithin(report.orgPath, orgPath)),
+    input.livelihood?.items ?? [],
+  )
+  const [onlyVisit] = listVisits
   return {
     counts: [
       plainCount(
@@ -72,6 +79,17 @@ function gridWorkerDesk(input: DeskInput, viewer: DeskViewer): Desk {
         { key: 'feedbackDue', needs: null, to: { path: ISSUES, query: { inbox: 'feedbackDue' } } },
         mine.filter((issue) => issue.status === 'awaiting_feedback'),
         today,
+      ),
+      plainCount(
+        {
+          key: 'listFeedbackDue',
+          needs: null,
+          to:
+            listVisits.length === 1 && onlyVisit
+              ? { path: `${ISSUES}/${onlyVisit.id}` }
+              : { path: ISSUES, query: { inbox: 'all' } },
+        },
+        listVisits.length,
       ),
       plainCount(
         {

@@ -13,6 +13,7 @@ import type { IssueData, IssueStage } from '../issue/issue.schema.ts'
 import type { InvitedMediator, MeetingData } from '../meeting/meeting.schema.ts'
 import type { PolicyData } from '../policy/policy.schema.ts'
 import type { OpinionToAnswer } from '../consultation/consultation.desk.ts'
+import type { FeedbackReport, SourceItem } from '../livelihood/propagation.ts'
 
 /** Who looks at the desk, and on which China date ('YYYY-MM-DD'). */
 export interface DeskViewer {
@@ -65,6 +66,15 @@ export interface DeskInput {
   unsentCount: number
   /** This user's changes the server refused (sent back to correct). */
   refusedCount: number
+  /**
+   * Livelihood items on the device and the source reports of those returned
+   * or cancelled (with their ids and last change), for the grid worker's
+   * feedback visits (src/shared/livelihood/propagation.ts). Absent: none.
+   */
+  livelihood?: {
+    items: readonly SourceItem[]
+    reports: readonly (FeedbackReport & { orgPath: string })[]
+  }
 }
 
 /** Where a count leads: a list page and its filters (route query). */
@@ -79,6 +89,7 @@ export type DeskCountKey =
   | 'unsent'
   | 'refused'
   | 'feedbackDue'
+  | 'listFeedbackDue'
   | 'openCampaigns'
   | 'toAccept'
   | 'overdueAtVillage'

@@ -83,4 +83,26 @@ describe('deadlines', () => {
     const acceptedIssue = act(issue, villageCadre, 'accept', {}, '2025-10-11T02:00:00Z')
     expect(isOverdue(acceptedIssue, '2025-10-11')).toBe(false)
   })
+
+  it('never flags a report held by an on-schedule livelihood item at village stage', () => {
+    const issue = register()
+    expect(isOverdue(issue, '2025-10-11', true)).toBe(false)
+    const accepted = act(issue, villageCadre, 'accept', {}, '2025-10-09T02:00:00Z')
+    const villageDue = currentDeadline(accepted)?.due ?? ''
+    expect(isOverdue(accepted, '2025-12-31')).toBe(true)
+    expect(isOverdue(accepted, '2025-12-31', true)).toBe(false)
+    expect(villageDue < '2025-12-31').toBe(true)
+  })
+
+  it('still flags a held report that went above the village', () => {
+    const accepted = act(register(), villageCadre, 'accept', {}, '2025-10-09T02:00:00Z')
+    const escalated = act(
+      accepted,
+      villageCadre,
+      'escalate',
+      { reason: '需镇里协调' },
+      '2025-10-09T03:00:00Z',
+    )
+    expect(isOverdue(escalated, '2025-12-31', true)).toBe(true)
+  })
 })

@@ -63,9 +63,18 @@ export function currentDeadline(
 /**
  * True when the current stage's due date is before `today` ('YYYY-MM-DD',
  * China time — use `chinaDate(new Date().toISOString())`). The due date itself
- * is still in time. End states are never overdue.
+ * is still in time. End states are never overdue. A report the village has
+ * put on the livelihood list (`isHeldByList`: it backs an item that is on
+ * schedule, `reportsHeldOnSchedule` in src/shared/livelihood/propagation.ts)
+ * is never overdue at village stage: the item is its answer (issue #16.5).
  */
-export function isOverdue(data: Pick<IssueData, 'status' | 'deadlines'>, today: string): boolean {
+export function isOverdue(
+  data: Pick<IssueData, 'status' | 'deadlines'>,
+  today: string,
+  isHeldByList = false,
+): boolean {
   const deadline = currentDeadline(data)
-  return deadline !== null && today > deadline.due
+  if (deadline === null || today <= deadline.due) return false
+  const stage = STATUS_STAGE[data.status]
+  return !(isHeldByList && (stage === 'accept' || stage === 'village'))
 }

@@ -14,6 +14,7 @@ const MEASURE: Readonly<Record<DeskCountKey, Measure>> = {
   unsent: 'change',
   refused: 'change',
   feedbackDue: 'matter',
+  listFeedbackDue: 'matter',
   openCampaigns: 'entry',
   toAccept: 'matter',
   overdueAtVillage: 'matter',

@@ -12,6 +12,7 @@ export const deskMessages = {
       unsent: '待上传',
       refused: '退回待改',
       feedbackDue: '待回访',
+      listFeedbackDue: '民生实事退回待回访',
       openCampaigns: '待录入的评议',
       toAccept: '待受理',
       overdueAtVillage: '村级逾期',

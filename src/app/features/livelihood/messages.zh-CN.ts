@@ -1,3 +1,5 @@
+import { aroundItemMessages } from './around-item-messages.zh-CN.ts'
+
 /** The livelihood list (民生实事) screens' texts; loaded with their routes (src/app/i18n/index.ts). */
 export const livelihoodMessages = {
   livelihood: {
@@ -31,6 +33,7 @@ export const livelihoodMessages = {
     milestoneDone: '{date}完成',
     milestonePlanned: '计划{date}',
     yearOption: '{year}年',
+    ...aroundItemMessages,
     status: {
       candidate: '候选',
       listed: '已列入清单',

@@ -25,4 +25,31 @@ export const livelihoodRoutes: RouteRecordRaw[] = [
     name: 'livelihood-plan',
     component: page(() => import('./LivelihoodPlanPage.vue')),
   },
+  // Residents' rankings of the village (开单排序), for its cadre.
+  {
+    path: '/livelihood/rankings',
+    name: 'livelihood-rankings',
+    component: page(() => import('./RankingPage.vue')),
+  },
+  // A ranking's code sheet as slips to cut out: no tab bar, on screen or on paper.
+  {
+    path: '/livelihood/sheets/:batchId',
+    name: 'livelihood-slips',
+    component: page(() => import('./RankingSlipsPage.vue')),
+    meta: { isPrint: true },
+  },
+  // A resident's own phone, from a code slip: no account.
+  {
+    path: '/k/:rankingId',
+    name: 'livelihood-ranking-ballot',
+    component: page(() => import('./PublicRankingPage.vue')),
+    meta: { isPublic: true },
+  },
+  // The public progress of a township's or the county's list (公示), from the notice board's QR code.
+  {
+    path: '/gs/:unitId',
+    name: 'livelihood-public',
+    component: page(() => import('./PublicProgressPage.vue')),
+    meta: { isPublic: true },
+  },
 ]

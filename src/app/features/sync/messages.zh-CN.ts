@@ -45,6 +45,7 @@ export const syncMessages = {
       opinion: '意见',
       participation_catalogue: '公众参与事项目录',
       livelihood_item: '民生实事',
+      livelihood_ranking: '开单排序',
     },
     edit: '修改',
   },

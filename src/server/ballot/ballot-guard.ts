@@ -1,5 +1,5 @@
 /**
- * Rate limits of the public ballot route, over the shared attempt counters
+ * Rate limits of the public ballot routes (assessment forms, livelihood rankings), over the shared attempt counters
  * (rate-limit.repository.ts) so several server processes count together.
  * Villagers at one station often share its Wi-Fi or a carrier's address, so
  * the limit on submissions is generous; the limit on wrong codes is tight,

@@ -3,7 +3,7 @@ import {
   ballotCodeFromBytes,
   formatBallotCode,
   normalizeBallotCode,
-} from '#shared/assessment/ballot-code.ts'
+} from '#shared/ballot/ballot-code.ts'
 import { openDatabase, type Database } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import {

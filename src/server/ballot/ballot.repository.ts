@@ -1,15 +1,17 @@
 /**
- * One-time ballot codes: printed in sheets (batches) for a campaign, stored
- * only as hashes, spent once. A sheet's codes are derived from the server's
+ * One-time ballot codes: printed in sheets (batches) for a ballot box — an
+ * assessment campaign or a livelihood ranking, named `campaignId` here and
+ * in the table (the id of whichever box) — stored only as hashes, spent once. A sheet's codes are derived from the server's
  * secret and the sheet's id (ADR 0007), so the cadre who issued it can show
  * and print it again; the database alone cannot. `spendCode` runs in the
- * caller's transaction, the one that stores the form, so a code is never
- * spent without a form nor a form stored without spending its code.
+ * caller's transaction, the one that stores the form (or the ranking's
+ * ballot), so a code is never spent without its ballot nor a ballot stored
+ * without spending its code.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { ballotCodeFromBytes } from '#shared/assessment/ballot-code.ts'
-import type { CodeSheet, SheetSummary } from '#shared/assessment/assessment.api.ts'
+import { ballotCodeFromBytes } from '#shared/ballot/ballot-code.ts'
+import type { SheetCodes, SheetSummary } from '#shared/ballot/ballot.api.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -106,7 +108,7 @@ export async function readSheet(
   db: Db,
   secret: string,
   batchId: string,
-): Promise<Pick<CodeSheet, 'codes'>> {
+): Promise<{ codes: SheetCodes }> {
   const rows = await db
     .selectFrom('ballot_code')
     .select(['code_hash', 'campaign_id', 'used_at'])
@@ -115,7 +117,7 @@ export async function readSheet(
   const [first] = rows
   if (!first) return { codes: [] }
   const usedByHash = new Map(rows.map((row) => [row.code_hash, row.used_at !== null]))
-  const codes: CodeSheet['codes'] = []
+  const codes: SheetCodes = []
   const limit = rows.length + SPARE_INDEXES
   for (const code of sheetCodes(secret, first.campaign_id, batchId, limit)) {
     const isUsed = usedByHash.get(hashBallotCode(first.campaign_id, code))
