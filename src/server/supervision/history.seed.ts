@@ -97,60 +97,33 @@ function lifecycle(
         ? 'satisfied'
         : 'basically_satisfied'
   const steps: IssueStep[] = [{ action: 'register', to: 'registered', on }]
-  const accepted = after(on, 2)
-  steps.push({
-    action: 'accept',
-    to: 'accepted',
-    on: accepted,
-    unitPath: village,
-    role: 'village_cadre',
-  })
+  // Each step after registering is taken by one unit's staff; returns its day for the next one.
+  const take = (
+    action: IssueStep['action'],
+    to: IssueStep['to'],
+    day: string,
+    [unitPath, role]: readonly [string, IssueStep['role']],
+  ): string => {
+    steps.push({ action, to, on: day, unitPath, role })
+    return day
+  }
+  const byVillage = [village, 'village_cadre'] as const
+  const byTownship = [township, 'township_staff'] as const
+  const accepted = take('accept', 'accepted', after(on, 2), byVillage)
   const route = random.chance(character.local)
     ? 'village'
     : random.chance(0.5)
       ? 'township'
       : 'department'
   if (route === 'village') {
-    steps.push({
-      action: 'resolve_locally',
-      to: 'awaiting_feedback',
-      on: after(accepted, 5),
-      unitPath: village,
-      role: 'village_cadre',
-    })
+    take('resolve_locally', 'awaiting_feedback', after(accepted, 5), byVillage)
   } else {
-    const escalated = after(accepted, 5)
-    steps.push({
-      action: 'escalate',
-      to: 'escalated',
-      on: escalated,
-      unitPath: village,
-      role: 'village_cadre',
-    })
+    const escalated = take('escalate', 'escalated', after(accepted, 5), byVillage)
     if (route === 'township') {
-      steps.push({
-        action: 'resolve_by_township',
-        to: 'awaiting_feedback',
-        on: after(escalated, 10),
-        unitPath: township,
-        role: 'township_staff',
-      })
+      take('resolve_by_township', 'awaiting_feedback', after(escalated, 10), byTownship)
     } else {
-      const dispatched = after(escalated, 3)
-      steps.push({
-        action: 'dispatch',
-        to: 'dispatched',
-        on: dispatched,
-        unitPath: township,
-        role: 'township_staff',
-      })
-      steps.push({
-        action: 'reply',
-        to: 'awaiting_feedback',
-        on: after(dispatched, 15),
-        unitPath: department,
-        role: 'department_staff',
-      })
+      const dispatched = take('dispatch', 'dispatched', after(escalated, 3), byTownship)
+      take('reply', 'awaiting_feedback', after(dispatched, 15), [department, 'department_staff'])
     }
   }
   const answered = steps.at(-1)?.on ?? on

@@ -228,7 +228,6 @@ export const assessmentMessages = {
     slips: {
       title: '评议码裁剪条',
       print: '打印',
-      back: '返回',
       hint: '用A4纸打印，沿虚线剪开，每位群众一张。已使用的评议码不要再发放。',
       instruction: '用手机扫码，填写群众评议表；此码只能用一次',
       used: '已使用',

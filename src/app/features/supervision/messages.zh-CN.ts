@@ -4,7 +4,6 @@ export const supervisionMessages = {
     title: '督导考核',
     reportTitle: '督导考核报告',
     standardsTitle: '考核指标与评分标准',
-    back: '返回',
     loading: '正在统计…',
     offline: '网络不可用，显示本机保存的 {date} 的统计',
     noCache: '网络不可用，本机还没有保存过统计',
