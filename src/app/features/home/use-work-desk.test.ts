@@ -145,6 +145,8 @@ function wholeInput(overrides: Partial<DeskInput>): DeskInput {
     policies: [policy],
     campaigns: [campaign],
     postEvaluations: [postEvaluation],
+    // The device holds no consultation here: the department's line shows none.
+    opinionsToAnswer: [],
     hasCaptureDraft: false,
     unsentCount: 0,
     refusedCount: 0,
