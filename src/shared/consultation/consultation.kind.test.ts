@@ -135,6 +135,36 @@ describe('consultation machine', () => {
     ).toBe('invalid_payload')
   })
 
+  it('refuses a video meeting beyond the fiftieth in Chinese, not as a broken record', () => {
+    let current = openConsultation()
+    for (let n = 0; n < 50; n++) {
+      const id = `0c1d2e3f-4a5b-4c6d-8e7f-9012345678${String(n).padStart(2, '0')}`
+      current = actOn(
+        current,
+        'record_session',
+        { id, heldOn: '2025-09-15', attendance: 1, host: '王科长' },
+        department,
+      )
+    }
+    const refusal = refusalOf(() =>
+      actOn(
+        current,
+        'record_session',
+        {
+          id: '1c1d2e3f-4a5b-4c6d-8e7f-901234567890',
+          heldOn: '2025-09-15',
+          attendance: 1,
+          host: '王科长',
+        },
+        department,
+      ),
+    )
+    expect(refusal).toMatchObject({
+      code: 'too_many_sessions',
+      message: '一个事项最多登记50次视频会',
+    })
+  })
+
   it('needs a policy for a decided normative document', () => {
     const submitted = actOn(closed(), 'submit_for_review', {}, department)
     const decision = { result: '审议通过', implementationPlan: '2026年1月1日起施行' }

@@ -43,6 +43,7 @@ import {
   consultationUpdateSchema,
   decisionInputSchema,
   exemptionInputSchema,
+  MAX_SESSIONS,
   POLICY_TYPES,
   sessionInputSchema,
   type ConsultationData,
@@ -179,6 +180,9 @@ function step(
       if (session.heldOn > today) throw new MutationRejection('invalid_payload', '日期不能晚于今天')
       if (current.sessions.some((known) => known.id === session.id)) {
         throw new MutationRejection('already_exists', '该视频会已登记')
+      }
+      if (current.sessions.length >= MAX_SESSIONS) {
+        throw new MutationRejection('too_many_sessions', `一个事项最多登记${MAX_SESSIONS}次视频会`)
       }
       return { ...current, sessions: [...current.sessions, { ...session, ...stamp(actor) }] }
     }

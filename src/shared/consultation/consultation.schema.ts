@@ -167,6 +167,9 @@ export type DecisionInput = z.input<typeof decisionInputSchema>
 
 const stamp = { by: z.string(), byName: z.string(), at: z.string() }
 
+/** The most video meetings one consultation records (its stored record stays bounded). */
+export const MAX_SESSIONS = 50
+
 /** A stored consultation. */
 export const consultationDataSchema = z.object({
   ...consultationDraftShape,
@@ -182,7 +185,7 @@ export const consultationDataSchema = z.object({
   /** closesOn + the county's answer days, fixed when opened; `isEstimate` as for deadlines. */
   answersDue: z.object({ date: computedDate(), isEstimate: z.boolean() }).nullable(),
   answeredAt: z.string().nullable(),
-  sessions: z.array(sessionInputSchema.extend(stamp)).max(50),
+  sessions: z.array(sessionInputSchema.extend(stamp)).max(MAX_SESSIONS),
   exemption: exemptionInputSchema.extend(stamp).nullable(),
   submittedAt: z.string().nullable(),
   decision: decisionInputSchema.extend(stamp).nullable(),
