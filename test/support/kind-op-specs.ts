@@ -4,13 +4,11 @@
  * from, and the standing records that non-create operations aim at.
  * A new kind or operation is added here.
  */
-import { uuidv7 } from 'uuidv7'
 import {
   campaignCreateSchema,
   conclusionInputSchema,
   formCreateSchema,
 } from '#shared/assessment/assessment.schema.ts'
-import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { ISSUE_ACTION_PAYLOADS } from '#shared/issue/issue.payloads.ts'
 import { ISSUE_ACTIONS } from '#shared/issue/issue.schema.ts'
@@ -30,37 +28,12 @@ import {
   meetingRecordSchema,
 } from '#shared/meeting/meeting.schema.ts'
 import { interpretationInputSchema, policyCreateSchema } from '#shared/policy/policy.schema.ts'
+import { CONSULTATION_SPECS, LIVELIHOOD_SPECS } from './kind-op-specs.records.ts'
 import { campaignPayload, freshDocumentNumber, policyPayload } from './assessment-fixtures.ts'
-import { PATHS, type Person } from './demo-county.ts'
+import { PATHS } from './demo-county.ts'
+import { LATER, standing, TODAY, YEAR, type KindSpec, type OpSpec } from './kind-op-standing.ts'
 
-/** China's date now: the date fields' valid value. */
-export const TODAY = chinaDate(new Date().toISOString())
-
-/** One operation of a kind: its payload schema and a valid payload to start from. */
-export interface OpSpec {
-  op: string
-  schema: unknown
-  base: () => Record<string, unknown>
-  /** Creates target a fresh id; the others the kind's standing record. */
-  isCreate?: boolean
-}
-
-export interface KindSpec {
-  kind: string
-  /** Who pushes this kind's batches (one who may create it). */
-  author: Person
-  ops: OpSpec[]
-}
-
-/** Ids of the standing records each kind's mutations aim at (made in beforeAll). */
-export const standing = {
-  issue: uuidv7(),
-  meeting: uuidv7(),
-  mediator: uuidv7(),
-  policy: uuidv7(),
-  campaign: uuidv7(),
-  form: uuidv7(),
-}
+export { LATER, standing, TODAY, YEAR, type KindSpec, type OpSpec }
 
 /** Every kind's operations. */
 export const SPECS: KindSpec[] = [
@@ -212,6 +185,8 @@ export const SPECS: KindSpec[] = [
       },
     ],
   },
+  ...CONSULTATION_SPECS,
+  ...LIVELIHOOD_SPECS,
 ]
 
 /** The standing record a non-create operation of each kind aims at. */
@@ -223,4 +198,9 @@ export const STANDING_OF: Record<string, string> = {
   assessment_campaign: standing.campaign,
   assessment_form: standing.form,
   post_evaluation: standing.campaign,
+  consultation: standing.consultation,
+  opinion: standing.opinion,
+  participation_catalogue: standing.catalogue,
+  livelihood_item: standing.livelihood,
+  livelihood_ranking: standing.ranking,
 }
