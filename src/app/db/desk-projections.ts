@@ -1,6 +1,6 @@
 /**
  * The lean rows of the kinds the work desk counts besides issue reports
- * (discussion days, policies, campaigns, post-evaluations): only the fields
+ * (discussion days, policies, campaigns, post-evaluations, livelihood items): only the fields
  * `computeDesk` reads (src/shared/desk/desk.types.ts), so 首页 never reads
  * or holds whole records — a discussion day's minutes and ledger, a policy's
  * text and sessions — and never loads the kinds' schemas (zod) to check them.
@@ -13,6 +13,11 @@ import type { CampaignData, PostEvaluationData } from '#shared/assessment/assess
 import type { MEETING_KIND, MeetingData } from '#shared/meeting/meeting.schema.ts'
 import type { POLICY_KIND } from '#shared/policy/policy.kind.ts'
 import type { PolicyData } from '#shared/policy/policy.schema.ts'
+import type { LivelihoodDeadlineData } from '#shared/livelihood/livelihood.deadlines.ts'
+import type {
+  LIVELIHOOD_ITEM_KIND,
+  LivelihoodItemData,
+} from '#shared/livelihood/livelihood.schema.ts'
 import type { Projection } from './list-rows.ts'
 
 /** The kinds' names, checked against the kinds' own constants at compile time. */
@@ -20,6 +25,7 @@ export const MEETING_ROWS: typeof MEETING_KIND = 'meeting'
 export const POLICY_ROWS: typeof POLICY_KIND = 'policy'
 export const CAMPAIGN_ROWS: typeof CAMPAIGN_KIND = 'assessment_campaign'
 export const POST_EVALUATION_ROWS: typeof POST_EVALUATION_KIND = 'post_evaluation'
+export const LIVELIHOOD_ROWS: typeof LIVELIHOOD_ITEM_KIND = 'livelihood_item'
 
 /** A discussion day as the desk reads it; of its invited mediators only who they are. */
 export type MeetingListData = Pick<
@@ -42,6 +48,9 @@ export type CampaignListData = Pick<
 
 /** A post-evaluation case as the desk reads it. */
 export type PostEvaluationListData = Pick<PostEvaluationData, 'status' | 'issuingDepartment'>
+
+/** A livelihood item as the desk reads it: what its deadlines need, the last report of each. */
+export type LivelihoodListData = LivelihoodDeadlineData
 
 type Guard<T> = (data: Record<string, unknown>) => data is T & Record<string, unknown>
 
@@ -73,6 +82,15 @@ export const isPostEvaluationListData: Guard<PostEvaluationListData> = (
   data,
 ): data is PostEvaluationListData & Record<string, unknown> =>
   isString(data.status) && isString(data.issuingDepartment)
+
+/** The shape check of a livelihood item's row. */
+export const isLivelihoodListData: Guard<LivelihoodListData> = (
+  data,
+): data is LivelihoodListData & Record<string, unknown> =>
+  isString(data.status) &&
+  isString(data.township) &&
+  Array.isArray(data.progress) &&
+  Array.isArray(data.delays)
 
 // The whole records' shape checks, as the kinds' own (`is*Data` in
 // src/shared/<domain>/*.kind.ts), repeated here so this chunk stays free of them.
@@ -136,10 +154,36 @@ const postEvaluationProjection: Projection<PostEvaluationData> = {
     }) satisfies PostEvaluationListData,
 }
 
+const livelihoodProjection: Projection<LivelihoodItemData> = {
+  sortKey: (data) => data.proposedAt,
+  isData: (data): data is LivelihoodItemData & Record<string, unknown> =>
+    isString(data.name) &&
+    isString(data.township) &&
+    isString(data.status) &&
+    Array.isArray(data.sourceIssueIds) &&
+    Array.isArray(data.events),
+  // Only the last progress report and delay: the deadlines read no others.
+  project: (data) =>
+    ({
+      status: data.status,
+      township: data.township,
+      submissionDue: data.submissionDue,
+      submittedAt: data.submittedAt,
+      plan: data.plan && {
+        responsibleUnit: data.plan.responsibleUnit,
+        plannedStart: data.plan.plannedStart,
+        plannedCompletion: data.plan.plannedCompletion,
+      },
+      progress: data.progress.slice(-1).map((entry) => ({ date: entry.date })),
+      delays: data.delays.slice(-1).map((delay) => ({ newCompletion: delay.newCompletion })),
+    }) satisfies LivelihoodListData,
+}
+
 /** The desk kinds' projections, by kind (PROJECTIONS in list-rows.ts registers them). */
 export const DESK_PROJECTIONS = {
   [MEETING_ROWS]: meetingProjection,
   [POLICY_ROWS]: policyProjection,
   [CAMPAIGN_ROWS]: campaignProjection,
   [POST_EVALUATION_ROWS]: postEvaluationProjection,
+  [LIVELIHOOD_ROWS]: livelihoodProjection,
 }

@@ -5,7 +5,7 @@
  * enters the desk's bundle), plus what only the device knows (drafts, the
  * outbox).
  */
-import type { LivelihoodItemData } from '../livelihood/livelihood.schema.ts'
+import type { LivelihoodDeadlineData } from '../livelihood/livelihood.deadlines.ts'
 import type { Permission } from '../auth/permissions.ts'
 import type { Role } from '../auth/roles.ts'
 import type { CampaignData, PostEvaluationData } from '../assessment/assessment.schema.ts'
@@ -59,7 +59,7 @@ export interface DeskInput {
   /** Opinions of consultations awaiting their answer (issue #15); absent counts none. */
   opinionsToAnswer?: readonly OpinionToAnswer[]
   /** Livelihood items (民生实事) on the device; absent: not counted. */
-  livelihoodItems?: readonly LivelihoodItemData[]
+  livelihoodItems?: readonly LivelihoodDeadlineData[]
   /** A capture (登记) draft of this user is kept on the device. */
   hasCaptureDraft: boolean
   /** This user's changes waiting to be sent. */

@@ -9,6 +9,22 @@ import { chinaDate, workingDaysBetween } from '../calendar/working-days.ts'
 import type { LivelihoodItemData } from './livelihood.schema.ts'
 
 /** The county's rules, in working days. */
+/**
+ * The fields of an item its deadlines read: the whole record, or the work
+ * desk's lean row of it (src/app/db/desk-projections.ts).
+ */
+export type LivelihoodDeadlineData = Pick<
+  LivelihoodItemData,
+  'status' | 'township' | 'submissionDue' | 'submittedAt'
+> & {
+  plan: Pick<
+    NonNullable<LivelihoodItemData['plan']>,
+    'responsibleUnit' | 'plannedStart' | 'plannedCompletion'
+  > | null
+  progress: readonly { date: string }[]
+  delays: readonly { newCompletion: string }[]
+}
+
 export interface LivelihoodDeadlineRules {
   /** The county office decides on a submitted item within this many working days. */
   decisionWorkingDays: number
@@ -44,7 +60,7 @@ export type LivelihoodOverdue =
   | 'completion'
 
 /** The completion date now in force: the latest delay's, else the plan's. */
-export function completionDue(data: LivelihoodItemData): string | null {
+export function completionDue(data: LivelihoodDeadlineData): string | null {
   return data.delays.at(-1)?.newCompletion ?? data.plan?.plannedCompletion ?? null
 }
 
@@ -58,7 +74,7 @@ function isPast(from: string, today: string, days: number): boolean {
  * when it is not. Closed items (completed, merged, cancelled) are never late.
  */
 export function livelihoodOverdue(
-  data: LivelihoodItemData,
+  data: LivelihoodDeadlineData,
   today: string,
   rules: LivelihoodDeadlineRules = DEFAULT_LIVELIHOOD_DEADLINES,
 ): LivelihoodOverdue[] {
@@ -91,7 +107,7 @@ export function livelihoodOverdue(
  * while its item is on schedule (issue #16.5).
  */
 export function isOnSchedule(
-  data: LivelihoodItemData,
+  data: LivelihoodDeadlineData,
   today: string,
   rules: LivelihoodDeadlineRules = DEFAULT_LIVELIHOOD_DEADLINES,
 ): boolean {
@@ -105,11 +121,11 @@ export function isOnSchedule(
  * its unsubmitted list, the county office its pending decisions, the
  * responsible unit its start, progress and completion.
  */
-export function overdueFor(
-  items: readonly LivelihoodItemData[],
+export function overdueFor<Item extends LivelihoodDeadlineData>(
+  items: readonly Item[],
   viewer: { role: string; orgPath: string },
   today: string,
-): LivelihoodItemData[] {
+): Item[] {
   return items.filter((item) =>
     livelihoodOverdue(item, today).some((reason) => {
       if (reason === 'submission') return item.township === viewer.orgPath

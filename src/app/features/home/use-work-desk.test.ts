@@ -12,6 +12,7 @@ import { computeDesk } from '#shared/desk/desk.ts'
 import type { Desk, DeskInput } from '#shared/desk/desk.types.ts'
 import { appDb, type LocalRecord, type OutboxEntry } from '#app/db/app-db.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
+import { accepted } from '#shared/livelihood/livelihood.fixtures.ts'
 import { useWorkDesk } from './use-work-desk.ts'
 
 const TODAY = chinaDate(new Date().toISOString())
@@ -189,6 +190,22 @@ describe('the work desk on the device', () => {
     expect(desk).toEqual(computeDesk(wholeInput({}), viewer))
     const keys = desk.counts.filter((count) => count.count > 0).map((count) => count.key)
     expect(keys).toEqual(['interpretationDue', 'postEvaluationsToConclude'])
+  })
+
+  it('counts a department its late livelihood item from the lean row', async () => {
+    const whole = accepted()
+    const plan = whole.plan && { ...whole.plan, responsibleUnit: DEPT, plannedStart: LONG_AGO }
+    // Started long ago with no progress reported: late for its responsible unit.
+    const item = { ...whole, plan }
+    await appDb.records.put(record('livelihood_item', 'l1', item))
+    const me = signIn('department_staff', DEPT, 'dept-1')
+    const viewer = { userId: me.user.id, role: me.user.role, orgPath: DEPT, today: TODAY }
+    const desk = await deskOf()
+    expect(desk).toEqual(computeDesk(wholeInput({ livelihoodItems: [item] }), viewer))
+    expect(desk.counts.find((line) => line.key === 'livelihoodOverdue')?.count).toBe(1)
+    const row = await appDb.rows.get('livelihood_item:l1')
+    expect(row?.data).not.toHaveProperty('events')
+    expect(row?.data).not.toHaveProperty('description')
   })
 
   it("counts a grid worker's own unsent and refused changes, not the shared phone's", async () => {

@@ -26,7 +26,9 @@ import {
   isCampaignListData,
   isMeetingListData,
   isPolicyListData,
+  isLivelihoodListData,
   isPostEvaluationListData,
+  LIVELIHOOD_ROWS,
   MEETING_ROWS,
   POLICY_ROWS,
   POST_EVALUATION_ROWS,
@@ -50,6 +52,7 @@ export function useWorkDesk() {
   const policies = useListRows(POLICY_ROWS, isPolicyListData)
   const campaigns = useListRows(CAMPAIGN_ROWS, isCampaignListData)
   const postEvaluations = useListRows(POST_EVALUATION_ROWS, isPostEvaluationListData)
+  const livelihoodItems = useListRows(LIVELIHOOD_ROWS, isLivelihoodListData)
   // Opinions awaiting the department's answer (issue #15); the department's own device holds them.
   const consultations = useKindRows(DESK_KINDS.consultation, isDeskConsultation)
   const opinions = useKindRows(DESK_KINDS.opinion, isDeskOpinion)
@@ -72,7 +75,8 @@ export function useWorkDesk() {
       meetings.isLoaded.value &&
       policies.isLoaded.value &&
       campaigns.isLoaded.value &&
-      postEvaluations.isLoaded.value,
+      postEvaluations.isLoaded.value &&
+      livelihoodItems.isLoaded.value,
   )
 
   const desk = computed<Desk | null>(() => {
@@ -85,6 +89,7 @@ export function useWorkDesk() {
         policies: policies.rows.value.map((row) => row.data),
         campaigns: campaigns.rows.value.map((row) => row.data),
         postEvaluations: postEvaluations.rows.value.map((row) => row.data),
+        livelihoodItems: livelihoodItems.rows.value.map((row) => row.data),
         opinionsToAnswer: opinionsToAnswer(
           consultations.rows.value,
           opinions.rows.value.map((row) => row.data),
