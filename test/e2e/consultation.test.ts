@@ -4,11 +4,11 @@
  * from a 恳谈会 offline and syncs them; a village's discussion day takes the
  * consultation up and its minutes record one more; the department closes
  * it, is refused review while opinions are unanswered, answers one 不予采纳
- * with its reason and the rest 采纳, passes the gate, prints the adoption
- * report, and records the decision, which appears as a registered policy
- * with its interpretation deadline. One server, one browser.
+ * with its reason and the rest 采纳, passes the gate, prints and exports
+ * (CSV for Excel/WPS) the adoption report, and records the decision, which
+ * appears as a registered policy with its interpretation deadline. One server, one browser.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -226,8 +226,19 @@ describe('a consultation opened, heard offline, answered through the gate and de
     await expectNoOverflow(page)
     await page.locator('.van-toast').waitFor({ state: 'hidden' })
     await snapshot(page, 'consultation/adoption-report')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-export').click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^征求意见采纳情况说明-.*\.csv$/)
+    const csv = await readFile(await download.path(), 'utf8')
+    expect(csv.startsWith('\uFEFF序号,来源,意见内容,采纳情况,理由\r\n')).toBe(true)
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(5)
+    expect(csv).toContain(REASON)
+    expect(csv).not.toContain('13812341234')
     await page.emulateMedia({ media: 'print' })
     expect(await page.getByTestId('report-print').isVisible()).toBe(false)
+    expect(await page.getByTestId('report-export').isVisible()).toBe(false)
     const pdf = await page.pdf({ format: 'A4' })
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
     await page.emulateMedia({ media: 'screen' })

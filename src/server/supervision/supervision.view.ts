@@ -27,6 +27,7 @@ import {
   type ByGroup,
   type Slice,
 } from './supervision.queries.ts'
+import { consultationFigures } from './consultation.queries.ts'
 import { splitPeriod } from './period-split.ts'
 import { summaryFigures } from './summary.queries.ts'
 
@@ -63,6 +64,7 @@ interface Counted {
   forms: Awaited<ReturnType<typeof formFigures>>
   policies: Awaited<ReturnType<typeof policyFigures>>
   postEvaluations: Awaited<ReturnType<typeof postEvaluationFigures>>
+  consultations: Awaited<ReturnType<typeof consultationFigures>>
 }
 
 /** Where a view's figures are read from: whole months from the summary (the default), or all from the facts. */
@@ -79,7 +81,7 @@ async function countSlice(
   // and on PostgreSQL one view should not take five pooled connections.
   const { months, edges } =
     source === 'summary' ? splitPeriod(period) : { months: [], edges: [period] }
-  let counted: Omit<Counted, 'policies' | 'postEvaluations'> =
+  let counted: Omit<Counted, 'policies' | 'postEvaluations' | 'consultations'> =
     months.length > 0
       ? await summaryFigures(db, slice, months, today)
       : { issues: new Map(), meetings: new Map(), forms: new Map() }
@@ -90,10 +92,11 @@ async function countSlice(
       forms: mergeGroups(counted.forms, await formFigures(db, slice, edge)),
     }
   }
-  // Policies and post-evaluations are few: counted from the facts for the whole period.
+  // Policies, post-evaluations and consultations are few: counted for the whole period.
   const policies = await policyFigures(db, slice, period, today)
   const postEvaluations = await postEvaluationFigures(db, slice, period)
-  return { ...counted, policies, postEvaluations }
+  const consultations = await consultationFigures(db, slice, period, today)
+  return { ...counted, policies, postEvaluations, consultations }
 }
 
 /** Counts of two parts of a period added per group (medians are taken again by `rowOf`). */
@@ -119,6 +122,7 @@ function rowOf(unit: FigureUnit, expected: number | null, counted: Counted, key:
   figures.forms = pick(counted.forms, figures.forms)
   figures.policies = pick(counted.policies, figures.policies)
   figures.postEvaluations = pick(counted.postEvaluations, figures.postEvaluations)
+  figures.consultations = pick(counted.consultations, figures.consultations)
   figures.issues.medianHandlingDays = medianOf(figures.issues.handlingHistogram)
   return figures
 }
@@ -138,6 +142,7 @@ function sumAll(unit: FigureUnit, expected: number | null, counted: Counted): Un
       forms: addCounts(sum.forms, row.forms),
       policies: addCounts(sum.policies, row.policies),
       postEvaluations: addCounts(sum.postEvaluations, row.postEvaluations),
+      consultations: addCounts(sum.consultations, row.consultations),
     }
   }
   sum.meetings.villageMonthsExpected = expected
@@ -203,12 +208,13 @@ export async function buildView(
     : emptyFigures(self, expectedFor(unit))
   if (deptCounted) {
     const deptTotal = sumAll(self, null, deptCounted)
-    // Policies and post-evaluations belong to departments only; a department's
-    // own view counts the matters dispatched to it as its issues.
+    // Policies, post-evaluations and consultations belong to departments only;
+    // a department's own view counts the matters dispatched to it as its issues.
     total = {
       ...total,
       policies: deptTotal.policies,
       postEvaluations: deptTotal.postEvaluations,
+      consultations: deptTotal.consultations,
       ...(unit.tier === 'department' ? { issues: deptTotal.issues, forms: deptTotal.forms } : {}),
     }
   }

@@ -78,6 +78,16 @@ export interface PostEvaluationFigures {
   concluded: number
 }
 
+/**
+ * Consultations (政府问政) whose answers were due in the period: answered
+ * late, or with opinions still unanswered past the due day.
+ */
+export interface ConsultationFigures {
+  due: number
+  late: number
+  unanswered: number
+}
+
 /** A unit as the figures name it. */
 export interface FigureUnit {
   id: string
@@ -96,6 +106,7 @@ export interface UnitFigures {
   forms: FormFigures
   policies: PolicyFigures
   postEvaluations: PostEvaluationFigures
+  consultations: ConsultationFigures
 }
 
 /** A policy interpreted late or not yet, past its deadline. */
@@ -180,6 +191,7 @@ export function emptyFigures(unit: FigureUnit, villageMonthsExpected: number | n
     forms: { collected: 0, satisfied: 0 },
     policies: { issued: 0, onTime: 0, late: 0, overdue: 0, pending: 0 },
     postEvaluations: { opened: 0, concluded: 0 },
+    consultations: { due: 0, late: 0, unanswered: 0 },
   }
 }
 

@@ -1,6 +1,6 @@
 /** How the supervision screens write shares and counts. */
 import { rate } from '#shared/supervision/figures.ts'
-import type { IssueFigures } from '#shared/supervision/figures.ts'
+import type { ConsultationFigures, IssueFigures, UnitFigures } from '#shared/supervision/figures.ts'
 
 /** A share as a percentage with one decimal, or '—' when nothing was counted. */
 export function percent(share: number | null): string {
@@ -21,4 +21,13 @@ export function satisfactionRate(issues: IssueFigures): number | null {
 /** Overdue stage runs, all stages together. */
 export function overdueCount(issues: IssueFigures): number {
   return Object.values(issues.overdue).reduce((sum, stage) => sum + stage.overdue, 0)
+}
+
+/**
+ * A unit's consultation answer figures; zero for a view cached on the device
+ * before the server counted them (supervision-cache.ts keeps old views).
+ */
+export function consultationsOf(figures: UnitFigures): ConsultationFigures {
+  const counted = (figures as Partial<UnitFigures>).consultations
+  return counted ?? { due: 0, late: 0, unanswered: 0 }
 }

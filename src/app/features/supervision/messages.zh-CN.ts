@@ -40,6 +40,8 @@ export const supervisionMessages = {
       interpretation: '政策按时解读率',
       postEvaluations: '后评估',
       postEvaluationsValue: '启动 {opened}，已结论 {concluded}',
+      consultations: '征求意见答复',
+      consultationsValue: '到期 {due} 项，逾期答复 {late} 项，逾期未答复 {unanswered} 项',
       none: '—',
     },
     table: {
@@ -65,6 +67,8 @@ export const supervisionMessages = {
       notInterpreted: '逾期未解读',
       forms: '评议表',
       postEvaluations: '后评估',
+      consultationsDue: '问政到期',
+      consultationsOverdue: '问政逾期',
     },
     chart: {
       received: '各单位受理说事数',
