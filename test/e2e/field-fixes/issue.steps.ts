@@ -17,6 +17,7 @@ import type { Person } from '../../support/demo-county.ts'
 import { memoMutation, newRecordId } from '../../support/memo-kind.ts'
 import { loginAll, push, pushApplied } from '../../support/sync-client.ts'
 import { PHONE_SIZE, startE2e, type E2eEnv } from '../support/e2e-env.ts'
+import { expectSynced } from '../support/issue-screens.ts'
 
 const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
 const T = zhCN.issue
@@ -211,6 +212,8 @@ export function issueFieldFixes(): void {
           await form.getByTestId('action-comment').locator('textarea').fill('水还是黄的')
         })
         await expectStatus(grid.page, 'dispatched')
+        // Pushed before the phone is put away, or the department never hears of it.
+        await expectSynced(grid.page)
       } finally {
         await grid.context.close()
       }
