@@ -5,24 +5,13 @@
  */
 import { can, type Permission } from '../auth/permissions.ts'
 import type { Role } from '../auth/roles.ts'
-import type { LivelihoodItemData, LivelihoodStatus } from './livelihood.schema.ts'
+import {
+  LIVELIHOOD_OPS,
+  type LivelihoodItemData,
+  type LivelihoodStatus,
+} from './livelihood.schema.ts'
 
-/** The changes after the proposal, as mutation ops. */
-export const LIVELIHOOD_OPS = [
-  'edit',
-  'plan',
-  'submit',
-  'accept',
-  'merge',
-  'absorb',
-  'return',
-  'rank',
-  'progress',
-  'milestone',
-  'delay',
-  'complete',
-  'cancel',
-] as const
+export { LIVELIHOOD_OPS }
 /** A change of an existing item. */
 export type LivelihoodOp = (typeof LIVELIHOOD_OPS)[number]
 

@@ -51,9 +51,8 @@ export const LIVELIHOOD_HOLDING: readonly LivelihoodStatus[] = LIVELIHOOD_STATUS
 /** The county's plan is being carried out (accepted, and not yet closed). */
 export const LIVELIHOOD_IMPLEMENTING: readonly LivelihoodStatus[] = ['accepted', 'in_progress']
 
-/** Every change an item's ledger records. */
-export const LIVELIHOOD_ACTIONS = [
-  'propose',
+/** The changes after the proposal, as mutation ops. */
+export const LIVELIHOOD_OPS = [
   'edit',
   'plan',
   'submit',
@@ -68,6 +67,9 @@ export const LIVELIHOOD_ACTIONS = [
   'complete',
   'cancel',
 ] as const
+
+/** Every change an item's ledger records: its proposal, then every op. */
+export const LIVELIHOOD_ACTIONS = ['propose', ...LIVELIHOOD_OPS] as const
 /** A ledger action. */
 export type LivelihoodAction = (typeof LIVELIHOOD_ACTIONS)[number]
 
