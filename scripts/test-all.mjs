@@ -2,7 +2,7 @@
 // (SQLite and PostgreSQL), build + size budget, end-to-end in Chromium — then
 // one closing line "N passed, N failed" summing every suite, so a run that
 // tested nothing is visible. Lint, format, type check and size count as one test each.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,26 +39,64 @@ async function vitest(project) {
   summary.push(line)
 }
 
-gate('lint', 'npx', ['eslint', '.', '--cache'])
-gate('format', 'npx', ['prettier', '--check', '.'])
-gate('typecheck', 'npx', ['vue-tsc', '--build'])
+/**
+ * Gates that share nothing, run side by side: each is one single-threaded
+ * process, so on a 2-core machine lint and the type check together take about
+ * as long as lint alone. Each one's output is printed whole when it ends.
+ */
+async function gatesTogether(gates) {
+  const started = Date.now()
+  const results = await Promise.all(
+    gates.map(
+      ([label, command, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(command, args, { env: process.env })
+          let output = ''
+          child.stdout.on('data', (chunk) => (output += chunk))
+          child.stderr.on('data', (chunk) => (output += chunk))
+          child.on('error', (error) => (output += String(error)))
+          child.on('close', (code) => {
+            const seconds = ((Date.now() - started) / 1000).toFixed(1)
+            console.log(`\n▶ ${label}: ${command} ${args.join(' ')}\n${output}`)
+            resolve({ label, ok: code === 0, seconds })
+          })
+        }),
+    ),
+  )
+  for (const { label, ok, seconds } of results) {
+    if (ok) passed += 1
+    else failed += 1
+    summary.push(`${ok ? '✓' : '✗'} ${label} (${seconds} s, run together)`)
+  }
+}
+
+await gatesTogether([
+  ['lint', 'npx', ['eslint', '.', '--cache']],
+  ['format', 'npx', ['prettier', '--check', '.']],
+  ['typecheck', 'npx', ['vue-tsc', '--build']],
+])
 await vitest('unit')
 await vitest('integration')
 gate('build + size budget', 'sh', ['-c', 'npx vite build && node scripts/size.mjs'])
 await vitest('e2e')
-// The sync benchmark's smoke run: it must keep working; its figures are not judged here.
-gate('bench:sync smoke', 'npx', ['tsx', 'test/bench/sync-bench.ts'], { BENCH_SMOKE: '1' })
-gate('bench:issues smoke', 'npx', ['tsx', 'test/bench/issue-list-bench.ts'], { BENCH_SMOKE: '1' })
-gate('bench:supervision smoke', 'npx', ['tsx', 'test/bench/supervision/supervision-bench.ts'], {
-  BENCH_SMOKE: '1',
-})
-// The browser benches on the dist/ built above: one Lighthouse run of the login
-// page; 200 reports at Fast 3G. They check that runs finish and sync is whole.
-gate('bench:lighthouse smoke', 'npx', ['tsx', 'test/bench/lighthouse-bench.ts'], {
-  BENCH_SMOKE: '1',
-})
-gate('bench:net smoke', 'npx', ['tsx', 'test/bench/net-bench.ts'], { BENCH_SMOKE: '1' })
-gate('bench:load smoke', 'npx', ['tsx', 'test/bench/load/load-bench.ts'], { BENCH_SMOKE: '1' })
+// The benchmarks' smoke runs: they must keep working and their correctness
+// checks must hold; their figures are not judged here, so two run side by side.
+// The browser benches use the dist/ built above: one Lighthouse run of the
+// login page; 200 reports at Fast 3G.
+const smoke = (name, file) => [`bench:${name} smoke`, 'npx', ['tsx', file]]
+process.env.BENCH_SMOKE = '1'
+await gatesTogether([
+  smoke('sync', 'test/bench/sync-bench.ts'),
+  smoke('supervision', 'test/bench/supervision/supervision-bench.ts'),
+])
+await gatesTogether([
+  smoke('issues', 'test/bench/issue-list-bench.ts'),
+  smoke('net', 'test/bench/net-bench.ts'),
+])
+await gatesTogether([
+  smoke('lighthouse', 'test/bench/lighthouse-bench.ts'),
+  smoke('load', 'test/bench/load/load-bench.ts'),
+])
 
 rmSync(tmp, { recursive: true, force: true })
 console.log('\n' + summary.join('\n'))
