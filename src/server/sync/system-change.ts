@@ -1,6 +1,6 @@
 /**
  * One change the server makes as a system actor on a public route (a
- * resident's ballot, an opinion sent from the public page), written through
+ * resident's ballot, an opinion sent from the public page) or in a demo seed, written through
  * the same path as a device's mutation (so it syncs, is scoped by its kind's
  * audience and is in the ledger), inside a transaction the route owns so that
  * its own bookkeeping (a spent code, a tracking hash) commits with it or not
@@ -8,6 +8,7 @@
  */
 import type { ControlledTransaction, Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
+import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { applyWithSavepoints, type PushContext } from './push.ts'
@@ -20,6 +21,20 @@ export interface SystemChange {
   recordId: string
   op: string
   payload: Record<string, unknown>
+}
+
+/**
+ * The mutation of `change` made by the server itself (a public route, a demo
+ * seed): the record's first version as far as the device fields go, sent
+ * from "device" `deviceId` at `at`.
+ */
+export function systemMutation(
+  id: string,
+  change: SystemChange,
+  deviceId: 'public' | 'seed',
+  at = new Date(),
+): Mutation {
+  return { id, ...change, baseVersion: 0, seq: 0, deviceId, createdAt: at.toISOString() }
 }
 
 /**
@@ -53,14 +68,7 @@ export async function applySystemChange(
   now: Date,
 ): Promise<void> {
   const [result] = await applyWithSavepoints({ ...ctx, db: trx }, trx, [
-    {
-      id: uuidv7(),
-      ...change,
-      baseVersion: 0,
-      seq: 0,
-      deviceId: 'public',
-      createdAt: now.toISOString(),
-    },
+    systemMutation(uuidv7(), change, 'public', now),
   ])
   if (result?.status !== 'applied') {
     throw new HttpError(
