@@ -8,7 +8,7 @@
 import { can } from '../auth/permissions.ts'
 import { chinaDate } from '../calendar/working-days.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
-import { POLICY_KIND } from '../policy/policy.kind.ts'
+import { concernedUnitReferences, POLICY_KIND } from '../policy/policy.kind.ts'
 import { policyDataSchema } from '../policy/policy.schema.ts'
 import {
   MutationRejection,
@@ -293,14 +293,7 @@ function consultationReferences(
         },
       ]
     case 'open':
-      return next.concerns.map((path) => ({
-        type: 'org_unit',
-        path,
-        tier: ['township', 'village'],
-        isAddressee: true,
-        code: 'unknown_unit',
-        message: '涉及的乡镇或村社不存在，请重新选择',
-      }))
+      return concernedUnitReferences(next.concerns)
     case 'finish_answers':
     case 'submit_for_review':
       if (next.status === 'submitted' && next.exemption) return []
