@@ -8,6 +8,7 @@ import { can } from '../auth/permissions.ts'
 import { chinaDate } from '../calendar/working-days.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import {
+  createOnce,
   MutationRejection,
   type Actor,
   type MutationInput,
@@ -116,8 +117,7 @@ export const policyKind: RecordKind<PolicyData> = {
   apply(current: PolicyData | null, mutation: MutationInput, actor: Actor): PolicyData {
     const { op, payload } = mutation
     if (op === 'create') {
-      if (current) throw new MutationRejection('already_exists', '该政策已登记，请勿重复提交')
-      return create(payload, actor)
+      return createOnce(current, '该政策已登记，请勿重复提交', () => create(payload, actor))
     }
     if (op !== 'record_interpretation') throw new MutationRejection('unknown_op', '不支持的操作')
     if (!current) throw new MutationRejection('not_found', '该政策不存在或尚未同步')
