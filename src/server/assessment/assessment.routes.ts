@@ -27,19 +27,14 @@ import type { CampaignData } from '#shared/assessment/assessment.schema.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import { orgUnitSchema } from '#shared/org/org.schema.ts'
+import type { AuthContext } from '../plugins/auth.ts'
 import { HttpError } from '../plugins/errors.ts'
-import { assertCanSeeRecord, requirePermission } from '../plugins/scope.ts'
+import { requirePermission } from '../plugins/scope.ts'
 import { findOrgUnit, listSubtree } from '../org/org.repository.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { findCampaign, findPolicy } from './assessment.repository.ts'
-import {
-  codeCounts,
-  findSheetOwner,
-  issueCodes,
-  listSheets,
-  readSheet,
-} from '../ballot/ballot.repository.ts'
-import { ballotSecretLoader } from '../ballot/ballot-secret.ts'
+import { codeCounts, listSheets } from '../ballot/ballot.repository.ts'
+import { codeSheets } from '../ballot/code-sheets.ts'
 import { castPublicBallot } from '../ballot/public-ballot.ts'
 import { openPostEvaluationIfDue } from './post-evaluation.trigger.ts'
 import { systemAuth } from './system-actor.ts'
@@ -55,7 +50,7 @@ function isOpenOn(campaign: CampaignData, today: string): boolean {
 export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { db, dialect } = app.database
-  const ballotSecret = ballotSecretLoader(app.config)
+  const sheets = codeSheets(app, kinds, CAMPAIGN_KIND, (id) => findCampaign(db, dialect, id))
 
   async function unitName(path: string): Promise<string> {
     const unit = await findOrgUnit(db, pathIds(path).at(-1) ?? '')
@@ -142,33 +137,9 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
     },
   )
 
-  /** The campaign if this user may see it (its audience), else 403 as for any record. */
-  async function campaignInScope(id: string, auth: Parameters<typeof assertCanSeeRecord>[0]) {
-    const campaign = await findCampaign(db, dialect, id)
-    if (!campaign) throw new HttpError(403, 'out_of_scope')
-    const kind = kinds.get(CAMPAIGN_KIND)
-    assertCanSeeRecord(auth, kind ? kind.audience(campaign) : [])
-    return campaign
-  }
-
-  /**
-   * Sheet `batchId` in clear, for the person who issued it and nobody else
-   * (ADR 0007): anyone else, a colleague of the same unit included, gets 404
-   * as for a sheet that does not exist, so ids cannot be probed.
-   */
-  async function ownSheet(batchId: string, auth: Parameters<typeof assertCanSeeRecord>[0]) {
-    const owner = await findSheetOwner(db, batchId)
-    if (!owner || owner.issuedBy !== auth.user.id) throw new HttpError(404, 'not_found')
-    const campaign = await campaignInScope(owner.campaignId, auth)
-    const { codes } = await readSheet(db, ballotSecret(), batchId)
-    if (codes.length === 0) throw new HttpError(410, 'sheet_not_retrievable')
-    return {
-      batchId,
-      campaignId: owner.campaignId,
-      policyTitle: campaign.policyTitle,
-      issuedAt: owner.issuedAt,
-      codes,
-    }
+  async function ownSheet(batchId: string, auth: AuthContext) {
+    const { boxId, box, ...sheet } = await sheets.ownSheet(batchId, auth)
+    return { ...sheet, campaignId: boxId, policyTitle: box.policyTitle }
   }
 
   api.post(
@@ -182,20 +153,10 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
     },
     async (request, reply) => {
       const auth = requirePermission(request, 'assessment.codes')
-      const campaign = await campaignInScope(request.params.id, auth)
+      const campaign = await sheets.boxInScope(request.params.id, auth)
       if (campaign.status !== 'open') throw new HttpError(409, 'campaign_closed')
-      const batchId = await issueCodes(
-        db,
-        ballotSecret(),
-        request.params.id,
-        request.body.count,
-        auth.user.id,
-        new Date(),
-      )
-      request.log.info(
-        { campaignId: request.params.id, batchId, count: request.body.count },
-        'ballot codes issued',
-      )
+      const { count } = request.body
+      const batchId = await sheets.issueSheet(request.params.id, count, auth, request.log)
       return reply.code(201).send(await ownSheet(batchId, auth))
     },
   )
@@ -205,7 +166,7 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
     { schema: { params: campaignParams, response: { 200: sheetListSchema } } },
     async (request) => {
       const auth = requirePermission(request, 'assessment.codes')
-      await campaignInScope(request.params.id, auth)
+      await sheets.boxInScope(request.params.id, auth)
       return { sheets: await listSheets(db, request.params.id, auth.user.id) }
     },
   )
@@ -235,7 +196,7 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
     { schema: { params: campaignParams, response: { 200: codeCountsSchema } } },
     async (request) => {
       const auth = requirePermission(request, 'issue.read')
-      await campaignInScope(request.params.id, auth)
+      await sheets.boxInScope(request.params.id, auth)
       return codeCounts(db, request.params.id)
     },
   )

@@ -10,6 +10,7 @@ import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import type { Database } from '../db/database.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
+import { systemMutation } from '../sync/system-change.ts'
 import { systemAuth } from './system-actor.ts'
 
 const POLICY_ID = '0195b1c0-0000-7000-8000-00000000d001'
@@ -27,17 +28,7 @@ function seedMutation(
   recordId: string,
   payload: Record<string, unknown>,
 ): Mutation {
-  return {
-    id,
-    kind,
-    recordId,
-    op: 'create',
-    payload,
-    baseVersion: 0,
-    seq: 0,
-    deviceId: 'seed',
-    createdAt: new Date().toISOString(),
-  }
+  return systemMutation(id, { kind, recordId, op: 'create', payload }, 'seed')
 }
 
 /** Writes the demo policy and campaign (idempotent); false when the demo county is missing. */

@@ -8,17 +8,17 @@
  * records one ballot (the conditional UPDATE in `spendCode`).
  */
 import type { FastifyBaseLogger } from 'fastify'
-import { uuidv7 } from 'uuidv7'
 import type { ErrorCode } from '#shared/api/api-error.ts'
 import { normalizeBallotCode } from '#shared/ballot/ballot-code.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { HttpError } from '../plugins/errors.ts'
+import { withCodeLimit } from '../rate-limit/public-guard.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
-import { applyMutation } from '../sync/push.ts'
+import { applySystemChange, inTransaction } from '../sync/system-change.ts'
 import type { Kysely } from 'kysely'
-import { reserveBallot, settleBallot } from './ballot-guard.ts'
+import { BALLOT_LIMIT } from './ballot-guard.ts'
 import { spendCode } from './ballot.repository.ts'
 
 /** What a route needs to record a ballot. */
@@ -57,62 +57,21 @@ export async function castPublicBallot(
   prepare: (now: Date) => Promise<PreparedBallot>,
 ): Promise<void> {
   const { db, dialect, kinds, log } = ctx
-  const now = new Date()
-  const attempt = await reserveBallot(db, ip, now)
-  if (!attempt) throw new HttpError(429, 'too_many_ballots')
-  let isBadCode = false
-  try {
+  await withCodeLimit(db, log, BALLOT_LIMIT, ip, async ({ now, wrongCode }) => {
     const ballot = await prepare(now)
     const code = normalizeBallotCode(typedCode)
-    const trx = await db.startTransaction().execute()
-    try {
+    await inTransaction(db, async (trx) => {
       if (!code || !(await spendCode(trx, ballot.boxId, code, ballot.spentOn, now))) {
-        isBadCode = true
+        wrongCode()
         throw new HttpError(409, ballot.badCode ?? 'ballot_code_invalid')
       }
-      const result = await applyMutation(
-        { db: trx, dialect, kinds, auth: ballot.auth, log },
-        {
-          id: uuidv7(),
-          kind: ballot.kind,
-          recordId: ballot.recordId,
-          op: ballot.op,
-          payload: ballot.payload,
-          baseVersion: 0,
-          seq: 0,
-          deviceId: 'public',
-          createdAt: now.toISOString(),
-        },
-        // A savepoint, as applyBatch uses on SQLite: a refusal undoes only the ballot's writes.
-        async (work) => {
-          const savepoint = await trx.savepoint('ballot').execute()
-          try {
-            const applied = await work(savepoint)
-            await savepoint.releaseSavepoint('ballot').execute()
-            return applied
-          } catch (error) {
-            await savepoint.rollbackToSavepoint('ballot').execute()
-            throw error
-          }
-        },
+      const { auth, kind, recordId, op, payload } = ballot
+      await applySystemChange(
+        { dialect, kinds, auth, log },
+        trx,
+        { kind, recordId, op, payload },
+        now,
       )
-      if (result.status !== 'applied') {
-        throw new HttpError(
-          400,
-          'validation_failed',
-          result.status === 'rejected' ? result.message : undefined,
-        )
-      }
-      await trx.commit().execute()
-    } catch (error) {
-      await trx.rollback().execute()
-      throw error
-    }
-  } finally {
-    // Giving back an unused wrong-code slot must not turn the answer into a
-    // 500: a slot kept by mistake only counts as one wrong code.
-    await settleBallot(db, attempt, ip, isBadCode).catch((error: unknown) =>
-      log.error({ err: error }, 'ballot rate limit not settled'),
-    )
-  }
+    })
+  })
 }

@@ -13,6 +13,7 @@ import { systemAuth } from '../assessment/system-actor.ts'
 import type { Database } from '../db/database.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
+import { systemMutation } from '../sync/system-change.ts'
 import { DEMO_CONSULTATION_ID } from './consultation.seed.ts'
 
 /** The demo catalogue's record id (fixed: the seed is idempotent). */
@@ -42,17 +43,12 @@ export const DEMO_CATALOGUE_ENTRIES: readonly CatalogueEntryInput[] = [
 ]
 
 function mutation(id: string, op: string, payload: Record<string, unknown>, at: Date): Mutation {
-  return {
+  return systemMutation(
     id,
-    kind: CATALOGUE_KIND,
-    recordId: DEMO_CATALOGUE_ID,
-    op,
-    payload,
-    baseVersion: 0,
-    seq: 0,
-    deviceId: 'seed',
-    createdAt: at.toISOString(),
-  }
+    { kind: CATALOGUE_KIND, recordId: DEMO_CATALOGUE_ID, op, payload },
+    'seed',
+    at,
+  )
 }
 
 /** Writes and publishes this year's demo catalogue (idempotent); false without the demo county. */

@@ -15,37 +15,23 @@ import {
 } from '#shared/consultation/opinion.schema.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
-import { findRecord, recordKey } from '../sync/record.repository.ts'
+import { findRecordData, findRecordsNaming } from '../sync/record.repository.ts'
 
 type Db = Kysely<DatabaseSchema>
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The consultation `id`, or null (also for an id that is no UUID). */
-export async function findConsultation(
+export function findConsultation(
   db: Db,
   dialect: DialectName,
   id: string,
 ): Promise<ConsultationData | null> {
-  if (!UUID.test(id)) return null
-  const row = await findRecord(db, dialect, recordKey(CONSULTATION_KIND, id))
-  return row ? consultationDataSchema.parse(JSON.parse(row.data)) : null
+  return findRecordData(db, dialect, CONSULTATION_KIND, id, consultationDataSchema)
 }
 
-/**
- * Every opinion of a consultation. Records hold JSON text; the id is a UUID
- * (no LIKE wildcards), and opinions are narrowed by kind first (index on
- * kind), as an assessment campaign's forms are.
- */
-export async function findConsultationOpinions(
+/** Every opinion of a consultation, as an assessment campaign's forms are found. */
+export function findConsultationOpinions(
   db: Db,
   consultationId: string,
 ): Promise<{ id: string; data: OpinionData }[]> {
-  if (!UUID.test(consultationId)) return []
-  const rows = await db
-    .selectFrom('sync_record')
-    .select(['id', 'data'])
-    .where('kind', '=', OPINION_KIND)
-    .where('data', 'like', `%"consultationId":"${consultationId}"%`)
-    .execute()
-  return rows.map((row) => ({ id: row.id, data: opinionDataSchema.parse(JSON.parse(row.data)) }))
+  return findRecordsNaming(db, OPINION_KIND, 'consultationId', consultationId, opinionDataSchema)
 }

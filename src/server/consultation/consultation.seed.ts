@@ -14,6 +14,7 @@ import { systemAuth } from '../assessment/system-actor.ts'
 import type { Database } from '../db/database.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
+import { systemMutation } from '../sync/system-change.ts'
 
 /** The demo consultation's id. */
 export const DEMO_CONSULTATION_ID = '0195b1c0-0000-7000-8000-00000000c001'
@@ -27,17 +28,7 @@ function seedMutation(
   op: string,
   payload: Record<string, unknown>,
 ): Mutation {
-  return {
-    id,
-    kind,
-    recordId,
-    op,
-    payload,
-    baseVersion: 0,
-    seq: 0,
-    deviceId: 'seed',
-    createdAt: new Date().toISOString(),
-  }
+  return systemMutation(id, { kind, recordId, op, payload }, 'seed')
 }
 
 /** Writes the demo consultation and its opinions (idempotent); false without the demo county. */

@@ -1,7 +1,7 @@
 /**
  * Rate limits and spam checks of the public opinion routes, over the shared
- * attempt counters (rate-limit.repository.ts) so that several server
- * processes count together, and reserved before any work so that a parallel
+ * attempt counters in the shape every public route uses
+ * (rate-limit/public-guard.ts): reserved before any work, so that a parallel
  * burst passes at most the limit:
  *
  * - opinions per address and window: generous, since villagers behind one
@@ -15,11 +15,8 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { DatabaseSchema } from '../db/database-schema.ts'
-import {
-  releaseAttempt,
-  reserveAttempt,
-  type Reservation,
-} from '../rate-limit/rate-limit.repository.ts'
+import type { CodeLimit, PublicLimit } from '../rate-limit/public-guard.ts'
+import { reserveAttempt, type Reservation } from '../rate-limit/rate-limit.repository.ts'
 
 type Db = Kysely<DatabaseSchema>
 
@@ -40,13 +37,12 @@ function sameTextKey(text: string): string {
   return text.replace(/\s+/g, '').toLowerCase()
 }
 
-/** Counts an opinion of `ip` against the per-address limit; null means 429. */
-export function reserveOpinion(db: Db, ip: string, now: Date): Promise<Reservation | null> {
-  return reserveAttempt(
-    db,
-    [{ key: `opinion:${ip}`, limit: MAX_OPINIONS_PER_IP, windowMs: OPINION_WINDOW_MS }],
-    now,
-  )
+/** Opinions per address: generous (a station's Wi-Fi, a carrier's NAT). */
+export const OPINION_LIMIT: PublicLimit = {
+  name: 'opinion',
+  limit: MAX_OPINIONS_PER_IP,
+  windowMs: OPINION_WINDOW_MS,
+  refusal: 'too_many_opinions',
 }
 
 /**
@@ -65,28 +61,14 @@ export function claimText(
   return reserveAttempt(db, [{ key, limit: 1, windowMs: DUPLICATE_WINDOW_MS }], now)
 }
 
-const badKey = (ip: string) => `opinion-code-fail:${ip}`
-
-/** Counts a lookup, and provisionally a wrong code, before the code is looked up; null means 429. */
-export function reserveLookup(db: Db, ip: string, now: Date): Promise<Reservation | null> {
-  return reserveAttempt(
-    db,
-    [
-      { key: `opinion-lookup:${ip}`, limit: MAX_LOOKUPS_PER_IP, windowMs: OPINION_WINDOW_MS },
-      { key: badKey(ip), limit: MAX_BAD_CODES_PER_IP, windowMs: OPINION_WINDOW_MS },
-    ],
-    now,
-  )
-}
-
-/** The lookup stays counted; the wrong-code slot only if the code found nothing. */
-export async function settleLookup(
-  db: Db,
-  reservation: Reservation,
-  ip: string,
-  isBadCode: boolean,
-): Promise<void> {
-  if (!isBadCode) await releaseAttempt(db, reservation, [badKey(ip)])
+/** Tracking-code lookups per address, and wrong codes among them. */
+export const LOOKUP_LIMIT: CodeLimit = {
+  name: 'opinion-lookup',
+  limit: MAX_LOOKUPS_PER_IP,
+  windowMs: OPINION_WINDOW_MS,
+  refusal: 'too_many_lookups',
+  badName: 'opinion-code-fail',
+  badLimit: MAX_BAD_CODES_PER_IP,
 }
 
 /** The stored form of a tracking code: its SHA-256 (60 random bits: no salt needed). */

@@ -12,17 +12,12 @@ import {
 } from '#shared/consultation/opinion.schema.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
-import { findRecord, recordKey } from '../sync/record.repository.ts'
+import { findRecordData } from '../sync/record.repository.ts'
 
 type Db = Kysely<DatabaseSchema>
 
-export async function findOpinion(
-  db: Db,
-  dialect: DialectName,
-  id: string,
-): Promise<OpinionData | null> {
-  const row = await findRecord(db, dialect, recordKey(OPINION_KIND, id))
-  return row ? opinionDataSchema.parse(JSON.parse(row.data)) : null
+export function findOpinion(db: Db, dialect: DialectName, id: string): Promise<OpinionData | null> {
+  return findRecordData(db, dialect, OPINION_KIND, id, opinionDataSchema)
 }
 
 /** Keeps the hash of an opinion's tracking code (in the opinion's own transaction). */

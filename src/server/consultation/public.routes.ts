@@ -31,16 +31,11 @@ import {
 } from '#shared/consultation/public-tracking.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
 import { HttpError } from '../plugins/errors.ts'
+import { limitPublic, withCodeLimit } from '../rate-limit/public-guard.ts'
 import { releaseAttempt, type Reservation } from '../rate-limit/rate-limit.repository.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
-import { applyMutation } from '../sync/push.ts'
-import {
-  claimText,
-  hashTrackingCode,
-  reserveLookup,
-  reserveOpinion,
-  settleLookup,
-} from './opinion-guard.ts'
+import { applySystemChange, inTransaction } from '../sync/system-change.ts'
+import { claimText, hashTrackingCode, LOOKUP_LIMIT, OPINION_LIMIT } from './opinion-guard.ts'
 import { findConsultation, findConsultationOpinions } from './consultation.repository.ts'
 import { findOpinion, findTracking, saveTracking } from './public.repository.ts'
 import {
@@ -92,9 +87,7 @@ export function consultationPublicRoutes(app: FastifyInstance, kinds: KindRegist
       const now = new Date()
       const consultationId = request.params.id
       // Counted first, so a burst passes at most the limit whatever it sends.
-      if (!(await reserveOpinion(db, request.ip, now))) {
-        throw new HttpError(429, 'too_many_opinions')
-      }
+      await limitPublic(db, OPINION_LIMIT, request.ip, now)
       const input = request.body
       if (input.website !== '') {
         // A form-filling robot: a believable answer, nothing stored, nothing to learn from.
@@ -149,57 +142,24 @@ export function consultationPublicRoutes(app: FastifyInstance, kinds: KindRegist
             ...(input.phone ? { phone: input.phone } : {}),
           }
         : null
-    const trx = await db.startTransaction().execute()
-    try {
-      const result = await applyMutation(
-        { db: trx, dialect, kinds, auth, log },
-        {
-          id: uuidv7(),
-          kind: OPINION_KIND,
-          recordId: opinionId,
-          op: 'create',
-          payload: {
-            ...publicOpinionPayload({
-              consultationId,
-              department,
-              text: input.text,
-              heardOn: chinaDate(now.toISOString()),
-              villagePath: input.villagePath,
-              resident,
-              trackingHash: codeHash,
-            }),
-          },
-          baseVersion: 0,
-          seq: 0,
-          deviceId: 'public',
-          createdAt: now.toISOString(),
-        },
-        // A savepoint, as applyBatch uses on SQLite: a refusal undoes only the opinion's writes.
-        async (work) => {
-          const savepoint = await trx.savepoint('opinion').execute()
-          try {
-            const applied = await work(savepoint)
-            await savepoint.releaseSavepoint('opinion').execute()
-            return applied
-          } catch (error) {
-            await savepoint.rollbackToSavepoint('opinion').execute()
-            throw error
-          }
-        },
-      )
-      if (result.status !== 'applied') {
-        throw new HttpError(
-          400,
-          'validation_failed',
-          result.status === 'rejected' ? result.message : undefined,
-        )
+    await inTransaction(db, async (trx) => {
+      const change = {
+        kind: OPINION_KIND,
+        recordId: opinionId,
+        op: 'create',
+        payload: publicOpinionPayload({
+          consultationId,
+          department,
+          text: input.text,
+          heardOn: chinaDate(now.toISOString()),
+          villagePath: input.villagePath,
+          resident,
+          trackingHash: codeHash,
+        }),
       }
+      await applySystemChange({ dialect, kinds, auth, log }, trx, change, now)
       await saveTracking(trx, codeHash, opinionId, consultationId, now)
-      await trx.commit().execute()
-    } catch (error) {
-      await trx.rollback().execute()
-      throw error
-    }
+    })
   }
 
   /**
@@ -213,12 +173,8 @@ export function consultationPublicRoutes(app: FastifyInstance, kinds: KindRegist
       bodyLimit: 1024,
       schema: { body: trackingLookupSchema, response: { 200: trackedOpinionSchema } },
     },
-    async (request) => {
-      const now = new Date()
-      const attempt = await reserveLookup(db, request.ip, now)
-      if (!attempt) throw new HttpError(429, 'too_many_lookups')
-      let isBadCode = true
-      try {
+    (request) =>
+      withCodeLimit(db, request.log, LOOKUP_LIMIT, request.ip, async ({ wrongCode }) => {
         const code = normalizeTrackingCode(request.body.code)
         const tracking = code ? await findTracking(db, hashTrackingCode(code)) : undefined
         const opinion = tracking ? await findOpinion(db, dialect, tracking.opinion_id) : null
@@ -226,9 +182,9 @@ export function consultationPublicRoutes(app: FastifyInstance, kinds: KindRegist
           ? await findConsultation(db, dialect, tracking.consultation_id)
           : null
         if (!tracking || !opinion || !consultation) {
+          wrongCode()
           throw new HttpError(404, 'tracking_code_invalid')
         }
-        isBadCode = false
         return {
           consultationId: tracking.consultation_id,
           consultationTitle: consultation.title,
@@ -237,11 +193,6 @@ export function consultationPublicRoutes(app: FastifyInstance, kinds: KindRegist
           answersDueOn: consultation.answersDue?.date ?? null,
           answer: publicAnswer(opinion.answer),
         }
-      } finally {
-        await settleLookup(db, attempt, request.ip, isBadCode).catch((error: unknown) =>
-          request.log.error({ err: error }, 'opinion lookup rate limit not settled'),
-        )
-      }
-    },
+      }),
   )
 }

@@ -16,6 +16,7 @@ import { findOrgUnit, findUser } from '../org/org.repository.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
+import { systemMutation } from '../sync/system-change.ts'
 
 const id = (n: number) => `0195b1c0-0000-7000-8000-0000000e${String(n).padStart(4, '0')}`
 const ROAD_ITEM = id(1)
@@ -42,17 +43,7 @@ function seedMutation(
   op: string,
   payload: Record<string, unknown>,
 ): Mutation {
-  return {
-    id: id(100 + n),
-    kind,
-    recordId,
-    op,
-    payload,
-    baseVersion: 0,
-    seq: 0,
-    deviceId: 'seed',
-    createdAt: new Date().toISOString(),
-  }
+  return systemMutation(id(100 + n), { kind, recordId, op, payload }, 'seed')
 }
 
 /** Writes the demo list (idempotent); false when the demo accounts are missing. */

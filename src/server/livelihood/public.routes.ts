@@ -23,11 +23,17 @@ import {
 import { findOrgUnit, listSubtree } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { BLOB_HELMET } from '../plugins/security-headers.ts'
-import { reserveAttempt } from '../rate-limit/rate-limit.repository.ts'
+import { limitPublic, type PublicLimit } from '../rate-limit/public-guard.ts'
 
 /** Reads per address per window: a station's shared Wi-Fi with a queue at the board stays under it. */
 export const MAX_PUBLIC_READS_PER_IP = 300
 export const PUBLIC_READ_WINDOW_MS = 10 * 60_000
+const PUBLIC_READ_LIMIT: PublicLimit = {
+  name: 'public-read',
+  limit: MAX_PUBLIC_READS_PER_IP,
+  windowMs: PUBLIC_READ_WINDOW_MS,
+  refusal: 'too_many_public_reads',
+}
 /** How long one unit's answer is reused. */
 const CACHE_MS = 60_000
 /** At most this many answers kept (units × years); the oldest goes first. */
@@ -43,14 +49,7 @@ export function livelihoodPublicRoutes(app: FastifyInstance): void {
   const cache = new Map<string, { at: number; body: PublicProgress }>()
 
   async function limit(ip: string): Promise<void> {
-    const rule = {
-      key: `public-read:${ip}`,
-      limit: MAX_PUBLIC_READS_PER_IP,
-      windowMs: PUBLIC_READ_WINDOW_MS,
-    }
-    if (!(await reserveAttempt(db, [rule], new Date()))) {
-      throw new HttpError(429, 'too_many_public_reads')
-    }
+    await limitPublic(db, PUBLIC_READ_LIMIT, ip, new Date())
   }
 
   /** The public progress of a township or county and year; 404 for any other unit. */

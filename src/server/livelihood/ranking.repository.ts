@@ -7,17 +7,13 @@ import { RANKING_KIND } from '#shared/livelihood/ranking.kind.ts'
 import { rankingDataSchema, type RankingData } from '#shared/livelihood/ranking.schema.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
-import { findRecord, recordKey } from '../sync/record.repository.ts'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { findRecordData } from '../sync/record.repository.ts'
 
 /** The ranking `id`, or null (also for an id that cannot be one). */
-export async function findRanking(
+export function findRanking(
   db: Kysely<DatabaseSchema>,
   dialect: DialectName,
   id: string,
 ): Promise<RankingData | null> {
-  if (!UUID.test(id)) return null
-  const row = await findRecord(db, dialect, recordKey(RANKING_KIND, id))
-  return row ? rankingDataSchema.parse(JSON.parse(row.data)) : null
+  return findRecordData(db, dialect, RANKING_KIND, id, rankingDataSchema)
 }

@@ -20,10 +20,9 @@ import { pathIds } from '#shared/org/org-path.ts'
 import { findOrgUnit } from '../org/org.repository.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { HttpError } from '../plugins/errors.ts'
-import { assertCanSeeRecord, requirePermission } from '../plugins/scope.ts'
+import { requirePermission } from '../plugins/scope.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
-import { findSheetOwner, issueCodes, readSheet } from '../ballot/ballot.repository.ts'
-import { ballotSecretLoader } from '../ballot/ballot-secret.ts'
+import { codeSheets } from '../ballot/code-sheets.ts'
 import { castPublicBallot } from '../ballot/public-ballot.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { findRanking } from './ranking.repository.ts'
@@ -34,7 +33,7 @@ const sheetParams = z.object({ batchId: z.string().max(64) })
 export function rankingRoutes(app: FastifyInstance, kinds: KindRegistry): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { db, dialect } = app.database
-  const ballotSecret = ballotSecretLoader(app.config)
+  const sheets = codeSheets(app, kinds, RANKING_KIND, (id) => findRanking(db, dialect, id))
 
   api.get(
     '/api/public/livelihood/rankings/:id',
@@ -98,30 +97,9 @@ export function rankingRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     },
   )
 
-  /** The ranking if this user may see it (its audience), else 403 as for any record. */
-  async function rankingInScope(id: string, auth: AuthContext) {
-    const ranking = await findRanking(db, dialect, id)
-    if (!ranking) throw new HttpError(403, 'out_of_scope')
-    const kind = kinds.get(RANKING_KIND)
-    assertCanSeeRecord(auth, kind ? kind.audience(ranking) : [])
-    return ranking
-  }
-
-  /** Sheet `batchId` in clear, for the person who issued it only (ADR 0007), else 404. */
   async function ownSheet(batchId: string, auth: AuthContext) {
-    const owner = await findSheetOwner(db, batchId)
-    if (!owner || owner.issuedBy !== auth.user.id) throw new HttpError(404, 'not_found')
-    // A campaign's sheet is not a ranking's: the ranking lookup answers 403 for it.
-    const ranking = await rankingInScope(owner.campaignId, auth)
-    const { codes } = await readSheet(db, ballotSecret(), batchId)
-    if (codes.length === 0) throw new HttpError(410, 'sheet_not_retrievable')
-    return {
-      batchId,
-      rankingId: owner.campaignId,
-      title: ranking.title,
-      issuedAt: owner.issuedAt,
-      codes,
-    }
+    const { boxId, box, ...sheet } = await sheets.ownSheet(batchId, auth)
+    return { ...sheet, rankingId: boxId, title: box.title }
   }
 
   api.post(
@@ -135,22 +113,12 @@ export function rankingRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     },
     async (request, reply) => {
       const auth = requirePermission(request, 'livelihood.propose')
-      const ranking = await rankingInScope(request.params.id, auth)
+      const ranking = await sheets.boxInScope(request.params.id, auth)
       if (ranking.channel !== 'ballot' || ranking.status !== 'open') {
         throw new HttpError(409, 'ranking_closed')
       }
-      const batchId = await issueCodes(
-        db,
-        ballotSecret(),
-        request.params.id,
-        request.body.count,
-        auth.user.id,
-        new Date(),
-      )
-      request.log.info(
-        { rankingId: request.params.id, batchId, count: request.body.count },
-        'ranking codes issued',
-      )
+      const { count } = request.body
+      const batchId = await sheets.issueSheet(request.params.id, count, auth, request.log)
       return reply.code(201).send(await ownSheet(batchId, auth))
     },
   )

@@ -3,6 +3,7 @@
  * (db | trx): the push handler owns the transaction.
  */
 import { sql, type Kysely, type Selectable } from 'kysely'
+import type { z } from 'zod'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
 import { downwardAudiencesAbove } from '#shared/org/org-path.ts'
@@ -49,6 +50,50 @@ export async function findRecord(
   const query = db.selectFrom('sync_record').selectAll().where('key', '=', key)
   if (dialect !== 'postgres' || lock === undefined) return query.executeTakeFirst()
   return (lock === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst()
+}
+
+/** A record id as the sync protocol accepts it (a UUID): anything else names no record. */
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The data of record `id` of `kind` as the server holds it (before any
+ * viewer's projection), parsed by the kind's `schema`; null when there is
+ * none, also for an id that cannot be one.
+ */
+export async function findRecordData<T>(
+  db: Db,
+  dialect: DialectName,
+  kind: string,
+  id: string,
+  schema: z.ZodType<T>,
+): Promise<T | null> {
+  if (!RECORD_ID.test(id)) return null
+  const row = await findRecord(db, dialect, recordKey(kind, id))
+  return row ? schema.parse(JSON.parse(row.data)) : null
+}
+
+/**
+ * Every record of `kind` whose data names record `id` in `field` (a form's
+ * campaign, an opinion's consultation), parsed by `schema`. Records hold JSON
+ * text; the id is a UUID (no LIKE wildcards), and records are narrowed by
+ * kind first (index on kind). TODO(#7): a column if one record gathers tens
+ * of thousands of others.
+ */
+export async function findRecordsNaming<T>(
+  db: Db,
+  kind: string,
+  field: string,
+  id: string,
+  schema: z.ZodType<T>,
+): Promise<{ id: string; data: T }[]> {
+  if (!RECORD_ID.test(id)) return []
+  const rows = await db
+    .selectFrom('sync_record')
+    .select(['id', 'data'])
+    .where('kind', '=', kind)
+    .where('data', 'like', `%"${field}":"${id}"%`)
+    .execute()
+  return rows.map((row) => ({ id: row.id, data: schema.parse(JSON.parse(row.data)) }))
 }
 
 /**

@@ -13,6 +13,7 @@ import { issuingDepartmentReference, POLICY_KIND } from '../policy/policy.kind.t
 import { policyDataSchema } from '../policy/policy.schema.ts'
 import { isCampaignForm } from './assessment.results.ts'
 import {
+  createOnce,
   MutationRejection,
   recordReference,
   type Actor,
@@ -273,8 +274,7 @@ export const formKind: RecordKind<FormData> = {
   apply(current, mutation, actor) {
     const { op, payload } = mutation
     if (op === 'create') {
-      if (current) throw new MutationRejection('already_exists', '该评议表已提交，请勿重复提交')
-      return createForm(payload, actor)
+      return createOnce(current, '该评议表已提交，请勿重复提交', () => createForm(payload, actor))
     }
     if (op !== 'withdraw') {
       throw new MutationRejection('immutable', '评议表提交后不能修改，如有错误请撤回后重新录入')

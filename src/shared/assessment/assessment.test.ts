@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import type { Actor } from '../sync/record-kind.ts'
 import {
   FORM_KIND,
   formKind,
@@ -15,6 +15,7 @@ import {
   type FormRow,
 } from './assessment.results.ts'
 import { DEFAULT_TRIGGER_RULE, type FormData, type TriggerRule } from './assessment.schema.ts'
+import { refusalCodeOf } from '../sync/record-kind.fixtures.ts'
 
 const CAMPAIGN = '0190f5a2-0000-7000-8000-000000000001'
 const DEPT = '/demo-county/demo-dept-1/'
@@ -55,16 +56,6 @@ function form(id: string, satisfaction: number, fields: Partial<FormData> = {}):
   return { id, data: { ...data, ...fields } }
 }
 
-function rejectionOf(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error.code
-    throw error
-  }
-  throw new Error('expected a rejection')
-}
-
 describe('assessment form kind', () => {
   it('stores a transcribed paper form as submitted and anonymous', () => {
     const { data } = form('f1', 4)
@@ -75,12 +66,14 @@ describe('assessment form kind', () => {
   it('never edits a submitted form: only a withdrawal with a reason, which keeps the answers', () => {
     const { data } = form('f1', 2)
     const update = { op: 'update', payload: { scores: { satisfaction: 5 } }, baseVersion: 1 }
-    expect(rejectionOf(() => formKind.apply(data, update, actor()))).toBe('immutable')
+    expect(refusalCodeOf(() => formKind.apply(data, update, actor()))).toBe('immutable')
     const withdraw = (reason: string) => ({ op: 'withdraw', payload: { reason }, baseVersion: 1 })
-    expect(rejectionOf(() => formKind.apply(data, withdraw(' '), actor()))).toBe('invalid_payload')
+    expect(refusalCodeOf(() => formKind.apply(data, withdraw(' '), actor()))).toBe(
+      'invalid_payload',
+    )
     const withdrawn = formKind.apply(data, withdraw('录入时选错村社'), actor())
     expect(withdrawn).toMatchObject({ status: 'withdrawn', scores: data.scores })
-    expect(rejectionOf(() => formKind.apply(withdrawn, withdraw('再撤'), actor()))).toBe(
+    expect(refusalCodeOf(() => formKind.apply(withdrawn, withdraw('再撤'), actor()))).toBe(
       'invalid_transition',
     )
   })
@@ -88,7 +81,7 @@ describe('assessment form kind', () => {
   it('accepts a self-service form only from the public ballot route', () => {
     const payload = answers(5, { channel: 'self_service' })
     const create = { op: 'create', payload, baseVersion: 0 }
-    expect(rejectionOf(() => formKind.apply(null, create, actor()))).toBe('forbidden_role')
+    expect(refusalCodeOf(() => formKind.apply(null, create, actor()))).toBe('forbidden_role')
     const publicActor = actor({ userId: PUBLIC_BALLOT_ACTOR_ID, role: 'county_staff' })
     expect(formKind.apply(null, create, publicActor).channel).toBe('self_service')
   })
@@ -96,8 +89,8 @@ describe('assessment form kind', () => {
   it('refuses a transcription for another village and from a role without the permission', () => {
     const create = (payload: Record<string, unknown>, by: Actor) => () =>
       formKind.apply(null, { op: 'create', payload, baseVersion: 0 }, by)
-    expect(rejectionOf(create(answers(4, { villagePath: V2 }), actor()))).toBe('out_of_scope')
-    expect(rejectionOf(create(answers(4), actor({ role: 'mediator' })))).toBe('forbidden_role')
+    expect(refusalCodeOf(create(answers(4, { villagePath: V2 }), actor()))).toBe('out_of_scope')
+    expect(refusalCodeOf(create(answers(4), actor({ role: 'mediator' })))).toBe('forbidden_role')
   })
 
   it('is born in the recorder’s grid and seen by the issuing department', () => {
@@ -231,7 +224,7 @@ describe('post-evaluation kind', () => {
 
   it('is opened only by the server trigger and concluded only by the issuing department', () => {
     const create = { op: 'create', payload, baseVersion: 0 }
-    expect(rejectionOf(() => postEvaluationKind.apply(null, create, dept))).toBe('forbidden_role')
+    expect(refusalCodeOf(() => postEvaluationKind.apply(null, create, dept))).toBe('forbidden_role')
     const opened = postEvaluationKind.apply(null, create, system)
     expect(opened.status).toBe('open')
     const conclude = {
@@ -240,12 +233,12 @@ describe('post-evaluation kind', () => {
       baseVersion: 1,
     }
     const other = actor({ role: 'department_staff', orgPath: '/demo-county/demo-dept-2/' })
-    expect(rejectionOf(() => postEvaluationKind.apply(opened, conclude, other))).toBe(
+    expect(refusalCodeOf(() => postEvaluationKind.apply(opened, conclude, other))).toBe(
       'forbidden_role',
     )
     const concluded = postEvaluationKind.apply(opened, conclude, dept)
     expect(concluded.conclusion).toMatchObject({ decision: 'adjust', by: 'u-dept' })
-    expect(rejectionOf(() => postEvaluationKind.apply(concluded, conclude, dept))).toBe(
+    expect(refusalCodeOf(() => postEvaluationKind.apply(concluded, conclude, dept))).toBe(
       'invalid_transition',
     )
     expect(postEvaluationKind.audience(concluded)).toEqual([DEPT, `${V1}*`])

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { audienceReaches } from '../org/org-path.ts'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import type { Actor } from '../sync/record-kind.ts'
 import { catalogueKind } from './catalogue.kind.ts'
 import type { CatalogueData, CatalogueEntryInput } from './catalogue.schema.ts'
 import { countOverdue, entryStatus, quarterEnd } from './catalogue.status.ts'
+import { refusalCodeOf } from '../sync/record-kind.fixtures.ts'
 
 const COUNTY = '/demo-county/'
 const DEPT = '/demo-county/demo-dept-1/'
@@ -31,16 +32,6 @@ const ENTRY: CatalogueEntryInput = {
 const apply = (current: CatalogueData | null, op: string, payload: object, by = actor()) =>
   catalogueKind.apply(current, { op, payload: { ...payload }, baseVersion: 0 }, by)
 
-function rejectionOf(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error.code
-    throw error
-  }
-  throw new Error('expected a rejection')
-}
-
 describe('the participation catalogue kind', () => {
   it('is compiled by county staff as a draft for the county, seen by the whole county', () => {
     const catalogue = apply(null, 'create', { year: 2026, entries: [ENTRY] })
@@ -52,35 +43,35 @@ describe('the participation catalogue kind', () => {
   })
 
   it('refuses a department or a township compiling it', () => {
-    expect(rejectionOf(() => apply(null, 'create', { year: 2026 }, department))).toBe(
+    expect(refusalCodeOf(() => apply(null, 'create', { year: 2026 }, department))).toBe(
       'forbidden_role',
     )
   })
 
   it('refuses an entry whose department is not a county department', () => {
     const township = { ...ENTRY, department: '/demo-county/demo-t1/demo-t1-v1/' }
-    expect(rejectionOf(() => apply(null, 'create', { year: 2026, entries: [township] }))).toBe(
+    expect(refusalCodeOf(() => apply(null, 'create', { year: 2026, entries: [township] }))).toBe(
       'invalid_payload',
     )
   })
 
   it('publishes once, and not while empty', () => {
     const empty = apply(null, 'create', { year: 2026 })
-    expect(rejectionOf(() => apply(empty, 'publish', {}))).toBe('invalid_payload')
+    expect(refusalCodeOf(() => apply(empty, 'publish', {}))).toBe('invalid_payload')
     const published = apply(apply(empty, 'set_entries', { entries: [ENTRY] }), 'publish', {})
     expect(published).toMatchObject({ status: 'published', publishedByName: '县说事中心' })
-    expect(rejectionOf(() => apply(published, 'publish', {}))).toBe('already_published')
+    expect(refusalCodeOf(() => apply(published, 'publish', {}))).toBe('already_published')
   })
 
   it('lets the entry’s own department link its consultation, and keeps the link across edits', () => {
     const catalogue = apply(null, 'create', { year: 2026, entries: [ENTRY] })
     const other = actor({ role: 'department_staff', orgPath: '/demo-county/demo-dept-2/' })
     const linkInput = { entryId: 'e1', consultationId: 'c-1' }
-    expect(rejectionOf(() => apply(catalogue, 'link', linkInput, other))).toBe('out_of_scope')
+    expect(refusalCodeOf(() => apply(catalogue, 'link', linkInput, other))).toBe('out_of_scope')
     const linked = apply(catalogue, 'link', linkInput, department)
     expect(linked.entries[0]?.consultationId).toBe('c-1')
     expect(
-      rejectionOf(() =>
+      refusalCodeOf(() =>
         apply(linked, 'link', { entryId: 'e1', consultationId: 'c-2' }, department),
       ),
     ).toBe('already_linked')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { audienceReaches } from '../org/org-path.ts'
-import { MutationRejection } from '../sync/record-kind.ts'
+import { refusalOf } from '../sync/record-kind.fixtures.ts'
 import {
   actingAt,
   actOn,
@@ -13,16 +13,6 @@ import {
 import { createConsultationKind } from './consultation.kind.ts'
 import { reviewGateRefusal } from './consultation.machine.ts'
 import { answerDeadline, earliestCloseDate, isAnswerOverdue } from './consultation.rules.ts'
-
-function refusalOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return { code: error.code, message: error.message }
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
 
 const AFTER_CLOSE = '2025-10-09T02:00:00.000Z'
 const department = actingAt(DEMO_ACTORS.departmentStaff, AFTER_CLOSE)

@@ -8,9 +8,10 @@
 import { can } from '../auth/permissions.ts'
 import { chinaDate } from '../calendar/working-days.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
-import { POLICY_KIND } from '../policy/policy.kind.ts'
+import { concernedUnitReferences, POLICY_KIND } from '../policy/policy.kind.ts'
 import { policyDataSchema } from '../policy/policy.schema.ts'
 import {
+  createOnce,
   MutationRejection,
   parsePayload,
   recordReference,
@@ -241,8 +242,7 @@ export function createConsultationKind(
     apply(current, mutation, actor) {
       const { op, payload } = mutation
       if (op === 'create') {
-        if (current) throw new MutationRejection('already_exists', '该事项已登记，请勿重复提交')
-        return create(payload, actor)
+        return createOnce(current, '该事项已登记，请勿重复提交', () => create(payload, actor))
       }
       if (!isOp(op)) throw new MutationRejection('unknown_op', '不支持的操作')
       if (!current) throw new MutationRejection('not_found', '该事项不存在或尚未同步')
@@ -293,14 +293,7 @@ function consultationReferences(
         },
       ]
     case 'open':
-      return next.concerns.map((path) => ({
-        type: 'org_unit',
-        path,
-        tier: ['township', 'village'],
-        isAddressee: true,
-        code: 'unknown_unit',
-        message: '涉及的乡镇或村社不存在，请重新选择',
-      }))
+      return concernedUnitReferences(next.concerns)
     case 'finish_answers':
     case 'submit_for_review':
       if (next.status === 'submitted' && next.exemption) return []

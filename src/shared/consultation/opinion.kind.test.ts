@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { MutationRejection, type Actor, type Viewer } from '../sync/record-kind.ts'
+import type { Actor, Viewer } from '../sync/record-kind.ts'
+import { refusalOf } from '../sync/record-kind.fixtures.ts'
 import { actingAt, DEMO_ACTORS, DEMO_PATHS, recordOpinion } from './consultation.fixtures.ts'
 import { opinionKind, PUBLIC_OPINION_ACTOR_ID, publicOpinionPayload } from './opinion.kind.ts'
 import type { OpinionData } from './opinion.schema.ts'
-
-function refusalOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return { code: error.code, message: error.message }
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
 
 function act(current: OpinionData, op: string, payload: Record<string, unknown>, actor: Actor) {
   return opinionKind.apply(current, { op, payload, baseVersion: 0 }, actor)

@@ -12,6 +12,7 @@ import { canRecordMeeting } from '../meeting/meeting.rules.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import {
+  createOnce,
   MutationRejection,
   parsePayload,
   recordReference,
@@ -207,8 +208,7 @@ export const opinionKind: RecordKind<OpinionData> = {
   apply(current, mutation, actor) {
     const { op, payload } = mutation
     if (op === 'create') {
-      if (current) throw new MutationRejection('already_exists', '该意见已提交，请勿重复提交')
-      return create(payload, actor)
+      return createOnce(current, '该意见已提交，请勿重复提交', () => create(payload, actor))
     }
     if (op !== 'classify' && op !== 'answer') {
       throw new MutationRejection('immutable', '意见提交后内容不能修改')

@@ -1,10 +1,12 @@
 /**
  * The desk's counting helpers: a count of issue reports with its lateness
  * (overdue ones, the worst delay in working days, the next due date), plain
- * counts, and the per-stage overdue lines. Used by the role desks in desk.ts.
+ * counts, the per-stage overdue lines and the opinions awaiting an answer.
+ * Used by the role desks in desk.ts.
  */
 import { workingDaysBetween } from '../calendar/working-days.ts'
 import { currentDeadline, isOverdue, STATUS_STAGE } from '../issue/issue.deadlines.ts'
+import type { OpinionToAnswer } from '../consultation/consultation.desk.ts'
 import type { IssueStage, IssueStatus } from '../issue/issue.schema.ts'
 import type { DeskCount, DeskCountKey, DeskIssue, DeskLink } from './desk.types.ts'
 
@@ -82,4 +84,27 @@ export function overdueByStage(
     const to = { path: ISSUES, query: { inbox: 'all', overdue: '1', stage } }
     return [issueCount({ key: 'overdueByStage', needs: null, to, stage }, atStage, today)]
   })
+}
+
+/** Opinions awaiting the department's answer, late past their consultation's answer days. */
+export function opinionsCount(opinions: readonly OpinionToAnswer[], today: string): DeskCount {
+  let overdueCount = 0
+  let maxDaysLate = 0
+  let nextDue: string | null = null
+  for (const { due } of opinions) {
+    if (due === null) continue
+    if (today > due) {
+      overdueCount += 1
+      maxDaysLate = Math.max(maxDaysLate, workingDaysLate(due, today))
+    } else if (nextDue === null || due < nextDue) nextDue = due
+  }
+  return {
+    key: 'opinionsToAnswer',
+    needs: 'consultation.manage',
+    to: { path: '/consultations' },
+    count: opinions.length,
+    overdueCount,
+    maxDaysLate,
+    nextDue,
+  }
 }

@@ -3,6 +3,7 @@
  * (villages 'v1', 'v2'; grids 'g1' under v1), township 't2', and the
  * department 'd1'. Today is Friday 2026-11-27.
  */
+import { STATUS_STAGE } from '../issue/issue.deadlines.ts'
 import type { IssueStage, IssueStatus } from '../issue/issue.schema.ts'
 import type { DeskInput, DeskIssue, DeskRow } from './desk.types.ts'
 
@@ -22,15 +23,7 @@ export function issueAt(
   overrides: Partial<DeskIssue> = {},
   stage?: IssueStage,
 ): DeskIssue {
-  const stageOf: Partial<Record<IssueStatus, IssueStage>> = {
-    registered: 'accept',
-    accepted: 'village',
-    scheduled_for_meeting: 'village',
-    escalated: 'township',
-    dispatched: 'department',
-    awaiting_feedback: 'feedback',
-  }
-  const current = stage ?? stageOf[status]
+  const current = stage ?? STATUS_STAGE[status]
   return {
     status,
     orgPath: GRID,

@@ -11,14 +11,14 @@ import { isOverdue, STATUS_STAGE } from '../issue/issue.deadlines.ts'
 import { villagePathOf } from '../meeting/meeting.rules.ts'
 import { interpretationStatus } from '../policy/interpretation.ts'
 import { isWithin } from '../org/org-path.ts'
-import type { OpinionToAnswer } from '../consultation/consultation.desk.ts'
 import { feedbackVisitsDue } from '../livelihood/propagation.ts'
-import type { Desk, DeskCount, DeskDay, DeskInput, DeskViewer } from './desk.types.ts'
+import type { Desk, DeskDay, DeskInput, DeskViewer } from './desk.types.ts'
 import {
   ABOVE_VILLAGE,
   issueCount,
   isReopened,
   ISSUES,
+  opinionsCount,
   overdueByStage,
   plainCount,
   STAGE_ORDER,
@@ -297,29 +297,6 @@ function departmentDesk(input: DeskInput, viewer: DeskViewer): Desk {
     ],
     nextDay: null,
     invitedDays: [],
-  }
-}
-
-/** Opinions awaiting the department's answer, late past their consultation's answer days. */
-function opinionsCount(opinions: readonly OpinionToAnswer[], today: string): DeskCount {
-  let overdueCount = 0
-  let maxDaysLate = 0
-  let nextDue: string | null = null
-  for (const { due } of opinions) {
-    if (due === null) continue
-    if (today > due) {
-      overdueCount += 1
-      maxDaysLate = Math.max(maxDaysLate, workingDaysLate(due, today))
-    } else if (nextDue === null || due < nextDue) nextDue = due
-  }
-  return {
-    key: 'opinionsToAnswer',
-    needs: 'consultation.manage',
-    to: { path: '/consultations' },
-    count: opinions.length,
-    overdueCount,
-    maxDaysLate,
-    nextDue,
   }
 }
 

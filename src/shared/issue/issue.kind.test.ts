@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  MutationRejection,
-  type Actor,
-  type AnyRecordKind,
-  type Viewer,
-} from '../sync/record-kind.ts'
+import type { Actor, AnyRecordKind, Viewer } from '../sync/record-kind.ts'
 import {
   DEMO_ACTORS,
   DEMO_PATHS,
@@ -13,6 +8,7 @@ import {
 } from './issue.fixtures.ts'
 import { PRIVATE_PLACEHOLDER, issueKind, maskName, maskPhone } from './issue.kind.ts'
 import { issueDataSchema, type IssueData } from './issue.schema.ts'
+import { refusalOf } from '../sync/record-kind.fixtures.ts'
 
 const A = DEMO_ACTORS
 
@@ -27,16 +23,6 @@ function apply(
     { op, payload, baseVersion: current ? current.events.length : 0 },
     actor,
   )
-}
-
-function refusalOf(run: () => unknown): MutationRejection {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error
-    throw error
-  }
-  throw new Error('expected a MutationRejection')
 }
 
 const register = (overrides: Record<string, unknown> = {}, actor: Actor = A.gridWorker) =>

@@ -13,6 +13,7 @@
 import { chinaDate } from '../calendar/working-days.ts'
 import { isWithin, pathIds } from '../org/org-path.ts'
 import {
+  createOnce,
   MutationRejection,
   type Actor,
   type MutationInput,
@@ -241,8 +242,9 @@ export function createIssueKind(
     apply(current: IssueData | null, mutation: MutationInput, actor: Actor): IssueData {
       const { op, payload } = mutation
       if (op === 'create') {
-        if (current) throw new MutationRejection('already_exists', '该说事已登记，请勿重复提交')
-        return create(payload, actor, deadlines)
+        return createOnce(current, '该说事已登记，请勿重复提交', () =>
+          create(payload, actor, deadlines),
+        )
       }
       if (op !== 'update' && op !== 'transition')
         throw new MutationRejection('unknown_op', '不支持的操作')

@@ -3,7 +3,7 @@
  * by a demo actor, the refusal a call throws, and reports at each stage.
  * Imported by tests only.
  */
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import type { Actor } from '../sync/record-kind.ts'
 import {
   DEMO_ACTORS,
   DEMO_PATHS,
@@ -14,6 +14,7 @@ import {
 import { issueKind } from './issue.kind.ts'
 import { transition } from './issue.machine.ts'
 import type { IssueData } from './issue.schema.ts'
+export { refusalOf } from '../sync/record-kind.fixtures.ts'
 
 const { gridWorker, villageCadre, townshipStaff } = DEMO_ACTORS
 
@@ -36,16 +37,6 @@ export function act(
   at = EVE_OF_NATIONAL_DAY,
 ) {
   return transition(data, action, payload, actingAt(actor, at))
-}
-
-export function refusalOf(run: () => unknown): MutationRejection {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error
-    throw error
-  }
-  throw new Error('expected a MutationRejection')
 }
 
 export function deepFreeze<T>(value: T): T {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyInput } from '../desk/desk.fixtures.ts'
 import { isOnSchedule, livelihoodOverdue } from './livelihood.deadlines.ts'
 import { accepted, actorAt, change, PLAN, proposed, submitted } from './livelihood.fixtures.ts'
 
@@ -59,17 +60,7 @@ describe('overdue livelihood items, in working days', () => {
 describe('late livelihood items on the work desk', () => {
   it('counts an item for the unit that must act on its lateness, and nobody else', async () => {
     const { computeDesk } = await import('../desk/desk.ts')
-    const input = {
-      issues: [],
-      meetings: [],
-      policies: [],
-      campaigns: [],
-      postEvaluations: [],
-      hasCaptureDraft: false,
-      unsentCount: 0,
-      refusedCount: 0,
-      livelihoodItems: [accepted()],
-    }
+    const input = { ...emptyInput(), livelihoodItems: [accepted()] }
     const deskOf = (who: 'department' | 'township' | 'county') => {
       const { userId, role, orgPath } = actorAt(who)
       const desk = computeDesk(input, { userId, role, orgPath, today: '2026-12-30' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { audienceReaches } from '../org/org-path.ts'
-import { MutationRejection } from '../sync/record-kind.ts'
+import { refusalOf } from '../sync/record-kind.fixtures.ts'
 import { currentPercent } from './livelihood.apply.ts'
 import {
   accepted,
@@ -16,16 +16,6 @@ import {
 import { livelihoodAudience, livelihoodItemKind } from './livelihood.kind.ts'
 import { availableLivelihoodOps } from './livelihood.machine.ts'
 import { livelihoodItemDataSchema, type LivelihoodItemData } from './livelihood.schema.ts'
-
-function refusalOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return { code: error.code, message: error.message }
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
 
 const valid = (item: LivelihoodItemData) => livelihoodItemDataSchema.parse(item)
 

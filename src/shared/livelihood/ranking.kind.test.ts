@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import type { Actor } from '../sync/record-kind.ts'
 import { PUBLIC_RANKING_ACTOR_ID, rankingKind } from './ranking.kind.ts'
 import type { RankingData } from './ranking.schema.ts'
+import { refusalCodeOf } from '../sync/record-kind.fixtures.ts'
 
 const { villageCadre, gridWorker } = DEMO_ACTORS
 const publicActor: Actor = { ...DEMO_ACTORS.countyStaff, userId: PUBLIC_RANKING_ACTOR_ID }
@@ -30,16 +31,6 @@ function open(channel: 'meeting' | 'ballot'): RankingData {
   )
 }
 
-function refusal(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error.code
-    throw error
-  }
-  throw new Error('not refused')
-}
-
 describe('ranking kind', () => {
   it('opens a ranking with no marks, homed at the village', () => {
     const data = open('ballot')
@@ -50,11 +41,15 @@ describe('ranking kind', () => {
 
   it('refuses a grid worker, a grid as home, and a day ranking without its day', () => {
     const op = { op: 'create', payload: createPayload('ballot'), baseVersion: 0 }
-    expect(refusal(() => rankingKind.apply(null, op, gridWorker))).toBe('forbidden_role')
+    expect(refusalCodeOf(() => rankingKind.apply(null, op, gridWorker))).toBe('forbidden_role')
     const atGrid = { ...op, payload: { ...createPayload('ballot'), orgPath: DEMO_PATHS.grid } }
-    expect(refusal(() => rankingKind.apply(null, atGrid, villageCadre))).toBe('invalid_payload')
+    expect(refusalCodeOf(() => rankingKind.apply(null, atGrid, villageCadre))).toBe(
+      'invalid_payload',
+    )
     const noDay = { ...op, payload: { ...createPayload('meeting'), meetingId: null } }
-    expect(refusal(() => rankingKind.apply(null, noDay, villageCadre))).toBe('invalid_payload')
+    expect(refusalCodeOf(() => rankingKind.apply(null, noDay, villageCadre))).toBe(
+      'invalid_payload',
+    )
   })
 
   it('records the day’s counts in the minutes and closes the ranking', () => {
@@ -80,7 +75,7 @@ describe('ranking kind', () => {
 
   it('refuses counts that more residents could not have given', () => {
     const tally = (voters: number, votes: number[]) =>
-      refusal(() =>
+      refusalCodeOf(() =>
         rankingKind.apply(
           open('meeting'),
           {
@@ -100,13 +95,13 @@ describe('ranking kind', () => {
 
   it('takes a public ballot only from the public route’s system actor', () => {
     const ballot = { op: 'ballot', payload: { choices: ['water', 'road'] }, baseVersion: 1 }
-    expect(refusal(() => rankingKind.apply(open('ballot'), ballot, villageCadre))).toBe(
+    expect(refusalCodeOf(() => rankingKind.apply(open('ballot'), ballot, villageCadre))).toBe(
       'forbidden_role',
     )
     const next = rankingKind.apply(open('ballot'), ballot, publicActor)
     expect(next.voters).toBe(1)
     expect(next.candidates.map((c) => c.votes)).toEqual([1, 0, 1])
-    expect(refusal(() => rankingKind.apply(open('meeting'), ballot, publicActor))).toBe(
+    expect(refusalCodeOf(() => rankingKind.apply(open('meeting'), ballot, publicActor))).toBe(
       'invalid_transition',
     )
   })
@@ -118,6 +113,8 @@ describe('ranking kind', () => {
       villageCadre,
     )
     const ballot = { op: 'ballot', payload: { choices: ['road'] }, baseVersion: 2 }
-    expect(refusal(() => rankingKind.apply(closed, ballot, publicActor))).toBe('invalid_transition')
+    expect(refusalCodeOf(() => rankingKind.apply(closed, ballot, publicActor))).toBe(
+      'invalid_transition',
+    )
   })
 })

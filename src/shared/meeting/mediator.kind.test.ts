@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
 import { audienceReaches } from '../org/org-path.ts'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import type { Actor } from '../sync/record-kind.ts'
+import { refusalCodeOf } from '../sync/record-kind.fixtures.ts'
 import { mediatorKind } from './mediator.kind.ts'
 import type { MediatorData } from './mediator.schema.ts'
 
@@ -19,16 +20,6 @@ const apply = (
   payload: Record<string, unknown>,
   actor: Actor,
 ) => mediatorKind.apply(current, { op, payload, baseVersion: 0 }, actor)
-
-function code(action: () => unknown): string {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error.code
-    throw error
-  }
-  return 'none'
-}
 
 describe('the mediator pool', () => {
   it('adds a township member with its level from the unit', () => {
@@ -59,21 +50,25 @@ describe('the mediator pool', () => {
 
   it('lets only managers at or above the member’s level manage it', () => {
     expect(
-      code(() => apply(null, 'create', { ...profile, orgPath: DEMO_PATHS.township }, villageCadre)),
+      refusalCodeOf(() =>
+        apply(null, 'create', { ...profile, orgPath: DEMO_PATHS.township }, villageCadre),
+      ),
     ).toBe('out_of_scope')
     expect(
-      code(() =>
+      refusalCodeOf(() =>
         apply(null, 'create', { ...profile, orgPath: DEMO_PATHS.village }, villageMediator),
       ),
     ).toBe('forbidden_role')
     const member = apply(null, 'create', { ...profile, orgPath: DEMO_PATHS.village }, villageCadre)
     expect(
-      code(() =>
+      refusalCodeOf(() =>
         apply(member, 'add_honour', { year: 2025, title: '优秀解事员' }, siblingVillageCadre),
       ),
     ).toBe('out_of_scope')
     expect(
-      code(() => apply(null, 'create', { ...profile, orgPath: DEMO_PATHS.grid }, villageCadre)),
+      refusalCodeOf(() =>
+        apply(null, 'create', { ...profile, orgPath: DEMO_PATHS.grid }, villageCadre),
+      ),
     ).toBe('invalid_payload')
   })
 
@@ -88,7 +83,9 @@ describe('the mediator pool', () => {
     member = apply(member, 'add_assessment', { year: 2024, grade: 'excellent' }, countyStaff)
     member = apply(member, 'add_honour', { year: 2024, title: '优秀解事员' }, countyStaff)
     expect(
-      code(() => apply(member, 'add_assessment', { year: 2024, grade: 'competent' }, countyStaff)),
+      refusalCodeOf(() =>
+        apply(member, 'add_assessment', { year: 2024, grade: 'competent' }, countyStaff),
+      ),
     ).toBe('conflict')
     member = apply(member, 'retire', {}, countyStaff)
     expect(member).toMatchObject({

@@ -7,6 +7,7 @@
 import { can } from '../auth/permissions.ts'
 import { downwardAudience, isWithin } from '../org/org-path.ts'
 import {
+  createOnce,
   MutationRejection,
   type Actor,
   type MutationInput,
@@ -85,8 +86,7 @@ export function applyMediator(
 ): MediatorData {
   const { op, payload } = mutation
   if (op === 'create') {
-    if (current) throw new MutationRejection('already_exists', '该解事员已在人才库中')
-    return create(payload, actor)
+    return createOnce(current, '该解事员已在人才库中', () => create(payload, actor))
   }
   if (!current) throw new MutationRejection('not_found', '该解事员不存在或尚未同步')
   checkManager(actor, current.orgPath)

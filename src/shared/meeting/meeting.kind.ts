@@ -18,6 +18,7 @@
 import { can } from '../auth/permissions.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import {
+  createOnce,
   MutationRejection,
   type Actor,
   type MutationInput,
@@ -308,8 +309,7 @@ export function applyMeeting(
 ): MeetingData {
   const { op, payload } = mutation
   if (op === 'create') {
-    if (current) throw new MutationRejection('already_exists', '该议事日已安排，请勿重复提交')
-    return plan(payload, actor)
+    return createOnce(current, '该议事日已安排，请勿重复提交', () => plan(payload, actor))
   }
   if (!current) throw new MutationRejection('not_found', '该议事日不存在或尚未同步')
   if (current.status === 'cancelled') {

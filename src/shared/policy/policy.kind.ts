@@ -8,6 +8,7 @@ import { can } from '../auth/permissions.ts'
 import { chinaDate } from '../calendar/working-days.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import {
+  createOnce,
   MutationRejection,
   type Actor,
   type MutationInput,
@@ -116,8 +117,7 @@ export const policyKind: RecordKind<PolicyData> = {
   apply(current: PolicyData | null, mutation: MutationInput, actor: Actor): PolicyData {
     const { op, payload } = mutation
     if (op === 'create') {
-      if (current) throw new MutationRejection('already_exists', '该政策已登记，请勿重复提交')
-      return create(payload, actor)
+      return createOnce(current, '该政策已登记，请勿重复提交', () => create(payload, actor))
     }
     if (op !== 'record_interpretation') throw new MutationRejection('unknown_op', '不支持的操作')
     if (!current) throw new MutationRejection('not_found', '该政策不存在或尚未同步')
@@ -169,6 +169,21 @@ function consultationReference(next: PolicyData): RecordReference[] {
 }
 
 /**
+ * A policy or consultation is addressed to the townships and villages it
+ * concerns: each must be a real unit of one of those tiers.
+ */
+export function concernedUnitReferences(concerns: readonly string[]): RecordReference[] {
+  return concerns.map((path) => ({
+    type: 'org_unit',
+    path,
+    tier: ['township', 'village'],
+    isAddressee: true,
+    code: 'unknown_unit',
+    message: '涉及的乡镇或村社不存在，请重新选择',
+  }))
+}
+
+/**
  * A policy or campaign names its issuing department: the server checks that
  * the path is a department of the county (a township's path has the same
  * depth and would otherwise pass).
@@ -205,14 +220,7 @@ function policyReferences(
   if (mutation.op === 'create') {
     return [
       ...issuingDepartmentReference(mutation, { isAddressee: true }),
-      ...next.concerns.map((path): RecordReference => ({
-        type: 'org_unit',
-        path,
-        tier: ['township', 'village'],
-        isAddressee: true,
-        code: 'unknown_unit',
-        message: '涉及的乡镇或村社不存在，请重新选择',
-      })),
+      ...concernedUnitReferences(next.concerns),
       {
         // One 文号, one policy in the county (issue #12.10c): a device cannot know every policy.
         type: 'distinct',

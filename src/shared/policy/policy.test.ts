@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { audienceReaches } from '../org/org-path.ts'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import type { Actor } from '../sync/record-kind.ts'
 import { interpretationDeadline, interpretationStatus } from './interpretation.ts'
 import { policyKind } from './policy.kind.ts'
 import type { PolicyCreateInput, PolicyData } from './policy.schema.ts'
+import { refusalCodeOf } from '../sync/record-kind.fixtures.ts'
 
 const DEPT = '/demo-county/demo-dept-1/'
 const VILLAGE = '/demo-county/demo-t1/demo-t1-v1/'
@@ -32,16 +33,6 @@ const INPUT: PolicyCreateInput = {
 
 function register(input: PolicyCreateInput = INPUT, by: Actor = actor()): PolicyData {
   return policyKind.apply(null, { op: 'create', payload: { ...input }, baseVersion: 0 }, by)
-}
-
-function rejectionOf(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error.code
-    throw error
-  }
-  throw new Error('expected a rejection')
 }
 
 describe('interpretation deadline (issue date + 20 working days)', () => {
@@ -93,7 +84,7 @@ describe('interpretation status', () => {
 describe('policy kind', () => {
   it('lets a department register only its own policies', () => {
     expect(
-      rejectionOf(() => register({ ...INPUT, issuingDepartment: '/demo-county/demo-dept-2/' })),
+      refusalCodeOf(() => register({ ...INPUT, issuingDepartment: '/demo-county/demo-dept-2/' })),
     ).toBe('out_of_scope')
   })
 
@@ -104,7 +95,7 @@ describe('policy kind', () => {
       orgUnitId: 'demo-county',
     })
     expect(register(INPUT, county).registeredBy).toBe('u-dept')
-    expect(rejectionOf(() => register(INPUT, actor({ role: 'grid_worker' })))).toBe(
+    expect(refusalCodeOf(() => register(INPUT, actor({ role: 'grid_worker' })))).toBe(
       'forbidden_role',
     )
   })
@@ -141,8 +132,8 @@ describe('policy kind', () => {
         { op: 'record_interpretation', payload: { ...payload, heldOn }, baseVersion: 1 },
         actor(),
       )
-    expect(rejectionOf(at('2025-09-01'))).toBe('invalid_payload')
-    expect(rejectionOf(at('2025-12-01'))).toBe('invalid_payload')
+    expect(refusalCodeOf(at('2025-09-01'))).toBe('invalid_payload')
+    expect(refusalCodeOf(at('2025-12-01'))).toBe('invalid_payload')
   })
 })
 

@@ -40,6 +40,17 @@ export class MutationRejection extends Error {
   }
 }
 
+/**
+ * The `create` every kind shares: a record is created once. A second create
+ * of the same id (two devices, or a resend after the record changed) is
+ * refused as `already_exists` in the kind's own words (`duplicate`); else
+ * the record is what `create` makes.
+ */
+export function createOnce<T>(current: T | null, duplicate: string, create: () => T): T {
+  if (current) throw new MutationRejection('already_exists', duplicate)
+  return create()
+}
+
 /** `payload` parsed by `schema`, or an `invalid_payload` refusal naming the first problem in Chinese. */
 export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
   const parsed = schema.safeParse(payload)
