@@ -10,8 +10,29 @@ import { router } from './router.ts'
 import { useAuthStore } from './features/auth/index.ts'
 import { useSettingsStore } from './features/me/index.ts'
 
+/**
+ * A start on a lazy page (说事, a deep link): its chunks load while the
+ * device database is read below, not after it and the router's own
+ * resolution. A lazy route component is a loader function (vue-router's own
+ * test); the router calls it again later and gets the loaded module.
+ */
+function preloadStartPage(): void {
+  const start = router.resolve(location.pathname + location.search)
+  if (start.meta.isPublic) return
+  for (const record of start.matched) {
+    const component: unknown = record.components?.default
+    const isLoader =
+      typeof component === 'function' &&
+      !('__vccOpts' in component || 'props' in component || 'displayName' in component)
+    if (isLoader) {
+      void (component as () => Promise<unknown>)().catch(() => undefined)
+    }
+  }
+}
+
 async function bootstrap() {
   const app = createApp(App).use(createPinia()).use(i18n)
+  preloadStartPage()
   // Settings and the cached user come from IndexedDB before the first render,
   // so elder mode never flashes and the app opens offline already signed in.
   await Promise.all([useSettingsStore().load(), useAuthStore().restore()])

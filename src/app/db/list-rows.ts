@@ -12,6 +12,7 @@
  * missing or stale, whoever writes the record.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie'
+import type { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import type { IssueData, IssueStage } from '#shared/issue/issue.schema.ts'
 import { STATUS_STAGE } from '#shared/issue/issue.deadlines.ts'
 import { DESK_PROJECTIONS } from './desk-projections.ts'
@@ -32,6 +33,13 @@ export interface ListRow<T = Record<string, unknown>> {
 
 /** Rows in a lean list's first answer, read on their own: a phone screen holds about six. */
 export const FIRST_PAGE_ROWS = 40
+
+/**
+ * The issue kind's name for its list (checked against the kind's constant at
+ * compile time): importing `issue.kind.ts` itself would load the kind, zod
+ * and the meeting kind into the inbox's first render.
+ */
+export const ISSUE_ROWS: typeof ISSUE_KIND = 'issue'
 
 /** How a kind's records become rows: the sort key and the lean data. */
 export interface Projection<T> {

@@ -37,7 +37,11 @@ export const useAuthStore = defineStore('auth', () => {
   /** Asks the server who we are; a 401 signs the device out, no answer keeps the cache. */
   async function confirm(): Promise<void> {
     try {
-      await remember(await apiRequest<Me>('/api/me'))
+      const fresh = await apiRequest<Me>('/api/me')
+      // The usual answer is the cached user: writing it again would load Dexie
+      // into the first screen of every start (Lighthouse TBT) for nothing.
+      if (status.value === 'signed-in' && JSON.stringify(fresh) === JSON.stringify(me.value)) return
+      await remember(fresh)
     } catch (error) {
       // Nothing cached yet (a new device): nothing to forget, so Dexie need not load.
       if (status.value === 'unknown') status.value = 'signed-out'

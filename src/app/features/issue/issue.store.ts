@@ -3,22 +3,27 @@
  * 'issue'), the org units the screens name and pick, and the two ways the
  * screens change an issue — capture and lifecycle transitions — both through
  * the sync store, which commits the record and its outbox entry together.
- * Loaded only by the lazy issue pages: it pulls in zod and the issue kind.
+ * Loaded only by the lazy issue pages. The list reads lean rows; the sync
+ * store (with every record kind and their zod schemas) loads only when a
+ * screen saves, so it stays out of the inbox's first render.
  */
 import { defineStore, storeToRefs } from 'pinia'
 import type { IssueAction } from '#shared/issue/issue.schema.ts'
 import type { IssueCreateInput } from '#shared/issue/issue.capture.schema.ts'
-import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { appDb } from '#app/db/app-db.ts'
-import { isIssueListData, type IssueListData } from '#app/db/list-rows.ts'
+import { ISSUE_ROWS as ISSUE_KIND, isIssueListData, type IssueListData } from '#app/db/list-rows.ts'
 import { i18n } from '#app/i18n/index.ts'
-import { saveChanges } from '#app/records/save-changes.ts'
+import type { saveChanges as SaveChanges } from '#app/records/save-changes.ts'
 import { useListRows, type KindRow } from '#app/records/use-kind-rows.ts'
 import { useViewer } from '#app/records/use-viewer.ts'
 import { useOrgUnitsStore } from '#app/features/org/index.ts'
 
 /** An issue as the screens list it: its lean list row (`IssueListData`), not the whole record. */
 export type IssueRow = KindRow<IssueListData>
+
+/** The save path, loaded on the first save (see above). */
+const saveChanges: typeof SaveChanges = async (...args) =>
+  (await import('#app/records/save-changes.ts')).saveChanges(...args)
 
 export const useIssueStore = defineStore('issue', () => {
   const { rows, isLoaded } = useListRows(ISSUE_KIND, isIssueListData)
