@@ -1,1 +1,2 @@
 export { useOrgUnitsStore } from './org-units.store.ts'
+export { usePlacesStore, type PlaceChoice } from './places.store.ts'

@@ -7,8 +7,7 @@
  * Loaded only by the lazy assessment pages.
  */
 import { defineStore } from 'pinia'
-import { computed, shallowRef } from 'vue'
-import { z } from 'zod'
+import { computed } from 'vue'
 import {
   CAMPAIGN_KIND,
   FORM_KIND,
@@ -17,20 +16,14 @@ import {
   isPostEvaluationData,
   POST_EVALUATION_KIND,
 } from '#shared/assessment/assessment.kind.ts'
-import { orgUnitSchema, type OrgUnit } from '#shared/org/org.schema.ts'
-import { pathIds } from '#shared/org/org-path.ts'
 import { isPolicyData, POLICY_KIND } from '#shared/policy/policy.kind.ts'
-import { appDb } from '#app/db/app-db.ts'
-import { apiRequest } from '#app/api/http.ts'
 import { i18n } from '#app/i18n/index.ts'
+import { usePlacesStore } from '#app/features/org/index.ts'
 import { saveChanges } from '#app/records/save-changes.ts'
 import { useKindRows } from '#app/records/use-kind-rows.ts'
 
 /** A record of one of the policy kinds as the screens list it. */
 export type { KindRow as Row } from '#app/records/use-kind-rows.ts'
-
-const PLACES_KEY = 'assessment:places'
-const placesSchema = z.array(orgUnitSchema)
 
 export const useAssessmentStore = defineStore('assessment', () => {
   const { rows: policies } = useKindRows(POLICY_KIND, isPolicyData, {
@@ -45,28 +38,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const { rows: cases } = useKindRows(POST_EVALUATION_KIND, isPostEvaluationData, {
     newestBy: (data) => data.openedAt,
   })
-  const places = shallowRef<OrgUnit[]>([])
-  const placesById = computed(() => new Map(places.value.map((unit) => [unit.id, unit])))
-
-  /** The name of the unit at the end of `path`, or its id when this device does not know it. */
-  function placeName(path: string): string {
-    const id = pathIds(path).at(-1) ?? ''
-    return placesById.value.get(id)?.name ?? id
-  }
-
-  /** The county's townships, villages and departments: from the server when online, else cached. */
-  async function loadPlaces(): Promise<void> {
-    const cached = placesSchema.safeParse((await appDb.settings.get(PLACES_KEY))?.value)
-    if (cached.success && places.value.length === 0) places.value = cached.data
-    if (!navigator.onLine) return
-    try {
-      const { units } = await apiRequest<{ units: OrgUnit[] }>('/api/assessment/places')
-      places.value = units
-      await appDb.settings.put({ key: PLACES_KEY, value: units })
-    } catch {
-      // Offline in fact, or the server is away: the cache (if any) stays in use.
-    }
-  }
+  // The county's places live in the org feature's store, shared with the other screens.
+  const placesStore = usePlacesStore()
+  const places = computed(() => placesStore.places)
+  const { placeName, loadPlaces } = placesStore
 
   /** Saves one change; the new record's id once on disk, or null when refused (the reason is shown). */
   async function save(
