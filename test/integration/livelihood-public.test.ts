@@ -6,6 +6,7 @@
  * viewers and only them.
  */
 import { createHash } from 'node:crypto'
+import { MAX_PUBLIC_READS_PER_IP } from '#server/livelihood/public.routes.ts'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '#shared/calendar/working-days.ts'
@@ -339,6 +340,21 @@ describe.each(DIALECTS)('livelihood around the item on %s', (dialect) => {
     expect(county.items.map((item) => item.id)).toEqual([built])
     expect((await publicPage('demo-t1-v1')).statusCode).toBe(404)
     expect((await publicPage('no-such-unit')).statusCode).toBe(404)
+  })
+
+  it('answers exactly the per-address limit of a parallel burst of reads, then 429', async () => {
+    const burst = MAX_PUBLIC_READS_PER_IP + 20
+    const from = '10.0.4.99'
+    const answers = await Promise.all(
+      Array.from({ length: burst }, () => publicPage('demo-t1', from)),
+    )
+    const codes = answers.map((answer) => answer.statusCode)
+    expect(codes.filter((code) => code === 200)).toHaveLength(MAX_PUBLIC_READS_PER_IP)
+    expect(codes.filter((code) => code === 429)).toHaveLength(20)
+    const refused = answers.find((answer) => answer.statusCode === 429)
+    expect(refused?.json()).toMatchObject({ code: 'too_many_public_reads' })
+    // Another address still reads.
+    expect((await publicPage('demo-t1', '10.0.4.100')).statusCode).toBe(200)
   })
 
   it('serves only the latest photo of a public item, without an account', async () => {

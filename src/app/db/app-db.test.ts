@@ -249,7 +249,7 @@ describe('upgrading a device to version 5', () => {
     old.close()
 
     const db = open(name)
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(SCHEMA_VERSION)
     const rows = new Map((await db.rows.toArray()).map((row) => [row.key, row]))
     expect([...rows.keys()].sort()).toEqual(['issue:i1', 'meeting:d1', 'post_evaluation:c1'])
     expect(rows.get('meeting:d1')?.data).toEqual({
@@ -267,5 +267,58 @@ describe('upgrading a device to version 5', () => {
     expect(await db.records.count()).toBe(4)
     // The supervision screen's offline copy has its own store now.
     expect(db.tables.map((table) => table.name)).toContain('supervisionCache')
+  })
+})
+
+describe('upgrading a device to version 6', () => {
+  it('gives livelihood items the lean fields their source reports show', async () => {
+    const name = dbName()
+    const old = new Dexie(name)
+    SCHEMA_VERSIONS.slice(0, 5).forEach((stores, index) => old.version(index + 1).stores(stores))
+    const base = { orgPath: actor.orgPath, updatedAt: actor.at, version: 1, hasPending: 0 }
+    const item = {
+      name: '柳河村通组道路硬化',
+      township: '/c/t/',
+      status: 'returned',
+      sourceIssueIds: ['i1'],
+      returnReason: '明年再报',
+      cancelReason: null,
+      mergedInto: null,
+      submissionDue: '2026-03-31',
+      submittedAt: actor.at,
+      plan: null,
+      progress: [],
+      delays: [],
+      proposedAt: actor.at,
+      events: [
+        { action: 'propose', at: '2026-01-01T00:00:00.000Z', note: '' },
+        { action: 'return', at: '2026-02-01T00:00:00.000Z', note: '明年再报' },
+      ],
+    }
+    await old.table('records').put({
+      ...base,
+      key: 'livelihood_item:l1',
+      kind: 'livelihood_item',
+      id: 'l1',
+      data: item,
+    })
+    // Version 5 wrote the row with the deadlines' fields only.
+    await old.table('rows').put({
+      key: 'livelihood_item:l1',
+      kind: 'livelihood_item',
+      id: 'l1',
+      sortKey: actor.at,
+      hasPending: 0,
+      data: { status: 'returned', township: '/c/t/', progress: [], delays: [] },
+    })
+    old.close()
+
+    const db = open(name)
+    const row = await db.rows.get('livelihood_item:l1')
+    expect(row?.data).toMatchObject({
+      sourceIssueIds: ['i1'],
+      returnReason: '明年再报',
+      events: [{ action: 'return', at: '2026-02-01T00:00:00.000Z', note: '' }],
+    })
   })
 })

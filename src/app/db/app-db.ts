@@ -141,7 +141,17 @@ export class AppDb extends Dexie {
     SCHEMA_VERSIONS.forEach((stores, index) => this.version(index + 1).stores(stores))
     this.version(4).upgrade(storeOnce)
     this.version(5).upgrade(fillNewListRows)
+    this.version(6).upgrade((tx) => rewriteRecords(tx, ['livelihood_item']))
   }
+}
+
+/**
+ * Rewrites the records of `kinds`, so listRowsMiddleware writes their rows
+ * anew in the same transaction: for a projection that gained fields.
+ */
+async function rewriteRecords(tx: Transaction, kinds: readonly string[]): Promise<void> {
+  const records = tx.table<LocalRecord, string>('records')
+  await records.bulkPut(await records.where('kind').anyOf(kinds).toArray())
 }
 
 /** The kinds that had lean rows before version 5 (their rows are already there). */

@@ -13,7 +13,7 @@ import type { CampaignData, PostEvaluationData } from '#shared/assessment/assess
 import type { MEETING_KIND, MeetingData } from '#shared/meeting/meeting.schema.ts'
 import type { POLICY_KIND } from '#shared/policy/policy.kind.ts'
 import type { PolicyData } from '#shared/policy/policy.schema.ts'
-import type { LivelihoodDeadlineData } from '#shared/livelihood/livelihood.deadlines.ts'
+import type { ListedItem } from '#shared/livelihood/propagation.ts'
 import type {
   LIVELIHOOD_ITEM_KIND,
   LivelihoodItemData,
@@ -49,8 +49,12 @@ export type CampaignListData = Pick<
 /** A post-evaluation case as the desk reads it. */
 export type PostEvaluationListData = Pick<PostEvaluationData, 'status' | 'issuingDepartment'>
 
-/** A livelihood item as the desk reads it: what its deadlines need, the last report of each. */
-export type LivelihoodListData = LivelihoodDeadlineData
+/**
+ * A livelihood item as the desk, the inbox and the cards read it: what its
+ * deadlines need and what its source reports show of it (which reports,
+ * the latest progress and reason, when it was returned or cancelled).
+ */
+export type LivelihoodListData = ListedItem['data']
 
 type Guard<T> = (data: Record<string, unknown>) => data is T & Record<string, unknown>
 
@@ -90,7 +94,9 @@ export const isLivelihoodListData: Guard<LivelihoodListData> = (
   isString(data.status) &&
   isString(data.township) &&
   Array.isArray(data.progress) &&
-  Array.isArray(data.delays)
+  Array.isArray(data.delays) &&
+  Array.isArray(data.sourceIssueIds) &&
+  Array.isArray(data.events)
 
 // The whole records' shape checks, as the kinds' own (`is*Data` in
 // src/shared/<domain>/*.kind.ts), repeated here so this chunk stays free of them.
@@ -162,9 +168,19 @@ const livelihoodProjection: Projection<LivelihoodItemData> = {
     isString(data.status) &&
     Array.isArray(data.sourceIssueIds) &&
     Array.isArray(data.events),
-  // Only the last progress report and delay: the deadlines read no others.
+  // Only the last progress report and delay, and the last return and
+  // cancellation of the ledger: the deadlines and the reports read no others.
   project: (data) =>
     ({
+      name: data.name,
+      sourceIssueIds: data.sourceIssueIds,
+      returnReason: data.returnReason,
+      cancelReason: data.cancelReason,
+      mergedInto: data.mergedInto,
+      events: (['return', 'cancel'] as const).flatMap((action) => {
+        const last = data.events.filter((event) => event.action === action).at(-1)
+        return last ? [{ action, at: last.at, note: '' }] : []
+      }),
       status: data.status,
       township: data.township,
       submissionDue: data.submissionDue,
@@ -174,7 +190,9 @@ const livelihoodProjection: Projection<LivelihoodItemData> = {
         plannedStart: data.plan.plannedStart,
         plannedCompletion: data.plan.plannedCompletion,
       },
-      progress: data.progress.slice(-1).map((entry) => ({ date: entry.date })),
+      progress: data.progress
+        .slice(-1)
+        .map((entry) => ({ date: entry.date, percent: entry.percent, note: entry.note })),
       delays: data.delays.slice(-1).map((delay) => ({ newCompletion: delay.newCompletion })),
     }) satisfies LivelihoodListData,
 }

@@ -37,6 +37,9 @@ export const SCHEMA_VERSIONS = [
   // those records so existing devices have them. The supervision screen's
   // last view, per user, moves here from localStorage.
   { supervisionCache: 'userId' },
+  // Livelihood items' lean rows carry what their source reports show
+  // (desk-projections.ts): the upgrade rewrites those records.
+  {},
 ] as const satisfies ReadonlyArray<Readonly<Record<string, string | null>>>
 
 type Versions = typeof SCHEMA_VERSIONS

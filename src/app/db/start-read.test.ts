@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Me } from '#shared/auth/auth.schema.ts'
 import { AppDb } from './app-db.ts'
 import { readStartRow } from './start-read.ts'
+import { SCHEMA_VERSION } from './schema.ts'
 
 const NAME = 'start-read-test'
 const unit = { id: 'g1', parentId: null, tier: 'grid', name: '一组', path: '/g1/' } as const
@@ -48,7 +49,7 @@ describe('readStartRow', () => {
         'syncMeta',
       ].sort(),
     )
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(SCHEMA_VERSION)
     db.close()
   })
 

@@ -177,6 +177,25 @@ describe('the village cadre desk', () => {
     ])
   })
 
+  it('never counts late a report the livelihood list holds, at accept or village stage', () => {
+    const heldAccept = issueAt('registered', '2026-11-25')
+    const heldVillage = issueAt('accepted', '2026-11-19')
+    const heldAbove = issueAt('escalated', '2026-11-02', { escalatedToTownship: TOWNSHIP })
+    const input: DeskInput = {
+      ...emptyInput(),
+      issues: [heldAccept, heldVillage, heldAbove, issueAt('accepted', '2026-11-20')],
+      isHeldByList: (issue) => [heldAccept, heldVillage, heldAbove].includes(issue),
+    }
+    expect(lines(input, viewer('village_cadre', VILLAGE)).slice(0, 2)).toEqual([
+      'toAccept 1/0/0/-',
+      'overdueAtVillage 1/1/5/-',
+    ])
+    // Above the village the clock runs as before.
+    expect(lines(input, viewer('township_staff', TOWNSHIP))).toContain(
+      'overdueByStage:township 1/1/19/-',
+    )
+  })
+
   it('has nothing to plan once a day of this month is planned or held', () => {
     const input = {
       ...emptyInput(),

@@ -7,7 +7,7 @@
  */
 import { overdueFor } from '../livelihood/livelihood.deadlines.ts'
 import { can } from '../auth/permissions.ts'
-import { isOverdue, STATUS_STAGE } from '../issue/issue.deadlines.ts'
+import { isOverdue, STATUS_STAGE, stopVillageClock } from '../issue/issue.deadlines.ts'
 import { villagePathOf } from '../meeting/meeting.rules.ts'
 import { interpretationStatus } from '../policy/interpretation.ts'
 import { isWithin } from '../org/org-path.ts'
@@ -345,7 +345,15 @@ const NOTHING: Desk = { counts: [], nextDay: null, invitedDays: [] }
  * take are dropped here, in one place (src/shared/auth/permissions.ts), so
  * no screen offers them.
  */
-export function computeDesk(input: DeskInput, viewer: DeskViewer): Desk {
+export function computeDesk(whole: DeskInput, viewer: DeskViewer): Desk {
+  // Reports the livelihood list holds run no village clock (issue #16.5), on every line.
+  const held = whole.isHeldByList
+  const input = held
+    ? {
+        ...whole,
+        issues: whole.issues.map((issue) => (held(issue) ? stopVillageClock(issue) : issue)),
+      }
+    : whole
   const desk = (() => {
     switch (viewer.role) {
       case 'grid_worker':

@@ -58,6 +58,12 @@ export interface DeskInput {
   postEvaluations: readonly Pick<PostEvaluationData, 'status' | 'issuingDepartment'>[]
   /** Opinions of consultations awaiting their answer (issue #15); absent counts none. */
   opinionsToAnswer?: readonly OpinionToAnswer[]
+  /**
+   * True for a report whose village clock the livelihood list holds
+   * (`reportsHeldByList`, src/shared/livelihood/propagation.ts): no line
+   * counts it late at accept or village stage. Absent: none is held.
+   */
+  isHeldByList?: (issue: DeskIssue) => boolean
   /** Livelihood items (民生实事) on the device; absent: not counted. */
   livelihoodItems?: readonly LivelihoodDeadlineData[]
   /** A capture (登记) draft of this user is kept on the device. */

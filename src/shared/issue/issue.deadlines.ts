@@ -61,20 +61,33 @@ export function currentDeadline(
 }
 
 /**
+ * The report as its clock runs while the village has put it on the
+ * livelihood list (issue #16.5): backed by an item that is on schedule
+ * (`reportsHeldByList` in src/shared/livelihood/propagation.ts), the item is
+ * its answer, so its accept or village stage has no running deadline. Above
+ * the village the clock runs as before. The one place this rule lives: the
+ * detail page, the inbox, the cards and the work desk all read it.
+ */
+export function stopVillageClock<T extends Pick<IssueData, 'status' | 'deadlines'>>(data: T): T {
+  const stage = STATUS_STAGE[data.status]
+  if (stage !== 'accept' && stage !== 'village') return data
+  const running = { ...data.deadlines }
+  delete running[stage]
+  return { ...data, deadlines: running }
+}
+
+/**
  * True when the current stage's due date is before `today` ('YYYY-MM-DD',
  * China time — use `chinaDate(new Date().toISOString())`). The due date itself
- * is still in time. End states are never overdue. A report the village has
- * put on the livelihood list (`isHeldByList`: it backs an item that is on
- * schedule, `reportsHeldOnSchedule` in src/shared/livelihood/propagation.ts)
- * is never overdue at village stage: the item is its answer (issue #16.5).
+ * is still in time. End states are never overdue. A report held by the
+ * livelihood list (`isHeldByList`) is never overdue at village stage
+ * (`stopVillageClock`).
  */
 export function isOverdue(
   data: Pick<IssueData, 'status' | 'deadlines'>,
   today: string,
   isHeldByList = false,
 ): boolean {
-  const deadline = currentDeadline(data)
-  if (deadline === null || today <= deadline.due) return false
-  const stage = STATUS_STAGE[data.status]
-  return !(isHeldByList && (stage === 'accept' || stage === 'village'))
+  const deadline = currentDeadline(isHeldByList ? stopVillageClock(data) : data)
+  return deadline !== null && today > deadline.due
 }

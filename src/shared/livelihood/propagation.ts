@@ -11,6 +11,7 @@
  * The item's audience reaches every grid of its township (a downward mark,
  * livelihood.kind.ts), so whoever sees a source report sees its item.
  */
+import { isOnSchedule, type LivelihoodDeadlineData } from './livelihood.deadlines.ts'
 import type { LivelihoodStatus } from './livelihood.schema.ts'
 
 /** The fields of an item this module reads (a subset of the stored item). */
@@ -94,9 +95,9 @@ export function listingOf(issueId: string, items: readonly SourceItem[]): Report
  * answer. `isLate` is the item's own rule (livelihood.deadlines.ts); a
  * returned or cancelled item holds no clock.
  */
-export function reportsHeldOnSchedule(
-  items: readonly SourceItem[],
-  isLate: (item: SourceItem) => boolean,
+export function reportsHeldOnSchedule<I extends SourceItem>(
+  items: readonly I[],
+  isLate: (item: I) => boolean,
 ): Set<string> {
   const held = new Set<string>()
   for (const item of items) {
@@ -105,6 +106,32 @@ export function reportsHeldOnSchedule(
     for (const id of item.data.sourceIssueIds) held.add(id)
   }
   return held
+}
+
+/** An item with what both its deadlines and its reports' listing read (the whole record or its lean row). */
+export interface ListedItem {
+  id: string
+  data: SourceItem['data'] & LivelihoodDeadlineData
+}
+
+/**
+ * The ids of the reports whose village clock the list holds on `today`:
+ * backed by an item that is on schedule by its own rules
+ * (livelihood.deadlines.ts, `isOnSchedule`). The one rule every screen that
+ * shows a report's lateness applies (`isOverdue`'s `isHeldByList`).
+ */
+export function reportsHeldByList(items: readonly ListedItem[], today: string): Set<string> {
+  return reportsHeldOnSchedule(items, (item) => !isOnSchedule(item.data, today))
+}
+
+/**
+ * The ids of the reports backing items that were returned or cancelled:
+ * the only reports the feedback visit rule needs to read.
+ */
+export function turnedDownSources(items: readonly SourceItem[]): string[] {
+  return items.flatMap((item) =>
+    TURNED_DOWN.has(item.data.status) ? [...item.data.sourceIssueIds] : [],
+  )
 }
 
 /** The fields of a report the feedback visit rule reads. */

@@ -9,6 +9,7 @@
  * count of residents' reports and the latest photo.
  */
 import { z } from 'zod'
+import { pathIds } from '../org/org-path.ts'
 import { completionDue, livelihoodOverdue } from './livelihood.deadlines.ts'
 import type { LivelihoodItemData, LivelihoodStatus } from './livelihood.schema.ts'
 
@@ -103,4 +104,21 @@ export function publicCounts(items: readonly PublicItem[]): PublicProgress['coun
     onTime: items.filter((item) => item.state === 'on_time').length,
     delayed: items.filter((item) => item.state === 'delayed').length,
   }
+}
+
+/**
+ * The unit whose public progress page (`/gs/:unitId`) a signed-in user's
+ * 公示 link and notice-board poster open: their township's for a township
+ * and everyone below it (a village sees its township's list, issue #16.7),
+ * else the county's whole list (the county office, a department — whose
+ * items span townships — and the admin). `path` is that unit's org path.
+ */
+export function publicProgressUnitOf(viewer: { role: string; orgPath: string }): {
+  id: string
+  path: string
+} {
+  const ids = pathIds(viewer.orgPath)
+  const depth = viewer.role === 'department_staff' || ids.length < 2 ? 1 : 2
+  const path = `/${ids.slice(0, depth).join('/')}/`
+  return { id: ids[depth - 1] ?? '', path }
 }

@@ -12,7 +12,13 @@ import { computeDesk } from '#shared/desk/desk.ts'
 import type { Desk, DeskInput } from '#shared/desk/desk.types.ts'
 import { appDb, type LocalRecord, type OutboxEntry } from '#app/db/app-db.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
-import { accepted } from '#shared/livelihood/livelihood.fixtures.ts'
+import {
+  accepted,
+  actorAt,
+  change,
+  PROPOSAL,
+  submitted,
+} from '#shared/livelihood/livelihood.fixtures.ts'
 import { useWorkDesk } from './use-work-desk.ts'
 
 const TODAY = chinaDate(new Date().toISOString())
@@ -101,6 +107,27 @@ const postEvaluation = {
   openedAt: '2026-11-04T00:00:00.000Z',
   status: 'open' as const,
   conclusion: null,
+}
+
+/** An issue report of the grid at `status`, its current stage due on `due`, last changed at `lastAt`. */
+function issueData(status: 'accepted', due: string, lastAt = '2026-01-05T02:00:00.000Z') {
+  const deadline = { startedOn: LONG_AGO, due, workingDays: 5, isEstimate: false }
+  return {
+    title: '村道坑洼',
+    description: '',
+    status,
+    category: 'public_interest',
+    tags: [],
+    orgPath: GRID,
+    createdAt: '2026-01-05T02:00:00.000Z',
+    reporterId: 'grid-a',
+    escalatedToTownship: null,
+    assignedDepartment: null,
+    deadlines: { village: deadline },
+    reopenCount: 0,
+    isPrivate: false,
+    events: [{ action: 'accept', at: lastAt }],
+  }
 }
 
 function outbox(seq: number, userId: string, status: OutboxEntry['status']): OutboxEntry {
@@ -204,8 +231,39 @@ describe('the work desk on the device', () => {
     expect(desk).toEqual(computeDesk(wholeInput({ livelihoodItems: [item] }), viewer))
     expect(desk.counts.find((line) => line.key === 'livelihoodOverdue')?.count).toBe(1)
     const row = await appDb.rows.get('livelihood_item:l1')
-    expect(row?.data).not.toHaveProperty('events')
+    // Of the ledger, only its last return and cancellation (none here).
+    expect(row?.data.events).toEqual([])
     expect(row?.data).not.toHaveProperty('description')
+  })
+
+  it('never counts late at the village a report an on-schedule livelihood item holds', async () => {
+    const [held, free] = PROPOSAL.sourceIssueIds
+    const whole = accepted()
+    const plan = whole.plan && { ...whole.plan, plannedStart: TODAY, plannedCompletion: FAR }
+    await appDb.records.bulkPut([
+      record('issue', held ?? '', issueData('accepted', LONG_AGO)),
+      record('issue', 'free', issueData('accepted', LONG_AGO)),
+      record('livelihood_item', 'l1', { ...whole, plan, sourceIssueIds: [held] }),
+    ])
+    expect(free).toBeDefined()
+    signIn('village_cadre', VILLAGE, 'cadre-1')
+    const line = (await deskOf()).counts.find((count) => count.key === 'overdueAtVillage')
+    expect([line?.count, line?.overdueCount]).toEqual([1, 1])
+  })
+
+  it('asks the grid worker to visit the residents of a returned item’s untouched reports', async () => {
+    const reason = '该路段已列入县交通局明年计划'
+    const item = change(submitted(), 'return', { reason }, actorAt('county'))
+    const [untouched, answered] = PROPOSAL.sourceIssueIds
+    await appDb.records.bulkPut([
+      record('issue', untouched ?? '', issueData('accepted', FAR, '2026-01-05T02:00:00.000Z')),
+      // The village answered this one after the return: the visit is made.
+      record('issue', answered ?? '', issueData('accepted', FAR, '2099-01-05T02:00:00.000Z')),
+      record('livelihood_item', 'l1', item),
+    ])
+    signIn('grid_worker', GRID, 'grid-a')
+    const line = (await deskOf()).counts.find((count) => count.key === 'listFeedbackDue')
+    expect(line).toMatchObject({ count: 1, to: { path: `/issues/${untouched}` } })
   })
 
   it("counts a grid worker's own unsent and refused changes, not the shared phone's", async () => {

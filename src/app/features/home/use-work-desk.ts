@@ -26,14 +26,13 @@ import {
   isCampaignListData,
   isMeetingListData,
   isPolicyListData,
-  isLivelihoodListData,
   isPostEvaluationListData,
-  LIVELIHOOD_ROWS,
   MEETING_ROWS,
   POLICY_ROWS,
   POST_EVALUATION_ROWS,
 } from '#app/db/desk-projections.ts'
 import { useKindRows, useListRows } from '#app/records/use-kind-rows.ts'
+import { useLivelihoodLinks } from '#app/records/use-livelihood-links.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import { useOwnOutboxCounts } from './use-own-outbox-counts.ts'
 
@@ -52,7 +51,16 @@ export function useWorkDesk() {
   const policies = useListRows(POLICY_ROWS, isPolicyListData)
   const campaigns = useListRows(CAMPAIGN_ROWS, isCampaignListData)
   const postEvaluations = useListRows(POST_EVALUATION_ROWS, isPostEvaluationListData)
-  const livelihoodItems = useListRows(LIVELIHOOD_ROWS, isLivelihoodListData)
+  // The livelihood items, and what they do to the reports (held clocks, feedback visits).
+  const livelihood = useLivelihoodLinks()
+  /** The held reports' rows, by identity: the desk's issues are those rows' data. */
+  const heldRows = computed(() => {
+    const ids = livelihood.heldIds.value
+    if (ids.size === 0) return null
+    return new Set<object>(
+      issues.rows.value.filter((row) => ids.has(row.id)).map((row) => row.data),
+    )
+  })
   // Opinions awaiting the department's answer (issue #15); the department's own device holds them.
   const consultations = useKindRows(DESK_KINDS.consultation, isDeskConsultation)
   const opinions = useKindRows(DESK_KINDS.opinion, isDeskOpinion)
@@ -76,7 +84,7 @@ export function useWorkDesk() {
       policies.isLoaded.value &&
       campaigns.isLoaded.value &&
       postEvaluations.isLoaded.value &&
-      livelihoodItems.isLoaded.value,
+      livelihood.isLoaded.value,
   )
 
   const desk = computed<Desk | null>(() => {
@@ -89,7 +97,12 @@ export function useWorkDesk() {
         policies: policies.rows.value.map((row) => row.data),
         campaigns: campaigns.rows.value.map((row) => row.data),
         postEvaluations: postEvaluations.rows.value.map((row) => row.data),
-        livelihoodItems: livelihoodItems.rows.value.map((row) => row.data),
+        livelihoodItems: livelihood.items.value.map((row) => row.data),
+        livelihood: {
+          items: livelihood.items.value,
+          reports: livelihood.turnedDownReports.value,
+        },
+        isHeldByList: heldRows.value ? (issue) => heldRows.value?.has(issue) === true : undefined,
         opinionsToAnswer: opinionsToAnswer(
           consultations.rows.value,
           opinions.rows.value.map((row) => row.data),

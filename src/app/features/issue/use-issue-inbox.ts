@@ -128,6 +128,8 @@ export function useIssueInbox(
   rows: Ref<IssueRow[]>,
   viewer: Ref<Viewer | null>,
   initial: { inbox?: Inbox['name'] | undefined; filters?: IssueFilters } = {},
+  /** The reports the livelihood list holds (never overdue at village stage; useLivelihoodLinks). */
+  heldIds?: Ref<ReadonlySet<string>>,
 ) {
   const inboxes = computed(() => (viewer.value ? ROLE_INBOXES[viewer.value.role] : [ALL]))
   const asked = inboxes.value.find((inbox) => inbox.name === initial.inbox)
@@ -152,7 +154,7 @@ export function useIssueInbox(
         const created = chinaDate(data.createdAt)
         if ((f.from && created < f.from) || (f.to && created > f.to)) return false
       }
-      if (f.isOverdueOnly && !isOverdue(data, today)) return false
+      if (f.isOverdueOnly && !isOverdue(data, today, heldIds?.value.has(row.id))) return false
       if (f.stages.length > 0 && !f.stages.some((stage) => STATUS_STAGE[data.status] === stage))
         return false
       if (f.isReopenedOnly && !isReopened(data)) return false

@@ -67,6 +67,16 @@ export const aroundItemMessages = {
     status: { open: '进行中', closed: '已结束' },
     channel: { meeting: '议事日现场排序', ballot: '扫码排序' },
   },
+  poster: {
+    title: '公示海报',
+    scan: '扫码查看民生实事办理进度',
+    note: '无需注册登录；每项实事的责任单位、完成进度和最新照片随时更新。',
+  },
+  entries: {
+    rankings: '群众开单排序',
+    publicPage: '进度公示页',
+    poster: '打印公示海报',
+  },
   onReport: {
     title: '民生实事清单',
     percent: '完成进度 {percent}%',

@@ -38,6 +38,13 @@ export const livelihoodRoutes: RouteRecordRaw[] = [
     component: page(() => import('./RankingSlipsPage.vue')),
     meta: { isPrint: true },
   },
+  // The public progress page's QR poster for the station's notice board.
+  {
+    path: '/livelihood/poster',
+    name: 'livelihood-poster',
+    component: page(() => import('./PublicProgressPosterPage.vue')),
+    meta: { isPrint: true },
+  },
   // A resident's own phone, from a code slip: no account.
   {
     path: '/k/:rankingId',

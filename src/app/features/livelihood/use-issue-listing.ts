@@ -6,21 +6,15 @@
  */
 import { computed, type Ref } from 'vue'
 import { chinaDate } from '#shared/calendar/working-days.ts'
-import { isOnSchedule } from '#shared/livelihood/livelihood.deadlines.ts'
 import { isLivelihoodItemData } from '#shared/livelihood/livelihood.kind.ts'
 import { LIVELIHOOD_ITEM_KIND } from '#shared/livelihood/livelihood.schema.ts'
-import { listingOf, reportsHeldOnSchedule } from '#shared/livelihood/propagation.ts'
+import { listingOf, reportsHeldByList } from '#shared/livelihood/propagation.ts'
 import { useKindRows } from '#app/records/use-kind-rows.ts'
 
 export function useIssueListing(issueId: Ref<string>) {
   const { rows } = useKindRows(LIVELIHOOD_ITEM_KIND, isLivelihoodItemData)
   const today = chinaDate(new Date().toISOString())
   const listing = computed(() => listingOf(issueId.value, rows.value))
-  const isHeldByList = computed(() => {
-    const late = new Map(rows.value.map((row) => [row.id, !isOnSchedule(row.data, today)]))
-    return reportsHeldOnSchedule(rows.value, (item) => late.get(item.id) ?? false).has(
-      issueId.value,
-    )
-  })
+  const isHeldByList = computed(() => reportsHeldByList(rows.value, today).has(issueId.value))
   return { listing, isHeldByList }
 }
