@@ -165,7 +165,6 @@ export const consultationMessages = {
       print: '打印',
       export: '导出表格',
       fileName: '征求意见采纳情况说明-{title}.csv',
-      back: '返回',
       intro:
         '{department}于{from}至{to}就《{title}》公开征求意见，共收到意见{total}条，已全部逐条研究答复。',
       pendingIntro:
