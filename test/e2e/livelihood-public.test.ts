@@ -106,6 +106,12 @@ describe('the livelihood list around the item in Chromium at 360 px', () => {
       .poll(async () => (await storedItem(roadItem)).ranking?.position, SYNC_TIMEOUT)
       .toBe(1)
     expect((await storedItem(lightItem)).ranking?.position).toBe(2)
+    // The list leads to the rankings and to the public page's notice-board poster.
+    await page.goto('/livelihood')
+    await page.getByTestId('livelihood-rankings-link').waitFor()
+    await page.getByTestId('livelihood-poster-link').click()
+    expect(await page.getByTestId('public-poster-url').textContent()).toContain('/gs/demo-t1')
+    await snapshot(page, 'livelihood/public-poster')
     await context.close()
   })
 
@@ -158,6 +164,17 @@ describe('the livelihood list around the item in Chromium at 360 px', () => {
       .toContain(REASON)
     await page.getByTestId('issue-listing').scrollIntoViewIfNeeded()
     await snapshot(page, 'livelihood/report-returned')
+    // The desk asks for the feedback visit, and leads to that report.
+    await page.goto('/')
+    const visit = page.getByTestId('desk-listFeedbackDue')
+    await expect
+      .poll(() => visit.locator('[data-test=desk-amount]').textContent(), SYNC_TIMEOUT)
+      .toMatch(/^1\D*$/)
+    // The list leads to the township's public page.
+    await page.goto('/livelihood')
+    await page.getByTestId('livelihood-public-link').click()
+    await page.getByTestId('public-progress').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/gs/demo-t1')
     await context.close()
   })
 

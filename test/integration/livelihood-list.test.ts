@@ -265,4 +265,43 @@ describe.each(DIALECTS)('the yearly livelihood list on %s', (dialect) => {
       'in_progress',
     ])
   })
+
+  it('counts late livelihood items in supervision, by township, village and department', async () => {
+    const today = chinaDate(new Date().toISOString())
+    type Figures = { items: number; late: number; completed: number }
+    type View = {
+      total: { livelihood: Figures }
+      areas: { unit: { path: string }; livelihood: Figures }[]
+      departments: { unit: { path: string }; livelihood: Figures }[]
+    }
+    const view = async (who: Who) => {
+      const answer = await server.app.inject({
+        url: `/api/supervision?period=custom&from=${YEAR}-01-01&to=${today}`,
+        headers: { cookie: as(who) },
+      })
+      expect(answer.statusCode).toBe(200)
+      return answer.json<View>()
+    }
+    const late = (rows: View['areas'], path: string) =>
+      rows.find((row) => row.unit.path === path)?.livelihood.late ?? 0
+    const [countyBefore, townshipBefore] = [await view('county'), await view('township')]
+    // Accepted, planned to start long ago, no progress reported: late for its department.
+    const id = newRecordId()
+    await pushApplied(
+      server.app,
+      as('villageCadre'),
+      mutation(KIND, id, 'create', proposal([await report()], '柳河村文化广场')),
+    )
+    const longAgo = { ...plan(), plannedStart: `${YEAR - 1}-06-01` }
+    await pushApplied(server.app, as('township'), mutation(KIND, id, 'plan', longAgo, 1))
+    await pushApplied(server.app, as('township'), mutation(KIND, id, 'submit', {}, 2))
+    await pushApplied(server.app, as('county'), mutation(KIND, id, 'accept', {}, 3))
+    const [county, township] = [await view('county'), await view('township')]
+    expect(county.total.livelihood.late).toBe(countyBefore.total.livelihood.late + 1)
+    expect(late(county.areas, PATHS.t1)).toBe(late(countyBefore.areas, PATHS.t1) + 1)
+    expect(late(county.departments, PATHS.dept1)).toBe(
+      late(countyBefore.departments, PATHS.dept1) + 1,
+    )
+    expect(late(township.areas, PATHS.v1)).toBe(late(townshipBefore.areas, PATHS.v1) + 1)
+  })
 })

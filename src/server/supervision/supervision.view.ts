@@ -28,6 +28,7 @@ import {
   type Slice,
 } from './supervision.queries.ts'
 import { consultationFigures } from './consultation.queries.ts'
+import { livelihoodFigures } from '../livelihood/livelihood.figures.ts'
 import { splitPeriod } from './period-split.ts'
 import { summaryFigures } from './summary.queries.ts'
 
@@ -65,6 +66,7 @@ interface Counted {
   policies: Awaited<ReturnType<typeof policyFigures>>
   postEvaluations: Awaited<ReturnType<typeof postEvaluationFigures>>
   consultations: Awaited<ReturnType<typeof consultationFigures>>
+  livelihood: Awaited<ReturnType<typeof livelihoodFigures>>
 }
 
 /** Where a view's figures are read from: whole months from the summary (the default), or all from the facts. */
@@ -81,7 +83,7 @@ async function countSlice(
   // and on PostgreSQL one view should not take five pooled connections.
   const { months, edges } =
     source === 'summary' ? splitPeriod(period) : { months: [], edges: [period] }
-  let counted: Omit<Counted, 'policies' | 'postEvaluations' | 'consultations'> =
+  let counted: Omit<Counted, 'policies' | 'postEvaluations' | 'consultations' | 'livelihood'> =
     months.length > 0
       ? await summaryFigures(db, slice, months, today)
       : { issues: new Map(), meetings: new Map(), forms: new Map() }
@@ -96,7 +98,8 @@ async function countSlice(
   const policies = await policyFigures(db, slice, period, today)
   const postEvaluations = await postEvaluationFigures(db, slice, period)
   const consultations = await consultationFigures(db, slice, period, today)
-  return { ...counted, policies, postEvaluations, consultations }
+  const livelihood = await livelihoodFigures(db, slice, period, today)
+  return { ...counted, policies, postEvaluations, consultations, livelihood }
 }
 
 /** Counts of two parts of a period added per group (medians are taken again by `rowOf`). */
@@ -123,6 +126,7 @@ function rowOf(unit: FigureUnit, expected: number | null, counted: Counted, key:
   figures.policies = pick(counted.policies, figures.policies)
   figures.postEvaluations = pick(counted.postEvaluations, figures.postEvaluations)
   figures.consultations = pick(counted.consultations, figures.consultations)
+  figures.livelihood = pick(counted.livelihood, figures.livelihood)
   figures.issues.medianHandlingDays = medianOf(figures.issues.handlingHistogram)
   return figures
 }
@@ -143,6 +147,7 @@ function sumAll(unit: FigureUnit, expected: number | null, counted: Counted): Un
       policies: addCounts(sum.policies, row.policies),
       postEvaluations: addCounts(sum.postEvaluations, row.postEvaluations),
       consultations: addCounts(sum.consultations, row.consultations),
+      livelihood: addCounts(sum.livelihood, row.livelihood),
     }
   }
   sum.meetings.villageMonthsExpected = expected
@@ -215,7 +220,9 @@ export async function buildView(
       policies: deptTotal.policies,
       postEvaluations: deptTotal.postEvaluations,
       consultations: deptTotal.consultations,
-      ...(unit.tier === 'department' ? { issues: deptTotal.issues, forms: deptTotal.forms } : {}),
+      ...(unit.tier === 'department'
+        ? { issues: deptTotal.issues, forms: deptTotal.forms, livelihood: deptTotal.livelihood }
+        : {}),
     }
   }
   const names = new Map(subtree.map((other) => [other.path, other.name]))

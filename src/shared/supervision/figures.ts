@@ -98,6 +98,18 @@ export interface FigureUnit {
   hasChildren: boolean
 }
 
+/**
+ * The livelihood list (民生实事, issue #16.4): items of the period's years
+ * (merged and cancelled ones left out), late by their own rules on the day
+ * asked, and completed. Counted where the item is home, and for the
+ * department responsible for it.
+ */
+export interface LivelihoodFigures {
+  items: number
+  late: number
+  completed: number
+}
+
 /** Every figure of one unit. */
 export interface UnitFigures {
   unit: FigureUnit
@@ -107,6 +119,7 @@ export interface UnitFigures {
   policies: PolicyFigures
   postEvaluations: PostEvaluationFigures
   consultations: ConsultationFigures
+  livelihood: LivelihoodFigures
 }
 
 /** A policy interpreted late or not yet, past its deadline. */
@@ -192,6 +205,7 @@ export function emptyFigures(unit: FigureUnit, villageMonthsExpected: number | n
     policies: { issued: 0, onTime: 0, late: 0, overdue: 0, pending: 0 },
     postEvaluations: { opened: 0, concluded: 0 },
     consultations: { due: 0, late: 0, unanswered: 0 },
+    livelihood: { items: 0, late: 0, completed: 0 },
   }
 }
 

@@ -1,6 +1,11 @@
 /** How the supervision screens write shares and counts. */
 import { rate } from '#shared/supervision/figures.ts'
-import type { ConsultationFigures, IssueFigures, UnitFigures } from '#shared/supervision/figures.ts'
+import type {
+  ConsultationFigures,
+  LivelihoodFigures,
+  IssueFigures,
+  UnitFigures,
+} from '#shared/supervision/figures.ts'
 
 /** A share as a percentage with one decimal, or '—' when nothing was counted. */
 export function percent(share: number | null): string {
@@ -30,4 +35,10 @@ export function overdueCount(issues: IssueFigures): number {
 export function consultationsOf(figures: UnitFigures): ConsultationFigures {
   const counted = (figures as Partial<UnitFigures>).consultations
   return counted ?? { due: 0, late: 0, unanswered: 0 }
+}
+
+/** A unit's livelihood list figures (issue #16.4); zero for a view cached before they were counted. */
+export function livelihoodOf(figures: UnitFigures): LivelihoodFigures {
+  const counted = (figures as Partial<UnitFigures>).livelihood
+  return counted ?? { items: 0, late: 0, completed: 0 }
 }

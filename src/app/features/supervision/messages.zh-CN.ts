@@ -42,6 +42,8 @@ export const supervisionMessages = {
       postEvaluationsValue: '启动 {opened}，已结论 {concluded}',
       consultations: '征求意见答复',
       consultationsValue: '到期 {due} 项，逾期答复 {late} 项，逾期未答复 {unanswered} 项',
+      livelihood: '民生实事',
+      livelihoodValue: '{items} 项，逾期 {late} 项，已完成 {completed} 项',
       none: '—',
     },
     table: {

@@ -1,0 +1,65 @@
+/**
+ * Livelihood list figures for supervision (issue #16.4): per unit, the items
+ * of the period's years on the list, how many are late by their own rules
+ * (livelihood.deadlines.ts, in working days, judged on `today`) and how many
+ * are completed. Items are few (tens per township a year), so they are read
+ * from the stored records, as consultations are.
+ */
+import type { Kysely } from 'kysely'
+import { livelihoodOverdue } from '#shared/livelihood/livelihood.deadlines.ts'
+import {
+  LIVELIHOOD_ITEM_KIND,
+  livelihoodItemDataSchema,
+  type LivelihoodItemData,
+} from '#shared/livelihood/livelihood.schema.ts'
+import { isWithin } from '#shared/org/org-path.ts'
+import type { LivelihoodFigures } from '#shared/supervision/figures.ts'
+import type { Period } from '#shared/supervision/period.ts'
+import type { DatabaseSchema } from '../db/database-schema.ts'
+import { homePaths } from '../supervision/facts.ts'
+import type { ByGroup, GroupColumn, Slice } from '../supervision/supervision.queries.ts'
+
+/** Items that left the list (joined another, or cancelled) are not counted. */
+const GONE: ReadonlySet<string> = new Set(['merged', 'cancelled'])
+
+/** The item's unit in a slice's column: its home for areas, its responsible department for departments. */
+function unitOf(data: LivelihoodItemData, column: GroupColumn): string | null {
+  if (column === 'dept_path') {
+    const unit = data.plan?.responsibleUnit ?? null
+    return unit !== null && unit !== data.township ? unit : null
+  }
+  return homePaths(data.village ?? data.township)[column]
+}
+
+/** Livelihood figures per group of `slice`: the items of the years `period` touches. */
+export async function livelihoodFigures(
+  db: Kysely<DatabaseSchema>,
+  slice: Slice,
+  period: Period,
+  today: string,
+): Promise<ByGroup<LivelihoodFigures>> {
+  const figures: ByGroup<LivelihoodFigures> = new Map()
+  const [first, last] = [Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))]
+  const rows = await db
+    .selectFrom('sync_record')
+    .select('data')
+    .where('kind', '=', LIVELIHOOD_ITEM_KIND)
+    .execute()
+  for (const row of rows) {
+    const parsed = livelihoodItemDataSchema.safeParse(JSON.parse(row.data))
+    if (!parsed.success) continue
+    const data = parsed.data
+    if (GONE.has(data.status) || data.year < first || data.year > last) continue
+    const unit = unitOf(data, slice.column)
+    if (unit === null) continue
+    if (slice.prefix ? !isWithin(unit, slice.value) : unit !== slice.value) continue
+    const group = unitOf(data, slice.groupBy)
+    const seen = figures.get(group) ?? { items: 0, late: 0, completed: 0 }
+    figures.set(group, {
+      items: seen.items + 1,
+      late: seen.late + (livelihoodOverdue(data, today).length > 0 ? 1 : 0),
+      completed: seen.completed + (data.status === 'completed' ? 1 : 0),
+    })
+  }
+  return figures
+}
