@@ -24,6 +24,7 @@ export const zhCN = {
     county_staff: '县说事中心',
     department_staff: '县级部门',
     admin: '系统管理员',
+    deputy: '代表委员',
   },
   login: {
     title: '登录说事',

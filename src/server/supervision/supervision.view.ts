@@ -45,6 +45,7 @@ function areaSlice(unit: OrgUnit): Slice | null {
     case 'grid':
       return { column: 'grid_path', value: unit.path, groupBy: 'grid_path' }
     case 'department':
+    case 'deputy':
       return null
   }
 }

@@ -384,6 +384,7 @@ export function computeDesk(input: DeskInput, viewer: DeskViewer): Desk {
       case 'county_staff':
         return countyDesk(input, viewer)
       case 'admin':
+      case 'deputy':
         return NOTHING
     }
   })()
