@@ -49,6 +49,7 @@ export const zhCN = {
       livelihood: '民生实事',
       capture: '登记群众说事',
       supervision: '督导考核',
+      deputies: '代表委员联系',
     },
   },
   update: {
