@@ -190,7 +190,8 @@ export async function buildView(
   const areas =
     area && areaCounted && unit.tier !== 'grid'
       ? children
-          .filter((child) => child.tier !== 'department')
+          // Departments and deputies' units hang under the county but are no area of it.
+          .filter((child) => child.tier !== 'department' && child.tier !== 'deputy')
           .map((child) =>
             rowOf(figureUnit(child, subtree), expectedFor(child), areaCounted, child.path),
           )
