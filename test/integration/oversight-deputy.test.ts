@@ -147,7 +147,7 @@ describe.each(DIALECTS)('deputies’ visits on %s', (dialect) => {
       raise(issueId, '1'),
       link('1', issueId, 1),
     ])
-    expect(created, JSON.stringify(created)).toMatchObject({ status: "applied" })
+    expect(created, JSON.stringify(created)).toMatchObject({ status: 'applied' })
     expect(linked?.status).toBe('applied')
 
     const deputy = await new Replica(server.app, as('deputy')).sync()
