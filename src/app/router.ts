@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
+import { deputyRoutes } from './features/deputy/routes.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
@@ -32,6 +33,7 @@ const routes: RouteRecordRaw[] = [
   ...meRoutes,
   ...syncRoutes,
   ...supervisionRoutes,
+  ...deputyRoutes,
   ...consultationPublicRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]

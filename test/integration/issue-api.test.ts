@@ -119,6 +119,9 @@ describe.each(DIALECTS)('issue reports on the API (%s)', (dialect) => {
       thirdTownshipOtherVillageSiblingGridWorker: 'none',
       thirdTownshipVillageCadre: 'none',
       thirdTownshipSiblingVillageCadre: 'none',
+      // Deputies see only the reports they raised themselves (oversight-deputy.test.ts).
+      deputy: 'none',
+      otherDeputy: 'none',
     })
 
     await pushApplied(server.app, cookies.villageCadre, act(id, 'accept'))

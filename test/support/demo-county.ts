@@ -55,6 +55,10 @@ export const PHONES = {
   otherDepartment: '13900920006',
   /** department staff of demo-dept-3 (住房和城乡建设局) */
   thirdDepartment: '13900930006',
+  /** deputy (县人大代表) at demo-deputy-1, linked to demo-t1-v1 and demo-t1-v2 by the tests */
+  deputy: '13900810007',
+  /** another deputy (县政协委员) at demo-deputy-2 */
+  otherDeputy: '13900820007',
 } as const
 export type Person = keyof typeof PHONES
 
@@ -81,6 +85,8 @@ export const PATHS = {
   t3: `${county}demo-t3/`,
   dept1: `${county}demo-dept-1/`,
   dept2: `${county}demo-dept-2/`,
+  deputy: `${county}demo-deputy-1/`,
+  otherDeputy: `${county}demo-deputy-2/`,
 } as const
 
 /** The user id the seed gives a demo account. */

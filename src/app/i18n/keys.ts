@@ -5,6 +5,7 @@
  */
 import type { ShellMessages } from './zh-CN.ts'
 import type { ConsultationPublicMessages } from '#app/features/consultation/index.ts'
+import type { DeputyMessages } from '#app/features/deputy/index.ts'
 import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
 import type { ConsultationMessages } from '#app/features/consultation/index.ts'
@@ -20,6 +21,7 @@ export type AllMessages = ShellMessages &
   AssessmentMessages &
   ConsultationMessages &
   ConsultationPublicMessages &
+  DeputyMessages &
   DeskMessages &
   IssueMessages &
   LivelihoodMessages &

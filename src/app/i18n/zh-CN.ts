@@ -24,6 +24,7 @@ export const zhCN = {
     county_staff: '县说事中心',
     department_staff: '县级部门',
     admin: '系统管理员',
+    deputy: '代表委员',
   },
   login: {
     title: '登录说事',
@@ -48,6 +49,7 @@ export const zhCN = {
       livelihood: '民生实事',
       capture: '登记群众说事',
       supervision: '督导考核',
+      deputies: '代表委员联系',
     },
   },
   update: {

@@ -36,6 +36,8 @@ const DEPARTMENTS = [
   '县卫生健康局',
 ]
 const GRIDS = ['第一网格', '第二网格']
+/** Deputies (两代表一委员), each at their own unit; phones 139 008 N 0007. */
+const DEPUTIES = ['县人大代表·王建国', '县政协委员·李秀兰']
 
 /**
  * Phone numbers encode the place: 139 00 T V G 0 RR (township, village, grid,
@@ -83,6 +85,15 @@ export function demoCounty(): DemoCounty {
       name: `${name}·经办人（演示）`,
       role: 'department_staff',
       orgUnitId: dept.id,
+    })
+  })
+  DEPUTIES.forEach((name, index) => {
+    const unit = add(county, `demo-deputy-${index + 1}`, 'deputy', `${name}（演示）`)
+    accounts.push({
+      phone: `139008${index + 1}0007`,
+      name: `${name}（演示）`,
+      role: 'deputy',
+      orgUnitId: unit.id,
     })
   })
   TOWNSHIPS.forEach((township, t) => {

@@ -46,6 +46,7 @@ function areaSlice(unit: OrgUnit): Slice | null {
     case 'grid':
       return { column: 'grid_path', value: unit.path, groupBy: 'grid_path' }
     case 'department':
+    case 'deputy':
       return null
   }
 }
@@ -194,7 +195,8 @@ export async function buildView(
   const areas =
     area && areaCounted && unit.tier !== 'grid'
       ? children
-          .filter((child) => child.tier !== 'department')
+          // Departments and deputies' units hang under the county but are no area of it.
+          .filter((child) => child.tier !== 'department' && child.tier !== 'deputy')
           .map((child) =>
             rowOf(figureUnit(child, subtree), expectedFor(child), areaCounted, child.path),
           )

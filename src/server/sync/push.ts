@@ -342,7 +342,17 @@ async function applyInTransaction(
   }
   const audience = kind.audience(valid.data)
   const home = audience[0]
-  if (!home || !canSeeRecord(ctx.auth, row ? [...previousAudience, ...audience] : [home])) {
+  // A new record is born in the author's subtree — or, when a record the
+  // server loaded vouches for its home, it stays in the author's sight by
+  // another path (a deputy's report lives in the visited village's grid and
+  // reaches the deputy's own unit; docs/oversight-deputies.md).
+  const isBornVisible = home
+    ? canSeeRecord(ctx.auth, [home]) || (vouched.has(home) && canSeeRecord(ctx.auth, audience))
+    : false
+  if (
+    !home ||
+    !(row ? canSeeRecord(ctx.auth, [...previousAudience, ...audience]) : isBornVisible)
+  ) {
     throw new Refused(outOfScope())
   }
   const attachments = kind.attachments?.(valid.data) ?? []

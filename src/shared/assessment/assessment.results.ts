@@ -199,5 +199,6 @@ export type ResultScope = 'county' | 'township' | 'village' | 'grid'
  * staff hold all: both see the county.
  */
 export function resultScope(tier: OrgTier): ResultScope {
-  return tier === 'department' ? 'county' : tier
+  // A deputy's device holds no forms; like a department it is not an area of the tree.
+  return tier === 'department' || tier === 'deputy' ? 'county' : tier
 }

@@ -50,6 +50,10 @@ export const PERMISSIONS = [
   'livelihood.decide',
   /** Carry out an item one's unit is responsible for: progress, milestones, delays, completion. */
   'livelihood.implement',
+  /** Link deputies (两代表一委员) to villages with a contact plan; see every plan's standing. */
+  'deputy.plan',
+  /** Record one's visits to linked villages and raise their opinions as issue reports. */
+  'deputy.visit',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -98,6 +102,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'opinion.record',
     'consultation.catalogue',
     'livelihood.decide',
+    'deputy.plan',
   ],
   department_staff: [
     ...EVERY_USER,
@@ -110,6 +115,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.implement',
   ],
   admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
+  // No 'issue.create': a deputy raises a report only from a visit's opinion (issue.kind.ts).
+  deputy: [...EVERY_USER, 'deputy.visit'],
 }
 
 /** True when `role` holds `permission`. */

@@ -13,6 +13,7 @@ export const ROLES = [
   'county_staff',
   'department_staff',
   'admin',
+  'deputy',
 ] as const
 export type Role = (typeof ROLES)[number]
 
@@ -25,6 +26,8 @@ export const ROLE_TIERS: Readonly<Record<Role, readonly OrgTier[]>> = {
   county_staff: ['county'],
   department_staff: ['department'],
   admin: ['county'],
+  /** 两代表一委员: each at their own unit, whose scope is what names it (see shared/deputy). */
+  deputy: ['deputy'],
 }
 
 /** True when a user of `role` may belong to a unit of `tier`. */

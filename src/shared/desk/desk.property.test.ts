@@ -28,6 +28,7 @@ const UNIT_OF = {
   county_staff: COUNTY,
   department_staff: DEPARTMENT,
   admin: COUNTY,
+  deputy: '/c/dep1/',
 } as const
 
 /** Issues anywhere in the county, in any status, due around today. */

@@ -369,6 +369,7 @@ export function computeDesk(whole: DeskInput, viewer: DeskViewer): Desk {
       case 'county_staff':
         return countyDesk(input, viewer)
       case 'admin':
+      case 'deputy':
         return NOTHING
     }
   })()

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { optionalText, text } from '../common/text.schema.ts'
 import { orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
 import { DOMAIN_TAGS } from '../common/tags.ts'
+import { deputyOriginSchema } from '../deputy/deputy.schema.ts'
 import {
   DISCUSSABLE_VERDICTS,
   ISSUE_CATEGORIES,
@@ -113,6 +114,8 @@ export const issueCreateSchema = z
     gridId: z.string({ error: '请选择网格' }).regex(/^[a-z0-9-]{1,40}$/, '请选择网格'),
     /** The grid unit's path: the issue's home. */
     orgPath: orgPathSchema,
+    /** A deputy raising a visit's opinion names it (only a deputy may). */
+    deputy: deputyOriginSchema.optional(),
   })
   .superRefine(checkCaptureRules)
 /** The payload of the 'create' mutation. */

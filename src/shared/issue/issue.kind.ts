@@ -26,6 +26,7 @@ import {
 } from '../sync/record-kind.ts'
 import { canRecordMeeting } from '../meeting/meeting.rules.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
+import { DEPUTY_VISIT_KIND, deputyVisitDataSchema } from '../deputy/deputy.schema.ts'
 import {
   DEFAULT_STAGE_DEADLINES,
   stageDeadline,
@@ -93,6 +94,9 @@ export function canSeePersonalData(data: IssueData, viewer: Viewer): boolean {
       return data.escalatedToTownship === viewer.orgPath
     case 'department_staff':
       return data.assignedDepartment === viewer.orgPath
+    case 'deputy':
+      // Handling the matter: the deputy raised it and heard it in person.
+      return data.deputy?.unitPath === viewer.orgPath
     case 'mediator':
     case 'county_staff':
     case 'admin':
@@ -144,19 +148,27 @@ function create(
   actor: Actor,
   deadlines: StageDeadlineTable,
 ): IssueData {
-  if (actor.role !== 'grid_worker' && actor.role !== 'village_cadre') {
+  const isDeputy = actor.role === 'deputy'
+  if (actor.role !== 'grid_worker' && actor.role !== 'village_cadre' && !isDeputy) {
     throw new MutationRejection('forbidden_role', '只有网格员或村社干部可以登记说事')
   }
-  const input = parsePayload(issueCreateSchema, payload)
+  const { deputy: origin, ...input } = parsePayload(issueCreateSchema, payload)
   const ids = pathIds(input.orgPath)
   if (ids.length !== GRID_DEPTH || ids.at(-1) !== input.gridId) {
     throw new MutationRejection('invalid_payload', '说事须登记在网格，请选择网格')
   }
-  if (!isWithin(input.orgPath, actor.orgPath)) {
+  // A deputy raises a report only from their visit's opinion, in a grid of
+  // the visited village: the server checks both through the visit
+  // (issueReferences), since the grid lies outside the deputy's own scope.
+  if (isDeputy !== (origin !== undefined) || (isDeputy && input.channel !== 'deputy')) {
+    throw new MutationRejection('forbidden_role', '代表委员只能把走访中收集的意见转为说事')
+  }
+  if (!isDeputy && !isWithin(input.orgPath, actor.orgPath)) {
     throw new MutationRejection('out_of_scope', '只能在本人负责的网格或村社登记说事')
   }
   const base: Omit<IssueData, 'events'> = {
     ...input,
+    ...(origin ? { deputy: { ...origin, unitPath: actor.orgPath } } : {}),
     // Anonymous reports store neither name nor phone, whatever the form held.
     resident: input.isAnonymous ? null : input.resident,
     discussable: { verdict: input.discussable.verdict },
@@ -256,7 +268,10 @@ export function createIssueKind(
       return transition(current, action, fields, actor, deadlines)
     },
     audience(data: IssueData): string[] {
-      return data.assignedDepartment ? [data.orgPath, data.assignedDepartment] : [data.orgPath]
+      const audience = data.assignedDepartment
+        ? [data.orgPath, data.assignedDepartment]
+        : [data.orgPath]
+      return data.deputy ? [...audience, data.deputy.unitPath] : audience
     },
     view: viewIssue,
     attachments(data: IssueData): string[] {
@@ -280,9 +295,10 @@ export function createIssueKind(
  */
 function issueReferences(
   mutation: MutationInput,
-  { recordId, actor }: ReferenceContext<IssueData>,
+  { recordId, actor, next }: ReferenceContext<IssueData>,
 ): RecordReference[] {
   const { op, payload } = mutation
+  if (op === 'create') return next.deputy ? deputyReferences(recordId, next, actor) : []
   if (op !== 'transition') return []
   if (payload.action === 'dispatch' && typeof payload.department === 'string') {
     return [
@@ -350,3 +366,31 @@ function issueReferences(
 
 /** The issue kind with the default stage deadlines. */
 export const issueKind: RecordKind<IssueData> = createIssueKind()
+
+/**
+ * A report a deputy raised: the grid must be a real grid, the visit theirs
+ * and in the grid's village, and the opinion not raised as another report
+ * already (a second device converting it too is refused here). The visit
+ * vouches for the grid, which lies outside the deputy's own scope.
+ */
+function deputyReferences(recordId: string, next: IssueData, actor: Actor): RecordReference[] {
+  const origin = next.deputy
+  if (!origin) return []
+  const refusal = { code: 'unknown_visit', message: '走访记录不存在或不属于您' }
+  return [
+    { type: 'org_unit', path: next.orgPath, tier: 'grid', ...refusal },
+    recordReference(DEPUTY_VISIT_KIND, deputyVisitDataSchema, origin.visitId, refusal, (visit) => {
+      if (visit.deputyPath !== actor.orgPath)
+        throw new MutationRejection(refusal.code, refusal.message)
+      if (!isWithin(next.orgPath, visit.villagePath)) {
+        throw new MutationRejection('not_linked', '所选网格不属于走访的村社')
+      }
+      const opinion = visit.opinions.find((entry) => entry.id === origin.opinionId)
+      if (!opinion) throw new MutationRejection('invalid_payload', '该意见不存在')
+      if (opinion.issueId !== null && opinion.issueId !== recordId) {
+        throw new MutationRejection('already_raised', '该意见已转为说事，请勿重复转交')
+      }
+      return [next.orgPath]
+    }),
+  ]
+}

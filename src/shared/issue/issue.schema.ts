@@ -10,9 +10,17 @@ import { roleSchema } from '../auth/auth.schema.ts'
 import { computedDate, isoDateSchema } from '../common/date.schema.ts'
 import { instantSchema, orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
 import { DOMAIN_TAGS } from '../common/tags.ts'
+import { deputyOriginSchema } from '../deputy/deputy.schema.ts'
 
-/** Where the matter was raised: 网格走访 / 说事站 / 线上 / 来电 / 来访. */
-export const ISSUE_CHANNELS = ['grid_visit', 'station', 'online', 'phone_call', 'walk_in'] as const
+/** Where the matter was raised: 网格走访 / 说事站 / 线上 / 来电 / 来访 / 代表委员 (a deputy's visit). */
+export const ISSUE_CHANNELS = [
+  'grid_visit',
+  'station',
+  'online',
+  'phone_call',
+  'walk_in',
+  'deputy',
+] as const
 /** How the matter came in. */
 export type IssueChannel = (typeof ISSUE_CHANNELS)[number]
 
@@ -258,6 +266,11 @@ const storedShape = {
   /** How many times a dissatisfied resident reopened it. */
   reopenCount: z.number().int().min(0),
   events: z.array(issueEventSchema).min(1),
+  /**
+   * Set when a deputy raised the matter from a visit's opinion: their unit
+   * joins the audience, so they follow it on their own list.
+   */
+  deputy: deputyOriginSchema.extend({ unitPath: orgPathSchema }).optional(),
 }
 
 const storedObjectSchema = z.object(storedShape)
@@ -268,6 +281,8 @@ function checkDataRules(data: z.infer<typeof storedObjectSchema>, ctx: z.Refinem
   const fail = (path: string, message: string) =>
     ctx.addIssue({ code: 'custom', path: [path], message })
   if (!data.orgPath.endsWith(`/${data.gridId}/`)) fail('gridId', '网格与单位路径不一致')
+  if (data.deputy && data.channel !== 'deputy')
+    fail('channel', '代表委员转交的说事来源应为代表委员')
   if ((data.status === 'merged') !== (data.mergedInto !== null))
     fail('mergedInto', '合并状态与合并目标不一致')
   if (data.status === 'dispatched' && data.assignedDepartment === null)

@@ -7,18 +7,23 @@
 import { z } from 'zod'
 import { text } from '../common/text.schema.ts'
 
-/** The tiers of the platform, top to bottom, plus county departments. */
-export const ORG_TIERS = ['county', 'township', 'village', 'grid', 'department'] as const
+/**
+ * The tiers of the platform, top to bottom, plus county departments and the
+ * deputies' own units (one per deputy: its subtree is itself, so a deputy sees
+ * what names their unit, not the villages they visit).
+ */
+export const ORG_TIERS = ['county', 'township', 'village', 'grid', 'department', 'deputy'] as const
 export type OrgTier = (typeof ORG_TIERS)[number]
 export const orgTierSchema = z.enum(ORG_TIERS)
 
 /** Which tier may sit directly under which: the shape of the tree. */
 export const CHILD_TIERS: Readonly<Record<OrgTier, readonly OrgTier[]>> = {
-  county: ['township', 'department'],
+  county: ['township', 'department', 'deputy'],
   township: ['village'],
   village: ['grid'],
   grid: [],
   department: [],
+  deputy: [],
 }
 
 /** An org unit as the API and the device see it. */

@@ -175,7 +175,7 @@ export function emptyFigures(unit: FigureUnit, villageMonthsExpected: number | n
     issues: {
       received: 0,
       byCategory: zeroes(['personal', 'public_interest', 'administrative']),
-      byChannel: zeroes(['grid_visit', 'station', 'online', 'phone_call', 'walk_in']),
+      byChannel: zeroes(['grid_visit', 'station', 'online', 'phone_call', 'walk_in', 'deputy']),
       resolvedLocally: 0,
       escalated: 0,
       dispatched: 0,

@@ -17,6 +17,7 @@ export interface HomeEntry {
     | 'consultations'
     | 'livelihood'
     | 'supervision'
+    | 'deputies'
   icon: string
   to: string
   /** Offered to a role holding any of these; empty: to every signed-in user. */
@@ -51,6 +52,8 @@ const HOME_ENTRIES: readonly HomeEntry[] = [
   },
   // Supervision (督导考核) is for those who account for their units' work.
   { key: 'supervision', icon: 'bar-chart-o', to: '/supervision', anyOf: ['supervision.view'] },
+  // 代表委员联系: the deputies themselves and the county that plans their visits.
+  { key: 'deputies', icon: 'manager-o', to: '/deputies', anyOf: ['deputy.plan', 'deputy.visit'] },
 ]
 
 /** The shortcuts `role` may use, in display order. */

@@ -73,6 +73,8 @@ export const ROLE_INBOXES: Readonly<Record<Role, readonly Inbox[]>> = {
   county_staff: [ALL],
   mediator: [ALL],
   admin: [ALL],
+  // A deputy's device holds only the reports they raised from their visits.
+  deputy: [ALL],
 }
 
 export interface IssueFilters {

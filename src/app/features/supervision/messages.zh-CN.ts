@@ -98,6 +98,7 @@ export const supervisionMessages = {
     },
     channels: {
       grid_visit: '网格走访',
+      deputy: '代表委员',
       station: '说事站',
       online: '线上',
       phone_call: '来电',

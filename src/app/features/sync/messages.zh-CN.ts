@@ -46,6 +46,8 @@ export const syncMessages = {
       participation_catalogue: '公众参与事项目录',
       livelihood_item: '民生实事',
       livelihood_ranking: '开单排序',
+      deputy_plan: '代表委员联系计划',
+      deputy_visit: '代表委员走访',
     },
     edit: '修改',
   },
