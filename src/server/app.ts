@@ -35,6 +35,8 @@ import { consultationPublicRoutes } from './consultation/public.routes.ts'
 import { rankingRoutes } from './livelihood/ranking.routes.ts'
 import { livelihoodPublicRoutes } from './livelihood/public.routes.ts'
 import { publicEntryRoutes } from './public/public-entry.routes.ts'
+import { wallRoutes } from './public/wall.routes.ts'
+import { disclosureRoutes } from './disclosure/disclosure.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
@@ -114,6 +116,8 @@ export async function buildApp({
   consultationPublicRoutes(app, kinds)
   rankingRoutes(app, kinds)
   livelihoodPublicRoutes(app)
+  wallRoutes(app)
+  disclosureRoutes(app)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

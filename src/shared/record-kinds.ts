@@ -6,6 +6,8 @@ import { campaignKind, formKind, postEvaluationKind } from './assessment/assessm
 import { catalogueKind } from './consultation/catalogue.kind.ts'
 import { consultationKind } from './consultation/consultation.kind.ts'
 import { opinionKind } from './consultation/opinion.kind.ts'
+import { disclosureCategoryKind } from './disclosure/disclosure-category.kind.ts'
+import { disclosureKind } from './disclosure/disclosure.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
 import { livelihoodItemKind } from './livelihood/livelihood.kind.ts'
 import { rankingKind } from './livelihood/ranking.kind.ts'
@@ -27,4 +29,6 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   opinionKind,
   livelihoodItemKind,
   rankingKind,
+  disclosureKind,
+  disclosureCategoryKind,
 ]

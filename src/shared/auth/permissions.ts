@@ -50,6 +50,10 @@ export const PERMISSIONS = [
   'livelihood.decide',
   /** Carry out an item one's unit is responsible for: progress, milestones, delays, completion. */
   'livelihood.implement',
+  /** Publish, withdraw and archive one's own unit's disclosures (村务公开). */
+  'disclosure.publish',
+  /** Add the county's own disclosure categories and their periods. */
+  'disclosure.configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -73,6 +77,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.codes',
     'opinion.record',
     'livelihood.propose',
+    'disclosure.publish',
   ],
   mediator: [...EVERY_USER, 'meeting.record', 'opinion.record'],
   township_staff: [
@@ -85,6 +90,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.propose',
     'livelihood.list',
     'livelihood.implement',
+    'disclosure.publish',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -98,6 +104,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'opinion.record',
     'consultation.catalogue',
     'livelihood.decide',
+    'disclosure.configure',
   ],
   department_staff: [
     ...EVERY_USER,

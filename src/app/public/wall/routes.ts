@@ -11,4 +11,9 @@ export const wallRoutes: RouteRecordRaw[] = [
     name: 'wall',
     component: page(() => import('./WallPage.vue')),
   },
+  {
+    path: '/w/:unitId/poster',
+    name: 'wall-poster',
+    component: page(() => import('./PosterPage.vue')),
+  },
 ]
