@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
+import { disclosureRoutes } from './features/disclosure/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
 import { livelihoodRoutes } from './features/livelihood/routes.ts'
@@ -32,6 +33,7 @@ const routes: RouteRecordRaw[] = [
   ...meRoutes,
   ...syncRoutes,
   ...supervisionRoutes,
+  ...disclosureRoutes,
   ...consultationPublicRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]

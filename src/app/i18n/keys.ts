@@ -5,6 +5,7 @@
  */
 import type { ShellMessages } from './zh-CN.ts'
 import type { ConsultationPublicMessages } from '#app/features/consultation/index.ts'
+import type { DisclosureMessages } from '#app/features/disclosure/index.ts'
 import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
 import type { ConsultationMessages } from '#app/features/consultation/index.ts'
@@ -22,6 +23,7 @@ export type AllMessages = ShellMessages &
   ConsultationMessages &
   ConsultationPublicMessages &
   DeskMessages &
+  DisclosureMessages &
   IssueMessages &
   LivelihoodMessages &
   MeMessages &

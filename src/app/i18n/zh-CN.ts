@@ -48,6 +48,7 @@ export const zhCN = {
       livelihood: '民生实事',
       capture: '登记群众说事',
       supervision: '督导考核',
+      disclosures: '村务公开',
     },
   },
   update: {
@@ -68,6 +69,8 @@ export const zhCN = {
   },
   common: {
     back: '返回',
+    readAloud: '朗读',
+    stopReading: '停止朗读',
     save: '保存',
     saving: '正在保存…',
     saved: '已保存',

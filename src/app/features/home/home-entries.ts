@@ -17,6 +17,7 @@ export interface HomeEntry {
     | 'consultations'
     | 'livelihood'
     | 'supervision'
+    | 'disclosures'
   icon: string
   to: string
   /** Offered to a role holding any of these; empty: to every signed-in user. */
@@ -51,6 +52,13 @@ const HOME_ENTRIES: readonly HomeEntry[] = [
   },
   // Supervision (督导考核) is for those who account for their units' work.
   { key: 'supervision', icon: 'bar-chart-o', to: '/supervision', anyOf: ['supervision.view'] },
+  // 村务公开: the stations publish; supervisors follow who has not.
+  {
+    key: 'disclosures',
+    icon: 'bullhorn-o',
+    to: '/disclosures',
+    anyOf: ['disclosure.publish', 'supervision.view'],
+  },
 ]
 
 /** The shortcuts `role` may use, in display order. */
