@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PublicWall } from '#shared/disclosure/public-wall.ts'
 import { PUBLIC_ENTRY_PREFIXES } from '#shared/public/public-entry.ts'
+import { MAX_PUBLIC_READS_PER_IP } from '#server/livelihood/public.routes.ts'
 import type { Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
 import { personalFieldsIn } from '../support/personal-fields.ts'
@@ -166,6 +167,25 @@ describe.each(DIALECTS)('the 双公开 wall and disclosures on %s', (dialect) =>
     expect(bySibling.status).toBe('rejected')
     const byTownship = await pushOne(server.app, as('township'), mutation(KIND, id, 'publish', {}))
     expect(byTownship).toMatchObject({ status: 'rejected', code: 'out_of_scope' })
+  })
+
+  it('refuses the wall past the per-address budget under a parallel burst, exactly at the limit', async () => {
+    const extra = 20
+    const answers = await Promise.all(
+      Array.from({ length: MAX_PUBLIC_READS_PER_IP + extra }, () =>
+        server.app.inject({
+          method: 'GET',
+          url: '/api/public/wall/demo-t1-v2',
+          remoteAddress: '203.0.113.7',
+        }),
+      ),
+    )
+    const statuses = answers.map((answer) => answer.statusCode)
+    // Earlier tests read from the default address, so this one starts with its whole budget.
+    expect(statuses.filter((status) => status === 200)).toHaveLength(MAX_PUBLIC_READS_PER_IP)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(extra)
+    const refused = answers.find((answer) => answer.statusCode === 429)
+    expect(refused?.json<{ message: string }>().message).toMatch(/[\u4e00-\u9fff]/)
   })
 
   it('tells township staff which of their stations have not published a category in its period', async () => {
