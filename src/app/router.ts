@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
 import { deputyRoutes } from './features/deputy/routes.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
+import { disclosureRoutes } from './features/disclosure/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
 import { livelihoodRoutes } from './features/livelihood/routes.ts'
@@ -34,6 +35,7 @@ const routes: RouteRecordRaw[] = [
   ...syncRoutes,
   ...supervisionRoutes,
   ...deputyRoutes,
+  ...disclosureRoutes,
   ...consultationPublicRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]

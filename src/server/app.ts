@@ -34,6 +34,9 @@ import { catalogueRoutes } from './consultation/catalogue.routes.ts'
 import { consultationPublicRoutes } from './consultation/public.routes.ts'
 import { rankingRoutes } from './livelihood/ranking.routes.ts'
 import { livelihoodPublicRoutes } from './livelihood/public.routes.ts'
+import { publicEntryRoutes } from './public/public-entry.routes.ts'
+import { wallRoutes } from './public/wall.routes.ts'
+import { disclosureRoutes } from './disclosure/disclosure.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
@@ -113,10 +116,13 @@ export async function buildApp({
   consultationPublicRoutes(app, kinds)
   rankingRoutes(app, kinds)
   livelihoodPublicRoutes(app)
+  wallRoutes(app)
+  disclosureRoutes(app)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))
   if (hasApp) await serveApp(app, config.staticDir)
+  if (hasApp) publicEntryRoutes(app, config.staticDir)
   registerNotFound(app, hasApp ? 'index.html' : null)
   return app
 }

@@ -8,6 +8,8 @@ import { consultationKind } from './consultation/consultation.kind.ts'
 import { opinionKind } from './consultation/opinion.kind.ts'
 import { deputyPlanKind } from './deputy/deputy-plan.kind.ts'
 import { deputyVisitKind } from './deputy/deputy-visit.kind.ts'
+import { disclosureCategoryKind } from './disclosure/disclosure-category.kind.ts'
+import { disclosureKind } from './disclosure/disclosure.kind.ts'
 import { issueKind } from './issue/issue.kind.ts'
 import { livelihoodItemKind } from './livelihood/livelihood.kind.ts'
 import { rankingKind } from './livelihood/ranking.kind.ts'
@@ -31,4 +33,6 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   rankingKind,
   deputyPlanKind,
   deputyVisitKind,
+  disclosureKind,
+  disclosureCategoryKind,
 ]

@@ -7,6 +7,7 @@ import type { AllMessages } from '#app/i18n/keys.ts'
 import { zhCN as shell } from '#app/i18n/zh-CN.ts'
 import { consultationPublicMessages } from '#app/features/consultation/public-messages.zh-CN.ts'
 import { deputyMessages } from '#app/features/deputy/messages.zh-CN.ts'
+import { disclosureMessages } from '#app/features/disclosure/messages.zh-CN.ts'
 import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
 import { consultationMessages } from '#app/features/consultation/messages.zh-CN.ts'
@@ -16,6 +17,7 @@ import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
 import { supervisionMessages } from '#app/features/supervision/messages.zh-CN.ts'
+import { publicMessages } from '#app/public/messages.ts'
 
 export const zhCN: AllMessages = {
   ...shell,
@@ -24,10 +26,12 @@ export const zhCN: AllMessages = {
   ...consultationPublicMessages,
   ...deputyMessages,
   ...deskMessages,
+  ...disclosureMessages,
   ...issueMessages,
   ...livelihoodMessages,
   ...meMessages,
   ...meetingMessages,
   ...syncMessages,
   ...supervisionMessages,
+  ...publicMessages,
 }

@@ -6,6 +6,7 @@
 import type { ShellMessages } from './zh-CN.ts'
 import type { ConsultationPublicMessages } from '#app/features/consultation/index.ts'
 import type { DeputyMessages } from '#app/features/deputy/index.ts'
+import type { DisclosureMessages } from '#app/features/disclosure/index.ts'
 import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
 import type { ConsultationMessages } from '#app/features/consultation/index.ts'
@@ -15,6 +16,7 @@ import type { MeMessages } from '#app/features/me/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
 import type { SyncMessages } from '#app/features/sync/index.ts'
 import type { SupervisionMessages } from '#app/features/supervision/index.ts'
+import type { PublicMessages } from '#app/public/messages.ts'
 
 /** Every message tree of the app, merged. */
 export type AllMessages = ShellMessages &
@@ -23,12 +25,14 @@ export type AllMessages = ShellMessages &
   ConsultationPublicMessages &
   DeputyMessages &
   DeskMessages &
+  DisclosureMessages &
   IssueMessages &
   LivelihoodMessages &
   MeMessages &
   MeetingMessages &
   SyncMessages &
-  SupervisionMessages
+  SupervisionMessages &
+  PublicMessages
 
 /** The dotted paths to the leaves (the texts) of a message tree. */
 export type LeafPaths<T> = {

@@ -50,6 +50,7 @@ export const zhCN = {
       capture: '登记群众说事',
       supervision: '督导考核',
       deputies: '代表委员联系',
+      disclosures: '村务公开',
     },
   },
   update: {
@@ -70,6 +71,8 @@ export const zhCN = {
   },
   common: {
     back: '返回',
+    readAloud: '朗读',
+    stopReading: '停止朗读',
     save: '保存',
     saving: '正在保存…',
     saved: '已保存',

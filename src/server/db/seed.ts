@@ -12,6 +12,7 @@ import { seedDemoCatalogue } from '../consultation/catalogue.seed.ts'
 import { seedDemoAccounts } from '../auth/demo-accounts.seed.ts'
 import { seedDemoConsultation } from '../consultation/consultation.seed.ts'
 import { seedDemoList } from '../discussable/discussable.seed.ts'
+import { seedDemoDisclosure } from '../disclosure/disclosure.seed.ts'
 import { seedDemoLivelihood } from '../livelihood/livelihood.seed.ts'
 import { seedDemoDeputy } from '../deputy/deputy.seed.ts'
 import { seedDemoMediatorPool } from '../meeting/mediator-pool.seed.ts'
@@ -51,6 +52,7 @@ export async function seedDemo(
   await seedDemoMediatorPool(database.db)
   await seedDemoLivelihood(database, kinds)
   await seedDemoDeputy(database, kinds)
+  await seedDemoDisclosure(database, kinds)
   if (history) {
     await seedDemoHistory(database.db, demoCounty().units)
     await seedDemoPostEvaluations(database.db, demoCounty().units)

@@ -54,6 +54,10 @@ export const PERMISSIONS = [
   'deputy.plan',
   /** Record one's visits to linked villages and raise their opinions as issue reports. */
   'deputy.visit',
+  /** Publish, withdraw and archive one's own unit's disclosures (村务公开). */
+  'disclosure.publish',
+  /** Add the county's own disclosure categories and their periods. */
+  'disclosure.configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -77,6 +81,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.codes',
     'opinion.record',
     'livelihood.propose',
+    'disclosure.publish',
   ],
   mediator: [...EVERY_USER, 'meeting.record', 'opinion.record'],
   township_staff: [
@@ -89,6 +94,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.propose',
     'livelihood.list',
     'livelihood.implement',
+    'disclosure.publish',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -103,6 +109,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'consultation.catalogue',
     'livelihood.decide',
     'deputy.plan',
+    'disclosure.configure',
   ],
   department_staff: [
     ...EVERY_USER,

@@ -18,6 +18,7 @@ export interface HomeEntry {
     | 'livelihood'
     | 'supervision'
     | 'deputies'
+    | 'disclosures'
   icon: string
   to: string
   /** Offered to a role holding any of these; empty: to every signed-in user. */
@@ -54,6 +55,13 @@ const HOME_ENTRIES: readonly HomeEntry[] = [
   { key: 'supervision', icon: 'bar-chart-o', to: '/supervision', anyOf: ['supervision.view'] },
   // 代表委员联系: the deputies themselves and the county that plans their visits.
   { key: 'deputies', icon: 'manager-o', to: '/deputies', anyOf: ['deputy.plan', 'deputy.visit'] },
+  // 村务公开: the stations publish; supervisors follow who has not.
+  {
+    key: 'disclosures',
+    icon: 'bullhorn-o',
+    to: '/disclosures',
+    anyOf: ['disclosure.publish', 'supervision.view'],
+  },
 ]
 
 /** The shortcuts `role` may use, in display order. */

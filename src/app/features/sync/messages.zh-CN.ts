@@ -35,6 +35,8 @@ export const syncMessages = {
     },
     kinds: {
       issue: '说事',
+      disclosure: '村务公开',
+      disclosure_category: '公开类别',
       meeting: '议事日',
       mediator: '解事员',
       policy: '政策',

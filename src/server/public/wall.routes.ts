@@ -1,0 +1,116 @@
+/**
+ * The 双公开 wall's data (issue #17.1): GET /api/public/wall/:unitId, no
+ * account. A village or township answers with its own published
+ * disclosures; a grid answers with its village's (the grid point shows its
+ * village's wall). Every disclosure goes through the allow-list in
+ * src/shared/disclosure/public-wall.ts and the answer is checked against its
+ * schema. Not cached: a withdrawn notice must leave the wall at once; the
+ * query reads one unit's disclosures by their home path. Reads are
+ * rate-limited per address with the other public reads.
+ */
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { DISCLOSURE_KIND, disclosureDataSchema } from '#shared/disclosure/disclosure.schema.ts'
+import {
+  byWallOrder,
+  publicDisclosureOf,
+  publicWallSchema,
+  type PublicDisclosure,
+  type PublicWall,
+} from '#shared/disclosure/public-wall.ts'
+import { pathIds } from '#shared/org/org-path.ts'
+import { findOrgUnit } from '../org/org.repository.ts'
+import { HttpError } from '../plugins/errors.ts'
+import { BLOB_HELMET } from '../plugins/security-headers.ts'
+import { reserveAttempt } from '../rate-limit/rate-limit.repository.ts'
+import { MAX_PUBLIC_READS_PER_IP, PUBLIC_READ_WINDOW_MS } from '../livelihood/public.routes.ts'
+
+const unitParams = z.object({ unitId: z.string().max(64) })
+const photoParams = unitParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+
+export function wallRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const { db } = app.database
+
+  async function limit(ip: string): Promise<void> {
+    const rule = {
+      key: `public-read:${ip}`,
+      limit: MAX_PUBLIC_READS_PER_IP,
+      windowMs: PUBLIC_READ_WINDOW_MS,
+    }
+    if (!(await reserveAttempt(db, [rule], new Date()))) {
+      throw new HttpError(429, 'too_many_public_reads')
+    }
+  }
+
+  /** The station whose wall `unitId` shows: a village or township itself, a grid's village. */
+  async function stationOf(unitId: string) {
+    const unit = await findOrgUnit(db, unitId)
+    if (unit?.tier === 'village' || unit?.tier === 'township') return unit
+    if (unit?.tier === 'grid' && unit.parentId) {
+      const village = await findOrgUnit(db, unit.parentId)
+      if (village?.tier === 'village') return village
+    }
+    throw new HttpError(404, 'not_found')
+  }
+
+  async function wallOf(unitId: string): Promise<PublicWall> {
+    const station = await stationOf(unitId)
+    const rows = await db
+      .selectFrom('sync_record')
+      .select(['id', 'data'])
+      .where('kind', '=', DISCLOSURE_KIND)
+      .where('org_path', '=', station.path)
+      .execute()
+    const disclosures: PublicDisclosure[] = []
+    for (const row of rows) {
+      const parsed = disclosureDataSchema.safeParse(JSON.parse(row.data))
+      const shown = parsed.success ? publicDisclosureOf(row.id, parsed.data) : null
+      if (shown) disclosures.push(shown)
+    }
+    const ids = pathIds(station.path)
+    return {
+      unitId: station.id,
+      unitName: station.name,
+      tier: station.tier === 'village' ? 'village' : 'township',
+      townshipId: station.tier === 'township' ? station.id : (ids[ids.length - 2] ?? station.id),
+      disclosures: disclosures.sort(byWallOrder),
+    }
+  }
+
+  api.get(
+    '/api/public/wall/:unitId',
+    { schema: { params: unitParams, response: { 200: publicWallSchema } } },
+    async (request, reply) => {
+      await limit(request.ip)
+      const body = await wallOf(request.params.unitId)
+      return reply.header('cache-control', 'no-cache').send(body)
+    },
+  )
+
+  api.get(
+    '/api/public/wall/:unitId/photos/:sha256',
+    { schema: { params: photoParams }, helmet: BLOB_HELMET },
+    async (request, reply) => {
+      await limit(request.ip)
+      const { unitId, sha256 } = request.params
+      // Only a photo of a disclosure on this wall now.
+      const wall = await wallOf(unitId)
+      if (!wall.disclosures.some((disclosure) => disclosure.photos.includes(sha256))) {
+        throw new HttpError(404, 'not_found')
+      }
+      const blob = await db
+        .selectFrom('blob')
+        .select(['content_type', 'data'])
+        .where('sha256', '=', sha256)
+        .executeTakeFirst()
+      if (!blob) throw new HttpError(404, 'not_found')
+      return reply
+        .header('content-type', blob.content_type)
+        .header('cache-control', 'public, max-age=86400')
+        .header('content-disposition', `inline; filename="${sha256}"`)
+        .send(blob.data)
+    },
+  )
+}

@@ -1,0 +1,95 @@
+/**
+ * The 双公开 wall in Chromium at 360 px (issue #17.1, .2, .5): a village
+ * cadre drafts and publishes a finance disclosure offline and it syncs;
+ * a resident opens the wall from its QR URL in WeChat's browser on an
+ * emulated 3G link, in large text by default, reads the table, and finds
+ * the poster. One server and one browser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SYNC_TIMEOUT } from './support/issue-screens.ts'
+import { snapshot, startE2e, waitForServiceWorker, type E2eEnv } from './support/e2e-env.ts'
+
+const WECHAT_UA =
+  'Mozilla/5.0 (Linux; Android 12; V2055A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5023 MMWEBSDK/20230405 MicroMessenger/8.0.35.2360(0x2800235D) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64'
+const TITLE = '第三季度村级财务收支公开'
+/** Regular 3G as Chrome DevTools defines it. */
+const REGULAR_3G = {
+  latency: 300,
+  downloadThroughput: (750 * 1024) / 8,
+  uploadThroughput: (250 * 1024) / 8,
+}
+
+let env: E2eEnv
+
+async function storedStatus(): Promise<string[]> {
+  const rows = await env.database.db
+    .selectFrom('sync_record')
+    .select('data')
+    .where('kind', '=', 'disclosure')
+    .execute()
+  return rows
+    .map((row) => JSON.parse(row.data) as { title: string; status: string })
+    .filter((data) => data.title === TITLE)
+    .map((data) => data.status)
+}
+
+beforeAll(async () => {
+  env = await startE2e()
+})
+afterAll(async () => {
+  await env?.close()
+})
+
+describe('the 双公开 wall in Chromium at 360 px', () => {
+  it('1. a village cadre drafts and publishes a finance disclosure offline, and it syncs', async () => {
+    const { context, page } = await env.signedInPhone('villageCadre')
+    await page.goto('/disclosures/new')
+    await waitForServiceWorker(page)
+    await page.getByTestId('disclosure-form').waitFor()
+    await context.setOffline(true)
+    await page.getByTestId('disclosure-category-village_finance').click()
+    await page.getByTestId('disclosure-title').locator('input').fill(TITLE)
+    await page.getByTestId('disclosure-body').locator('textarea').fill('本季度收支如下，欢迎监督。')
+    await page
+      .getByTestId('disclosure-table')
+      .locator('textarea')
+      .fill('项目,收入（元）,支出（元）\n村道维修,,46800')
+    await page.getByTestId('disclosure-period-from').locator('input').fill('2026-07-01')
+    await page.getByTestId('disclosure-period-to').locator('input').fill('2026-09-30')
+    await snapshot(page, 'disclosure/form')
+    await page.getByTestId('disclosure-save').click()
+    await page.getByTestId('disclosure-publish').click()
+    await expect.poll(() => page.getByTestId('disclosure-status').textContent()).toContain('已发布')
+    expect(await storedStatus()).toEqual([])
+    await context.setOffline(false)
+    await expect.poll(storedStatus, SYNC_TIMEOUT).toEqual(['published'])
+    await page.locator('.van-toast').waitFor({ state: 'hidden' })
+    await snapshot(page, 'disclosure/detail')
+    await context.close()
+  })
+
+  it('2. a resident reads it from the QR URL in WeChat on 3G, in large text, and finds the poster', async () => {
+    const context = await env.newPhone({ userAgent: WECHAT_UA })
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...REGULAR_3G })
+    await page.goto('/w/demo-t1-v1-g1')
+    await page.getByTestId('wall-disclosure').waitFor()
+    expect(await page.getByTestId('wall-title').textContent()).toContain('柳河村')
+    expect(await page.getByTestId('wall-disclosure').textContent()).toContain(TITLE)
+    expect(await page.getByTestId('wall-table').textContent()).toContain('46800')
+    // Large text by default; no WeChat guide, no app shell.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(
+      '20px',
+    )
+    expect(await page.getByTestId('public-large-text').getAttribute('aria-pressed')).toBe('true')
+    expect(await page.locator('.van-tabbar').count()).toBe(0)
+    expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(360)
+    await snapshot(page, 'public/wall')
+    await page.getByTestId('wall-poster').click()
+    await page.getByTestId('qr-code').waitFor()
+    expect(await page.getByTestId('poster-url').textContent()).toMatch(/\/w\/demo-t1-v1$/)
+    await snapshot(page, 'public/poster')
+    await context.close()
+  })
+})
