@@ -50,6 +50,12 @@ export const PERMISSIONS = [
   'livelihood.decide',
   /** Carry out an item one's unit is responsible for: progress, milestones, delays, completion. */
   'livelihood.implement',
+  /** Walk one's department's self-correction cases (行政执法自我纠错); the supervision body is a department too. */
+  'enforcement.correct',
+  /** Take in administrative-review applications and consultations at a contact point (行政复议便民联系点). */
+  'review.intake',
+  /** Record the review body's decision on a forwarded application. */
+  'review.decide',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -73,6 +79,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment.codes',
     'opinion.record',
     'livelihood.propose',
+    'review.intake',
   ],
   mediator: [...EVERY_USER, 'meeting.record', 'opinion.record'],
   township_staff: [
@@ -85,6 +92,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.propose',
     'livelihood.list',
     'livelihood.implement',
+    'review.intake',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -108,6 +116,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'consultation.manage',
     'opinion.record',
     'livelihood.implement',
+    'enforcement.correct',
+    'review.decide',
   ],
   admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
 }
