@@ -35,6 +35,8 @@ import { consultationPublicRoutes } from './consultation/public.routes.ts'
 import { rankingRoutes } from './livelihood/ranking.routes.ts'
 import { livelihoodPublicRoutes } from './livelihood/public.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
+import { openSelfCorrectionWithinPush } from './oversight/self-correction.trigger.ts'
+import { oversightRoutes } from './oversight/oversight.routes.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
 declare module 'fastify' {
@@ -102,7 +104,10 @@ export async function buildApp({
   accountRoutes(app)
   orgRoutes(app)
   syncRoutes(app, kinds, {
-    withinPush: dropLeftTopicsWithinPush,
+    withinPush: async (ctx, trx, results) => {
+      await dropLeftTopicsWithinPush(ctx, trx, results)
+      await openSelfCorrectionWithinPush(ctx, trx, results)
+    },
     afterPush: (results) => openPostEvaluationsAfterPush(database, kinds, results),
   })
   discussableRoutes(app)
@@ -113,6 +118,7 @@ export async function buildApp({
   consultationPublicRoutes(app, kinds)
   rankingRoutes(app, kinds)
   livelihoodPublicRoutes(app)
+  oversightRoutes(app)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

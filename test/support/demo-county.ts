@@ -55,6 +55,8 @@ export const PHONES = {
   otherDepartment: '13900920006',
   /** department staff of demo-dept-3 (住房和城乡建设局) */
   thirdDepartment: '13900930006',
+  /** department staff of demo-dept-6 (县司法局: enforcement supervision and review body) */
+  justiceBureau: '13900960006',
 } as const
 export type Person = keyof typeof PHONES
 
@@ -81,6 +83,7 @@ export const PATHS = {
   t3: `${county}demo-t3/`,
   dept1: `${county}demo-dept-1/`,
   dept2: `${county}demo-dept-2/`,
+  justiceBureau: `${county}demo-dept-6/`,
 } as const
 
 /** The user id the seed gives a demo account. */

@@ -6,7 +6,8 @@ import { createReviewKind } from './review.kind.ts'
 import type { ReviewData } from './review.schema.ts'
 
 const BODY = '/demo-county/demo-dept-2/'
-const kind = createReviewKind({ reviewBody: BODY, contactPoints: null })
+const BODY_ID = 'demo-dept-2'
+const kind = createReviewKind({ reviewBody: BODY_ID, contactPoints: null })
 const {
   villageCadre,
   townshipStaff,
@@ -67,7 +68,7 @@ describe('review matter', () => {
   })
 
   it('is taken only at a designated contact point when the county names them', () => {
-    const designated = createReviewKind({ reviewBody: BODY, contactPoints: ['demo-t1'] })
+    const designated = createReviewKind({ reviewBody: BODY_ID, contactPoints: ['demo-t1'] })
     expect(
       refusal(() =>
         designated.apply(

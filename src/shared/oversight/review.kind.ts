@@ -21,6 +21,7 @@ import {
 import { z } from 'zod'
 import { isoDateSchema } from '../common/date.schema.ts'
 import { reviewApplicationDue } from './review.deadline.ts'
+import { departmentPathOf } from './self-correction.kind.ts'
 import {
   REVIEW_KIND,
   reviewCreateSchema,
@@ -34,8 +35,8 @@ export { REVIEW_KIND }
 /** The county's settings of the kind. */
 export interface ReviewOptions {
   /**
-   * The county's review body (a department, REVIEW_BODY_UNIT), or null when
-   * none is named. Undefined on a device: the server decides.
+   * The unit id of the county's review body (a department, REVIEW_BODY_UNIT),
+   * or null when none is named. Undefined on a device: the server decides.
    */
   reviewBody?: string | null
   /**
@@ -174,7 +175,10 @@ function forward(
     ...current,
     status: 'forwarded',
     forwardedOn,
-    reviewBodyPath: options.reviewBody ?? current.reviewBodyPath,
+    reviewBodyPath:
+      options.reviewBody === undefined
+        ? current.reviewBodyPath
+        : departmentPathOf(current.stationPath, options.reviewBody),
     events: [
       ...current.events,
       {

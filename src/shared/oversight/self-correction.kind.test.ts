@@ -6,7 +6,8 @@ import { createSelfCorrectionKind, SELF_CORRECTION_ACTOR_ID } from './self-corre
 import type { SelfCorrectionData } from './self-correction.schema.ts'
 
 const BODY = '/demo-county/demo-dept-2/'
-const kind = createSelfCorrectionKind({ supervisionBody: BODY })
+const BODY_ID = 'demo-dept-2'
+const kind = createSelfCorrectionKind({ supervisionBody: BODY_ID })
 const { departmentStaff, otherDepartmentStaff, countyStaff } = DEMO_ACTORS
 const system: Actor = {
   ...countyStaff,
@@ -180,7 +181,7 @@ describe('self-correction case', () => {
 
   it('counts each step on the county table', () => {
     const slow = createSelfCorrectionKind({
-      supervisionBody: BODY,
+      supervisionBody: BODY_ID,
       stepDays: { file_review: 5, investigation: 10, hearing: 5, cause_analysis: 5, feedback: 3 },
     })
     const data = slow.apply(null, { op: 'create', payload: complaint, baseVersion: 0 }, system)

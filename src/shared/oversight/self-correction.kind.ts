@@ -45,7 +45,7 @@ export const SELF_CORRECTION_ACTOR_ID = 'system:self-correction'
 export interface SelfCorrectionOptions {
   stepDays?: SelfCorrectionStepDays
   /**
-   * The path of the county's enforcement-supervision body (a department,
+   * The unit id of the county's enforcement-supervision body (a department,
    * ENFORCEMENT_SUPERVISION_UNIT), or null when the county named none.
    * Left undefined on a device, which does not know it: the server, which
    * runs the kind again as the truth, decides.
@@ -63,6 +63,16 @@ export function isSelfCorrectionData(
     Array.isArray(data.checks) &&
     typeof data.openedOn === 'string'
   )
+}
+
+/** The path of department `id` in the county of `somePath` (departments hang under the county). */
+export function departmentPathOf(somePath: string, id: string): string {
+  return `/${pathIds(somePath)[0] ?? ''}/${id}/`
+}
+
+/** The supervision body's path for a case in the county of `somePath`; see `SelfCorrectionOptions`. */
+function bodyPath(somePath: string, body: string | null | undefined): string | null | undefined {
+  return typeof body === 'string' ? departmentPathOf(somePath, body) : body
 }
 
 /** True when `actor` is placed at the supervision body (unknown on a device: the server checks). */
@@ -91,7 +101,7 @@ function create(
       throw new MutationRejection('invalid_payload', '缺少投诉来源')
     }
   } else {
-    if (!isSupervisionBody(actor, options.supervisionBody)) {
+    if (!isSupervisionBody(actor, bodyPath(actor.orgPath, options.supervisionBody))) {
       throw new MutationRejection('forbidden_role', '只有县行政执法监督机构可以启动纠错调查')
     }
     if (input.issueId !== null || input.complaintType !== null) {
@@ -101,7 +111,7 @@ function create(
   const openedOn = chinaDate(actor.at)
   return {
     ...input,
-    supervisionPath: options.supervisionBody ?? null,
+    supervisionPath: bodyPath(input.departmentPath, options.supervisionBody) ?? null,
     openedOn,
     status: 'open',
     steps: [],
@@ -244,8 +254,14 @@ export function createSelfCorrectionKind(
     },
     // The department and the supervision body; the county hub sees it as the
     // root of both. The township that dispatched follows the matter itself.
-    audience: (data) =>
-      data.supervisionPath ? [data.departmentPath, data.supervisionPath] : [data.departmentPath],
+    // An investigation's home is the body that opened it (a record is born
+    // in its author's subtree), a complaint's the department's.
+    audience(data) {
+      if (!data.supervisionPath) return [data.departmentPath]
+      return data.origin === 'investigation'
+        ? [data.supervisionPath, data.departmentPath]
+        : [data.departmentPath, data.supervisionPath]
+    },
     references(mutation, { next }): readonly RecordReference[] {
       if (mutation.op !== 'create') return []
       return [
