@@ -48,6 +48,8 @@ export const zhCN = {
       livelihood: '民生实事',
       capture: '登记群众说事',
       supervision: '督导考核',
+      enforcement: '执法自我纠错',
+      review: '行政复议联系点',
     },
   },
   update: {

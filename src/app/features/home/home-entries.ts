@@ -17,6 +17,8 @@ export interface HomeEntry {
     | 'consultations'
     | 'livelihood'
     | 'supervision'
+    | 'enforcement'
+    | 'review'
   icon: string
   to: string
   /** Offered to a role holding any of these; empty: to every signed-in user. */
@@ -51,6 +53,14 @@ const HOME_ENTRIES: readonly HomeEntry[] = [
   },
   // Supervision (督导考核) is for those who account for their units' work.
   { key: 'supervision', icon: 'bar-chart-o', to: '/supervision', anyOf: ['supervision.view'] },
+  // Oversight (docs/oversight.md): departments' self-correction ledger, review contact points.
+  { key: 'enforcement', icon: 'shield-o', to: '/oversight/cases', anyOf: ['enforcement.correct'] },
+  {
+    key: 'review',
+    icon: 'balance-o',
+    to: '/oversight/review',
+    anyOf: ['review.intake', 'review.decide'],
+  },
 ]
 
 /** The shortcuts `role` may use, in display order. */

@@ -46,6 +46,8 @@ export const syncMessages = {
       participation_catalogue: '公众参与事项目录',
       livelihood_item: '民生实事',
       livelihood_ranking: '开单排序',
+      self_correction: '执法自我纠错',
+      review_matter: '行政复议事项',
     },
     edit: '修改',
   },
