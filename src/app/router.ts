@@ -6,6 +6,7 @@ import { disclosureRoutes } from './features/disclosure/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
 import { issueRoutes } from './features/issue/index.ts'
 import { livelihoodRoutes } from './features/livelihood/routes.ts'
+import { oversightRoutes } from './features/oversight/routes.ts'
 import { meetingRoutes } from './features/meeting/index.ts'
 import { policyRoutes } from './features/policy/index.ts'
 import { consultationPublicRoutes, consultationRoutes } from './features/consultation/index.ts'
@@ -27,6 +28,7 @@ const routes: RouteRecordRaw[] = [
   ...homeRoutes,
   ...issueRoutes,
   ...livelihoodRoutes,
+  ...oversightRoutes,
   ...discussableRoutes,
   ...meetingRoutes,
   ...policyRoutes,

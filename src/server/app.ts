@@ -38,6 +38,8 @@ import { publicEntryRoutes } from './public/public-entry.routes.ts'
 import { wallRoutes } from './public/wall.routes.ts'
 import { disclosureRoutes } from './disclosure/disclosure.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
+import { openSelfCorrectionWithinPush } from './oversight/self-correction.trigger.ts'
+import { oversightRoutes } from './oversight/oversight.routes.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 
 declare module 'fastify' {
@@ -105,7 +107,10 @@ export async function buildApp({
   accountRoutes(app)
   orgRoutes(app)
   syncRoutes(app, kinds, {
-    withinPush: dropLeftTopicsWithinPush,
+    withinPush: async (ctx, trx, results) => {
+      await dropLeftTopicsWithinPush(ctx, trx, results)
+      await openSelfCorrectionWithinPush(ctx, trx, results)
+    },
     afterPush: (results) => openPostEvaluationsAfterPush(database, kinds, results),
   })
   discussableRoutes(app)
@@ -118,6 +123,7 @@ export async function buildApp({
   livelihoodPublicRoutes(app)
   wallRoutes(app)
   disclosureRoutes(app)
+  oversightRoutes(app)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

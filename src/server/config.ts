@@ -8,6 +8,7 @@ import {
   type ConsultationRules,
 } from '#shared/consultation/consultation.rules.ts'
 import { DEFAULT_SUBMIT_BY } from '#shared/livelihood/livelihood.deadlines.ts'
+import { parseOversightConfig, type OversightConfig } from './oversight/oversight.config.ts'
 
 export interface Config {
   port: number
@@ -81,6 +82,11 @@ export interface Config {
    * morning rush (ADR 0008).
    */
   loadShedLagMs: number
+  /**
+   * The enforcement-supervision body, the review body, the review contact
+   * points and the self-correction step days (src/server/oversight/oversight.config.ts).
+   */
+  oversight: OversightConfig
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     diskLowBytes: parseDiskLowMb(env.DISK_LOW_MB) * 1024 * 1024,
     ballotSecret: parseBallotSecret(env.BALLOT_SECRET),
     loadShedLagMs: parseLoadShedLag(env.LOAD_SHED_LAG_MS),
+    oversight: parseOversightConfig(env),
   }
 }
 

@@ -16,6 +16,8 @@ import { rankingKind } from './livelihood/ranking.kind.ts'
 import { mediatorKind } from './meeting/mediator.kind.ts'
 import { meetingKind } from './meeting/meeting.kind.ts'
 import { policyKind } from './policy/policy.kind.ts'
+import { reviewKind } from './oversight/review.kind.ts'
+import { selfCorrectionKind } from './oversight/self-correction.kind.ts'
 import type { AnyRecordKind } from './sync/record-kind.ts'
 
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
@@ -35,4 +37,6 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   deputyVisitKind,
   disclosureKind,
   disclosureCategoryKind,
+  selfCorrectionKind,
+  reviewKind,
 ]

@@ -113,6 +113,7 @@ describe.each(DIALECTS)('issue reports on the API (%s)', (dialect) => {
       otherTownshipSiblingVillageCadre: 'none',
       otherTownshipVillageMediator: 'none',
       thirdDepartment: 'none',
+      justiceBureau: 'none',
       thirdTownshipGridWorker: 'none',
       thirdTownshipSiblingGridWorker: 'none',
       thirdTownshipOtherVillageGridWorker: 'none',

@@ -59,6 +59,8 @@ export const PHONES = {
   deputy: '13900810007',
   /** another deputy (县政协委员) at demo-deputy-2 */
   otherDeputy: '13900820007',
+  /** department staff of demo-dept-6 (县司法局: enforcement supervision and review body) */
+  justiceBureau: '13900960006',
 } as const
 export type Person = keyof typeof PHONES
 
@@ -87,6 +89,7 @@ export const PATHS = {
   dept2: `${county}demo-dept-2/`,
   deputy: `${county}demo-deputy-1/`,
   otherDeputy: `${county}demo-deputy-2/`,
+  justiceBureau: `${county}demo-dept-6/`,
 } as const
 
 /** The user id the seed gives a demo account. */

@@ -15,6 +15,7 @@ import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
 import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
+import { oversightMessages } from '#app/features/oversight/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
 import { supervisionMessages } from '#app/features/supervision/messages.zh-CN.ts'
 import { publicMessages } from '#app/public/messages.ts'
@@ -31,6 +32,7 @@ export const zhCN: AllMessages = {
   ...livelihoodMessages,
   ...meMessages,
   ...meetingMessages,
+  ...oversightMessages,
   ...syncMessages,
   ...supervisionMessages,
   ...publicMessages,

@@ -14,6 +14,7 @@ import type { IssueMessages } from '#app/features/issue/index.ts'
 import type { LivelihoodMessages } from '#app/features/livelihood/index.ts'
 import type { MeMessages } from '#app/features/me/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
+import type { OversightMessages } from '#app/features/oversight/index.ts'
 import type { SyncMessages } from '#app/features/sync/index.ts'
 import type { SupervisionMessages } from '#app/features/supervision/index.ts'
 import type { PublicMessages } from '#app/public/messages.ts'
@@ -30,6 +31,7 @@ export type AllMessages = ShellMessages &
   LivelihoodMessages &
   MeMessages &
   MeetingMessages &
+  OversightMessages &
   SyncMessages &
   SupervisionMessages &
   PublicMessages

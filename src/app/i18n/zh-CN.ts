@@ -51,6 +51,8 @@ export const zhCN = {
       supervision: '督导考核',
       deputies: '代表委员联系',
       disclosures: '村务公开',
+      enforcement: '执法自我纠错',
+      review: '行政复议联系点',
     },
   },
   update: {

@@ -34,6 +34,8 @@ const DEPARTMENTS = [
   '县住房和城乡建设局',
   '县农业农村局',
   '县卫生健康局',
+  // The enforcement-supervision and review body (docs/oversight.md).
+  '县司法局',
 ]
 const GRIDS = ['第一网格', '第二网格']
 /** Deputies (两代表一委员), each at their own unit; phones 139 008 N 0007. */

@@ -58,6 +58,12 @@ export const PERMISSIONS = [
   'disclosure.publish',
   /** Add the county's own disclosure categories and their periods. */
   'disclosure.configure',
+  /** Walk one's department's self-correction cases (行政执法自我纠错); the supervision body is a department too. */
+  'enforcement.correct',
+  /** Take in administrative-review applications and consultations at a contact point (行政复议便民联系点). */
+  'review.intake',
+  /** Record the review body's decision on a forwarded application. */
+  'review.decide',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -82,6 +88,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'opinion.record',
     'livelihood.propose',
     'disclosure.publish',
+    'review.intake',
   ],
   mediator: [...EVERY_USER, 'meeting.record', 'opinion.record'],
   township_staff: [
@@ -95,6 +102,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.list',
     'livelihood.implement',
     'disclosure.publish',
+    'review.intake',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -120,6 +128,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'consultation.manage',
     'opinion.record',
     'livelihood.implement',
+    'enforcement.correct',
+    'review.decide',
   ],
   admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
   // No 'issue.create': a deputy raises a report only from a visit's opinion (issue.kind.ts).

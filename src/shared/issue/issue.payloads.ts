@@ -7,6 +7,7 @@ import { isoDateSchema } from '../common/date.schema.ts'
 import { orgPathSchema } from '../common/fields.schema.ts'
 import { optionalText, text } from '../common/text.schema.ts'
 import { pathIds } from '../org/org-path.ts'
+import { ENFORCEMENT_COMPLAINT_TYPES } from '../oversight/enforcement.ts'
 import { DISCUSSABLE_VERDICTS, SATISFACTIONS, type IssueAction } from './issue.schema.ts'
 
 const reason = (missing: string) =>
@@ -87,6 +88,12 @@ export const ISSUE_ACTION_PAYLOADS = {
       tooLong: '交办意见不超过1000字',
       multiline: true,
     }).optional(),
+    /**
+     * The dispatcher's classification of a complaint, appeal or report about
+     * an enforcement act of the department: it opens the department's
+     * self-correction case (src/shared/oversight/).
+     */
+    enforcement: z.enum(ENFORCEMENT_COMPLAINT_TYPES, { error: '执法投诉类型不正确' }).optional(),
   }),
   return_to_township: z.object({ reason: reason('请填写退回理由') }),
   reply: z.object({ reply: answer('请填写答复内容') }),

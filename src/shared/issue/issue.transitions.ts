@@ -288,7 +288,7 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
     ],
     to: ['dispatched'],
     payload: ISSUE_ACTION_PAYLOADS.dispatch,
-    effect: (data, { department, note }) => {
+    effect: (data, { department, note, enforcement }) => {
       // Departments hang directly under the county: "/county/dept/". The
       // server must also check that the unit exists and is a department.
       const [county] = pathIds(data.orgPath)
@@ -302,7 +302,9 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
         to: 'dispatched',
         patch: { assignedDepartment: department },
         note: note ?? '',
-        details: { department },
+        // The ledger keeps the classification: the self-correction trigger
+        // reads it from this entry (src/server/oversight/).
+        details: { department, ...(enforcement ? { enforcement } : {}) },
       }
     },
   }),

@@ -19,6 +19,8 @@ export interface HomeEntry {
     | 'supervision'
     | 'deputies'
     | 'disclosures'
+    | 'enforcement'
+    | 'review'
   icon: string
   to: string
   /** Offered to a role holding any of these; empty: to every signed-in user. */
@@ -61,6 +63,14 @@ const HOME_ENTRIES: readonly HomeEntry[] = [
     icon: 'bullhorn-o',
     to: '/disclosures',
     anyOf: ['disclosure.publish', 'supervision.view'],
+  },
+  // Oversight (docs/oversight.md): departments' self-correction ledger, review contact points.
+  { key: 'enforcement', icon: 'shield-o', to: '/oversight/cases', anyOf: ['enforcement.correct'] },
+  {
+    key: 'review',
+    icon: 'balance-o',
+    to: '/oversight/review',
+    anyOf: ['review.intake', 'review.decide'],
   },
 ]
 

@@ -10,7 +10,7 @@ import type { IssueMessages } from './messages.zh-CN.ts'
 type PayloadText = keyof IssueMessages['issue']['payload']
 
 export type ActionFieldKind =
-  'text' | 'verdict' | 'satisfaction' | 'privacy' | 'department' | 'issue'
+  'text' | 'verdict' | 'satisfaction' | 'privacy' | 'department' | 'issue' | 'enforcement'
 
 export interface ActionField {
   /** The payload key. */
@@ -75,6 +75,9 @@ export const ACTION_FIELDS: Partial<Record<IssueAction, readonly ActionField[]>>
       placeholder: 'departmentPlaceholder',
       isRequired: true,
     },
+    // A complaint about the department's enforcement act opens its
+    // self-correction case (docs/oversight.md); left empty for other matters.
+    { name: 'enforcement', kind: 'enforcement', label: 'enforcement', isRequired: false },
     { ...note, label: 'dispatchNote', maxLength: 1000 },
   ],
   return_to_township: [reason],

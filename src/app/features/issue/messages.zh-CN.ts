@@ -106,6 +106,11 @@ export const issueMessages = {
       not_discussable: '不可议',
       unknown: '待定',
     },
+    enforcement: {
+      complaint: '投诉执法行为',
+      appeal: '申诉执法行为',
+      report: '举报执法行为',
+    },
     satisfaction: {
       satisfied: '满意',
       basically_satisfied: '基本满意',
@@ -125,6 +130,7 @@ export const issueMessages = {
       department: '承办部门',
       departmentPlaceholder: '请选择县级部门',
       dispatchNote: '交办意见',
+      enforcement: '执法投诉（选填）',
       noDepartments: '本机没有县级部门名单，请联网后再试',
       verdict: '判定',
       satisfaction: '群众满意度',

@@ -50,6 +50,8 @@ export const syncMessages = {
       livelihood_ranking: '开单排序',
       deputy_plan: '代表委员联系计划',
       deputy_visit: '代表委员走访',
+      self_correction: '执法自我纠错',
+      review_matter: '行政复议事项',
     },
     edit: '修改',
   },
