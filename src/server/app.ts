@@ -36,6 +36,8 @@ import { rankingRoutes } from './livelihood/ranking.routes.ts'
 import { livelihoodPublicRoutes } from './livelihood/public.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
+import { publicReportRoutes } from './issue/public-report.routes.ts'
+import { indexTrackingWithinPush } from './issue/report-tracking.repository.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,7 +104,10 @@ export async function buildApp({
   accountRoutes(app)
   orgRoutes(app)
   syncRoutes(app, kinds, {
-    withinPush: dropLeftTopicsWithinPush,
+    withinPush: async (ctx, trx, results) => {
+      await dropLeftTopicsWithinPush(ctx, trx, results)
+      await indexTrackingWithinPush(ctx, trx, results)
+    },
     afterPush: (results) => openPostEvaluationsAfterPush(database, kinds, results),
   })
   discussableRoutes(app)
@@ -113,6 +118,7 @@ export async function buildApp({
   consultationPublicRoutes(app, kinds)
   rankingRoutes(app, kinds)
   livelihoodPublicRoutes(app)
+  publicReportRoutes(app, kinds)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

@@ -16,6 +16,7 @@ import {
   MAX_PHOTOS,
   checkCaptureRules,
   gpsSchema,
+  trackingHashSchema,
 } from './issue.schema.ts'
 
 const discussableCaptureSchema = z.object(
@@ -113,6 +114,8 @@ export const issueCreateSchema = z
     gridId: z.string({ error: '请选择网格' }).regex(/^[a-z0-9-]{1,40}$/, '请选择网格'),
     /** The grid unit's path: the issue's home. */
     orgPath: orgPathSchema,
+    /** The receipt's tracking code, hashed on the device (the code stays there). */
+    trackingHash: trackingHashSchema.optional(),
   })
   .superRefine(checkCaptureRules)
 /** The payload of the 'create' mutation. */

@@ -105,6 +105,9 @@ export type ResolutionTier = (typeof RESOLUTION_TIERS)[number]
 // ---------------------------------------------------------------------------
 // Field schemas shared by capture and storage
 
+/** A tracking code's SHA-256, hex. */
+export const trackingHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '查询码格式不正确')
+
 /** Up to nine photos. */
 export const MAX_PHOTOS = 9
 
@@ -258,6 +261,12 @@ const storedShape = {
   /** How many times a dissatisfied resident reopened it. */
   reopenCount: z.number().int().min(0),
   events: z.array(issueEventSchema).min(1),
+  /**
+   * SHA-256 (hex) of the resident's tracking code (回执查询码), made on the
+   * device or by the public route; the code itself never reaches the server.
+   * Only the server holds it: every viewer's projection drops it.
+   */
+  trackingHash: trackingHashSchema.optional(),
 }
 
 const storedObjectSchema = z.object(storedShape)
