@@ -10,12 +10,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
-import {
-  PERSONAL_FIELDS,
-  RESIDENT_ACTOR_ID,
-  type ReportPlaces,
-  type TrackedReport,
-} from '#shared/issue/issue.public.ts'
+import type { ReportPlaces, TrackedReport } from '#shared/issue/issue.public.ts'
+import { PERSONAL_FIELDS, RESIDENT_ACTOR_ID } from '#shared/issue/issue.resident.ts'
 import type { IssueData } from '#shared/issue/issue.schema.ts'
 import {
   normalizeTrackingCode,

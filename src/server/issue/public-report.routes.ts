@@ -20,11 +20,13 @@ import {
 import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import {
   MIN_FILL_MS,
-  reportLookupSchema,
-  reportPlacesSchema,
   RESIDENT_ACTOR_ID,
   RESIDENT_ACTOR_NAME,
   RESIDENT_TOPICS,
+} from '#shared/issue/issue.resident.ts'
+import {
+  reportLookupSchema,
+  reportPlacesSchema,
   residentFeedbackInputSchema,
   residentReceiptSchema,
   residentReportInputSchema,

@@ -31,7 +31,7 @@ import {
   type StageDeadlineTable,
 } from './issue.deadlines.ts'
 import { issueEvent, transition } from './issue.machine.ts'
-import { isResidentActor } from './issue.public.ts'
+import { isResidentActor } from './issue.resident.ts'
 import {
   CAPTURE_FIELDS,
   issueCaptureSchema,

@@ -53,7 +53,7 @@ import {
   type StageDeadlineTable,
 } from './issue.deadlines.ts'
 import { ISSUE_TRANSITIONS, type TransitionGrant } from './issue.transitions.ts'
-import { isResidentActor } from './issue.public.ts'
+import { isResidentActor } from './issue.resident.ts'
 
 function isIssueAction(action: string): action is IssueAction {
   return ISSUE_ACTIONS.some((known) => known === action)

@@ -3,7 +3,8 @@ import { MutationRejection, type Actor } from '../sync/record-kind.ts'
 import { DEMO_ACTORS, sampleCreatePayload } from './issue.fixtures.ts'
 import { issueKind } from './issue.kind.ts'
 import { availableActions, transition } from './issue.machine.ts'
-import { PERSONAL_FIELDS, RESIDENT_ACTOR_ID, toTrackedReport } from './issue.public.ts'
+import { toTrackedReport } from './issue.public.ts'
+import { PERSONAL_FIELDS, RESIDENT_ACTOR_ID } from './issue.resident.ts'
 import type { IssueData } from './issue.schema.ts'
 
 const resident: Actor = { ...DEMO_ACTORS.countyStaff, userId: RESIDENT_ACTOR_ID }

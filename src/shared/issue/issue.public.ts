@@ -1,70 +1,25 @@
 /**
  * Residents' own door to issue reports (issue #17.3, .4), without accounts:
  * the public form's input (a topic in plain words instead of the seed's
- * classification), the server's own actor that files it, and what the public
+ * classification) and what the public
  * lookup by tracking code may show of a report — its status, the dated steps,
  * the answer and the feedback question. Nothing else leaves the server: no
  * title or description (a grid worker's words may name other people), no
  * ledger notes (internal), no names, phones, places, photos or units below
- * the tier. `PERSONAL_FIELDS` lists what a test checks every response against.
+ * the tier. `PERSONAL_FIELDS` (issue.resident.ts) lists what the tests check
+ * every response against. The constants the public pages share, without
+ * zod, are in issue.resident.ts.
  */
 import { z } from 'zod'
 import { chinaDate } from '../calendar/working-days.ts'
 import { optionalText, text } from '../common/text.schema.ts'
-import type { DomainTag } from '../common/tags.ts'
-import type { Actor } from '../sync/record-kind.ts'
+import { isPublicStep, PUBLIC_STEP_ACTIONS, RESIDENT_TOPIC_NAMES } from './issue.resident.ts'
 import {
   RESOLUTION_TIERS,
   SATISFACTIONS,
-  type IssueCategory,
   type IssueData,
-  type IssueEventAction,
   type IssueStatus,
 } from './issue.schema.ts'
-
-/**
- * The server's own actor for residents: it files public reports (channel
- * 线上) and records the feedback a resident gives through the lookup. Its id
- * cannot be a user's (user ids have no colon) and a device cannot claim it:
- * the actor comes from the session.
- */
-export const RESIDENT_ACTOR_ID = 'system:resident'
-/** The name the ledger shows for it. */
-export const RESIDENT_ACTOR_NAME = '群众（线上）'
-
-/** True when `actor` is the residents' system actor. */
-export function isResidentActor(actor: Pick<Actor, 'userId'>): boolean {
-  return actor.userId === RESIDENT_ACTOR_ID
-}
-
-/**
- * What a resident picks instead of the seed's classification, in plain
- * words (the UI's labels): each maps to a classification and a domain tag,
- * which the village may correct when it accepts the matter.
- */
-export const RESIDENT_TOPICS = {
-  facilities: { category: 'public_interest', tag: 'infrastructure' },
-  environment: { category: 'public_interest', tag: 'environment' },
-  neighbours: { category: 'personal', tag: 'neighbour_dispute' },
-  land: { category: 'personal', tag: 'land' },
-  welfare: { category: 'administrative', tag: 'social_security' },
-  housing: { category: 'administrative', tag: 'housing' },
-  work: { category: 'administrative', tag: 'employment' },
-  other: { category: 'public_interest', tag: 'other' },
-} as const satisfies Record<string, { category: IssueCategory; tag: DomainTag }>
-/** The topics, in the form's order. */
-export const RESIDENT_TOPIC_NAMES = [
-  'facilities',
-  'environment',
-  'neighbours',
-  'land',
-  'welfare',
-  'housing',
-  'work',
-  'other',
-] as const satisfies readonly (keyof typeof RESIDENT_TOPICS)[]
-/** A topic in plain words. */
-export type ResidentTopic = (typeof RESIDENT_TOPIC_NAMES)[number]
 
 /** The longest description a resident may send. */
 export const RESIDENT_DESCRIPTION_MAX = 1000
@@ -123,9 +78,6 @@ export const residentReportInputSchema = z
 /** The public form's input after validation. */
 export type ResidentReportInput = z.infer<typeof residentReportInputSchema>
 
-/** A form sent faster than this after opening is a robot's (treated as the honeypot). */
-export const MIN_FILL_MS = 3000
-
 /** The answer to a report: its tracking code, as the resident writes it down. */
 export const residentReceiptSchema = z.object({ trackingCode: z.string() })
 
@@ -162,24 +114,6 @@ export const residentFeedbackInputSchema = z
     message: '不满意时请说说原因',
   })
 
-/** The ledger steps a resident is shown; edits and internal markings are left out. */
-export const PUBLIC_STEP_ACTIONS = [
-  'register',
-  'accept',
-  'schedule_meeting',
-  'agree',
-  'resolve_locally',
-  'escalate',
-  'return_to_village',
-  'resolve_by_township',
-  'dispatch',
-  'return_to_township',
-  'reply',
-  'feedback',
-  'withdraw',
-  'merge',
-] as const satisfies readonly IssueEventAction[]
-
 const tierSchema = z.enum(['grid', 'village', 'township', 'county', 'department'])
 
 /** What the lookup shows of one report. */
@@ -198,29 +132,6 @@ export const trackedReportSchema = z.object({
 /** What the public lookup shows of one report. */
 export type TrackedReport = z.infer<typeof trackedReportSchema>
 
-/** Personal or internal fields of an issue report: none may appear in a public answer. */
-export const PERSONAL_FIELDS = [
-  'resident',
-  'name',
-  'phone',
-  'gps',
-  'place',
-  'photos',
-  'title',
-  'description',
-  'note',
-  'comment',
-  'reporterId',
-  'reporterName',
-  'actorId',
-  'actorName',
-  'orgPath',
-  'unitPath',
-  'gridId',
-  'trackingHash',
-  'events',
-] as const
-
 const HANDLED_AT: Readonly<Record<IssueStatus, z.infer<typeof tierSchema>>> = {
   registered: 'village',
   accepted: 'village',
@@ -231,13 +142,6 @@ const HANDLED_AT: Readonly<Record<IssueStatus, z.infer<typeof tierSchema>>> = {
   closed: 'grid',
   withdrawn: 'village',
   merged: 'village',
-}
-
-/** A public step's action. */
-export type PublicStepAction = (typeof PUBLIC_STEP_ACTIONS)[number]
-
-function isPublicStep(action: IssueEventAction): action is PublicStepAction {
-  return PUBLIC_STEP_ACTIONS.some((step) => step === action)
 }
 
 /**

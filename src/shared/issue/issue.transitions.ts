@@ -21,7 +21,7 @@ import { reopenedAt, townshipPathOf } from './issue.reopen.ts'
  * - 'assigned_department': the issue is dispatched to the actor's department.
  */
 export interface TransitionGrant {
-  /** 'resident': the residents' system actor (issue.public.ts), for their own feedback. */
+  /** 'resident': the residents' system actor (issue.resident.ts), for their own feedback. */
   who: Role | 'reporter' | 'resident'
   scope: 'subtree' | 'assigned_department'
   from: readonly IssueStatus[]
