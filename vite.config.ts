@@ -7,6 +7,8 @@ import { VantResolver } from '@vant/auto-import-resolver'
 import { VitePWA } from 'vite-plugin-pwa'
 import { vantIconFont } from './build/vant-icon-font.ts'
 import { precompress } from './build/precompress.ts'
+import { PUBLIC_ENTRY_HTML, publicEntry } from './build/public-entry.ts'
+import { PUBLIC_ENTRY_PREFIXES } from './src/shared/public/public-entry.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -24,6 +26,7 @@ export default defineConfig({
   plugins: [
     vue(),
     vantIconFont(),
+    publicEntry(),
     Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
     VitePWA({
       registerType: 'prompt',
@@ -54,7 +57,11 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
         navigateFallback: '/index.html',
         // The API is never served from the cache: data comes through the sync engine.
-        navigateFallbackDenylist: [/^\/api\//],
+        // Nor are the public pages (public.html): they need the network anyway.
+        navigateFallbackDenylist: [
+          /^\/api\//,
+          ...PUBLIC_ENTRY_PREFIXES.map((prefix) => new RegExp(`^${prefix}`)),
+        ],
         cleanupOutdatedCaches: true,
       },
     }),
@@ -67,5 +74,14 @@ export default defineConfig({
   build: {
     target: 'es2020',
     reportCompressedSize: true,
+    // dist/.vite/manifest.json: which chunks each entry and lazy page loads (scripts/size.mjs).
+    manifest: true,
+    rollupOptions: {
+      // The signed-in PWA, and the public pages' own small bundle (src/app/public/).
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        public: fileURLToPath(new URL(`./${PUBLIC_ENTRY_HTML}`, import.meta.url)),
+      },
+    },
   },
 })

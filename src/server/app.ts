@@ -34,6 +34,7 @@ import { catalogueRoutes } from './consultation/catalogue.routes.ts'
 import { consultationPublicRoutes } from './consultation/public.routes.ts'
 import { rankingRoutes } from './livelihood/ranking.routes.ts'
 import { livelihoodPublicRoutes } from './livelihood/public.routes.ts'
+import { publicEntryRoutes } from './public/public-entry.routes.ts'
 import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigger.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 import { publicReportRoutes } from './issue/public-report.routes.ts'
@@ -123,6 +124,7 @@ export async function buildApp({
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))
   if (hasApp) await serveApp(app, config.staticDir)
+  if (hasApp) publicEntryRoutes(app, config.staticDir)
   registerNotFound(app, hasApp ? 'index.html' : null)
   return app
 }

@@ -15,6 +15,7 @@ import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
 import { supervisionMessages } from '#app/features/supervision/messages.zh-CN.ts'
+import { publicMessages } from '#app/public/messages.ts'
 
 export const zhCN: AllMessages = {
   ...shell,
@@ -28,4 +29,5 @@ export const zhCN: AllMessages = {
   ...meetingMessages,
   ...syncMessages,
   ...supervisionMessages,
+  ...publicMessages,
 }

@@ -9,6 +9,7 @@
  * works offline.
  */
 import { createI18n } from 'vue-i18n'
+import { messagesLoader } from './messages-loader.ts'
 import { zhCN } from './zh-CN.ts'
 
 export const i18n = createI18n({
@@ -17,48 +18,11 @@ export const i18n = createI18n({
   messages: { 'zh-CN': zhCN },
 })
 
-/** A feature's messages module: each export is a tree of texts to merge. */
-type MessagesModule = () => Promise<Record<string, Record<string, unknown>>>
-
-/** One feature's texts: made once per feature, in its `messages.ts`. */
-export interface FeatureMessages {
-  /** Merges the texts once; a failed load is forgotten so the next visit retries. */
-  load: () => Promise<void>
-  /**
-   * Wraps a lazy page or component of the feature:
-   * `component: meetingMessages.lazy(() => import('./XPage.vue'))`. The page
-   * and its texts load in parallel; it resolves only when both are there.
-   */
-  lazy: <T>(page: () => Promise<T>) => () => Promise<T>
-}
+export type { FeatureMessages } from './messages-loader.ts'
 
 /**
- * The loader of a feature's texts. Each feature makes exactly one, in its
- * `messages.ts`, and every route and component of any feature that shows
- * those texts imports that one: the load is remembered by the loader, so a
- * second loader of the same module would load and merge the texts again.
+ * The loader of a feature's texts (./messages-loader.ts). Each feature makes
+ * exactly one, in its `messages.ts`, and every route and component of any
+ * feature that shows those texts imports that one.
  */
-export function featureMessages(module: MessagesModule): FeatureMessages {
-  let done: Promise<void> | undefined
-  function load(): Promise<void> {
-    if (!done) {
-      const loading = module().then((exports) => {
-        for (const messages of Object.values(exports)) {
-          i18n.global.mergeLocaleMessage('zh-CN', messages)
-        }
-      })
-      loading.catch(() => {
-        if (done === loading) done = undefined
-      })
-      done = loading
-    }
-    return done
-  }
-  return {
-    load,
-    lazy:
-      <T>(page: () => Promise<T>) =>
-      async (): Promise<T> =>
-        (await Promise.all([page(), load()]))[0],
-  }
-}
+export const featureMessages = messagesLoader(i18n.global)

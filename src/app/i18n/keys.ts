@@ -14,6 +14,7 @@ import type { MeMessages } from '#app/features/me/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
 import type { SyncMessages } from '#app/features/sync/index.ts'
 import type { SupervisionMessages } from '#app/features/supervision/index.ts'
+import type { PublicMessages } from '#app/public/messages.ts'
 
 /** Every message tree of the app, merged. */
 export type AllMessages = ShellMessages &
@@ -26,7 +27,8 @@ export type AllMessages = ShellMessages &
   MeMessages &
   MeetingMessages &
   SyncMessages &
-  SupervisionMessages
+  SupervisionMessages &
+  PublicMessages
 
 /** The dotted paths to the leaves (the texts) of a message tree. */
 export type LeafPaths<T> = {
