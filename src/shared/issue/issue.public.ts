@@ -15,6 +15,7 @@ import { chinaDate } from '../calendar/working-days.ts'
 import { optionalText, text } from '../common/text.schema.ts'
 import { isPublicStep, PUBLIC_STEP_ACTIONS, RESIDENT_TOPIC_NAMES } from './issue.resident.ts'
 import {
+  ISSUE_STATUSES,
   RESOLUTION_TIERS,
   SATISFACTIONS,
   type IssueData,
@@ -118,7 +119,7 @@ const tierSchema = z.enum(['grid', 'village', 'township', 'county', 'department'
 
 /** What the lookup shows of one report. */
 export const trackedReportSchema = z.object({
-  status: z.string(),
+  status: z.enum(ISSUE_STATUSES),
   raisedOn: z.string(),
   steps: z.array(z.object({ action: z.enum(PUBLIC_STEP_ACTIONS), on: z.string() })),
   answer: z.object({ tier: z.enum(RESOLUTION_TIERS), text: z.string(), on: z.string() }).nullable(),

@@ -9,6 +9,11 @@ import type { DomainTag } from '../common/tags.ts'
 import type { Actor } from '../sync/record-kind.ts'
 import type { IssueCategory, IssueEventAction } from './issue.schema.ts'
 
+/** The resident's rating at the feedback visit: 满意 / 基本满意 / 不满意. */
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
+/** A resident's rating of the answer. */
+export type Satisfaction = (typeof SATISFACTIONS)[number]
+
 /**
  * The server's own actor for residents: it files public reports (channel
  * 线上) and records the feedback a resident gives through the lookup. Its id

@@ -10,6 +10,7 @@ import { roleSchema } from '../auth/auth.schema.ts'
 import { computedDate, isoDateSchema } from '../common/date.schema.ts'
 import { instantSchema, orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
 import { DOMAIN_TAGS } from '../common/tags.ts'
+import { SATISFACTIONS } from './issue.resident.ts'
 
 /** Where the matter was raised: 网格走访 / 说事站 / 线上 / 来电 / 来访. */
 export const ISSUE_CHANNELS = ['grid_visit', 'station', 'online', 'phone_call', 'walk_in'] as const
@@ -35,10 +36,8 @@ export const DISCUSSABLE_VERDICTS = ['discussable', 'not_discussable', 'unknown'
 /** A verdict of the discussable-items list. */
 export type DiscussableVerdict = (typeof DISCUSSABLE_VERDICTS)[number]
 
-/** The resident's rating at the feedback visit: 满意 / 基本满意 / 不满意. */
-export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
-/** A resident's rating of the answer. */
-export type Satisfaction = (typeof SATISFACTIONS)[number]
+// The ratings live with the zod-free words the public pages share; kept importable from here.
+export { SATISFACTIONS, type Satisfaction } from './issue.resident.ts'
 
 /**
  * The lifecycle. Every resolution (local, by the township, by a department's
