@@ -12,7 +12,13 @@ import { kindMutation as mutation } from '../support/memo-kind.ts'
 import { pushApplied } from '../support/sync-client.ts'
 import { pngOf } from '../support/png.ts'
 import { snapshot, startE2e, type E2eEnv } from './support/e2e-env.ts'
-import { fillCapture, openIssues, SYNC_TIMEOUT } from './support/issue-screens.ts'
+import {
+  expectSynced,
+  fillCapture,
+  inboxTab,
+  openIssues,
+  SYNC_TIMEOUT,
+} from './support/issue-screens.ts'
 
 const MATTER = '村口路灯坏了半个月，晚上看不清路，孩子放学不安全。'
 
@@ -54,6 +60,7 @@ describe("residents' own reports in Chromium at 360 px", () => {
   it("puts it in the grid worker's inbox; the lookup shows the answer and takes the resident's 满意", async () => {
     const worker = await env.signedInPhone('gridWorker')
     await openIssues(worker.page)
+    await inboxTab(worker.page, 'online').click()
     await expect
       .poll(
         () => worker.page.getByTestId('issue-card').filter({ hasText: '村口路灯坏了' }).count(),
@@ -107,6 +114,7 @@ describe("residents' own reports in Chromium at 360 px", () => {
       tag: 'infrastructure',
     })
     await page.getByTestId('capture-save').click()
+    await expectSynced(page)
     await page.getByTestId('receipt-open').click()
     await page.getByTestId('receipt').waitFor()
     await page.getByTestId('qr-code').waitFor()

@@ -138,6 +138,7 @@ export const issueMessages = {
     },
     inbox: {
       mine: '我的上报',
+      online: '群众线上说事',
       feedbackDue: '待回访',
       toAccept: '待受理',
       inProgress: '处理中',
