@@ -41,6 +41,8 @@ import { openPostEvaluationsAfterPush } from './assessment/post-evaluation.trigg
 import { openSelfCorrectionWithinPush } from './oversight/self-correction.trigger.ts'
 import { oversightRoutes } from './oversight/oversight.routes.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
+import { publicReportRoutes } from './issue/public-report.routes.ts'
+import { indexTrackingWithinPush } from './issue/report-tracking.repository.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -110,6 +112,7 @@ export async function buildApp({
     withinPush: async (ctx, trx, results) => {
       await dropLeftTopicsWithinPush(ctx, trx, results)
       await openSelfCorrectionWithinPush(ctx, trx, results)
+      await indexTrackingWithinPush(ctx, trx, results)
     },
     afterPush: (results) => openPostEvaluationsAfterPush(database, kinds, results),
   })
@@ -124,6 +127,7 @@ export async function buildApp({
   wallRoutes(app)
   disclosureRoutes(app)
   oversightRoutes(app)
+  publicReportRoutes(app, kinds)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

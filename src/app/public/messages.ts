@@ -5,8 +5,13 @@
  * messages here.
  */
 import { publicShellMessages } from './messages.zh-CN.ts'
+import { residentReportMessages } from './report/messages.zh-CN.ts'
 import { wallMessages } from './wall/messages.zh-CN.ts'
 
-export const publicMessages = { ...publicShellMessages, ...wallMessages }
+export const publicMessages = {
+  ...publicShellMessages,
+  ...wallMessages,
+  ...residentReportMessages,
+}
 
 export type PublicMessages = typeof publicMessages

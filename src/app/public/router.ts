@@ -5,10 +5,12 @@
  * those); add the group's routes here.
  */
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { residentReportRoutes } from './report/routes.ts'
 import { wallRoutes } from './wall/routes.ts'
 
 const routes: RouteRecordRaw[] = [
   ...wallRoutes,
+  ...residentReportRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'public-not-found',

@@ -44,6 +44,7 @@ const PAGE_KEYS: Record<string, string[]> = {
   blob: ['sha256'],
   ballot_code: ['code_hash'],
   opinion_tracking: ['code_hash'],
+  issue_tracking: ['code_hash'],
   discussable_item: ['id'],
 }
 

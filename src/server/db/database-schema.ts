@@ -2,6 +2,7 @@
 import type { BallotCodeTable } from '../assessment/assessment.table.ts'
 import type { SessionTable } from '../auth/auth.table.ts'
 import type { OpinionTrackingTable } from '../consultation/public.table.ts'
+import type { IssueTrackingTable } from '../issue/report-tracking.table.ts'
 import type { DiscussableItemTable } from '../discussable/discussable.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
 import type {
@@ -44,4 +45,5 @@ export interface DatabaseSchema {
   supervision_count: SupervisionCountTable
   supervision_standard: SupervisionStandardTable
   opinion_tracking: OpinionTrackingTable
+  issue_tracking: IssueTrackingTable
 }

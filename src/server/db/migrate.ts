@@ -21,6 +21,7 @@ import * as meetingDaysReachGrids from './migrations/2026_11_27_1010_meeting_day
 import * as createSupervision from './migrations/2026_11_27_1105_create_supervision.ts'
 import * as createOpinionTracking from './migrations/2026_11_27_1140_create_opinion_tracking.ts'
 import * as createSupervisionCount from './migrations/2026_11_27_1200_create_supervision_count.ts'
+import * as createIssueTracking from './migrations/2026_11_27_1330_create_issue_tracking.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1105_create_supervision': createSupervision,
   '2026_11_27_1140_create_opinion_tracking': createOpinionTracking,
   '2026_11_27_1200_create_supervision_count': createSupervisionCount,
+  '2026_11_27_1330_create_issue_tracking': createIssueTracking,
 }
 
 /** Names of every migration, oldest first. */

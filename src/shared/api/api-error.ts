@@ -45,6 +45,10 @@ export const ERROR_MESSAGES = {
   ranking_code_invalid: '排序码无效或已使用，请向说事站工作人员核对',
   ranking_closed: '该排序不在进行中',
   too_many_public_reads: '访问过于频繁，请稍后再试',
+  // Residents' own reports (issue #17.3, .4).
+  too_many_reports: '提交过于频繁，请10分钟后再试',
+  village_reports_full: '该村社今天网上说事已较多，请明天再提交或联系网格员',
+  not_awaiting_feedback: '这件事目前不需要评价，办理答复后再来',
 } as const satisfies Record<string, string>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

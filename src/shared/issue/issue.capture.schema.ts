@@ -17,6 +17,7 @@ import {
   MAX_PHOTOS,
   checkCaptureRules,
   gpsSchema,
+  trackingHashSchema,
 } from './issue.schema.ts'
 
 const discussableCaptureSchema = z.object(
@@ -116,6 +117,8 @@ export const issueCreateSchema = z
     orgPath: orgPathSchema,
     /** A deputy raising a visit's opinion names it (only a deputy may). */
     deputy: deputyOriginSchema.optional(),
+    /** The receipt's tracking code, hashed on the device (the code stays there). */
+    trackingHash: trackingHashSchema.optional(),
   })
   .superRefine(checkCaptureRules)
 /** The payload of the 'create' mutation. */

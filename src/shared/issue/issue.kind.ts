@@ -33,6 +33,7 @@ import {
   type StageDeadlineTable,
 } from './issue.deadlines.ts'
 import { issueEvent, transition } from './issue.machine.ts'
+import { isResidentActor } from './issue.resident.ts'
 import {
   CAPTURE_FIELDS,
   issueCaptureSchema,
@@ -118,7 +119,12 @@ export const PRIVATE_PLACEHOLDER = '涉及个人隐私，点对点办理'
  *   asks a mediator to help one to one briefs them in person.
  */
 export function viewIssue(data: IssueData, viewer: Viewer): IssueData {
-  let view = data
+  // The tracking code's hash is the server's alone (the lookup's key).
+  let view: IssueData = data
+  if (data.trackingHash !== undefined) {
+    view = { ...data }
+    delete view.trackingHash
+  }
   if (!canSeePersonalData(data, viewer)) {
     const resident = data.resident
       ? {
@@ -149,10 +155,15 @@ function create(
   deadlines: StageDeadlineTable,
 ): IssueData {
   const isDeputy = actor.role === 'deputy'
-  if (actor.role !== 'grid_worker' && actor.role !== 'village_cadre' && !isDeputy) {
+  const isResident = isResidentActor(actor)
+  if (!isResident && !isDeputy && actor.role !== 'grid_worker' && actor.role !== 'village_cadre') {
     throw new MutationRejection('forbidden_role', '只有网格员或村社干部可以登记说事')
   }
   const { deputy: origin, ...input } = parsePayload(issueCreateSchema, payload)
+  // A resident's own report is 线上 and names no reporter but the system actor.
+  if (isResident && input.channel !== 'online') {
+    throw new MutationRejection('invalid_payload', '群众自行提交的说事来源为线上')
+  }
   const ids = pathIds(input.orgPath)
   if (ids.length !== GRID_DEPTH || ids.at(-1) !== input.gridId) {
     throw new MutationRejection('invalid_payload', '说事须登记在网格，请选择网格')

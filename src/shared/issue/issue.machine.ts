@@ -53,6 +53,7 @@ import {
   type StageDeadlineTable,
 } from './issue.deadlines.ts'
 import { ISSUE_TRANSITIONS, type TransitionGrant } from './issue.transitions.ts'
+import { isResidentActor } from './issue.resident.ts'
 
 function isIssueAction(action: string): action is IssueAction {
   return ISSUE_ACTIONS.some((known) => known === action)
@@ -64,7 +65,11 @@ function grantFits(
   actor: Viewer,
 ): 'role' | 'stage' | 'scope' | 'ok' {
   const isWho =
-    grant.who === 'reporter' ? actor.userId === data.reporterId : grant.who === actor.role
+    grant.who === 'reporter'
+      ? actor.userId === data.reporterId
+      : grant.who === 'resident'
+        ? isResidentActor(actor)
+        : grant.who === actor.role && !isResidentActor(actor)
   if (!isWho) return 'role'
   if (!grant.from.includes(data.status)) return 'stage'
   const inScope =

@@ -11,6 +11,7 @@ import { computedDate, isoDateSchema } from '../common/date.schema.ts'
 import { instantSchema, orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
 import { DOMAIN_TAGS } from '../common/tags.ts'
 import { deputyOriginSchema } from '../deputy/deputy.schema.ts'
+import { SATISFACTIONS } from './issue.resident.ts'
 
 /** Where the matter was raised: 网格走访 / 说事站 / 线上 / 来电 / 来访 / 代表委员 (a deputy's visit). */
 export const ISSUE_CHANNELS = [
@@ -43,10 +44,8 @@ export const DISCUSSABLE_VERDICTS = ['discussable', 'not_discussable', 'unknown'
 /** A verdict of the discussable-items list. */
 export type DiscussableVerdict = (typeof DISCUSSABLE_VERDICTS)[number]
 
-/** The resident's rating at the feedback visit: 满意 / 基本满意 / 不满意. */
-export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
-/** A resident's rating of the answer. */
-export type Satisfaction = (typeof SATISFACTIONS)[number]
+// The ratings live with the zod-free words the public pages share; kept importable from here.
+export { SATISFACTIONS, type Satisfaction } from './issue.resident.ts'
 
 /**
  * The lifecycle. Every resolution (local, by the township, by a department's
@@ -112,6 +111,9 @@ export type ResolutionTier = (typeof RESOLUTION_TIERS)[number]
 
 // ---------------------------------------------------------------------------
 // Field schemas shared by capture and storage
+
+/** A tracking code's SHA-256, hex. */
+export const trackingHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '查询码格式不正确')
 
 /** Up to nine photos. */
 export const MAX_PHOTOS = 9
@@ -271,6 +273,12 @@ const storedShape = {
    * joins the audience, so they follow it on their own list.
    */
   deputy: deputyOriginSchema.extend({ unitPath: orgPathSchema }).optional(),
+  /**
+   * SHA-256 (hex) of the resident's tracking code (回执查询码), made on the
+   * device or by the public route; the code itself never reaches the server.
+   * Only the server holds it: every viewer's projection drops it.
+   */
+  trackingHash: trackingHashSchema.optional(),
 }
 
 const storedObjectSchema = z.object(storedShape)

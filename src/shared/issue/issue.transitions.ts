@@ -21,7 +21,8 @@ import { reopenedAt, townshipPathOf } from './issue.reopen.ts'
  * - 'assigned_department': the issue is dispatched to the actor's department.
  */
 export interface TransitionGrant {
-  who: Role | 'reporter'
+  /** 'resident': the residents' system actor (issue.resident.ts), for their own feedback. */
+  who: Role | 'reporter' | 'resident'
   scope: 'subtree' | 'assigned_department'
   from: readonly IssueStatus[]
 }
@@ -332,7 +333,11 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
 
   feedback: defineTransition({
     action: 'feedback',
-    grants: [{ who: 'grid_worker', scope: 'subtree', from: ['awaiting_feedback'] }],
+    grants: [
+      { who: 'grid_worker', scope: 'subtree', from: ['awaiting_feedback'] },
+      // The resident through the public lookup, holding the report's tracking code.
+      { who: 'resident', scope: 'subtree', from: ['awaiting_feedback'] },
+    ],
     to: ['closed', 'accepted', 'escalated', 'dispatched'],
     payload: ISSUE_ACTION_PAYLOADS.feedback,
     effect: (data, { satisfaction, comment }) => {

@@ -12,6 +12,8 @@
 export const PUBLIC_ENTRY_PREFIXES = [
   /** 双公开 wall of a station: /w/<unit id>. */
   '/w/',
+  /** Residents' own reports: the form /r/new/<unit id> and the lookup /r/track. */
+  '/r/',
 ] as const
 
 /** Whether a path (no query) belongs to the public bundle. */

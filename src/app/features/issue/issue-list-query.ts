@@ -11,6 +11,7 @@ import { emptyFilters, type Inbox, type IssueFilters } from './use-issue-inbox.t
 
 const INBOX_NAMES: readonly Inbox['name'][] = [
   'mine',
+  'online',
   'feedbackDue',
   'toAccept',
   'inProgress',

@@ -13,4 +13,10 @@ export const issueRoutes: RouteRecordRaw[] = [
     component: page(() => import('./IssueCapturePage.vue')),
   },
   { path: '/issues/:id', name: 'issue', component: page(() => import('./IssueDetailPage.vue')) },
+  {
+    path: '/issues/:id/receipt',
+    name: 'issue-receipt',
+    component: page(() => import('./IssueReceiptPage.vue')),
+    meta: { isPrint: true },
+  },
 ]

@@ -6,6 +6,7 @@
 import { computed, ref, type Ref } from 'vue'
 import type { Role } from '#shared/auth/roles.ts'
 import { isWithin } from '#shared/org/org-path.ts'
+import { RESIDENT_ACTOR_ID } from '#shared/issue/issue.resident.ts'
 import type { IssueCategory, IssueStage, IssueStatus } from '#shared/issue/issue.schema.ts'
 import type { DomainTag } from '#shared/common/tags.ts'
 import { isOverdue, STATUS_STAGE } from '#shared/issue/issue.deadlines.ts'
@@ -18,6 +19,7 @@ import type { IssueRow } from './issue.store.ts'
 export interface Inbox {
   name:
     | 'mine'
+    | 'online'
     | 'feedbackDue'
     | 'toAccept'
     | 'inProgress'
@@ -42,6 +44,14 @@ const ALL: Inbox = { name: 'all', holds: () => true }
 export const ROLE_INBOXES: Readonly<Record<Role, readonly Inbox[]>> = {
   grid_worker: [
     { name: 'mine', holds: ({ data }, viewer) => data.reporterId === viewer.userId },
+    // What residents raised themselves online in the worker's grid, until it is settled.
+    {
+      name: 'online',
+      holds: ({ data }, viewer) =>
+        data.reporterId === RESIDENT_ACTOR_ID &&
+        !['closed', 'withdrawn', 'merged'].includes(data.status) &&
+        isWithin(data.orgPath, viewer.orgPath),
+    },
     {
       name: 'feedbackDue',
       holds: ({ data }, viewer) =>
