@@ -39,7 +39,8 @@ import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
 import { insertBlob } from '../blob/blob.repository.ts'
 import { MAX_BLOB_BYTES, sniffImageType } from '../blob/blob.routes.ts'
-import { hashTrackingCode, reserveLookup, settleLookup } from '../consultation/opinion-guard.ts'
+import { hashTrackingCode, LOOKUP_LIMIT } from '../consultation/opinion-guard.ts'
+import { withCodeLimit } from '../rate-limit/public-guard.ts'
 import { findOrgUnit, findPathUnits, listSubtree } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
@@ -247,21 +248,16 @@ export function publicReportRoutes(app: FastifyInstance, kinds: KindRegistry): v
     log: FastifyBaseLogger,
     work: (found: TrackedIssue, codeHash: string) => Promise<T>,
   ): Promise<T> {
-    const attempt = await reserveLookup(db, ip, new Date())
-    if (!attempt) throw new HttpError(429, 'too_many_lookups')
-    let isBadCode = true
-    try {
+    return withCodeLimit(db, log, LOOKUP_LIMIT, ip, async ({ wrongCode }) => {
       const code = normalizeTrackingCode(typed)
       const codeHash = code ? hashTrackingCode(code) : null
       const found = codeHash ? await findTrackedIssue(db, dialect, codeHash) : null
-      if (!codeHash || !found) throw new HttpError(404, 'tracking_code_invalid')
-      isBadCode = false
-      return await work(found, codeHash)
-    } finally {
-      await settleLookup(db, attempt, ip, isBadCode).catch((error: unknown) =>
-        log.error({ err: error }, 'report lookup rate limit not settled'),
-      )
-    }
+      if (!codeHash || !found) {
+        wrongCode()
+        throw new HttpError(404, 'tracking_code_invalid')
+      }
+      return work(found, codeHash)
+    })
   }
 
   /** One report by its tracking code (in the body, so codes stay out of access logs). */
