@@ -78,7 +78,7 @@ it('walks a self-correction case and a review application at 360 px', async () =
   await snapshot(page, 'oversight/case-list')
   await card.click()
   await page.waitForURL(/\/oversight\/cases\/[0-9a-f-]{36}$/)
-  await page.getByTestId('case-due').waitFor()
+  expect(await page.getByTestId('case-due').textContent()).toContain('下一步：查阅卷宗')
   await snapshot(page, 'oversight/case-open')
   await recordStep(page, '调取处罚卷宗一份')
   await recordStep(page, '走访当事人及周边商户')
@@ -122,6 +122,8 @@ it('walks a self-correction case and a review application at 360 px', async () =
   await expect.poll(() => due.textContent()).toContain(reviewApplicationDue(learnedOn))
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
   expect(await due.textContent()).toContain(`还剩 ${reviewDaysLeft(learnedOn, today)} 天`)
+  // Every label has its text (no raw message key).
+  expect(await form.textContent()).not.toContain('oversight.')
   await snapshot(station, 'oversight/review-form')
   await station.getByTestId('review-save').click()
   await station.waitForURL(/\/oversight\/review\/[0-9a-f-]{36}$/)

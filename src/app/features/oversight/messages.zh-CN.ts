@@ -11,6 +11,8 @@ export const oversightMessages = {
       newTitle: '启动纠错调查',
       overdue: '已超期',
       due: '{step}应于 {date} 前完成',
+      nextStep: '下一步：{step}',
+      dueBy: '应于 {date} 前完成',
       concluded: '已办结',
       origin: { complaint: '群众投诉', investigation: '纠错调查' },
       complaintType: { complaint: '投诉', appeal: '申诉', report: '举报' },
@@ -94,6 +96,7 @@ export const oversightMessages = {
       notContactPoint: '本站尚未设为行政复议便民联系点',
       ledger: '台账',
       fields: {
+        type: '事项类型',
         receivedOn: '受理日期',
         name: '申请人姓名',
         phone: '联系电话',
