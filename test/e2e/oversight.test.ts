@@ -135,6 +135,8 @@ it('walks a self-correction case and a review application at 360 px', async () =
   await sheet.waitFor()
   expect(await sheet.textContent()).toContain('李秀英')
   expect(await sheet.textContent()).toContain(reviewApplicationDue(learnedOn))
+  // The 已登记 toast is gone before the sheet goes to paper.
+  await station.locator('.van-toast').waitFor({ state: 'hidden' })
   await snapshot(station, 'oversight/review-receipt')
   await station.emulateMedia({ media: 'print' })
   expect(await station.getByTestId('review-print').isVisible()).toBe(false)
