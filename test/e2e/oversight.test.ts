@@ -11,18 +11,27 @@ import type { Locator, Page } from 'playwright-core'
 import { sampleCapture } from '#shared/issue/issue.fixtures.ts'
 import { reviewApplicationDue, reviewDaysLeft } from '#shared/oversight/review.deadline.ts'
 import { REVIEW_KIND } from '#shared/oversight/review.schema.ts'
+import { demoCounty } from '#server/org/demo-county.seed.ts'
 import { PATHS } from '../support/demo-county.ts'
 import { change, pushAs } from './support/desk-day.ts'
 import { snapshot, startE2e, waitForServiceWorker, type E2eEnv } from './support/e2e-env.ts'
-import { SYNC_TIMEOUT } from './support/issue-screens.ts'
+import {
+  expectStatus,
+  expectSynced,
+  radio,
+  SYNC_TIMEOUT,
+  takeAction,
+  text,
+} from './support/issue-screens.ts'
 
 const TITLE = '对占道经营罚款有异议'
+const DEPARTMENT = demoCounty().units.find((unit) => unit.id === 'demo-dept-1')!.name
 let env: E2eEnv
 let caseId: string
 
 beforeAll(async () => {
   env = await startE2e()
-  // The report's way to the department goes through the real sync API.
+  // The report's way to the township goes through the real sync API.
   caseId = uuidv7()
   const act = (action: string, fields: Record<string, unknown> = {}) =>
     change('issue', caseId, 'transition', { action, ...fields })
@@ -39,15 +48,6 @@ beforeAll(async () => {
   )
   await pushAs(env, 'villageCadre', act('accept'))
   await pushAs(env, 'villageCadre', act('escalate', { reason: '涉及县级执法' }))
-  await pushAs(
-    env,
-    'township',
-    act('dispatch', {
-      department: PATHS.dept1,
-      note: '对城管占道经营罚款的投诉',
-      enforcement: 'complaint',
-    }),
-  )
 })
 afterAll(async () => {
   await env?.close()
@@ -70,11 +70,30 @@ async function recordStep(page: Page, findings: string, last = false): Promise<v
 }
 
 it('walks a self-correction case and a review application at 360 px', async () => {
+  // The township dispatches it as a complaint about the department's enforcement.
+  const { context: township, page: inbox } = await env.signedInPhone('township')
+  await inbox.goto(`/issues/${caseId}`)
+  await expectStatus(inbox, 'escalated')
+  await takeAction(
+    inbox,
+    'dispatch',
+    async (form) => {
+      await radio(form, 'department', DEPARTMENT).click()
+      await radio(form, 'enforcement', '投诉执法行为').click()
+      await text(form, 'note', '对城管占道经营罚款的投诉')
+    },
+    'oversight/dispatch-enforcement',
+  )
+  await expectStatus(inbox, 'dispatched')
+  await expectSynced(inbox)
+  await township.close()
+
   // The department sees the case the dispatch opened and walks its five steps.
   const { context: dept, page } = await env.signedInPhone('department')
   await page.goto('/oversight/cases')
   const card = page.getByTestId('case-card').filter({ hasText: TITLE })
   await expect.poll(() => card.count(), SYNC_TIMEOUT).toBe(1)
+  expect(await card.textContent()).toContain('群众投诉')
   await snapshot(page, 'oversight/case-list')
   await card.click()
   await page.waitForURL(/\/oversight\/cases\/[0-9a-f-]{36}$/)
