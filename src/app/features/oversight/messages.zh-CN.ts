@@ -9,6 +9,8 @@ export const oversightMessages = {
       notFound: '本机没有该案件，请同步后再试',
       overdue: '已超期',
       due: '{step}应于 {date} 前完成',
+      nextStep: '下一步：{step}',
+      dueBy: '应于 {date} 前完成',
       concluded: '已办结',
       origin: { complaint: '群众投诉', investigation: '纠错调查' },
       complaintType: { complaint: '投诉', appeal: '申诉', report: '举报' },
@@ -89,6 +91,7 @@ export const oversightMessages = {
       decided: '已登记决定',
       ledger: '台账',
       fields: {
+        type: '事项类型',
         receivedOn: '受理日期',
         name: '申请人姓名',
         phone: '联系电话',
