@@ -1,4 +1,4 @@
-import type { RouteRecordRaw } from 'vue-router'
+import type { PublicRoute } from '../router.ts'
 import { residentReportTexts } from './messages.ts'
 
 // Each page loads with its texts (src/app/public/i18n.ts).
@@ -9,7 +9,7 @@ const page = residentReportTexts.lazy
  * unit (from the wall or a grid worker's link) and the lookup, whose code
  * arrives in the fragment (a receipt's QR code: /r/track#ABCD…).
  */
-export const residentReportRoutes: RouteRecordRaw[] = [
+export const residentReportRoutes: PublicRoute[] = [
   {
     path: '/r/new/:unitId',
     name: 'resident-report',
