@@ -227,6 +227,8 @@ describe('a discussion day planned, recorded offline and signed off in Chromium 
       .fill('到会人数应为28人（补签一人）')
     await page.getByTestId('meeting-amend').click()
     await expect.poll(() => page.getByTestId('meeting-amendment').count()).toBe(1)
+    // Pushed before the phone is put away, or the township never sees it.
+    await expect.poll(() => page.getByTestId('meeting-pending').count(), SYNC_TIMEOUT).toBe(0)
     await context.close()
   })
 
