@@ -11,6 +11,7 @@ import type { PullResponse } from '#shared/sync/sync.protocol.ts'
 import { decodePullPage, LEAN_WIRE, type LeanPullResponse } from '#shared/sync/wire.ts'
 import { AppDb, type OutboxEntry } from '#app/db/app-db.ts'
 import { pullAll } from '#app/sync/pull.ts'
+import { decodeCursor } from '#server/sync/cursor.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 import { injectTransport } from '../support/inject-transport.ts'
@@ -19,6 +20,18 @@ import { PATHS, PHONES, userIdOf } from '../support/demo-county.ts'
 import { loadIssues } from '../bench/support/bulk-issues.ts'
 
 const REPORTS = 60
+
+/**
+ * A first page's cursor carries the log position its own request took before
+ * the copy began (on PostgreSQL the cluster's snapshot xmin, which any other
+ * transaction in the cluster may move between two requests): two first pages
+ * are the same page when all but that position is.
+ */
+function withoutLogStart(body: unknown): unknown {
+  const page = body as { cursor: string }
+  const cursor = Object.entries(decodeCursor(page.cursor) ?? {}).filter(([key]) => key !== 'from')
+  return { ...page, cursor: Object.fromEntries(cursor) }
+}
 /** Small pages, so the walk crosses several snapshot pages and the log. */
 const LIMIT = 17
 
@@ -64,7 +77,9 @@ describe.each(DIALECTS)('lean pull pages on %s', (dialect) => {
       const leanBr = await page(cursor, String(LEAN_WIRE), 'br')
       const leanPage = lean.body as LeanPullResponse
       expect(leanPage.wire).toBe(LEAN_WIRE)
-      expect(JSON.stringify(decodePullPage(leanPage))).toBe(JSON.stringify(plain.body))
+      const decoded = decodePullPage(leanPage)
+      if (cursor === null) expect(withoutLogStart(decoded)).toEqual(withoutLogStart(plain.body))
+      else expect(JSON.stringify(decoded)).toBe(JSON.stringify(plain.body))
       expect(leanBr.body).toEqual(lean.body)
       const plainPage = plain.body as PullResponse
       records += plainPage.changes.length
@@ -81,7 +96,7 @@ describe.each(DIALECTS)('lean pull pages on %s', (dialect) => {
     const unknown = await page(null, '99')
     const plain = await page(null, null)
     expect(unknown.body).not.toHaveProperty('wire')
-    expect(unknown.body).toEqual(plain.body)
+    expect(withoutLogStart(unknown.body)).toEqual(withoutLogStart(plain.body))
   })
 
   it('lets a device from before the lean encoding copy the same records as a new one', async () => {
