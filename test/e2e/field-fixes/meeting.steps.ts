@@ -195,7 +195,13 @@ export function meetingFieldFixes(): void {
     const { context, page } = await env.signedInPhone('villageCadre')
     await page.goto(`/meetings/${dayId}`)
     await expect.poll(() => page.getByTestId('meeting-record-open').count(), SYNC_TIMEOUT).toBe(1)
-    // Another phone of the village cancels the day before this one hears of it.
+    await page.getByTestId('meeting-record-open').click()
+    const count = page.getByTestId('record-count').locator('input')
+    await count.waitFor()
+    // Another phone of the village cancels the day while this one's minutes
+    // are being written out of signal: no pull brings the cancellation first
+    // (the sync engine starts when the page settles, which may be just now).
+    await context.setOffline(true)
     await pushApplied(
       env.app,
       as('villageCadre'),
@@ -206,10 +212,10 @@ export function meetingFieldFixes(): void {
         { kind: 'meeting', baseVersion: 1 },
       ),
     )
-    await page.getByTestId('meeting-record-open').click()
-    await page.getByTestId('record-count').locator('input').fill('12')
+    await count.fill('12')
     await page.getByTestId('record-save').click()
     await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/)
+    await context.setOffline(false)
 
     await page.getByTestId('tab-me').click()
     await page.getByTestId('me-sync').click()
