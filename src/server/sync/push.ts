@@ -20,7 +20,7 @@ import type { AuthContext } from '../plugins/auth.ts'
 import { actorOf, canSeeRecord } from '../plugins/scope.ts'
 import type { KindRegistry } from './kinds.ts'
 import { assertAttachmentsAllowed } from '../blob/blob.repository.ts'
-import { assertAudienceJustified, checkReferences } from './references.ts'
+import { assertAudienceJustified, checkReferences, type Vouched } from './references.ts'
 import {
   findAudience,
   findRecord,
@@ -318,7 +318,7 @@ async function applyInTransaction(
   const current = row ? parseData(row) : null
   const actor = actorOf(ctx.auth, now)
   let next: Record<string, unknown>
-  let vouched: Set<string>
+  let vouched: Vouched
   try {
     next = kind.apply(current, m, actor)
     // After apply, so that a transition the author may not take at all is
@@ -347,7 +347,8 @@ async function applyInTransaction(
   // another path (a deputy's report lives in the visited village's grid and
   // reaches the deputy's own unit; docs/oversight-deputies.md).
   const isBornVisible = home
-    ? canSeeRecord(ctx.auth, [home]) || (vouched.has(home) && canSeeRecord(ctx.auth, audience))
+    ? canSeeRecord(ctx.auth, [home]) ||
+      (vouched.byRecords.has(home) && canSeeRecord(ctx.auth, audience))
     : false
   if (
     !home ||
@@ -358,7 +359,7 @@ async function applyInTransaction(
   const attachments = kind.attachments?.(valid.data) ?? []
   try {
     // One rule for every kind: who may see the record, and which photos it may carry.
-    assertAudienceJustified(ctx.auth, audience, previousAudience, vouched)
+    assertAudienceJustified(ctx.auth, audience, previousAudience, vouched.all)
     const previousAttachments = current ? (kind.attachments?.(current) ?? []) : []
     await assertAttachmentsAllowed(
       ctx.db,

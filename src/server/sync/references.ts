@@ -25,10 +25,18 @@ import { findAudience, findRecord, recordKey } from './record.repository.ts'
 
 type Db = Kysely<DatabaseSchema>
 
+/** The audience paths a mutation's references account for. */
+export interface Vouched {
+  /** Addressed units and what loaded records vouch for. */
+  all: Set<string>
+  /** Only what loaded records vouch for: the one ground for a new record's home outside the author's subtree. */
+  byRecords: Set<string>
+}
+
 /**
  * Checks every reference the kind declares for this mutation; returns the
- * audience paths they account for (addressed units, and what loaded records
- * vouch for). Throws the reference's `MutationRejection` when one fails.
+ * audience paths they account for. Throws the reference's
+ * `MutationRejection` when one fails.
  */
 export async function checkReferences(
   db: Db,
@@ -37,8 +45,9 @@ export async function checkReferences(
   kind: AnyRecordKind,
   mutation: MutationInput,
   context: ReferenceContext<Record<string, unknown>>,
-): Promise<Set<string>> {
+): Promise<Vouched> {
   const vouched = new Set<string>()
+  const byRecords = new Set<string>()
   for (const reference of kind.references?.(mutation, context) ?? []) {
     if (reference.type === 'org_unit') {
       if (!(await unitExists(db, reference))) {
@@ -53,9 +62,12 @@ export async function checkReferences(
       }
       continue
     }
-    for (const path of await loadAndVouch(db, dialect, auth, reference)) vouched.add(path)
+    for (const path of await loadAndVouch(db, dialect, auth, reference)) {
+      vouched.add(path)
+      byRecords.add(path)
+    }
   }
-  return vouched
+  return { all: vouched, byRecords }
 }
 
 async function unitExists(db: Db, reference: OrgUnitReference): Promise<boolean> {
