@@ -5,7 +5,7 @@
  * where the work says to go (the form is done; 返回 must not reopen it).
  * Imported only by form pages, so zod stays out of the first screen.
  */
-import { ref } from 'vue'
+import { nextTick, ref } from 'vue'
 import { useRouter, type RouteLocationRaw } from 'vue-router'
 import type { z } from 'zod'
 import { validateForm } from '#app/ui/form-errors.ts'
@@ -38,4 +38,22 @@ export function useSubmit() {
   }
 
   return { errors, isSaving, validate, submit }
+}
+
+/** How a form shows a field's reason: vant's message, a SwitchRow's, any other alert. */
+const REASONS = ['.van-field__error-message', '.switch-row__error', '[role="alert"]']
+
+/**
+ * Brings the first match of `selector` into view once the render has put the
+ * reasons on screen: the submit button is at the bottom of a long form that
+ * is filled with one hand, and a reason out of view looks like "nothing happened".
+ */
+export async function reveal(selector: string): Promise<void> {
+  await nextTick()
+  document.querySelector(selector)?.scrollIntoView({ block: 'center' })
+}
+
+/** Brings the first reason shown inside the form page `page` (its class selector) into view. */
+export function revealFirstError(page: string): Promise<void> {
+  return reveal(REASONS.map((reason) => `${page} ${reason}`).join(', '))
 }
