@@ -57,9 +57,6 @@ export const meetingMessages = {
       township: '乡镇级',
       village: '村社级',
     },
-    draft: {
-      restored: '已恢复上次未保存的内容',
-    },
     record: {
       title: '议事记录',
       open: '记录议事',
