@@ -10,7 +10,7 @@ import type { Role } from '#shared/auth/roles.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { computeDesk } from '#shared/desk/desk.ts'
 import type { Desk, DeskInput } from '#shared/desk/desk.types.ts'
-import { appDb, type LocalRecord, type OutboxEntry } from '#app/db/app-db.ts'
+import { appDb, type LocalRecord } from '#app/db/app-db.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import {
   accepted,
@@ -20,6 +20,7 @@ import {
   submitted,
 } from '#shared/livelihood/livelihood.fixtures.ts'
 import { useWorkDesk } from './use-work-desk.ts'
+import { outboxEntry } from './outbox-entry.fixture.ts'
 
 const TODAY = chinaDate(new Date().toISOString())
 const FAR = '2099-12-31'
@@ -127,23 +128,6 @@ function issueData(status: 'accepted', due: string, lastAt = '2026-01-05T02:00:0
     reopenCount: 0,
     isPrivate: false,
     events: [{ action: 'accept', at: lastAt }],
-  }
-}
-
-function outbox(seq: number, userId: string, status: OutboxEntry['status']): OutboxEntry {
-  return {
-    seq,
-    id: `m${seq}`,
-    kind: 'issue',
-    recordId: `r${seq}`,
-    recordKey: `issue:r${seq}`,
-    op: 'create',
-    payload: {},
-    baseVersion: 0,
-    deviceId: 'shared-phone',
-    userId,
-    createdAt: '2026-11-27T01:00:00.000Z',
-    status,
   }
 }
 
@@ -268,13 +252,13 @@ describe('the work desk on the device', () => {
 
   it("counts a grid worker's own unsent and refused changes, not the shared phone's", async () => {
     await appDb.outbox.bulkAdd([
-      outbox(1, 'grid-a', 'pending'),
-      outbox(2, 'grid-a', 'pending'),
-      outbox(3, 'grid-a', 'rejected'),
+      outboxEntry(1, 'grid-a', 'pending'),
+      outboxEntry(2, 'grid-a', 'pending'),
+      outboxEntry(3, 'grid-a', 'rejected'),
       // Another person's changes on the same phone, saved under their session.
-      outbox(4, 'grid-b', 'pending'),
-      outbox(5, 'grid-b', 'rejected'),
-      outbox(6, 'grid-b', 'rejected'),
+      outboxEntry(4, 'grid-b', 'pending'),
+      outboxEntry(5, 'grid-b', 'rejected'),
+      outboxEntry(6, 'grid-b', 'rejected'),
     ])
     const me = signIn('grid_worker', GRID, 'grid-a')
     const viewer = { userId: me.user.id, role: me.user.role, orgPath: GRID, today: TODAY }
