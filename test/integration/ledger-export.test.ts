@@ -8,10 +8,16 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LEDGERS } from '#shared/ledger/ledgers.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
+import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
+import { seedDemoConsultation } from '#server/consultation/consultation.seed.ts'
+import { seedDemoLivelihood } from '#server/livelihood/livelihood.seed.ts'
+import { seedDemoMediatorPool } from '#server/meeting/mediator-pool.seed.ts'
+import { defaultKinds } from '#server/sync/kinds.ts'
 import { PATHS, type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
-import { loginAll, pushApplied } from '../support/sync-client.ts'
+import { loginAll, push, pushApplied } from '../support/sync-client.ts'
 import { createTestServer, DIALECTS, type TestServer } from '../support/test-server.ts'
 
 const HAN = /\p{Script=Han}/u
@@ -210,6 +216,88 @@ describe.each(DIALECTS)('ledger export on %s', (dialect) => {
     expect(format.statusCode).toBe(400)
     const anonymous = await server.app.inject({ method: 'GET', url: '/api/ledgers/issues' })
     expect(anonymous.statusCode).toBe(401)
+    // Only a ledger of one parent's rows takes a parent.
+    expect((await exportLedger('county', '?of=x')).statusCode).toBe(400)
+  })
+
+  describe('the other ledgers', () => {
+    const CAMPAIGN_ID = '0195b1c0-0000-7000-8000-00000000d002'
+
+    beforeAll(async () => {
+      await seedDemoAssessment(server.database, defaultKinds)
+      await seedDemoConsultation(server.database, defaultKinds)
+      await seedDemoLivelihood(server.database, defaultKinds)
+      await seedDemoMediatorPool(server.database.db)
+      const scores = (satisfaction: number) => ({
+        effect: 4,
+        satisfaction,
+        operability: 3,
+        reasonableness: 5,
+      })
+      const results = await push(
+        server.app,
+        as('gridWorker'),
+        [2, 5].map((satisfaction) =>
+          mutation('assessment_form', newRecordId(), 'create', {
+            villagePath: PATHS.v1,
+            scores: scores(satisfaction),
+            shortcomings: '宣传不够',
+            risks: '',
+            suggestions: '',
+            campaignId: CAMPAIGN_ID,
+            issuingDepartment: PATHS.dept1,
+            channel: 'assisted',
+          }),
+        ),
+      )
+      expect(results.map((result) => result.status)).toEqual(['applied', 'applied'])
+    })
+
+    it('exports every ledger with its own header for the county', async () => {
+      for (const ledger of LEDGERS) {
+        const response = await exportLedger('county', '', ledger.id)
+        expect(response.statusCode, ledger.id).toBe(200)
+        const workbook = new ExcelJS.Workbook()
+        await workbook.xlsx.read(Readable.from([response.rawPayload]))
+        const sheet = workbook.worksheets[0] ?? fail()
+        expect(sheet.getCell('A1').text, ledger.id).toContain(ledger.title)
+        const headers: string[] = []
+        sheet.getRow(4).eachCell({ includeEmpty: true }, (cell) => headers.push(cell.text))
+        expect(headers, ledger.id).toEqual(['序号', ...ledger.headers])
+      }
+    })
+
+    it('lists the seeded records in their ledgers', async () => {
+      const titles = async (ledger: string, column: number) => {
+        const response = await exportLedger('county', '?format=csv', ledger)
+        expect(response.statusCode).toBe(200)
+        return response.rawPayload
+          .toString('utf8')
+          .split('\r\n')
+          .slice(2)
+          .map((line) => line.split(',')[column])
+      }
+      expect((await titles('assessment-campaigns', 2)).join()).toContain('低保')
+      expect((await titles('policies', 2)).join()).toContain('低保')
+      expect((await titles('mediators', 1)).filter(Boolean).length).toBeGreaterThan(0)
+      expect((await titles('consultations', 1)).filter(Boolean).length).toBeGreaterThan(0)
+      expect((await titles('livelihood', 4)).filter(Boolean).length).toBeGreaterThan(0)
+    })
+
+    it("writes a campaign's forms with its average scores at the foot", async () => {
+      const response = await exportLedger('county', `?of=${CAMPAIGN_ID}`, 'assessment-forms')
+      expect(response.statusCode).toBe(200)
+      const forms = new ExcelJS.Workbook()
+      await forms.xlsx.read(Readable.from([response.rawPayload]))
+      const rows = dataRows(forms.worksheets[0] ?? fail())
+      expect(rows).toHaveLength(3)
+      // 序号, 填写日期, 村社, 方式, then the four scores: satisfaction 2 and 5 average 3.5.
+      expect(rows[2]?.slice(0, 8)).toEqual(['平均', '', '', '', '4', '3.5', '3', '5'])
+      const other = await exportLedger('county', `?of=${newRecordId()}`, 'assessment-forms')
+      const empty = new ExcelJS.Workbook()
+      await empty.xlsx.read(Readable.from([other.rawPayload]))
+      expect(dataRows(empty.worksheets[0] ?? fail())).toEqual([])
+    })
   })
 })
 

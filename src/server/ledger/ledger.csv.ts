@@ -9,6 +9,7 @@
 import type { Writable } from 'node:stream'
 import { chineseDate, type Ledger, type LedgerCell } from '#shared/ledger/ledger.definition.ts'
 import type { PlacedRow } from './ledger.rows.ts'
+import { ledgerFoot } from './ledger.summary.ts'
 import type { LedgerHead, SheetOf } from './ledger.sheets.ts'
 import { drained } from './ledger.xlsx.ts'
 
@@ -28,8 +29,10 @@ export async function writeLedgerCsv(
   const header = ['序号', ...(isSplit ? ['分表'] : []), ...headersOf(ledger)]
   let chunk = `${BOM}${csvLine([head.title])}${csvLine(header)}`
   let serial = 0
+  const foot = ledgerFoot(ledger)
   for await (const row of rows) {
     serial += 1
+    foot.add(row.cells)
     const sheet = isSplit ? [sheetOf(row.orgPath).name] : []
     chunk += csvLine([String(serial), ...sheet, ...row.cells.map(csvText)])
     if (serial % ROWS_PER_CHUNK === 0) {
@@ -37,6 +40,11 @@ export async function writeLedgerCsv(
       chunk = ''
       await drained(out)
     }
+  }
+  const footRow = foot.row()
+  if (footRow !== null) {
+    const [label = '', ...cells] = footRow
+    chunk += csvLine([String(label), ...(isSplit ? [''] : []), ...cells.map(csvText)])
   }
   out.end(chunk)
 }

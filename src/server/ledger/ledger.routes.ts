@@ -44,6 +44,8 @@ export function ledgerRoutes(app: FastifyInstance, kinds: KindRegistry): void {
           format: z.enum(LEDGER_FORMATS).default('xlsx'),
           split: z.enum(LEDGER_SPLITS).default('none'),
           unitId: z.string().min(1).max(64).optional(),
+          /** The parent record (a campaign) of a ledger of one parent's rows. */
+          of: z.string().min(1).max(64).optional(),
           period: z.string().max(20).optional(),
           at: short,
           from: short,
@@ -55,7 +57,8 @@ export function ledgerRoutes(app: FastifyInstance, kinds: KindRegistry): void {
       const auth = requireAuth(request)
       const ledger = findLedger(request.params.ledgerId)
       if (!ledger) throw new HttpError(404, 'unknown_ledger')
-      const { format, split, unitId, ...periodQuery } = request.query
+      const { format, split, unitId, of = null, ...periodQuery } = request.query
+      if (of !== null && !ledger.hasParent) throw new HttpError(400, 'bad_request')
       let period: Period | null = null
       if (periodQuery.period !== undefined) {
         const resolved = resolvePeriod({ ...periodQuery, period: periodQuery.period })
@@ -77,6 +80,7 @@ export function ledgerRoutes(app: FastifyInstance, kinds: KindRegistry): void {
           // The requester's own unit: everything they see, a dispatched matter included.
           under: unit.id === auth.orgUnit.id ? null : unit.path,
           period,
+          parent: of,
           byPlace: split !== 'none',
         })
         const out = new PassThrough()

@@ -26,6 +26,8 @@ export interface LedgerQuery {
   /** Only records whose home lies under this path (a drill-down); null: all the requester sees. */
   under: string | null
   period: Period | null
+  /** Only rows of this parent record (a campaign's forms); null: all. */
+  parent: string | null
   /** Group rows by their home (for one sheet per township or village). */
   byPlace: boolean
 }
@@ -40,7 +42,7 @@ export async function* ledgerRows(
   db: Kysely<DatabaseSchema>,
   kinds: KindRegistry,
   context: LedgerContext,
-  { ledger, auth, under, period, byPlace }: LedgerQuery,
+  { ledger, auth, under, period, parent, byPlace }: LedgerQuery,
 ): AsyncGenerator<PlacedRow> {
   const kind = kinds.get(ledger.kind)
   if (!kind) return
@@ -77,6 +79,7 @@ export async function* ledgerRows(
       if (!projected) continue
       const row = ledger.row(projected.data, context)
       if (!row || !inPeriod(row.date, period)) continue
+      if (parent !== null && row.parent !== parent) continue
       yield { ...row, orgPath: record.org_path }
     }
     const last = page.at(-1)

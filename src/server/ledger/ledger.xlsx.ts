@@ -12,6 +12,7 @@ import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Ledger, LedgerCell } from '#shared/ledger/ledger.definition.ts'
 import type { PlacedRow } from './ledger.rows.ts'
+import { ledgerFoot, type LedgerFoot } from './ledger.summary.ts'
 import type { LedgerHead, SheetOf } from './ledger.sheets.ts'
 
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"'
@@ -42,25 +43,44 @@ export async function writeLedgerXlsx(
     useSharedStrings: false,
   })
   workbook.creator = head.exportedBy
-  let sheet: { key: string; worksheet: ExcelJS.Worksheet; serial: number } | null = null
+  let sheet: {
+    key: string
+    worksheet: ExcelJS.Worksheet
+    serial: number
+    foot: LedgerFoot
+  } | null = null
   const names = new Set<string>()
   let written = 0
   for await (const row of rows) {
     const place = sheetOf(row.orgPath)
     if (sheet === null || sheet.key !== place.key) {
-      if (sheet !== null) sheet.worksheet.commit()
+      if (sheet !== null) endSheet(sheet.worksheet, sheet.foot)
       const worksheet = startSheet(workbook, ledger, head, uniqueName(place.name, names))
-      sheet = { key: place.key, worksheet, serial: 0 }
+      sheet = { key: place.key, worksheet, serial: 0, foot: ledgerFoot(ledger) }
     }
     sheet.serial += 1
+    sheet.foot.add(row.cells)
     addDataRow(sheet.worksheet, sheet.serial, row.cells)
     written += 1
     if (written % ROWS_PER_TURN === 0) await drained(out)
   }
   // An empty ledger is still a workbook with its title and header.
   if (sheet === null) startSheet(workbook, ledger, head, ledger.title).commit()
-  else sheet.worksheet.commit()
+  else endSheet(sheet.worksheet, sheet.foot)
   await workbook.commit()
+}
+
+/** Adds the foot row (sums and means), if the ledger has one, and commits the sheet. */
+function endSheet(worksheet: ExcelJS.Worksheet, foot: LedgerFoot): void {
+  const cells = foot.row()
+  if (cells !== null) {
+    const row = worksheet.addRow(cells)
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.style = { ...CELL_STYLE, font: { bold: true } }
+    })
+    row.commit()
+  }
+  worksheet.commit()
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique within the workbook. */

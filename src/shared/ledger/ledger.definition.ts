@@ -7,6 +7,7 @@
  * next to this one. Cells are read from the record's data after the kind's
  * `view`, so a ledger can never show more than a sync pull would.
  */
+import type { z } from 'zod'
 import { chinaDate } from '../calendar/working-days.ts'
 
 /** A China calendar date 'YYYY-MM-DD', written as a date (Excel) or '2026年11月27日' (CSV). */
@@ -30,8 +31,13 @@ export interface LedgerColumn<T> {
   group?: string
   /** Width in Chinese characters. */
   width: number
+  /** A numeric column summed or averaged in a last row ('合计/平均') of each sheet. */
+  summary?: LedgerSummary
   value(row: T, context: LedgerContext): LedgerCell
 }
+
+/** How a numeric column is summarised at the foot of a sheet. */
+export type LedgerSummary = 'sum' | 'mean'
 
 /** A ledger as its file defines it, typed by the rows it reads. */
 export interface LedgerSpec<T> {
@@ -45,6 +51,11 @@ export interface LedgerSpec<T> {
   read(data: Record<string, unknown>): T | null
   /** The China date the period filter looks at (e.g. the day a matter was registered). */
   dateOf(row: T): string | null
+  /**
+   * The record this row belongs to (a form's campaign), for a ledger of one
+   * parent (`?of=<id>`: the forms of one campaign).
+   */
+  parentOf?(row: T): string | null
   columns: readonly LedgerColumn<T>[]
 }
 
@@ -57,6 +68,9 @@ export interface Ledger {
   /** Per column, its group header or null. */
   groups: readonly (string | null)[]
   widths: readonly number[]
+  summaries: readonly (LedgerSummary | null)[]
+  /** True when rows may be narrowed to one parent record (`parentOf`). */
+  hasParent: boolean
   /** The row's date for the period filter and its cells, or null when the record is no row. */
   row(data: Record<string, unknown>, context: LedgerContext): LedgerRow | null
 }
@@ -64,6 +78,7 @@ export interface Ledger {
 /** One ledger row before its serial number. */
 export interface LedgerRow {
   date: string | null
+  parent: string | null
   cells: LedgerCell[]
 }
 
@@ -76,15 +91,34 @@ export function defineLedger<T>(spec: LedgerSpec<T>): Ledger {
     headers: spec.columns.map((column) => column.header),
     groups: spec.columns.map((column) => column.group ?? null),
     widths: spec.columns.map((column) => column.width),
+    summaries: spec.columns.map((column) => column.summary ?? null),
+    hasParent: spec.parentOf !== undefined,
     row(data, context) {
       const row = spec.read(data)
       if (row === null) return null
       return {
         date: spec.dateOf(row),
+        parent: spec.parentOf?.(row) ?? null,
         cells: spec.columns.map((column) => column.value(row, context)),
       }
     },
   }
+}
+
+/**
+ * A `read` that accepts what the kind's schema accepts: a record that does
+ * not parse (written by an older version, say) is left out, never guessed.
+ */
+export function readWith<T>(schema: z.ZodType<T>): (data: Record<string, unknown>) => T | null {
+  return (data) => {
+    const parsed = schema.safeParse(data)
+    return parsed.success ? parsed.data : null
+  }
+}
+
+/** Several lines in one cell. */
+export function lines(values: readonly string[]): string {
+  return values.join('\n')
 }
 
 /** The China date of an ISO instant as a ledger cell; empty for none. */
