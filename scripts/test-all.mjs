@@ -88,6 +88,7 @@ process.env.BENCH_SMOKE = '1'
 await gatesTogether([
   smoke('sync', 'test/bench/sync-bench.ts'),
   smoke('supervision', 'test/bench/supervision/supervision-bench.ts'),
+  smoke('ledger', 'test/bench/ledger-bench.ts'),
 ])
 await gatesTogether([
   smoke('issues', 'test/bench/issue-list-bench.ts'),

@@ -13,6 +13,7 @@ import { consultationPublicRoutes, consultationRoutes } from './features/consult
 import { meRoutes } from './features/me/index.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 import { supervisionRoutes } from './features/supervision/index.ts'
+import { ledgerRoutes } from './features/ledger/index.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -36,6 +37,7 @@ const routes: RouteRecordRaw[] = [
   ...meRoutes,
   ...syncRoutes,
   ...supervisionRoutes,
+  ...ledgerRoutes,
   ...deputyRoutes,
   ...disclosureRoutes,
   ...consultationPublicRoutes,

@@ -29,6 +29,8 @@ export interface RequestOptions {
   headers?: Record<string, string>
   /** Answer the body as a Blob instead of JSON. */
   asBlob?: boolean
+  /** With `asBlob`: told the bytes received so far while a long download streams in (ledgers). */
+  onProgress?: (bytes: number) => void
   timeoutMs?: number
 }
 
@@ -56,7 +58,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new NetworkError('network unavailable', { cause: error })
   }
   // The one trusted boundary (see above).
-  if (response.ok && options.asBlob) return (await response.blob()) as T
+  if (response.ok && options.asBlob) return (await readBlob(response, options.onProgress)) as T
   const text = response.status === 204 ? '' : await response.text()
   let body: unknown
   try {
@@ -99,4 +101,27 @@ function isApiErrorBody(body: unknown): body is ApiErrorBody {
     'message' in body &&
     typeof body.message === 'string'
   )
+}
+
+/** The body as a Blob, reporting the bytes received as they come when asked to. */
+async function readBlob(
+  response: Response,
+  onProgress: ((bytes: number) => void) | undefined,
+): Promise<Blob> {
+  if (!onProgress || !response.body) return response.blob()
+  const reader = response.body.getReader()
+  const chunks: Uint8Array<ArrayBuffer>[] = []
+  let received = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      received += value.byteLength
+      onProgress(received)
+    }
+  } catch (error) {
+    throw new NetworkError('download interrupted', { cause: error })
+  }
+  return new Blob(chunks, { type: response.headers.get('content-type') ?? '' })
 }

@@ -11,6 +11,7 @@ import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
 import type { ConsultationMessages } from '#app/features/consultation/index.ts'
 import type { IssueMessages } from '#app/features/issue/index.ts'
+import type { LedgerMessages } from '#app/features/ledger/index.ts'
 import type { LivelihoodMessages } from '#app/features/livelihood/index.ts'
 import type { MeMessages } from '#app/features/me/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
@@ -28,6 +29,7 @@ export type AllMessages = ShellMessages &
   DeskMessages &
   DisclosureMessages &
   IssueMessages &
+  LedgerMessages &
   LivelihoodMessages &
   MeMessages &
   MeetingMessages &

@@ -49,6 +49,9 @@ export const ERROR_MESSAGES = {
   too_many_reports: '提交过于频繁，请10分钟后再试',
   village_reports_full: '该村社今天网上说事已较多，请明天再提交或联系网格员',
   not_awaiting_feedback: '这件事目前不需要评价，办理答复后再来',
+  // Ledgers (issue #19.1).
+  unknown_ledger: '没有这种台账',
+  ledger_busy: '台账正在导出，请等当前导出完成后再试',
 } as const satisfies Record<string, string>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

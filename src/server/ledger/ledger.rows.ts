@@ -1,0 +1,94 @@
+/**
+ * A ledger's rows as one requester may see them, read page by page so that a
+ * county's 100,000 reports never sit in memory at once. The read rule is the
+ * sync pull's: a record is listed when one of its audience paths reaches the
+ * requester (`reaches`, the SQL twin of plugins/scope.ts) and its data is the
+ * kind's `view` for them (`projectWith`), so masking is the same as on the
+ * phone. Pages follow an index (migration 2026_11_28_1020) by keyset, the
+ * same query on SQLite and PostgreSQL.
+ */
+import { sql, type Kysely } from 'kysely'
+import type { Ledger, LedgerContext, LedgerRow } from '#shared/ledger/ledger.definition.ts'
+import type { Period } from '#shared/supervision/period.ts'
+import type { DatabaseSchema } from '../db/database-schema.ts'
+import type { AuthContext } from '../plugins/auth.ts'
+import { scopePathOf } from '../plugins/scope.ts'
+import type { KindRegistry } from '../sync/kinds.ts'
+import { projectWith } from '../sync/projection.ts'
+import { findAudiences, reaches, type RecordRow } from '../sync/record.repository.ts'
+
+/** Records read per query: big enough to amortise a round trip, small enough to stream. */
+export const LEDGER_PAGE = 1_000
+
+export interface LedgerQuery {
+  ledger: Ledger
+  auth: AuthContext
+  /** Only records whose home lies under this path (a drill-down); null: all the requester sees. */
+  under: string | null
+  period: Period | null
+  /** Only rows of this parent record (a campaign's forms); null: all. */
+  parent: string | null
+  /** Group rows by their home (for one sheet per township or village). */
+  byPlace: boolean
+}
+
+/** A row with the record's home, for splitting into sheets. */
+export interface PlacedRow extends LedgerRow {
+  orgPath: string
+}
+
+/** The requester's rows of the ledger, in registration order (or by place, then registration). */
+export async function* ledgerRows(
+  db: Kysely<DatabaseSchema>,
+  kinds: KindRegistry,
+  context: LedgerContext,
+  { ledger, auth, under, period, parent, byPlace }: LedgerQuery,
+): AsyncGenerator<PlacedRow> {
+  const kind = kinds.get(ledger.kind)
+  if (!kind) return
+  const scope = scopePathOf(auth)
+  let after: { orgPath: string; createdAt: string; key: string } | null = null
+  for (;;) {
+    let query = db
+      .selectFrom('sync_record as r')
+      .selectAll('r')
+      .where('r.kind', '=', ledger.kind)
+      .where(
+        sql<boolean>`exists (select 1 from record_audience a where a.record_key = r.key and ${reaches('a.path', scope)})`,
+      )
+    if (under !== null) query = query.where('r.org_path', 'like', `${under}%`)
+    if (after !== null) {
+      query = byPlace
+        ? query.where(
+            sql<boolean>`(r.org_path, r.created_at, r.key) > (${after.orgPath}, ${after.createdAt}, ${after.key})`,
+          )
+        : query.where(sql<boolean>`(r.created_at, r.key) > (${after.createdAt}, ${after.key})`)
+    }
+    if (byPlace) query = query.orderBy('r.org_path')
+    const page: RecordRow[] = await query
+      .orderBy('r.created_at')
+      .orderBy('r.key')
+      .limit(LEDGER_PAGE)
+      .execute()
+    const audiences = await findAudiences(
+      db,
+      page.map((record) => record.key),
+    )
+    for (const record of page) {
+      const projected = projectWith(kind, record, audiences.get(record.key) ?? [], auth)
+      if (!projected) continue
+      const row = ledger.row(projected.data, context)
+      if (!row || !inPeriod(row.date, period)) continue
+      if (parent !== null && row.parent !== parent) continue
+      yield { ...row, orgPath: record.org_path }
+    }
+    const last = page.at(-1)
+    if (!last || page.length < LEDGER_PAGE) return
+    after = { orgPath: last.org_path, createdAt: last.created_at, key: last.key }
+  }
+}
+
+function inPeriod(date: string | null, period: Period | null): boolean {
+  if (period === null) return true
+  return date !== null && date >= period.from && date <= period.to
+}

@@ -1,0 +1,82 @@
+/**
+ * 征求意见台账: one row per consultation — the matter, the department, the
+ * period it was open, the meetings held, when the opinions were answered,
+ * and the decision with its implementation plan.
+ */
+import {
+  CONSULTATION_KIND,
+  consultationDataSchema,
+  type ConsultationData,
+  type ConsultationStatus,
+  type ConsultationType,
+} from '../consultation/consultation.schema.ts'
+import { dateCell, defineLedger, instantCell, readWith } from './ledger.definition.ts'
+
+const TYPE_LABELS: Readonly<Record<ConsultationType, string>> = {
+  major_decision: '重大行政决策',
+  public_policy: '重大公共政策',
+  normative_document: '行政规范性文件',
+}
+
+const STATUS_LABELS: Readonly<Record<ConsultationStatus, string>> = {
+  draft: '草稿',
+  open: '征求中',
+  closed: '已截止',
+  answered: '已答复',
+  exempt: '免于征求',
+  submitted: '已提交集体审议',
+  decided: '已决定',
+}
+
+export const consultationLedger = defineLedger<ConsultationData>({
+  id: 'consultations',
+  title: '征求意见台账',
+  kind: CONSULTATION_KIND,
+  read: readWith(consultationDataSchema),
+  dateOf: (consultation) => consultation.opensOn,
+  columns: [
+    { header: '事项名称', width: 18, value: (consultation) => consultation.title },
+    { header: '类型', width: 8, value: (consultation) => TYPE_LABELS[consultation.type] },
+    {
+      header: '起草部门',
+      width: 10,
+      value: (consultation, context) => context.unitName(consultation.department),
+    },
+    {
+      header: '开始',
+      group: '征求期间',
+      width: 8,
+      value: (consultation) => dateCell(consultation.opensOn),
+    },
+    {
+      header: '截止',
+      group: '征求期间',
+      width: 8,
+      value: (consultation) => dateCell(consultation.closesOn),
+    },
+    {
+      header: '视频会议',
+      width: 4,
+      summary: 'sum',
+      value: (consultation) => consultation.sessions.length,
+    },
+    {
+      header: '答复期限',
+      group: '意见答复',
+      width: 8,
+      value: (consultation) => dateCell(consultation.answersDue?.date),
+    },
+    {
+      header: '答复日期',
+      group: '意见答复',
+      width: 8,
+      value: (consultation) => instantCell(consultation.answeredAt),
+    },
+    { header: '状态', width: 6, value: (consultation) => STATUS_LABELS[consultation.status] },
+    {
+      header: '审议结果',
+      width: 20,
+      value: (consultation) => consultation.decision?.result ?? '',
+    },
+  ],
+})

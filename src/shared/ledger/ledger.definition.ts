@@ -1,0 +1,148 @@
+/**
+ * One generic ledger (台账) definition: which record kind a ledger lists,
+ * its Chinese title, its columns (header, optional merged group header,
+ * width in Chinese characters) and how each cell is read from a record as
+ * the requester may see it. The server turns a definition into an Excel
+ * workbook or a CSV file (src/server/ledger); each ledger is one small file
+ * next to this one. Cells are read from the record's data after the kind's
+ * `view`, so a ledger can never show more than a sync pull would.
+ */
+import type { z } from 'zod'
+import { chinaDate } from '../calendar/working-days.ts'
+
+/** A China calendar date 'YYYY-MM-DD', written as a date (Excel) or '2026年11月27日' (CSV). */
+export interface LedgerDate {
+  date: string
+}
+
+/** One cell: text, a number, a date, or empty. */
+export type LedgerCell = string | number | LedgerDate | null
+
+/** What a cell may look up besides the record. */
+export interface LedgerContext {
+  /** The name of the org unit at `path`, or the path's last id when unknown. */
+  unitName(path: string): string
+}
+
+/** One column of a ledger. */
+export interface LedgerColumn<T> {
+  header: string
+  /** A header shared with the neighbouring columns of the same group (merged above them). */
+  group?: string
+  /** Width in Chinese characters. */
+  width: number
+  /** A numeric column summed or averaged in a last row ('合计/平均') of each sheet. */
+  summary?: LedgerSummary
+  value(row: T, context: LedgerContext): LedgerCell
+}
+
+/** How a numeric column is summarised at the foot of a sheet. */
+export type LedgerSummary = 'sum' | 'mean'
+
+/** A ledger as its file defines it, typed by the rows it reads. */
+export interface LedgerSpec<T> {
+  /** The ledger's address segment, e.g. 'issues'. */
+  id: string
+  /** The Chinese title, e.g. '说事台账'. */
+  title: string
+  /** The record kind it lists. */
+  kind: string
+  /** The record's data as the viewer may see it, when it is a row of this ledger; null skips it. */
+  read(data: Record<string, unknown>): T | null
+  /** The China date the period filter looks at (e.g. the day a matter was registered). */
+  dateOf(row: T): string | null
+  /**
+   * The record this row belongs to (a form's campaign), for a ledger of one
+   * parent (`?of=<id>`: the forms of one campaign).
+   */
+  parentOf?(row: T): string | null
+  columns: readonly LedgerColumn<T>[]
+}
+
+/** A ledger with its row type sealed in: what the server's writers need. */
+export interface Ledger {
+  id: string
+  title: string
+  kind: string
+  headers: readonly string[]
+  /** Per column, its group header or null. */
+  groups: readonly (string | null)[]
+  widths: readonly number[]
+  summaries: readonly (LedgerSummary | null)[]
+  /** True when rows may be narrowed to one parent record (`parentOf`). */
+  hasParent: boolean
+  /** The row's date for the period filter and its cells, or null when the record is no row. */
+  row(data: Record<string, unknown>, context: LedgerContext): LedgerRow | null
+}
+
+/** One ledger row before its serial number. */
+export interface LedgerRow {
+  date: string | null
+  parent: string | null
+  cells: LedgerCell[]
+}
+
+/** Seals a ledger's row type: the registry holds ledgers of every kind in one list. */
+export function defineLedger<T>(spec: LedgerSpec<T>): Ledger {
+  return {
+    id: spec.id,
+    title: spec.title,
+    kind: spec.kind,
+    headers: spec.columns.map((column) => column.header),
+    groups: spec.columns.map((column) => column.group ?? null),
+    widths: spec.columns.map((column) => column.width),
+    summaries: spec.columns.map((column) => column.summary ?? null),
+    hasParent: spec.parentOf !== undefined,
+    row(data, context) {
+      const row = spec.read(data)
+      if (row === null) return null
+      return {
+        date: spec.dateOf(row),
+        parent: spec.parentOf?.(row) ?? null,
+        cells: spec.columns.map((column) => column.value(row, context)),
+      }
+    },
+  }
+}
+
+/**
+ * A `read` that accepts what the kind's schema accepts: a record that does
+ * not parse (written by an older version, say) is left out, never guessed.
+ */
+export function readWith<T>(schema: z.ZodType<T>): (data: Record<string, unknown>) => T | null {
+  return (data) => {
+    const parsed = schema.safeParse(data)
+    return parsed.success ? parsed.data : null
+  }
+}
+
+/** Several lines in one cell. */
+export function lines(values: readonly string[]): string {
+  return values.join('\n')
+}
+
+/** The China date of an ISO instant as a ledger cell; empty for none. */
+export function instantCell(iso: string | null | undefined): LedgerCell {
+  return iso ? { date: chinaDate(iso) } : null
+}
+
+/** A China date as a ledger cell; empty for none. */
+export function dateCell(date: string | null | undefined): LedgerCell {
+  return date ? { date } : null
+}
+
+/** '2026-11-27' → '2026年11月27日' (the county's way of writing a date). */
+export function chineseDate(date: string): string {
+  const [year, month, day] = date.split('-')
+  return `${year}年${Number(month)}月${Number(day)}日`
+}
+
+/** Calendar days from one China date to another (0 on the same day). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
+}
+
+/** Yes / no as a ledger shows it. */
+export function yesNo(value: boolean): string {
+  return value ? '是' : '否'
+}

@@ -1,0 +1,74 @@
+/**
+ * 民生实事清单台账: one row per livelihood item — year, township and the
+ * proposing village, what and where, the plan (responsible unit, cost,
+ * dates), the latest progress and the completion with its acceptance.
+ */
+import {
+  LIVELIHOOD_ITEM_KIND,
+  livelihoodItemDataSchema,
+  type LivelihoodItemData,
+  type LivelihoodStatus,
+} from '../livelihood/livelihood.schema.ts'
+import { dateCell, defineLedger, readWith } from './ledger.definition.ts'
+
+const STATUS_LABELS: Readonly<Record<LivelihoodStatus, string>> = {
+  candidate: '候选',
+  listed: '已列入清单',
+  submitted: '已报县政府办',
+  accepted: '已纳入县计划',
+  returned: '已退回',
+  merged: '已合并',
+  in_progress: '实施中',
+  completed: '已完成验收',
+  cancelled: '已取消',
+}
+
+export const livelihoodLedger = defineLedger<LivelihoodItemData>({
+  id: 'livelihood',
+  title: '民生实事清单台账',
+  kind: LIVELIHOOD_ITEM_KIND,
+  read: readWith(livelihoodItemDataSchema),
+  dateOf: (item) => item.proposedAt.slice(0, 10),
+  columns: [
+    { header: '年度', width: 4, value: (item) => item.year },
+    { header: '乡镇', width: 10, value: (item, context) => context.unitName(item.township) },
+    {
+      header: '提出村社',
+      width: 10,
+      value: (item, context) => (item.village ? context.unitName(item.village) : ''),
+    },
+    { header: '实事名称', width: 14, value: (item) => item.name },
+    { header: '地点', width: 10, value: (item) => item.place },
+    { header: '群众诉求', width: 4, summary: 'sum', value: (item) => item.sourceIssueIds.length },
+    {
+      header: '责任单位',
+      group: '实施计划',
+      width: 10,
+      value: (item, context) => (item.plan ? context.unitName(item.plan.responsibleUnit) : ''),
+    },
+    {
+      header: '概算（万元）',
+      group: '实施计划',
+      width: 6,
+      summary: 'sum',
+      value: (item) => item.plan?.estimatedCost ?? null,
+    },
+    {
+      header: '计划完成',
+      group: '实施计划',
+      width: 8,
+      value: (item) => dateCell(item.plan?.plannedCompletion),
+    },
+    {
+      header: '进度',
+      width: 4,
+      value: (item) => {
+        const latest = item.progress.at(-1)
+        return latest ? `${latest.percent}%` : ''
+      },
+    },
+    { header: '状态', width: 6, value: (item) => STATUS_LABELS[item.status] },
+    { header: '完成日期', width: 8, value: (item) => dateCell(item.completion?.completedOn) },
+    { header: '验收日期', width: 8, value: (item) => dateCell(item.completion?.acceptedOn) },
+  ],
+})
