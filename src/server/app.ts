@@ -43,6 +43,7 @@ import { oversightRoutes } from './oversight/oversight.routes.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 import { publicReportRoutes } from './issue/public-report.routes.ts'
 import { indexTrackingWithinPush } from './issue/report-tracking.repository.ts'
+import { importRoutes } from './import/import.routes.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -128,6 +129,7 @@ export async function buildApp({
   disclosureRoutes(app)
   oversightRoutes(app)
   publicReportRoutes(app, kinds)
+  await importRoutes(app, kinds)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

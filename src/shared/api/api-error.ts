@@ -49,6 +49,11 @@ export const ERROR_MESSAGES = {
   too_many_reports: '提交过于频繁，请10分钟后再试',
   village_reports_full: '该村社今天网上说事已较多，请明天再提交或联系网格员',
   not_awaiting_feedback: '这件事目前不需要评价，办理答复后再来',
+  // Import from other channels and the open API (issue #19.3, #19.4).
+  import_file_type: '请上传CSV或Excel（xlsx）文件',
+  import_source_taken: '已有同名的来源平台',
+  api_token_invalid: '接口令牌无效或已吊销',
+  too_many_api_calls: '接口调用过于频繁，请稍后再试',
 } as const satisfies Record<string, string>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES
