@@ -13,6 +13,7 @@ import { consultationPublicRoutes, consultationRoutes } from './features/consult
 import { meRoutes } from './features/me/index.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 import { supervisionRoutes } from './features/supervision/index.ts'
+import { importRoutes } from './features/import/routes.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -39,6 +40,7 @@ const routes: RouteRecordRaw[] = [
   ...deputyRoutes,
   ...disclosureRoutes,
   ...consultationPublicRoutes,
+  ...importRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -3,6 +3,7 @@ export const meMessages = {
   me: {
     title: '我的',
     supervision: '督导考核',
+    import: '导入其他渠道工单',
     user: '姓名',
     role: '角色',
     unit: '所在单位',
