@@ -98,6 +98,7 @@ await gatesTogether([
   smoke('lighthouse', 'test/bench/lighthouse-bench.ts'),
   smoke('load', 'test/bench/load/load-bench.ts'),
 ])
+await gatesTogether([smoke('import', 'test/bench/import-bench.ts')])
 
 rmSync(tmp, { recursive: true, force: true })
 console.log('\n' + summary.join('\n'))

@@ -14,6 +14,7 @@ import { meRoutes } from './features/me/index.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 import { supervisionRoutes } from './features/supervision/index.ts'
 import { ledgerRoutes } from './features/ledger/index.ts'
+import { importRoutes } from './features/import/routes.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -41,6 +42,7 @@ const routes: RouteRecordRaw[] = [
   ...deputyRoutes,
   ...disclosureRoutes,
   ...consultationPublicRoutes,
+  ...importRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

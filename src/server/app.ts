@@ -44,6 +44,10 @@ import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 import { publicReportRoutes } from './issue/public-report.routes.ts'
 import { indexTrackingWithinPush } from './issue/report-tracking.repository.ts'
 import { ledgerRoutes } from './ledger/ledger.routes.ts'
+import { importRoutes } from './import/import.routes.ts'
+import { apiDocsRoute, registerApiDocs } from './open-api/api-docs.ts'
+import { openApiRoutes } from './open-api/open-api.routes.ts'
+import { registerTokenAuth } from './open-api/token-auth.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -103,7 +107,11 @@ export async function buildApp({
   registerCsrfGuard(app, config.publicOrigins)
   await app.register(cookie)
   registerAuth(app)
+  // After the session's hook: the open API answers to tokens only.
+  registerTokenAuth(app)
   registerTextGuard(app)
+  // Before every route, so that the OpenAPI document lists them all.
+  await registerApiDocs(app)
 
   healthRoutes(app)
   authRoutes(app)
@@ -130,6 +138,9 @@ export async function buildApp({
   oversightRoutes(app)
   publicReportRoutes(app, kinds)
   ledgerRoutes(app, kinds)
+  await importRoutes(app, kinds)
+  openApiRoutes(app, kinds)
+  apiDocsRoute(app)
   await blobRoutes(app)
 
   const hasApp = existsSync(join(config.staticDir, 'index.html'))

@@ -11,6 +11,7 @@ import { disclosureMessages } from '#app/features/disclosure/messages.zh-CN.ts'
 import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
 import { consultationMessages } from '#app/features/consultation/messages.zh-CN.ts'
+import { importMessages } from '#app/features/import/messages.zh-CN.ts'
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
 import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
@@ -28,6 +29,7 @@ export const zhCN: AllMessages = {
   ...deputyMessages,
   ...deskMessages,
   ...disclosureMessages,
+  ...importMessages,
   ...issueMessages,
   ...livelihoodMessages,
   ...meMessages,

@@ -10,6 +10,7 @@ import type { DisclosureMessages } from '#app/features/disclosure/index.ts'
 import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
 import type { ConsultationMessages } from '#app/features/consultation/index.ts'
+import type { ImportMessages } from '#app/features/import/index.ts'
 import type { IssueMessages } from '#app/features/issue/index.ts'
 import type { LedgerMessages } from '#app/features/ledger/index.ts'
 import type { LivelihoodMessages } from '#app/features/livelihood/index.ts'
@@ -28,6 +29,7 @@ export type AllMessages = ShellMessages &
   DeputyMessages &
   DeskMessages &
   DisclosureMessages &
+  ImportMessages &
   IssueMessages &
   LedgerMessages &
   LivelihoodMessages &

@@ -2,6 +2,7 @@
 import type { BallotCodeTable } from '../assessment/assessment.table.ts'
 import type { SessionTable } from '../auth/auth.table.ts'
 import type { OpinionTrackingTable } from '../consultation/public.table.ts'
+import type { ApiTokenTable, ImportSourceTable, ImportTicketTable } from '../import/import.table.ts'
 import type { IssueTrackingTable } from '../issue/report-tracking.table.ts'
 import type { DiscussableItemTable } from '../discussable/discussable.table.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
@@ -46,4 +47,7 @@ export interface DatabaseSchema {
   supervision_standard: SupervisionStandardTable
   opinion_tracking: OpinionTrackingTable
   issue_tracking: IssueTrackingTable
+  import_source: ImportSourceTable
+  import_ticket: ImportTicketTable
+  api_token: ApiTokenTable
 }

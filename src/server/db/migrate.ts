@@ -24,6 +24,7 @@ import * as createSupervisionCount from './migrations/2026_11_27_1200_create_sup
 import * as createIssueTracking from './migrations/2026_11_27_1330_create_issue_tracking.ts'
 // Ledgers (issue #19.1).
 import * as ledgerOrderIndex from './migrations/2026_11_28_1020_ledger_order_index.ts'
+import * as createImportAndApiTokens from './migrations/2026_11_28_1030_create_import_and_api_tokens.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1200_create_supervision_count': createSupervisionCount,
   '2026_11_27_1330_create_issue_tracking': createIssueTracking,
   '2026_11_28_1020_ledger_order_index': ledgerOrderIndex,
+  '2026_11_28_1030_create_import_and_api_tokens': createImportAndApiTokens,
 }
 
 /** Names of every migration, oldest first. */

@@ -58,7 +58,7 @@ const placesQuery = z.object({ unit: z.string().regex(/^[a-z0-9-]{1,40}$/, '单�
 const newTrackingCode = () => trackingCodeFromBytes(randomBytes(12))
 
 /** The title a report gets: the description's first line, cut to fit. */
-function titleOf(description: string): string {
+export function titleOf(description: string): string {
   const firstLine = description.split('\n')[0] ?? ''
   const chars = Array.from(firstLine.trim())
   return chars.length > 30 ? `${chars.slice(0, 29).join('')}…` : chars.join('')

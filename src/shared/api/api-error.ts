@@ -52,6 +52,11 @@ export const ERROR_MESSAGES = {
   // Ledgers (issue #19.1).
   unknown_ledger: '没有这种台账',
   ledger_busy: '台账正在导出，请等当前导出完成后再试',
+  // Import from other channels and the open API (issue #19.3, #19.4).
+  import_file_type: '请上传CSV或Excel（xlsx）文件',
+  import_source_taken: '已有同名的来源平台',
+  api_token_invalid: '接口令牌无效或已吊销',
+  too_many_api_calls: '接口调用过于频繁，请稍后再试',
 } as const satisfies Record<string, string>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

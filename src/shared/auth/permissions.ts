@@ -64,6 +64,10 @@ export const PERMISSIONS = [
   'review.intake',
   /** Record the review body's decision on a forwarded application. */
   'review.decide',
+  /** Import reports from other platforms' exports (12345…) into the grids of one's scope. */
+  'issue.import',
+  /** Issue and revoke the open API's service-account tokens. */
+  'api.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -103,6 +107,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.implement',
     'disclosure.publish',
     'review.intake',
+    'issue.import',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -118,6 +123,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.decide',
     'deputy.plan',
     'disclosure.configure',
+    'issue.import',
   ],
   department_staff: [
     ...EVERY_USER,
@@ -131,7 +137,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'enforcement.correct',
     'review.decide',
   ],
-  admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
+  admin: [
+    ...EVERY_USER,
+    'org.manage',
+    'session.revoke',
+    'mediator.manage',
+    'supervision.view',
+    'api.manage',
+  ],
   // No 'issue.create': a deputy raises a report only from a visit's opinion (issue.kind.ts).
   deputy: [...EVERY_USER, 'deputy.visit'],
 }

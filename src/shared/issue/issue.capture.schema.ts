@@ -17,6 +17,7 @@ import {
   MAX_PHOTOS,
   checkCaptureRules,
   gpsSchema,
+  externalTicketSchema,
   trackingHashSchema,
 } from './issue.schema.ts'
 
@@ -119,6 +120,8 @@ export const issueCreateSchema = z
     deputy: deputyOriginSchema.optional(),
     /** The receipt's tracking code, hashed on the device (the code stays there). */
     trackingHash: trackingHashSchema.optional(),
+    /** An imported report's source and ticket (only the import actor may set it). */
+    external: externalTicketSchema.optional(),
   })
   .superRefine(checkCaptureRules)
 /** The payload of the 'create' mutation. */

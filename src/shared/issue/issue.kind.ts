@@ -33,6 +33,7 @@ import {
   type StageDeadlineTable,
 } from './issue.deadlines.ts'
 import { issueEvent, transition } from './issue.machine.ts'
+import { isImportActor } from '../import/import.actor.ts'
 import { isResidentActor } from './issue.resident.ts'
 import {
   CAPTURE_FIELDS,
@@ -156,10 +157,21 @@ function create(
 ): IssueData {
   const isDeputy = actor.role === 'deputy'
   const isResident = isResidentActor(actor)
-  if (!isResident && !isDeputy && actor.role !== 'grid_worker' && actor.role !== 'village_cadre') {
+  const isImport = isImportActor(actor)
+  if (
+    !isResident &&
+    !isImport &&
+    !isDeputy &&
+    actor.role !== 'grid_worker' &&
+    actor.role !== 'village_cadre'
+  ) {
     throw new MutationRejection('forbidden_role', '只有网格员或村社干部可以登记说事')
   }
   const { deputy: origin, ...input } = parsePayload(issueCreateSchema, payload)
+  // Only the import actor files a report from another platform, and it always says which.
+  if (isImport !== (input.external !== undefined)) {
+    throw new MutationRejection('invalid_payload', '只有导入的说事才有来源工单编号')
+  }
   // A resident's own report is 线上 and names no reporter but the system actor.
   if (isResident && input.channel !== 'online') {
     throw new MutationRejection('invalid_payload', '群众自行提交的说事来源为线上')

@@ -115,6 +115,17 @@ export type ResolutionTier = (typeof RESOLUTION_TIERS)[number]
 /** A tracking code's SHA-256, hex. */
 export const trackingHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '查询码格式不正确')
 
+/**
+ * Where an imported report came from (issue #19.3): the source platform's
+ * name and its own ticket number. Only the import actor sets it (issue.kind.ts).
+ */
+export const externalTicketSchema = z.object({
+  source: z.string().min(1, '来源平台不正确').max(30, '来源平台不正确'),
+  ticket: z.string().min(1, '请填写工单编号').max(60, '工单编号不超过60字'),
+})
+/** Where an imported report came from. */
+export type ExternalTicket = z.infer<typeof externalTicketSchema>
+
 /** Up to nine photos. */
 export const MAX_PHOTOS = 9
 
@@ -279,6 +290,8 @@ const storedShape = {
    * Only the server holds it: every viewer's projection drops it.
    */
   trackingHash: trackingHashSchema.optional(),
+  /** Set when the report was imported from another platform: its source and ticket number. */
+  external: externalTicketSchema.optional(),
 }
 
 const storedObjectSchema = z.object(storedShape)

@@ -16,6 +16,8 @@ export const issueMessages = {
       tags: '领域',
       urgency: '紧急程度',
       channel: '来源渠道',
+      /** An imported report's source platform and ticket (issue #19.3). */
+      external: '来源工单',
       anonymous: '匿名',
       anonymousHint: '匿名说事不登记群众姓名和电话',
       resident: '反映人',

@@ -4,6 +4,7 @@ export const meMessages = {
     title: '我的',
     supervision: '督导考核',
     ledgers: '台账导出',
+    import: '导入其他渠道工单',
     user: '姓名',
     role: '角色',
     unit: '所在单位',
