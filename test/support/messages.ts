@@ -12,6 +12,7 @@ import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
 import { consultationMessages } from '#app/features/consultation/messages.zh-CN.ts'
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
+import { ledgerMessages } from '#app/features/ledger/messages.zh-CN.ts'
 import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
@@ -29,6 +30,7 @@ export const zhCN: AllMessages = {
   ...deskMessages,
   ...disclosureMessages,
   ...issueMessages,
+  ...ledgerMessages,
   ...livelihoodMessages,
   ...meMessages,
   ...meetingMessages,
