@@ -14,6 +14,7 @@ import { consultationMessages } from '#app/features/consultation/messages.zh-CN.
 import { importMessages } from '#app/features/import/messages.zh-CN.ts'
 import { ledgerMessages } from '#app/features/ledger/messages.zh-CN.ts'
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
+import { ledgerMessages } from '#app/features/ledger/messages.zh-CN.ts'
 import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
@@ -33,6 +34,7 @@ export const zhCN: AllMessages = {
   ...importMessages,
   ...ledgerMessages,
   ...issueMessages,
+  ...ledgerMessages,
   ...livelihoodMessages,
   ...meMessages,
   ...meetingMessages,
