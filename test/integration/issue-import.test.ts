@@ -132,6 +132,13 @@ describe.each(DIALECTS)('issue import on %s', (dialect) => {
     const garbage = await send('commit', Buffer.from('not a zip'), 'township', IMPORT_XLSX)
     expect(garbage.statusCode).toBe(400)
     expect(garbage.json<{ message: string }>().message).toContain('无法读取该Excel文件')
+    // A zip whose entries claim to unpack to gigabytes is refused before anything is inflated.
+    const bomb = await xlsxOf([['工单编号'], ['GD-1']])
+    const directory = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
+    bomb.writeUInt32LE(0xfff00000, directory + 24)
+    const refused = await send('commit', bomb, 'township', IMPORT_XLSX)
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json<{ message: string }>().message).toBe('Excel文件过大，请分批导入')
     expect(await importedIssues()).toEqual([])
   })
 
@@ -203,12 +210,11 @@ describe.each(DIALECTS)('issue import on %s', (dialect) => {
   })
 
   it('reads the same rows from an xlsx file, and two commits at once create each ticket once', async () => {
-    const workbook = new ExcelJS.Workbook()
-    const sheet = workbook.addWorksheet('工单')
-    sheet.addRow(HEADER.split(','))
-    sheet.addRow(['GD-1001', '柳河村', '', '', '路面坑洼', '', '', ''])
-    sheet.addRow([1002, '杏花村', '', '', '井盖缺失', '', '', '公益事项'])
-    const file = Buffer.from(await workbook.xlsx.writeBuffer())
+    const file = await xlsxOf([
+      HEADER.split(','),
+      ['GD-1001', '柳河村', '', '', '路面坑洼', '', '', ''],
+      [1002, '杏花村', '', '', '井盖缺失', '', '', '公益事项'],
+    ])
     const [a, b] = await Promise.all([
       send('commit', file, 'township', IMPORT_XLSX),
       send('commit', file, 'county', IMPORT_XLSX),
@@ -248,3 +254,11 @@ describe.each(DIALECTS)('issue import on %s', (dialect) => {
 })
 
 const IMPORT_XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** An xlsx file of these rows. */
+async function xlsxOf(rows: (string | number)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('工单')
+  for (const row of rows) sheet.addRow(row)
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

@@ -128,6 +128,16 @@ describe.each(DIALECTS)('open API on %s', (dialect) => {
     expect((await call(token, 'GET', '/api/open/v1/reports/NOPE')).statusCode).toBe(404)
   })
 
+  it('creates one report when the same ticket is pushed five times at once', async () => {
+    const { token } = await tokenFor()
+    const report = { ...REPORT, ticket: 'API-BURST' }
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => call(token, 'POST', '/api/open/v1/reports', report)),
+    )
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 201])
+    expect(new Set(answers.map((a) => a.json<{ id: string }>().id)).size).toBe(1)
+  })
+
   it("refuses a report outside the token's unit with a Chinese reason, and a token of another unit cannot read it", async () => {
     const { token } = await tokenFor()
     const outside = await call(token, 'POST', '/api/open/v1/reports', {

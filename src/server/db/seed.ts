@@ -15,6 +15,7 @@ import { seedDemoList } from '../discussable/discussable.seed.ts'
 import { seedDemoDisclosure } from '../disclosure/disclosure.seed.ts'
 import { seedDemoLivelihood } from '../livelihood/livelihood.seed.ts'
 import { seedDemoDeputy } from '../deputy/deputy.seed.ts'
+import { seedDemoImport } from '../import/import.seed.ts'
 import { seedDemoMediatorPool } from '../meeting/mediator-pool.seed.ts'
 import { demoCounty, seedDemoOrg } from '../org/demo-county.seed.ts'
 import { seedDemoHistory } from '../supervision/history.seed.ts'
@@ -53,6 +54,7 @@ export async function seedDemo(
   await seedDemoLivelihood(database, kinds)
   await seedDemoDeputy(database, kinds)
   await seedDemoDisclosure(database, kinds)
+  await seedDemoImport(database, kinds)
   if (history) {
     await seedDemoHistory(database.db, demoCounty().units)
     await seedDemoPostEvaluations(database.db, demoCounty().units)

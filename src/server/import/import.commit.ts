@@ -33,7 +33,7 @@ export async function commitPlan(
   source: ImportSource,
   countyPath: string,
   plan: PlannedRow[],
-  log: FastifyBaseLogger,
+  log?: FastifyBaseLogger,
 ): Promise<{ created: number; issueIds: Map<string, string> }> {
   const { db, dialect } = database
   const auth = await systemAuth(db, IMPORT_ACTOR_ID, importActorName(source.name), countyPath)
@@ -68,7 +68,7 @@ export async function commitPlan(
         createdAt: now.toISOString(),
       }))
       const results = await applyWithSavepoints(
-        { db: trx, dialect, kinds, auth, log },
+        { db: trx, dialect, kinds, auth, ...(log ? { log } : {}) },
         trx,
         mutations,
       )

@@ -21,6 +21,36 @@ export interface ParsedTable {
 
 const unreadable = (reason: string) => new HttpError(400, 'validation_failed', reason)
 
+/** The most an xlsx may unpack to: a 20,000-row export is a few MB; a zip bomb is GBs. */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+/**
+ * The total unpacked size an xlsx (a zip) declares in its central
+ * directory, read before exceljs inflates anything; null when the bytes
+ * are no zip. A lying size only makes exceljs fail on the entry.
+ */
+export function declaredUnpackedBytes(data: Buffer): number | null {
+  // End of central directory: signature 0x06054b50, at most 64 KB of comment after it.
+  const from = Math.max(0, data.length - 22 - 0xffff)
+  let end = -1
+  for (let at = data.length - 22; at >= from; at--) {
+    if (data.readUInt32LE(at) === 0x06054b50) {
+      end = at
+      break
+    }
+  }
+  if (end < 0) return null
+  const entries = data.readUInt16LE(end + 10)
+  let at = data.readUInt32LE(end + 16)
+  let total = 0
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50) return null
+    total += data.readUInt32LE(at + 24)
+    at += 46 + data.readUInt16LE(at + 28) + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32)
+  }
+  return total
+}
+
 /** Decodes CSV bytes: UTF-8 when they are valid UTF-8, else GB18030. */
 function decodeCsv(data: Buffer): string {
   try {
@@ -43,6 +73,9 @@ async function readSheet(data: Buffer, format: ImportFormat): Promise<ExcelJS.Wo
   const workbook = new ExcelJS.Workbook()
   try {
     if (format === 'xlsx') {
+      const unpacked = declaredUnpackedBytes(data)
+      if (unpacked === null) throw unreadable('无法读取该Excel文件，请另存为xlsx后再试')
+      if (unpacked > MAX_UNPACKED_BYTES) throw unreadable('Excel文件过大，请分批导入')
       // exceljs's typings name an older Buffer type.
       await workbook.xlsx.load(data as unknown as ExcelJS.Buffer)
       const sheet = workbook.worksheets[0]
