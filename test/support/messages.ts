@@ -14,6 +14,7 @@ import { consultationMessages } from '#app/features/consultation/messages.zh-CN.
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
 import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
+import { messagesMessages } from '#app/features/messages/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
 import { oversightMessages } from '#app/features/oversight/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
@@ -31,6 +32,7 @@ export const zhCN: AllMessages = {
   ...issueMessages,
   ...livelihoodMessages,
   ...meMessages,
+  ...messagesMessages,
   ...meetingMessages,
   ...oversightMessages,
   ...syncMessages,

@@ -73,6 +73,9 @@ export const zhCN = {
   },
   common: {
     back: '返回',
+    // The message centre's entry on 我的 (issue #21.1).
+    messages: '消息',
+    messagesUnread: '{count} 条未读',
     readAloud: '朗读',
     stopReading: '停止朗读',
     save: '保存',

@@ -65,6 +65,19 @@ export interface ReminderInput {
   isHeldByList?: (issueId: string) => boolean
 }
 
+/** The ledger actions that can make a message (the others never do). */
+export const REMINDER_ACTIONS: readonly IssueEvent['action'][] = [
+  'register',
+  'escalate',
+  'dispatch',
+  'return_to_village',
+  'return_to_township',
+  'resolve_locally',
+  'resolve_by_township',
+  'reply',
+  'feedback',
+]
+
 /** The rules, one per kind of message (i18n keys under `messages.kind`). */
 export const REMINDER_KINDS = [
   'assigned',
