@@ -117,11 +117,14 @@ describe('messages and sync health on a department phone', () => {
     expect(await page.getByTestId('sync-health-last').textContent()).toContain(
       zhCN.common.sync.health.underAnHour,
     )
+    // The page's own cell agrees: a reload offline does not forget the last sync.
+    expect(await page.getByTestId('sync-last-success').textContent()).not.toContain(zhCN.sync.never)
     await snapshot(page, 'messages/sync-health-offline')
     await context.setOffline(false)
   })
 
   it('3. a matter due on the next working day is a due-soon message the day before', async () => {
+    await context.setOffline(false)
     const today = chinaDate(new Date().toISOString())
     const dispatchedDaysAgo = dispatchDaysAgoForDueTomorrow(today)
     // Accepted, escalated and dispatched a day apart, the dispatch `dispatchedDaysAgo` ago.

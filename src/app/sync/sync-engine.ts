@@ -112,6 +112,12 @@ export class SyncEngine {
     const author = this.options.actor()
     if (!author) return this.setStatus({ phase: 'signed-out' })
     const state = await syncState(db)
+    // After a reload the engine starts empty: its first status (offline, say)
+    // must still name the last success the device recorded, or the 同步 page
+    // says 尚未同步 next to a sync health that says an hour ago.
+    if (this.status.lastSuccessAt === null && state.lastSuccessAt !== null) {
+      this.status = { ...this.status, lastSuccessAt: state.lastSuccessAt }
+    }
     if (state.isOutdated) return this.setStatus({ phase: 'outdated' })
     if (typeof navigator !== 'undefined' && navigator.onLine === false) {
       this.schedule()
