@@ -149,6 +149,8 @@ describe('messages and sync health on a department phone', () => {
     await expect
       .poll(() => page.getByTestId('desk-messages').textContent(), SYNC_TIMEOUT)
       .toMatch(/\d+ 件即将到期/)
+    await expectNoOverflow(page)
+    await snapshot(page, 'messages/desk')
     expect(pageErrors).toEqual([])
   })
 })

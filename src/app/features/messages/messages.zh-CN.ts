@@ -2,7 +2,6 @@
 export const messagesMessages = {
   messages: {
     title: '消息',
-    entry: '消息',
     unreadCount: '{count} 条未读',
     noUnread: '没有未读消息',
     empty: '暂无消息。新的交办、退回、临期和逾期提醒、议事日邀请会显示在这里。',
@@ -33,7 +32,6 @@ export const messagesMessages = {
     lateBy: '逾期 {days} 个工作日（{date} 到期）',
     dayOn: '议事日 {date}',
     notify: {
-      title: '系统通知',
       enable: '开启系统通知',
       on: '已开启：有新消息时手机会提醒',
       denied: '通知已被拒绝，请在浏览器设置中允许本站通知',
