@@ -63,6 +63,8 @@ export default defineConfig({
           ...PUBLIC_ENTRY_PREFIXES.map((prefix) => new RegExp(`^${prefix}`)),
         ],
         cleanupOutdatedCaches: true,
+        // A tap on a message's system notification opens its record (issue #21.1).
+        importScripts: ['sw-notifications.js'],
       },
     }),
     // Last: it compresses what the plugins above wrote, the service worker included.

@@ -11,6 +11,7 @@ import { meetingRoutes } from './features/meeting/index.ts'
 import { policyRoutes } from './features/policy/index.ts'
 import { consultationPublicRoutes, consultationRoutes } from './features/consultation/index.ts'
 import { meRoutes } from './features/me/index.ts'
+import { messagesRoutes } from './features/messages/routes.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 import { supervisionRoutes } from './features/supervision/index.ts'
 import { ledgerRoutes } from './features/ledger/index.ts'
@@ -36,6 +37,7 @@ const routes: RouteRecordRaw[] = [
   ...policyRoutes,
   ...consultationRoutes,
   ...meRoutes,
+  ...messagesRoutes,
   ...syncRoutes,
   ...supervisionRoutes,
   ...ledgerRoutes,

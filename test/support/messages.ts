@@ -17,6 +17,7 @@ import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
 import { ledgerMessages } from '#app/features/ledger/messages.zh-CN.ts'
 import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
+import { messagesMessages } from '#app/features/messages/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
 import { oversightMessages } from '#app/features/oversight/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
@@ -37,6 +38,7 @@ export const zhCN: AllMessages = {
   ...ledgerMessages,
   ...livelihoodMessages,
   ...meMessages,
+  ...messagesMessages,
   ...meetingMessages,
   ...oversightMessages,
   ...syncMessages,

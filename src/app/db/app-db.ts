@@ -7,6 +7,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie'
 import type { Me } from '#shared/auth/auth.schema.ts'
 import type { SupervisionView } from '#shared/supervision/figures.ts'
 import type { Standards } from '#shared/supervision/scoring.ts'
+import type { SyncFailure } from '#app/sync/sync-health.ts'
 import { hasListRows, listRowsMiddleware, type ListRow } from './list-rows.ts'
 import { APP_DB_NAME, SCHEMA_VERSIONS } from './schema.ts'
 
@@ -108,6 +109,11 @@ export interface SyncMetaRow {
   lastError: string | null
   /** The server refused our schema version: the app must update before syncing. */
   isOutdated: boolean
+  /**
+   * Why the last sync failed, cleared by a success (sync health, issue
+   * #21.2); absent on devices that have not failed since it was added.
+   */
+  lastFailure?: SyncFailure | null
 }
 
 /**

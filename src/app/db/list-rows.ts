@@ -15,6 +15,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie
 import type { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import type { IssueData, IssueStage } from '#shared/issue/issue.schema.ts'
 import { STATUS_STAGE } from '#shared/issue/issue.deadlines.ts'
+import { REMINDER_ACTIONS, type ReminderEvent } from '#shared/reminders/reminders.types.ts'
 import { DESK_PROJECTIONS } from './desk-projections.ts'
 
 /** A record as its kind's lists see it (a row of the `rows` table). */
@@ -53,7 +54,10 @@ export interface Projection<T> {
  * An issue report as the inbox, its filters, search and cards (and the work
  * desk's counts) use it. Every field is the record's own, unchanged, except
  * `deadlines`: only the current stage's deadline is kept, which is all
- * `isOverdue` reads.
+ * `isOverdue` reads; and `latestEvents`: the last few ledger entries, lean,
+ * which the message centre (src/shared/reminders) reads. Rows written
+ * before it existed lack it until their record changes — and a record that
+ * has not changed since has no new event to tell of.
  */
 export type IssueListData = Pick<
   IssueData,
@@ -71,7 +75,42 @@ export type IssueListData = Pick<
   | 'deadlines'
   | 'reopenCount'
   | 'isPrivate'
->
+> & { latestEvents?: ReminderEvent[] }
+
+/** Ledger entries a row keeps for the message centre: enough for a return followed by a step. */
+export const LATEST_EVENTS = 5
+
+/**
+ * The latest entries that can make a message (`REMINDER_ACTIONS`), lean: no
+ * note, no actor's name, only where an escalation or dispatch went. The
+ * registration is left out: it is the row's `createdAt` and `reporterId`
+ * (see `reminderEvents` in features/messages). Defensive, as every
+ * projection: it runs inside the database's writes.
+ */
+function latestEvents(events: unknown): ReminderEvent[] {
+  if (!Array.isArray(events)) return []
+  const lean: ReminderEvent[] = []
+  for (const event of events as Partial<IssueData['events'][number]>[]) {
+    const { id, action, toStatus, actorId, at, details } = event
+    if (!id || !action || !toStatus || !actorId || !at) continue
+    if (action === 'register' || !REMINDER_ACTIONS.includes(action)) continue
+    const township = details?.township
+    const department = details?.department
+    const where = {
+      ...(township !== undefined ? { township } : {}),
+      ...(department !== undefined ? { department } : {}),
+    }
+    lean.push({
+      id,
+      action,
+      toStatus,
+      actorId,
+      at,
+      ...(township !== undefined || department !== undefined ? { details: where } : {}),
+    })
+  }
+  return lean.slice(-LATEST_EVENTS)
+}
 
 /** The shape check of an issue's list row (for `useListRows`). */
 export function isIssueListData(
@@ -105,6 +144,7 @@ const issueProjection: Projection<IssueData> = {
       deadlines: stage && current ? { [stage]: current } : {},
       reopenCount: data.reopenCount,
       isPrivate: data.isPrivate,
+      latestEvents: latestEvents(data.events),
     }
     if (data.place !== undefined) row.place = data.place
     return row

@@ -15,6 +15,7 @@ import type { IssueMessages } from '#app/features/issue/index.ts'
 import type { LedgerMessages } from '#app/features/ledger/index.ts'
 import type { LivelihoodMessages } from '#app/features/livelihood/index.ts'
 import type { MeMessages } from '#app/features/me/index.ts'
+import type { MessagesMessages } from '#app/features/messages/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
 import type { OversightMessages } from '#app/features/oversight/index.ts'
 import type { SyncMessages } from '#app/features/sync/index.ts'
@@ -34,6 +35,7 @@ export type AllMessages = ShellMessages &
   LedgerMessages &
   LivelihoodMessages &
   MeMessages &
+  MessagesMessages &
   MeetingMessages &
   OversightMessages &
   SyncMessages &

@@ -73,6 +73,9 @@ export const zhCN = {
   },
   common: {
     back: '返回',
+    // The message centre's entry on 我的 (issue #21.1).
+    messages: '消息',
+    messagesUnread: '{count} 条未读',
     readAloud: '朗读',
     stopReading: '停止朗读',
     save: '保存',
@@ -104,6 +107,38 @@ export const zhCN = {
       entry: '数据同步',
       idle: '已同步',
       pendingCount: '{count} 条',
+      // Sync health (issue #21.2), on the 同步 page and the desk.
+      health: {
+        title: '同步状况',
+        reach: {
+          ok: '服务器连接正常',
+          never: '本机尚未与服务器同步过',
+          noNetwork: '没有网络：手机未连上移动数据或 Wi-Fi',
+          serverDown: '连不上服务器：网络已连接，但服务器没有应答',
+          serverError: '服务器出错，稍后自动重试',
+          signedOut: '登录已失效，需要重新登录才能同步',
+          outdated: '应用版本过旧，服务器不再接收，需要先更新',
+        },
+        oldest: '最早一条未上传的修改：{age}',
+        last: '上次成功同步：{age}',
+        none: '无',
+        underAnHour: '不到 1 小时前',
+        hours: '{count} 小时前',
+        days: '{count} 天前',
+        warning: {
+          unsentStale: '有修改已等待上传超过 24 小时（{age}）。',
+          notSyncedStale: '本机已超过 24 小时没有同步（{age}），看到的可能不是最新情况。',
+        },
+        todo: {
+          ok: '请打开“同步”页点“立即同步”。',
+          never: '请在有信号的地方打开应用，并在“同步”页点“立即同步”。',
+          noNetwork: '请到有信号或 Wi-Fi 的地方打开应用，它会自动同步；不要清除浏览器数据。',
+          serverDown: '请稍后再试；超过一天仍连不上，请联系县级说事中心的管理员。',
+          serverError: '请稍后再试；超过一天仍失败，请联系县级说事中心的管理员。',
+          signedOut: '请在“我的”退出后重新登录，未上传的修改仍在本机，登录后继续上传。',
+          outdated: '请关闭后重新打开应用，或在提示时点“更新”，然后再同步。',
+        },
+      },
     },
     retry: '重试',
     cancel: '取消',

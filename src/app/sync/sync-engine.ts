@@ -112,6 +112,12 @@ export class SyncEngine {
     const author = this.options.actor()
     if (!author) return this.setStatus({ phase: 'signed-out' })
     const state = await syncState(db)
+    // After a reload the engine starts empty: its first status (offline, say)
+    // must still name the last success the device recorded, or the 同步 page
+    // says 尚未同步 next to a sync health that says an hour ago.
+    if (this.status.lastSuccessAt === null && state.lastSuccessAt !== null) {
+      this.status = { ...this.status, lastSuccessAt: state.lastSuccessAt }
+    }
     if (state.isOutdated) return this.setStatus({ phase: 'outdated' })
     if (typeof navigator !== 'undefined' && navigator.onLine === false) {
       this.schedule()
@@ -149,7 +155,7 @@ export class SyncEngine {
       this.failures = 0
       this.retryAfter = null
       const now = new Date().toISOString()
-      await db.syncMeta.update('state', { lastSuccessAt: now, lastError: null })
+      await db.syncMeta.update('state', { lastSuccessAt: now, lastError: null, lastFailure: null })
       this.setStatus({ phase: 'idle', lastSuccessAt: now, lastError: null, progress: null })
     } catch (error) {
       await this.fail(error)
@@ -161,16 +167,26 @@ export class SyncEngine {
     const { db } = this.options
     if (error instanceof ApiError && error.status === 426) {
       // Keep the outbox untouched; the person updates the app, then sync resumes.
-      await db.syncMeta.update('state', { isOutdated: true, lastError: error.message })
+      await db.syncMeta.update('state', {
+        isOutdated: true,
+        lastError: error.message,
+        lastFailure: 'outdated',
+      })
       return this.setStatus({ phase: 'outdated', lastError: error.message })
     }
     if (error instanceof ApiError && error.status === 401) {
+      await db.syncMeta.update('state', { lastError: error.message, lastFailure: 'signed-out' })
       return this.setStatus({ phase: 'signed-out', lastError: error.message })
     }
     this.failures += 1
     this.retryAfter = error instanceof ApiError ? error.retryAfter : null
     const message = error instanceof ApiError ? error.message : '网络不可用，稍后自动重试'
-    await db.syncMeta.update('state', { lastError: message })
+    // Sync health (sync-health.ts): an answer from the server is its error;
+    // no answer while the browser says online is a server out of reach.
+    await db.syncMeta.update('state', {
+      lastError: message,
+      lastFailure: error instanceof ApiError ? 'server' : 'unreachable',
+    })
     this.setStatus({
       phase: error instanceof ApiError ? 'error' : 'offline',
       lastError: message,
