@@ -10,6 +10,7 @@ import type {
   SupervisionFactTable,
   SupervisionStandardTable,
 } from '../supervision/supervision.table.ts'
+import type { CountySettingTable } from '../settings/settings.table.ts'
 import type { RateLimitTable } from '../rate-limit/rate-limit.table.ts'
 import type {
   BlobTable,
@@ -46,4 +47,5 @@ export interface DatabaseSchema {
   supervision_standard: SupervisionStandardTable
   opinion_tracking: OpinionTrackingTable
   issue_tracking: IssueTrackingTable
+  county_setting: CountySettingTable
 }

@@ -49,6 +49,9 @@ export const ERROR_MESSAGES = {
   too_many_reports: '提交过于频繁，请10分钟后再试',
   village_reports_full: '该村社今天网上说事已较多，请明天再提交或联系网格员',
   not_awaiting_feedback: '这件事目前不需要评价，办理答复后再来',
+  // County settings (issue #20.4).
+  settings_conflict: '设置已被他人修改，请刷新后在最新设置上修改',
+  invalid_settings: '设置内容不正确，请检查后再保存',
 } as const satisfies Record<string, string>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

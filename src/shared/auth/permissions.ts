@@ -64,6 +64,8 @@ export const PERMISSIONS = [
   'review.intake',
   /** Record the review body's decision on a forwarded application. */
   'review.decide',
+  /** Change the county settings (县级设置: deadlines, fixed days, oversight bodies…). */
+  'settings.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -118,6 +120,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.decide',
     'deputy.plan',
     'disclosure.configure',
+    'settings.manage',
   ],
   department_staff: [
     ...EVERY_USER,
@@ -131,7 +134,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'enforcement.correct',
     'review.decide',
   ],
-  admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
+  admin: [
+    ...EVERY_USER,
+    'org.manage',
+    'session.revoke',
+    'mediator.manage',
+    'supervision.view',
+    'settings.manage',
+  ],
   // No 'issue.create': a deputy raises a report only from a visit's opinion (issue.kind.ts).
   deputy: [...EVERY_USER, 'deputy.visit'],
 }
