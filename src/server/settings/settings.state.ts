@@ -57,12 +57,12 @@ export function createSettingsState(
     changedAt: null,
     changedByName: null,
   }
-  let kinds = kindsOfSettings(snapshot, livelihood)
+  let kinds = kindsOfSettings(snapshot, { livelihood })
   const use = (next: SettingsSnapshot) => {
     // Never step back: a slower refresh must not undo a newer save.
     if (next.version < snapshot.version) return
     snapshot = next
-    kinds = kindsOfSettings(next, livelihood)
+    kinds = kindsOfSettings(next, { livelihood })
   }
   return {
     current: () => snapshot,

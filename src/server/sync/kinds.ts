@@ -48,7 +48,7 @@ export function kindsFor(
       selfCorrectionStepDays: { ...(selfCorrection.stepDays ?? oversight.selfCorrectionStepDays) },
     },
   }
-  return kindsOfSettings({ version: 0, settings }, livelihood)
+  return kindsOfSettings({ version: 0, settings }, { livelihood })
 }
 
 /** The kinds with the default tables (tests and tools without a configuration). */
@@ -58,6 +58,6 @@ export const defaultKinds: KindRegistry = kindsFor(DEFAULT_COUNTY_SETTINGS.stage
 export function kindsOfConfig(config: Config): KindRegistry {
   return kindsOfSettings(
     { version: 0, settings: initialSettingsOf(config) },
-    { submitBy: config.livelihoodSubmitBy },
+    { livelihood: { submitBy: config.livelihoodSubmitBy } },
   )
 }

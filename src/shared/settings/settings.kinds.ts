@@ -24,11 +24,24 @@ import type { SettingsSnapshot } from './settings.schema.ts'
 /** A registry of record kinds by name. */
 export type KindMap = ReadonlyMap<string, AnyRecordKind>
 
-/** The kinds on `snapshot`; `livelihood` carries what is still server configuration. */
+/** What besides the settings shapes the kinds. */
+export interface KindsOptions {
+  /** What is still server configuration (LIVELIHOOD_SUBMIT_BY). */
+  livelihood?: LivelihoodKindOptions
+  /**
+   * A device that has not received the settings yet: the oversight bodies
+   * are left undefined, so the kinds let the server decide rather than
+   * refuse on a guess.
+   */
+  areBodiesUnknown?: boolean
+}
+
+/** The kinds on `snapshot`. */
 export function kindsOfSettings(
   { version, settings }: Pick<SettingsSnapshot, 'version' | 'settings'>,
-  livelihood: LivelihoodKindOptions = {},
+  { livelihood = {}, areBodiesUnknown = false }: KindsOptions = {},
 ): KindMap {
+  const known = <T>(value: T): T | undefined => (areBodiesUnknown ? undefined : value)
   const { oversight } = settings
   const configured = new Map<string, AnyRecordKind>([
     [ISSUE_KIND, createIssueKind(settings.stageDeadlines, version)],
@@ -37,15 +50,15 @@ export function kindsOfSettings(
     [
       SELF_CORRECTION_KIND,
       createSelfCorrectionKind({
-        supervisionBody: oversight.supervisionBody,
+        supervisionBody: known(oversight.supervisionBody),
         stepDays: oversight.selfCorrectionStepDays,
       }),
     ],
     [
       REVIEW_KIND,
       createReviewKind({
-        reviewBody: oversight.reviewBody,
-        contactPoints: oversight.reviewContactPoints,
+        reviewBody: known(oversight.reviewBody),
+        contactPoints: known(oversight.reviewContactPoints),
       }),
     ],
   ])

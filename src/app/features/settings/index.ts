@@ -1,0 +1,1 @@
+export { useFixedDays } from './use-fixed-days.ts'
