@@ -11,6 +11,7 @@ import { meetingRoutes } from './features/meeting/index.ts'
 import { policyRoutes } from './features/policy/index.ts'
 import { consultationPublicRoutes, consultationRoutes } from './features/consultation/index.ts'
 import { meRoutes } from './features/me/index.ts'
+import { settingsRoutes } from './features/settings/routes.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 import { supervisionRoutes } from './features/supervision/index.ts'
 
@@ -35,6 +36,7 @@ const routes: RouteRecordRaw[] = [
   ...consultationRoutes,
   ...meRoutes,
   ...syncRoutes,
+  ...settingsRoutes,
   ...supervisionRoutes,
   ...deputyRoutes,
   ...disclosureRoutes,

@@ -16,6 +16,7 @@ import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
 import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
 import { oversightMessages } from '#app/features/oversight/messages.zh-CN.ts'
+import { settingsMessages } from '#app/features/settings/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
 import { supervisionMessages } from '#app/features/supervision/messages.zh-CN.ts'
 import { publicMessages } from '#app/public/messages.ts'
@@ -33,6 +34,7 @@ export const zhCN: AllMessages = {
   ...meMessages,
   ...meetingMessages,
   ...oversightMessages,
+  ...settingsMessages,
   ...syncMessages,
   ...supervisionMessages,
   ...publicMessages,

@@ -3,6 +3,7 @@ export const meMessages = {
   me: {
     title: '我的',
     supervision: '督导考核',
+    countySettings: '县级设置',
     user: '姓名',
     role: '角色',
     unit: '所在单位',
