@@ -12,6 +12,7 @@ import { policyRoutes } from './features/policy/index.ts'
 import { consultationPublicRoutes, consultationRoutes } from './features/consultation/index.ts'
 import { meRoutes } from './features/me/index.ts'
 import { messagesRoutes } from './features/messages/routes.ts'
+import { settingsRoutes } from './features/settings/routes.ts'
 import { syncRoutes } from './features/sync/routes.ts'
 import { supervisionRoutes } from './features/supervision/index.ts'
 import { ledgerRoutes } from './features/ledger/index.ts'
@@ -39,6 +40,7 @@ const routes: RouteRecordRaw[] = [
   ...meRoutes,
   ...messagesRoutes,
   ...syncRoutes,
+  ...settingsRoutes,
   ...supervisionRoutes,
   ...ledgerRoutes,
   ...deputyRoutes,

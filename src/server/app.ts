@@ -27,7 +27,13 @@ import { blobRoutes } from './blob/blob.routes.ts'
 import { accountRoutes } from './auth/account.routes.ts'
 import { discussableRoutes } from './discussable/discussable.routes.ts'
 import { supervisionRoutes } from './supervision/supervision.routes.ts'
-import { kindsOfConfig, type KindRegistry } from './sync/kinds.ts'
+import type { KindRegistry } from './sync/kinds.ts'
+import { settingsRoutes } from './settings/settings.routes.ts'
+import {
+  createSettingsState,
+  initialSettingsOf,
+  type SettingsState,
+} from './settings/settings.state.ts'
 import { assessmentRoutes } from './assessment/assessment.routes.ts'
 import { consultationRoutes } from './consultation/consultation.routes.ts'
 import { catalogueRoutes } from './consultation/catalogue.routes.ts'
@@ -53,6 +59,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database
     config: Config
+    /** The county settings in force (src/server/settings). */
+    countySettings: SettingsState
   }
 }
 
@@ -64,7 +72,10 @@ export interface BuildOptions {
   database: Database
   /** Pino logger options; false silences the log (tests). */
   logger?: boolean | { level: string }
-  /** The record kinds to sync (tests may add their own). */
+  /**
+   * The record kinds to sync (tests may add their own); by default the kinds
+   * on the county settings in force, following every change.
+   */
   kinds?: KindRegistry
 }
 
@@ -72,8 +83,13 @@ export async function buildApp({
   config,
   database,
   logger,
-  kinds = kindsOfConfig(config),
+  kinds: givenKinds,
 }: BuildOptions): Promise<FastifyInstance> {
+  const countySettings = createSettingsState(initialSettingsOf(config), {
+    submitBy: config.livelihoodSubmitBy,
+  })
+  await countySettings.refresh(database.db)
+  const kinds = givenKinds ?? countySettings.kinds
   const options: FastifyServerOptions = {
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
@@ -94,6 +110,7 @@ export async function buildApp({
   const app = Fastify(options)
   app.decorate('database', database)
   app.decorate('config', config)
+  app.decorate('countySettings', countySettings)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandler(app)
@@ -136,6 +153,7 @@ export async function buildApp({
   wallRoutes(app)
   disclosureRoutes(app)
   oversightRoutes(app)
+  settingsRoutes(app, countySettings)
   publicReportRoutes(app, kinds)
   ledgerRoutes(app, kinds)
   await importRoutes(app, kinds)

@@ -20,6 +20,7 @@ import { meMessages } from '#app/features/me/messages.zh-CN.ts'
 import { messagesMessages } from '#app/features/messages/messages.zh-CN.ts'
 import { meetingMessages } from '#app/features/meeting/messages.zh-CN.ts'
 import { oversightMessages } from '#app/features/oversight/messages.zh-CN.ts'
+import { settingsMessages } from '#app/features/settings/messages.zh-CN.ts'
 import { syncMessages } from '#app/features/sync/messages.zh-CN.ts'
 import { supervisionMessages } from '#app/features/supervision/messages.zh-CN.ts'
 import { publicMessages } from '#app/public/messages.ts'
@@ -41,6 +42,7 @@ export const zhCN: AllMessages = {
   ...messagesMessages,
   ...meetingMessages,
   ...oversightMessages,
+  ...settingsMessages,
   ...syncMessages,
   ...supervisionMessages,
   ...publicMessages,

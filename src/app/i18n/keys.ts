@@ -18,6 +18,7 @@ import type { MeMessages } from '#app/features/me/index.ts'
 import type { MessagesMessages } from '#app/features/messages/index.ts'
 import type { MeetingMessages } from '#app/features/meeting/index.ts'
 import type { OversightMessages } from '#app/features/oversight/index.ts'
+import type { SettingsMessages } from '#app/features/settings/index.ts'
 import type { SyncMessages } from '#app/features/sync/index.ts'
 import type { SupervisionMessages } from '#app/features/supervision/index.ts'
 import type { PublicMessages } from '#app/public/messages.ts'
@@ -38,6 +39,7 @@ export type AllMessages = ShellMessages &
   MessagesMessages &
   MeetingMessages &
   OversightMessages &
+  SettingsMessages &
   SyncMessages &
   SupervisionMessages &
   PublicMessages

@@ -34,6 +34,8 @@ export const zhCN = {
     passwordPlaceholder: '请输入密码',
     submit: '登录',
     offline: '当前没有网络，首次登录需要联网',
+    unsyncedOther:
+      '这台手机上还有上一位用户 {count} 条未同步的内容，请上一位用户登录并同步完成后退出，再换人登录',
     demoHint: '演示账号见项目说明（README），密码 Shuoshi2026',
   },
   home: {

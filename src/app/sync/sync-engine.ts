@@ -33,6 +33,8 @@ export interface SyncEngineOptions {
   actor: () => Omit<Actor, 'at'> | null
   onStatus?: (status: SyncStatus) => void
   pullLimit?: number
+  /** Runs after each successful pull (the county settings, county-settings.ts); must not throw. */
+  afterPull?: () => Promise<void>
 }
 
 const LOCK_NAME = 'shuoshi-sync'
@@ -152,6 +154,7 @@ export class SyncEngine {
         }
         await pull()
       }
+      await this.options.afterPull?.()
       this.failures = 0
       this.retryAfter = null
       const now = new Date().toISOString()

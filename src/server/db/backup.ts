@@ -46,6 +46,7 @@ const PAGE_KEYS: Record<string, string[]> = {
   opinion_tracking: ['code_hash'],
   issue_tracking: ['code_hash'],
   discussable_item: ['id'],
+  county_setting: ['version'],
 }
 
 type Db = Kysely<DatabaseSchema>

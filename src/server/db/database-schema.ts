@@ -11,6 +11,7 @@ import type {
   SupervisionFactTable,
   SupervisionStandardTable,
 } from '../supervision/supervision.table.ts'
+import type { CountySettingTable } from '../settings/settings.table.ts'
 import type { RateLimitTable } from '../rate-limit/rate-limit.table.ts'
 import type {
   BlobTable,
@@ -50,4 +51,5 @@ export interface DatabaseSchema {
   import_source: ImportSourceTable
   import_ticket: ImportTicketTable
   api_token: ApiTokenTable
+  county_setting: CountySettingTable
 }

@@ -25,6 +25,7 @@ import * as createIssueTracking from './migrations/2026_11_27_1330_create_issue_
 // Ledgers (issue #19.1).
 import * as ledgerOrderIndex from './migrations/2026_11_28_1020_ledger_order_index.ts'
 import * as createImportAndApiTokens from './migrations/2026_11_28_1030_create_import_and_api_tokens.ts'
+import * as createCountySetting from './migrations/2026_11_28_1050_create_county_setting.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
@@ -41,6 +42,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1330_create_issue_tracking': createIssueTracking,
   '2026_11_28_1020_ledger_order_index': ledgerOrderIndex,
   '2026_11_28_1030_create_import_and_api_tokens': createImportAndApiTokens,
+  // Stream settings (#20.4).
+  '2026_11_28_1050_create_county_setting': createCountySetting,
 }
 
 /** Names of every migration, oldest first. */

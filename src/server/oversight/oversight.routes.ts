@@ -13,13 +13,14 @@ import { requireAuth } from '../plugins/scope.ts'
 
 export function oversightRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const { oversight } = app.config
 
   api.get(
     '/api/oversight/settings',
     { schema: { response: { 200: oversightSettingsSchema } } },
     (request) => {
       const { user, orgUnit } = requireAuth(request)
+      // The settings in force (src/server/settings), not the startup environment.
+      const { oversight } = app.countySettings.current().settings
       const depth = pathIds(orgUnit.path).length
       const points = oversight.reviewContactPoints
       return {

@@ -1,38 +1,23 @@
 /**
- * The record kinds this server syncs: the shared list (src/shared/record-kinds.ts),
- * with the issue kind built on the county's own stage deadlines and the
- * consultation kind on its consultation clocks and the livelihood item kind on
- * the county's submission date.
+ * The record kinds this server syncs: the shared list built on the county
+ * settings (src/shared/settings/settings.kinds.ts), the same way devices
+ * build theirs. The running server follows its settings as they change
+ * (src/server/settings/settings.state.ts); these helpers give fixed
+ * registries for tests, seeds and tools.
  */
-import { createIssueKind, ISSUE_KIND } from '#shared/issue/issue.kind.ts'
-import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
-import {
-  CONSULTATION_KIND,
-  createConsultationKind,
-} from '#shared/consultation/consultation.kind.ts'
-import {
-  DEFAULT_CONSULTATION_RULES,
-  type ConsultationRules,
-} from '#shared/consultation/consultation.rules.ts'
-import {
-  createLivelihoodKind,
-  LIVELIHOOD_ITEM_KIND,
-  type LivelihoodKindOptions,
-} from '#shared/livelihood/livelihood.kind.ts'
-import {
-  createSelfCorrectionKind,
-  SELF_CORRECTION_KIND,
-  type SelfCorrectionOptions,
-} from '#shared/oversight/self-correction.kind.ts'
-import { createReviewKind, REVIEW_KIND, type ReviewOptions } from '#shared/oversight/review.kind.ts'
-import { RECORD_KINDS } from '#shared/record-kinds.ts'
-import { kindRegistry, type AnyRecordKind } from '#shared/sync/record-kind.ts'
+import type { StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
+import type { ConsultationRules } from '#shared/consultation/consultation.rules.ts'
+import type { LivelihoodKindOptions } from '#shared/livelihood/livelihood.kind.ts'
+import type { SelfCorrectionOptions } from '#shared/oversight/self-correction.kind.ts'
+import type { ReviewOptions } from '#shared/oversight/review.kind.ts'
+import { kindsOfSettings, type KindMap } from '#shared/settings/settings.kinds.ts'
+import { DEFAULT_COUNTY_SETTINGS } from '#shared/settings/settings.schema.ts'
+import type { Config } from '../config.ts'
+import { initialSettingsOf } from '../settings/settings.state.ts'
 
-import type { OversightConfig } from '../oversight/oversight.config.ts'
+export type KindRegistry = KindMap
 
-export type KindRegistry = ReadonlyMap<string, AnyRecordKind>
-
-/** What a county configures in its record kinds (src/server/config.ts). */
+/** What a test or tool configures in its record kinds. */
 export interface KindSettings {
   consultationRules?: ConsultationRules
   livelihood?: LivelihoodKindOptions
@@ -40,46 +25,39 @@ export interface KindSettings {
   review?: ReviewOptions
 }
 
+/** The kinds on a deadline table and the given options; the rest at their defaults. */
 export function kindsFor(
   deadlines: StageDeadlineTable,
   {
-    consultationRules = DEFAULT_CONSULTATION_RULES,
+    consultationRules = DEFAULT_COUNTY_SETTINGS.consultation,
     livelihood = {},
     // The server always decides who the bodies are: none unless configured.
     selfCorrection = { supervisionBody: null },
     review = { reviewBody: null, contactPoints: null },
   }: KindSettings = {},
 ): KindRegistry {
-  const configured = new Map<string, AnyRecordKind>([
-    [ISSUE_KIND, createIssueKind(deadlines)],
-    [CONSULTATION_KIND, createConsultationKind(consultationRules)],
-    // The county's own date for the townships' yearly lists (LIVELIHOOD_SUBMIT_BY).
-    [LIVELIHOOD_ITEM_KIND, createLivelihoodKind(livelihood)],
-    // The county's supervision and review bodies and step days (docs/oversight.md).
-    [SELF_CORRECTION_KIND, createSelfCorrectionKind(selfCorrection)],
-    [REVIEW_KIND, createReviewKind(review)],
-  ])
-  return kindRegistry(RECORD_KINDS.map((kind) => configured.get(kind.kind) ?? kind))
+  const { oversight } = DEFAULT_COUNTY_SETTINGS
+  const settings = {
+    ...DEFAULT_COUNTY_SETTINGS,
+    stageDeadlines: { ...deadlines },
+    consultation: { ...consultationRules },
+    oversight: {
+      supervisionBody: selfCorrection.supervisionBody ?? null,
+      reviewBody: review.reviewBody ?? null,
+      reviewContactPoints: review.contactPoints ? [...review.contactPoints] : null,
+      selfCorrectionStepDays: { ...(selfCorrection.stepDays ?? oversight.selfCorrectionStepDays) },
+    },
+  }
+  return kindsOfSettings({ version: 0, settings }, { livelihood })
 }
 
-/** The kinds with the default deadline table (tests and tools without a configuration). */
-export const defaultKinds: KindRegistry = kindsFor(DEFAULT_STAGE_DEADLINES)
+/** The kinds with the default tables (tests and tools without a configuration). */
+export const defaultKinds: KindRegistry = kindsFor(DEFAULT_COUNTY_SETTINGS.stageDeadlines)
 
-/** The kinds on a server's configuration: its deadlines, clocks and dates. */
-export function kindsOfConfig(config: {
-  issueStageDeadlines: StageDeadlineTable
-  consultationRules: ConsultationRules
-  livelihoodSubmitBy: string
-  oversight: OversightConfig
-}): KindRegistry {
-  const { oversight } = config
-  return kindsFor(config.issueStageDeadlines, {
-    consultationRules: config.consultationRules,
-    livelihood: { submitBy: config.livelihoodSubmitBy },
-    selfCorrection: {
-      supervisionBody: oversight.supervisionBody,
-      stepDays: oversight.selfCorrectionStepDays,
-    },
-    review: { reviewBody: oversight.reviewBody, contactPoints: oversight.reviewContactPoints },
-  })
+/** The kinds on a server's initial settings (its environment), e.g. for the demo seed. */
+export function kindsOfConfig(config: Config): KindRegistry {
+  return kindsOfSettings(
+    { version: 0, settings: initialSettingsOf(config) },
+    { livelihood: { submitBy: config.livelihoodSubmitBy } },
+  )
 }

@@ -57,6 +57,9 @@ export const ERROR_MESSAGES = {
   import_source_taken: '已有同名的来源平台',
   api_token_invalid: '接口令牌无效或已吊销',
   too_many_api_calls: '接口调用过于频繁，请稍后再试',
+  // County settings (issue #20.4).
+  settings_conflict: '设置已被他人修改，请刷新后在最新设置上修改',
+  invalid_settings: '设置内容不正确，请检查后再保存',
 } as const satisfies Record<string, string>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -68,6 +68,8 @@ export const PERMISSIONS = [
   'issue.import',
   /** Issue and revoke the open API's service-account tokens. */
   'api.manage',
+  /** Change the county settings (县级设置: deadlines, fixed days, oversight bodies…). */
+  'settings.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -124,6 +126,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'deputy.plan',
     'disclosure.configure',
     'issue.import',
+    'settings.manage',
   ],
   department_staff: [
     ...EVERY_USER,
@@ -144,6 +147,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'mediator.manage',
     'supervision.view',
     'api.manage',
+    'settings.manage',
   ],
   // No 'issue.create': a deputy raises a report only from a visit's opinion (issue.kind.ts).
   deputy: [...EVERY_USER, 'deputy.visit'],

@@ -41,15 +41,26 @@ export const STATUS_STAGE: Readonly<Record<IssueStatus, IssueStage | null>> = {
   merged: null,
 }
 
-/** The deadline of `stage` when it starts on `startedOn` ('YYYY-MM-DD', China time). */
+/**
+ * The deadline of `stage` when it starts on `startedOn` ('YYYY-MM-DD', China
+ * time). `tableVersion` is the county settings version the table came from
+ * (0 or absent: the initial table, not recorded).
+ */
 export function stageDeadline(
   stage: IssueStage,
   startedOn: string,
   table: StageDeadlineTable,
+  tableVersion = 0,
 ): StageDeadline {
   const workingDays = table[stage]
   const { date, isEstimate } = addWorkingDays(startedOn, workingDays)
-  return { startedOn, due: date, workingDays, isEstimate }
+  return {
+    startedOn,
+    due: date,
+    workingDays,
+    isEstimate,
+    ...(tableVersion > 0 ? { tableVersion } : {}),
+  }
 }
 
 /** The deadline of the stage the issue is in now, or null (end states, or none recorded). */

@@ -154,6 +154,7 @@ function create(
   payload: Record<string, unknown>,
   actor: Actor,
   deadlines: StageDeadlineTable,
+  tableVersion: number,
 ): IssueData {
   const isDeputy = actor.role === 'deputy'
   const isResident = isResidentActor(actor)
@@ -202,7 +203,9 @@ function create(
     escalatedToTownship: null,
     assignedDepartment: null,
     meeting: null,
-    deadlines: { accept: stageDeadline('accept', chinaDate(actor.at), deadlines) },
+    deadlines: {
+      accept: stageDeadline('accept', chinaDate(actor.at), deadlines, tableVersion),
+    },
     resolution: null,
     feedback: null,
     mergedInto: null,
@@ -257,11 +260,13 @@ function update(current: IssueData, payload: Record<string, unknown>, actor: Act
 
 /**
  * The issue kind with the county's own stage deadlines (the server builds
- * it from configuration; devices use the defaults for their optimistic view
- * and take the server's answer as final).
+ * it from the county settings, and so do devices for their optimistic view,
+ * taking the server's answer as final). `tableVersion` is the settings
+ * version the table came from; each deadline records it.
  */
 export function createIssueKind(
   deadlines: StageDeadlineTable = DEFAULT_STAGE_DEADLINES,
+  tableVersion = 0,
 ): RecordKind<IssueData> {
   // A bad configuration fails at startup, not on the first report of the day.
   for (const [stage, days] of Object.entries(deadlines)) {
@@ -278,7 +283,7 @@ export function createIssueKind(
       const { op, payload } = mutation
       if (op === 'create') {
         return createOnce(current, '该说事已登记，请勿重复提交', () =>
-          create(payload, actor, deadlines),
+          create(payload, actor, deadlines, tableVersion),
         )
       }
       if (op !== 'update' && op !== 'transition')
@@ -288,7 +293,7 @@ export function createIssueKind(
       const { action, ...fields } = payload
       if (typeof action !== 'string')
         throw new MutationRejection('invalid_payload', '请选择要进行的操作')
-      return transition(current, action, fields, actor, deadlines)
+      return transition(current, action, fields, actor, deadlines, tableVersion)
     },
     audience(data: IssueData): string[] {
       const audience = data.assignedDepartment

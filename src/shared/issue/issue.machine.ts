@@ -155,7 +155,8 @@ export function issueEvent(
  * `unknown_action`, `invalid_transition`, `forbidden_role`, `out_of_scope`,
  * `invalid_payload`, `not_discussable` — and a reason in Chinese. Entering a
  * status of a new stage starts that stage's deadline, counted in working days
- * from the actor's China date with `deadlines` (the county's table).
+ * from the actor's China date with `deadlines` (the county's table, from
+ * settings version `tableVersion`).
  */
 export function transition(
   data: IssueData,
@@ -163,6 +164,7 @@ export function transition(
   payload: unknown,
   actor: Actor,
   deadlines: StageDeadlineTable = DEFAULT_STAGE_DEADLINES,
+  tableVersion = 0,
 ): IssueData {
   const refused = refusal(data, action, actor)
   if (refused) throw new MutationRejection(refused.code, refused.message)
@@ -178,7 +180,12 @@ export function transition(
     deadlines: startsStage
       ? {
           ...data.deadlines,
-          [stage]: stageDeadline(stage, effect.restartClockOn ?? chinaDate(actor.at), deadlines),
+          [stage]: stageDeadline(
+            stage,
+            effect.restartClockOn ?? chinaDate(actor.at),
+            deadlines,
+            tableVersion,
+          ),
         }
       : data.deadlines,
     events: [

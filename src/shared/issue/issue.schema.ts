@@ -178,6 +178,12 @@ export const stageDeadlineSchema = z.object({
   workingDays: z.number().int().min(0),
   /** The count touched a year without published holiday data (weekday rule used). */
   isEstimate: z.boolean(),
+  /**
+   * The version of the county's settings whose table gave `workingDays`
+   * (src/shared/settings); absent: the initial table. A later change of the
+   * table never rewrites this deadline.
+   */
+  tableVersion: z.number().int().min(1).optional(),
 })
 /** A deadline of one stage. */
 export type StageDeadline = z.infer<typeof stageDeadlineSchema>

@@ -66,17 +66,44 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
+  /**
+   * Signs in. On a phone another user left data on, that data is cleared
+   * first; while it is not all synced, the new session is ended at once and
+   * `UnsyncedDataError` thrown, so the new user never sees it (#20.5).
+   */
   async function login(phone: string, password: string): Promise<void> {
-    await remember(
-      await apiRequest<Me>('/api/auth/login', { method: 'POST', body: { phone, password } }),
-    )
+    const answer = await apiRequest<Me>('/api/auth/login', {
+      method: 'POST',
+      body: { phone, password },
+    })
+    const { takeDeviceFor } = await import('#app/db/user-data.ts')
+    try {
+      await takeDeviceFor(await database(), answer.user.id)
+    } catch (error) {
+      await apiRequest('/api/auth/logout', { method: 'POST' }).catch(() => undefined)
+      throw error
+    }
+    await remember(answer)
   }
 
+  /**
+   * Signs out and clears this user's data from the device; throws
+   * `UnsyncedDataError` (still signed in, nothing cleared) while the server
+   * lacks some of it.
+   */
   async function logout(): Promise<void> {
+    const { clearUserData, unsyncedCount } = await import('#app/db/user-data.ts')
+    const db = await database()
+    const count = await unsyncedCount(db)
+    if (count > 0) {
+      const { UnsyncedDataError } = await import('#app/db/unsynced-error.ts')
+      throw new UnsyncedDataError(count)
+    }
     try {
       await apiRequest('/api/auth/logout', { method: 'POST' })
     } finally {
       await forget()
+      await clearUserData(db)
     }
   }
 

@@ -5,6 +5,7 @@ export const meMessages = {
     supervision: '督导考核',
     ledgers: '台账导出',
     import: '导入其他渠道工单',
+    countySettings: '县级设置',
     user: '姓名',
     role: '角色',
     unit: '所在单位',
@@ -22,7 +23,7 @@ export const meMessages = {
     logout: '退出登录',
     logoutConfirm: '确定退出登录吗？',
     logoutUnsynced:
-      '还有 {count} 条内容未同步。退出后它们仍保存在本机，您再次登录后会继续同步。确定退出吗？',
+      '还有 {count} 条内容未同步，暂不能退出。退出登录会清除本机上您的全部数据，请联网同步完成后再退出。',
   },
   password: {
     title: '修改密码',

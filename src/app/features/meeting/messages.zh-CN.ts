@@ -1,6 +1,23 @@
 /** The 议事日 and 解事员 screens' texts; loaded with their routes (src/app/i18n/index.ts). */
 export const meetingMessages = {
   meeting: {
+    paper: {
+      title: '打印议事记录',
+      print: '打印',
+      heading: '议事日记录',
+      unit: '议事单位',
+      when: '议事时间',
+      place: '议事地点',
+      attendance: '到会人数',
+      topics: '议题及议定事项',
+      signIn: '签到表',
+      number: '序号',
+      name: '姓名',
+      signature: '签名',
+      host: '主持人（签名）：',
+      recorder: '记录人（签名）：',
+      village: '村（社区）负责人（签名）：',
+    },
     title: '议事日',
     plan: '安排议事日',
     pool: '解事员库',

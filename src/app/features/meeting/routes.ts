@@ -17,6 +17,13 @@ export const meetingRoutes: RouteRecordRaw[] = [
     name: 'meeting',
     component: page(() => import('./MeetingDetailPage.vue')),
   },
+  // The minutes with the sign-in list on A4 for the village archive (docs/print.md).
+  {
+    path: '/meetings/:id/paper',
+    name: 'meeting-paper',
+    component: page(() => import('./MeetingMinutesPrintPage.vue')),
+    meta: { isPrint: true },
+  },
   {
     path: '/meetings/:id/record',
     name: 'meeting-record',

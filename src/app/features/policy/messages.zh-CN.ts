@@ -48,6 +48,11 @@ export const assessmentMessages = {
     duplicateNumber: '该文号已登记为《{title}》，请核对文号，勿重复登记',
   },
   assessment: {
+    paper: {
+      title: '打印纸质评议表',
+      print: '打印',
+      heading: '群众评议表',
+    },
     title: '评议',
     tabs: {
       policies: '政策',

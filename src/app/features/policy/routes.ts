@@ -31,6 +31,13 @@ export const policyRoutes: RouteRecordRaw[] = [
     name: 'campaign-transcribe',
     component: page(() => import('./FormTranscribePage.vue')),
   },
+  // The blank 群众评议表 on A4 for villagers who prefer paper (docs/print.md).
+  {
+    path: '/assessments/campaigns/:id/paper',
+    name: 'campaign-paper',
+    component: page(() => import('./BlankFormPrintPage.vue')),
+    meta: { isPrint: true },
+  },
   // A code sheet as slips to cut out: no tab bar, on screen or on paper.
   {
     path: '/assessments/sheets/:batchId',

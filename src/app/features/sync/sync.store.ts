@@ -6,21 +6,42 @@ import { defineStore, storeToRefs } from 'pinia'
 import { liveQuery } from 'dexie'
 import { onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { uuidv7 } from 'uuidv7'
-import { RECORD_KINDS } from '#shared/record-kinds.ts'
-import { kindRegistry, type Actor } from '#shared/sync/record-kind.ts'
+import type { Actor } from '#shared/sync/record-kind.ts'
+import { kindsOfSettings, liveKinds } from '#shared/settings/settings.kinds.ts'
+import { INITIAL_SNAPSHOT, type SettingsSnapshot } from '#shared/settings/settings.schema.ts'
 import { appDb, type OutboxEntry } from '#app/db/app-db.ts'
 import { rebase, saveChange, type ChangeInput } from '#app/sync/local-store.ts'
 import { SyncEngine, type SyncStatus } from '#app/sync/sync-engine.ts'
 import { httpTransport } from '#app/sync/transport.ts'
+import {
+  COUNTY_SETTINGS_KEY,
+  isSettingsSnapshot,
+  refreshCountySettings,
+} from '#app/sync/county-settings.ts'
 import { isQuotaError, StorageFullError } from '#app/sync/errors.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
 import { describeRefusal, type RefusedChange } from './refused-change.ts'
 
-export const kinds = kindRegistry(RECORD_KINDS)
-
 export const useSyncStore = defineStore('sync', () => {
   const auth = useAuthStore()
   const { me } = storeToRefs(auth)
+  /**
+   * The county settings this device holds (docs/settings.md): the record
+   * kinds are built on them, so deadlines and the oversight checks here are
+   * those the server applies; the fixed day and form defaults read them too.
+   */
+  const countySettings = shallowRef<SettingsSnapshot>(INITIAL_SNAPSHOT)
+  let builtKinds = kindsOfSettings(INITIAL_SNAPSHOT, { areBodiesUnknown: true })
+  const kinds = liveKinds(() => builtKinds)
+  const settingsWatch = liveQuery(() => appDb.settings.get(COUNTY_SETTINGS_KEY)).subscribe(
+    (row) => {
+      const isReceived = isSettingsSnapshot(row?.value)
+      const snapshot = isSettingsSnapshot(row?.value) ? row.value : INITIAL_SNAPSHOT
+      builtKinds = kindsOfSettings(snapshot, { areBodiesUnknown: !isReceived })
+      countySettings.value = snapshot
+    },
+  )
+  onScopeDispose(() => settingsWatch.unsubscribe())
   const status = ref<SyncStatus>({
     phase: 'idle',
     lastSuccessAt: null,
@@ -50,6 +71,7 @@ export const useSyncStore = defineStore('sync', () => {
     kinds,
     actor: author,
     onStatus: (next) => (status.value = next),
+    afterPull: () => refreshCountySettings(appDb),
   })
 
   const outboxWatch = liveQuery(async () => {
@@ -169,6 +191,7 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   return {
+    countySettings,
     status,
     pendingCount,
     rejected,

@@ -1,0 +1,51 @@
+/** The county settings screen's texts; loaded with its route (src/app/i18n/index.ts). */
+export const settingsMessages = {
+  countySettings: {
+    title: '县级设置',
+    hint: '保存后服务器立即生效，各手机在下次同步后生效；已计算的期限不变。',
+    offline: '离线中，联网后才能查看和修改县级设置',
+    version: '当前版本：第 {version} 版',
+    initialVersion: '当前为初始设置（未修改过）',
+    changedBy: '{name} 于 {at} 修改',
+    save: '保存设置',
+    saved: '已保存为第 {version} 版',
+    stageDeadlines: '说事办理期限（工作日）',
+    stages: {
+      accept: '村社受理',
+      village: '村社办理',
+      township: '乡镇办理',
+      department: '县级部门答复',
+      feedback: '回访反馈',
+    },
+    fixedDay: '固定议事日',
+    countyRule: '全县默认',
+    ruleType: '规则',
+    ruleTypes: {
+      day_of_month: '每月几日',
+      nth_weekday: '每月第几个星期几',
+    },
+    day: '每月几日（1–28）',
+    nth: '第几个（5为最后一个）',
+    weekday: '星期几（1为周一，7为周日）',
+    unitRules: '乡镇、村社单独设置',
+    unit: '单位',
+    addUnit: '添加单位',
+    removeUnit: '删除 {name} 的单独设置',
+    postEvaluation: '后评估触发条件（新评议默认）',
+    minResponses: '至少有效评议表（份）',
+    satisfiedBelow: '满意率低于（%）',
+    concernAtLeast: '提出意见或风险的比例达到（%）',
+    consultation: '征求意见',
+    minPeriodDays: '最短征求意见期（天）',
+    answerWorkingDays: '截止后答复期限（工作日）',
+    oversight: '行政执法监督与复议',
+    supervisionBody: '行政执法监督机构',
+    reviewBody: '行政复议机构',
+    none: '未设置',
+    history: '修改记录',
+    historyItem: '第 {version} 版 · {at} · {name}',
+  },
+}
+
+/** The settings feature's texts. */
+export type SettingsMessages = typeof settingsMessages

@@ -1,0 +1,101 @@
+/**
+ * Paper (issue #19.2, docs/print.md): the discussion day's minutes with the
+ * sign-in list and signature lines, and a campaign's blank 群众评议表, each
+ * printed to PDF in Chromium; the test counts the A4 pages and reads the
+ * key text back out of the PDF (test/support/pdf-text.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { chinaDate } from '#shared/calendar/working-days.ts'
+import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
+import { samplePlan, sampleTopic } from '#shared/meeting/meeting.fixtures.ts'
+import { campaignPayload, DIBAO_POLICY, policyPayload } from '../support/assessment-fixtures.ts'
+import { PATHS } from '../support/demo-county.ts'
+import { memoMutation, newRecordId } from '../support/memo-kind.ts'
+import { pdfPageCount, pdfText } from '../support/pdf-text.ts'
+import { loginAll, pushApplied } from '../support/sync-client.ts'
+import { startE2e, type E2eEnv } from './support/e2e-env.ts'
+
+const SYNC = { timeout: 30_000 }
+const TODAY = chinaDate(new Date().toISOString())
+const TOPIC = '村口路灯不亮'
+
+let env: E2eEnv
+const ids = { meeting: newRecordId(), campaign: newRecordId() }
+
+beforeAll(async () => {
+  env = await startE2e()
+  const as = await loginAll(env, ['gridWorker', 'villageCadre', 'department', 'county'])
+  const issueId = newRecordId()
+  await pushApplied(
+    env.app,
+    as('gridWorker'),
+    memoMutation(issueId, 'create', sampleCreatePayload({ title: TOPIC }), { kind: 'issue' }),
+  )
+  await pushApplied(
+    env.app,
+    as('villageCadre'),
+    memoMutation(issueId, 'transition', { action: 'accept' }, { kind: 'issue', baseVersion: 1 }),
+  )
+  const plan = samplePlan({
+    date: TODAY,
+    mediators: [],
+    topics: [sampleTopic({ issueId, orgPath: PATHS.g1, title: TOPIC })],
+  })
+  await pushApplied(
+    env.app,
+    as('villageCadre'),
+    memoMutation(ids.meeting, 'create', plan, { kind: 'meeting' }),
+  )
+  const policyId = newRecordId()
+  await pushApplied(
+    env.app,
+    as('department'),
+    memoMutation(policyId, 'create', policyPayload(), { kind: 'policy' }),
+  )
+  await pushApplied(
+    env.app,
+    as('county'),
+    memoMutation(ids.campaign, 'create', campaignPayload(policyId), {
+      kind: 'assessment_campaign',
+    }),
+  )
+})
+afterAll(async () => {
+  await env?.close()
+})
+
+async function printed(page: Page, url: string, sheet: string): Promise<Buffer> {
+  await page.goto(url)
+  await page.getByTestId(sheet).waitFor(SYNC)
+  await page.emulateMedia({ media: 'print' })
+  return page.pdf({ format: 'A4', printBackground: true })
+}
+
+describe('paper', () => {
+  it('prints the minutes with the sign-in list and signature lines, and the blank form, on A4', async () => {
+    const { context, page } = await env.signedInPhone('villageCadre')
+
+    const minutes = await printed(page, `/meetings/${ids.meeting}/paper`, 'minutes-sheet')
+    expect(pdfPageCount(minutes)).toBe(1)
+    const minutesText = pdfText(minutes)
+    for (const key of ['议事日记录', TOPIC, '签到表', '主持人（签名）', '记录人（签名）']) {
+      expect(minutesText).toContain(key)
+    }
+    // No app chrome on paper: neither the tab bar nor the print button.
+    expect(minutesText).not.toContain('首页')
+    expect(minutesText).not.toContain('打印')
+
+    const form = await printed(
+      page,
+      `/assessments/campaigns/${ids.campaign}/paper`,
+      'blank-form-sheet',
+    )
+    expect(pdfPageCount(form)).toBe(1)
+    const formText = pdfText(form)
+    for (const key of ['群众评议表', DIBAO_POLICY.title, '实施效果', '很满意', '改进建议']) {
+      expect(formText).toContain(key)
+    }
+    await context.close()
+  })
+})
