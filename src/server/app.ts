@@ -43,6 +43,9 @@ import { oversightRoutes } from './oversight/oversight.routes.ts'
 import { dropLeftTopicsWithinPush } from './meeting/private-topics.ts'
 import { publicReportRoutes } from './issue/public-report.routes.ts'
 import { indexTrackingWithinPush } from './issue/report-tracking.repository.ts'
+import { adminRoutes } from './admin/admin.routes.ts'
+import { handoverRoutes } from './admin/handover.routes.ts'
+import { userImportRoutes } from './admin/user-import.routes.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -108,6 +111,9 @@ export async function buildApp({
   authRoutes(app)
   accountRoutes(app)
   orgRoutes(app)
+  adminRoutes(app)
+  handoverRoutes(app)
+  await userImportRoutes(app)
   syncRoutes(app, kinds, {
     withinPush: async (ctx, trx, results) => {
       await dropLeftTopicsWithinPush(ctx, trx, results)

@@ -46,6 +46,8 @@ const PAGE_KEYS: Record<string, string[]> = {
   opinion_tracking: ['code_hash'],
   issue_tracking: ['code_hash'],
   discussable_item: ['id'],
+  audit_log: ['id'],
+  grid_handover: ['id'],
 }
 
 type Db = Kysely<DatabaseSchema>

@@ -1,4 +1,5 @@
 /** Every table the server knows, for Kysely's typing. Row types live with their domain. */
+import type { AuditLogTable, GridHandoverTable } from '../admin/admin.table.ts'
 import type { BallotCodeTable } from '../assessment/assessment.table.ts'
 import type { SessionTable } from '../auth/auth.table.ts'
 import type { OpinionTrackingTable } from '../consultation/public.table.ts'
@@ -46,4 +47,6 @@ export interface DatabaseSchema {
   supervision_standard: SupervisionStandardTable
   opinion_tracking: OpinionTrackingTable
   issue_tracking: IssueTrackingTable
+  audit_log: AuditLogTable
+  grid_handover: GridHandoverTable
 }

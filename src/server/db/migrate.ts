@@ -22,6 +22,7 @@ import * as createSupervision from './migrations/2026_11_27_1105_create_supervis
 import * as createOpinionTracking from './migrations/2026_11_27_1140_create_opinion_tracking.ts'
 import * as createSupervisionCount from './migrations/2026_11_27_1200_create_supervision_count.ts'
 import * as createIssueTracking from './migrations/2026_11_27_1330_create_issue_tracking.ts'
+import * as createAdmin from './migrations/2026_11_28_1040_create_admin.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1140_create_opinion_tracking': createOpinionTracking,
   '2026_11_27_1200_create_supervision_count': createSupervisionCount,
   '2026_11_27_1330_create_issue_tracking': createIssueTracking,
+  '2026_11_28_1040_create_admin': createAdmin,
 }
 
 /** Names of every migration, oldest first. */

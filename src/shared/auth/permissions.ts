@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'org.read',
   /** Create org units and users, anywhere in the county. */
   'org.manage',
+  /** Read the audit log of admin changes in one's subtree. */
+  'audit.read',
   /** End every session of another user. */
   'session.revoke',
   /** Log a resident's issue (说事). */
@@ -131,7 +133,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'enforcement.correct',
     'review.decide',
   ],
-  admin: [...EVERY_USER, 'org.manage', 'session.revoke', 'mediator.manage', 'supervision.view'],
+  admin: [
+    ...EVERY_USER,
+    'org.manage',
+    'audit.read',
+    'session.revoke',
+    'mediator.manage',
+    'supervision.view',
+  ],
   // No 'issue.create': a deputy raises a report only from a visit's opinion (issue.kind.ts).
   deputy: [...EVERY_USER, 'deputy.visit'],
 }
