@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { adminRoutes } from './features/admin/index.ts'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
 import { deputyRoutes } from './features/deputy/routes.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
@@ -39,6 +40,7 @@ const routes: RouteRecordRaw[] = [
   ...deputyRoutes,
   ...disclosureRoutes,
   ...consultationPublicRoutes,
+  ...adminRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
@@ -48,5 +50,7 @@ router.beforeEach((to) => {
   const auth = useAuthStore()
   if (to.meta.isPublic) return auth.isSignedIn && to.name === 'login' ? '/' : true
   if (!auth.isSignedIn) return { name: 'login', query: { redirect: to.fullPath } }
+  // A temporary password from an admin: the server refuses everything else until it is changed.
+  if (auth.me?.mustChangePassword && to.name !== 'password') return { name: 'password' }
   return true
 })
