@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { adminRoutes } from './features/admin/index.ts'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
 import { deputyRoutes } from './features/deputy/routes.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
@@ -47,6 +48,7 @@ const routes: RouteRecordRaw[] = [
   ...disclosureRoutes,
   ...consultationPublicRoutes,
   ...importRoutes,
+  ...adminRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
@@ -56,5 +58,7 @@ router.beforeEach((to) => {
   const auth = useAuthStore()
   if (to.meta.isPublic) return auth.isSignedIn && to.name === 'login' ? '/' : true
   if (!auth.isSignedIn) return { name: 'login', query: { redirect: to.fullPath } }
+  // A temporary password from an admin: the server refuses everything else until it is changed.
+  if (auth.me?.mustChangePassword && to.name !== 'password') return { name: 'password' }
   return true
 })

@@ -54,6 +54,9 @@ import { importRoutes } from './import/import.routes.ts'
 import { apiDocsRoute, registerApiDocs } from './open-api/api-docs.ts'
 import { openApiRoutes } from './open-api/open-api.routes.ts'
 import { registerTokenAuth } from './open-api/token-auth.ts'
+import { adminRoutes } from './admin/admin.routes.ts'
+import { handoverRoutes } from './admin/handover.routes.ts'
+import { userImportRoutes } from './admin/user-import.routes.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -134,6 +137,9 @@ export async function buildApp({
   authRoutes(app)
   accountRoutes(app)
   orgRoutes(app)
+  adminRoutes(app)
+  handoverRoutes(app)
+  await userImportRoutes(app)
   syncRoutes(app, kinds, {
     withinPush: async (ctx, trx, results) => {
       await dropLeftTopicsWithinPush(ctx, trx, results)

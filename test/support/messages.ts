@@ -5,6 +5,7 @@
  */
 import type { AllMessages } from '#app/i18n/keys.ts'
 import { zhCN as shell } from '#app/i18n/zh-CN.ts'
+import { adminMessages } from '#app/features/admin/messages.zh-CN.ts'
 import { consultationPublicMessages } from '#app/features/consultation/public-messages.zh-CN.ts'
 import { deputyMessages } from '#app/features/deputy/messages.zh-CN.ts'
 import { disclosureMessages } from '#app/features/disclosure/messages.zh-CN.ts'
@@ -27,6 +28,7 @@ import { publicMessages } from '#app/public/messages.ts'
 
 export const zhCN: AllMessages = {
   ...shell,
+  ...adminMessages,
   ...assessmentMessages,
   ...consultationMessages,
   ...consultationPublicMessages,

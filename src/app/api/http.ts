@@ -21,7 +21,7 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** Sent as JSON. */
   body?: unknown
   /** Sent as it is, with its own content type (photos). */

@@ -4,6 +4,7 @@
  * the first screen). `t`/`$t` accept only these keys (./vue-i18n.d.ts).
  */
 import type { ShellMessages } from './zh-CN.ts'
+import type { AdminMessages } from '#app/features/admin/index.ts'
 import type { ConsultationPublicMessages } from '#app/features/consultation/index.ts'
 import type { DeputyMessages } from '#app/features/deputy/index.ts'
 import type { DisclosureMessages } from '#app/features/disclosure/index.ts'
@@ -25,6 +26,7 @@ import type { PublicMessages } from '#app/public/messages.ts'
 
 /** Every message tree of the app, merged. */
 export type AllMessages = ShellMessages &
+  AdminMessages &
   AssessmentMessages &
   ConsultationMessages &
   ConsultationPublicMessages &

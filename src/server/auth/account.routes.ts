@@ -20,6 +20,7 @@ import {
 } from './login-guard.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { revokeUserSessions } from './session.repository.ts'
+import { auditUserChange } from '../admin/audit.repository.ts'
 
 const userParams = z.object({ userId: z.string().min(1).max(64) })
 
@@ -36,7 +37,7 @@ export function accountRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const auth = requireAuth(request)
+      const auth = requireAuth(request, { allowTemporaryPassword: true })
       const now = new Date()
       // A stolen, signed-in phone must not become a way to guess the password:
       // wrong answers count against the same limits as logins.
@@ -49,7 +50,11 @@ export function accountRoutes(app: FastifyInstance): void {
       await acceptPasswordAttempt(db, attempt, auth.user.phone, request.ip)
       await db
         .updateTable('app_user')
-        .set({ password_hash: await hashPassword(request.body.newPassword) })
+        // A temporary password is spent once its holder chose their own.
+        .set({
+          password_hash: await hashPassword(request.body.newPassword),
+          must_change_password: 0,
+        })
         .where('id', '=', row.id)
         .execute()
       const ended = await revokeUserSessions(db, row.id, now, request.cookies[SESSION_COOKIE])
@@ -70,12 +75,24 @@ export function accountRoutes(app: FastifyInstance): void {
         if (!isActive && target.id === auth.user.id) {
           throw new HttpError(400, 'cannot_deactivate_self')
         }
-        await db
-          .updateTable('app_user')
-          .set({ is_active: isActive ? 1 : 0 })
-          .where('id', '=', target.id)
-          .execute()
-        if (!isActive) await revokeUserSessions(db, target.id, new Date())
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('app_user')
+            .set({ is_active: isActive ? 1 : 0 })
+            .where('id', '=', target.id)
+            .execute()
+          if (!isActive) await revokeUserSessions(trx, target.id, new Date())
+          await auditUserChange(
+            trx,
+            auth,
+            target,
+            `user.${action}`,
+            {
+              isActive: target.is_active === 1,
+            },
+            { isActive },
+          )
+        })
         return toUser({ ...target, is_active: isActive ? 1 : 0 })
       },
     )
@@ -91,6 +108,7 @@ export function accountRoutes(app: FastifyInstance): void {
       const auth = requirePermission(request, 'org.manage')
       const target = await loadUserInScope(db, auth, request.params.userId)
       await clearPasswordAttempts(db, target.phone)
+      await auditUserChange(db, auth, target, 'user.unlock', null, null)
       request.log.info({ userId: target.id, by: auth.user.id }, 'login limits cleared')
       return toUser(target)
     },

@@ -15,6 +15,7 @@ import {
 } from './session.repository.ts'
 import { acceptPasswordAttempt, reservePasswordAttempt } from './login-guard.ts'
 import { verifyPassword } from './password.ts'
+import { auditUserChange } from '../admin/audit.repository.ts'
 
 export function authRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
@@ -25,6 +26,7 @@ export function authRoutes(app: FastifyInstance): void {
       user: auth.user,
       orgUnit: auth.orgUnit,
       orgPath: await findPathUnits(db, auth.orgUnit.path),
+      ...(auth.mustChangePassword ? { mustChangePassword: true } : {}),
     }
   }
 
@@ -54,7 +56,11 @@ export function authRoutes(app: FastifyInstance): void {
         path: '/',
         maxAge: app.config.sessionDays * 86_400,
       })
-      request.auth = { user: toUser(row), orgUnit }
+      request.auth = {
+        user: toUser(row),
+        orgUnit,
+        mustChangePassword: row.must_change_password === 1,
+      }
       return meOf(request.auth)
     },
   )
@@ -67,7 +73,7 @@ export function authRoutes(app: FastifyInstance): void {
   })
 
   api.get('/api/me', { schema: { response: { 200: meSchema } } }, async (request) =>
-    meOf(requireAuth(request)),
+    meOf(requireAuth(request, { allowTemporaryPassword: true })),
   )
 
   api.post(
@@ -81,7 +87,9 @@ export function authRoutes(app: FastifyInstance): void {
     async (request) => {
       const auth = requirePermission(request, 'session.revoke')
       const target = await loadUserInScope(db, auth, request.params.userId)
-      return { revoked: await revokeUserSessions(db, target.id, new Date()) }
+      const revoked = await revokeUserSessions(db, target.id, new Date())
+      await auditUserChange(db, auth, target, 'user.revoke_sessions', null, { revoked })
+      return { revoked }
     },
   )
 }

@@ -47,6 +47,8 @@ const PAGE_KEYS: Record<string, string[]> = {
   issue_tracking: ['code_hash'],
   discussable_item: ['id'],
   county_setting: ['version'],
+  audit_log: ['id'],
+  grid_handover: ['id'],
 }
 
 type Db = Kysely<DatabaseSchema>

@@ -1,4 +1,5 @@
 /** Every table the server knows, for Kysely's typing. Row types live with their domain. */
+import type { AuditLogTable, GridHandoverTable } from '../admin/admin.table.ts'
 import type { BallotCodeTable } from '../assessment/assessment.table.ts'
 import type { SessionTable } from '../auth/auth.table.ts'
 import type { OpinionTrackingTable } from '../consultation/public.table.ts'
@@ -52,4 +53,6 @@ export interface DatabaseSchema {
   import_ticket: ImportTicketTable
   api_token: ApiTokenTable
   county_setting: CountySettingTable
+  audit_log: AuditLogTable
+  grid_handover: GridHandoverTable
 }

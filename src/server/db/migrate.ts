@@ -26,6 +26,7 @@ import * as createIssueTracking from './migrations/2026_11_27_1330_create_issue_
 import * as ledgerOrderIndex from './migrations/2026_11_28_1020_ledger_order_index.ts'
 import * as createImportAndApiTokens from './migrations/2026_11_28_1030_create_import_and_api_tokens.ts'
 import * as createCountySetting from './migrations/2026_11_28_1050_create_county_setting.ts'
+import * as createAdmin from './migrations/2026_11_28_1040_create_admin.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1030_create_import_and_api_tokens': createImportAndApiTokens,
   // Stream settings (#20.4).
   '2026_11_28_1050_create_county_setting': createCountySetting,
+  '2026_11_28_1040_create_admin': createAdmin,
 }
 
 /** Names of every migration, oldest first. */

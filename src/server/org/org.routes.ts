@@ -17,6 +17,8 @@ import { HttpError } from '../plugins/errors.ts'
 import { loadUnitInScope, requirePermission, scopePathOf } from '../plugins/scope.ts'
 import { hashPassword } from '../auth/password.ts'
 import { isUniqueViolation } from '../db/db-errors.ts'
+import { assertNotRetired } from '../admin/admin.repository.ts'
+import { recordAudit } from '../admin/audit.repository.ts'
 import {
   findUserByPhone,
   insertOrgUnit,
@@ -98,6 +100,7 @@ export function orgRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const auth = requirePermission(request, 'org.manage')
       const parent = await loadUnitInScope(db, auth, request.body.parentId)
+      await assertNotRetired(db, parent.id)
       if (!canNest(parent.tier, request.body.tier)) throw new HttpError(400, 'tier_nesting')
       const id = `u-${randomBytes(6).toString('hex')}`
       const unit: OrgUnit = {
@@ -107,7 +110,16 @@ export function orgRoutes(app: FastifyInstance): void {
         name: request.body.name,
         path: childPath(parent.path, id),
       }
-      await insertOrgUnit(db, unit, new Date().toISOString())
+      await db.transaction().execute(async (trx) => {
+        await insertOrgUnit(trx, unit, new Date().toISOString())
+        await recordAudit(trx, auth, {
+          action: 'unit.create',
+          targetType: 'org_unit',
+          targetId: id,
+          scopePath: unit.path,
+          after: unit,
+        })
+      })
       return reply.status(201).send(unit)
     },
   )
@@ -119,12 +131,22 @@ export function orgRoutes(app: FastifyInstance): void {
       const auth = requirePermission(request, 'org.manage')
       const { phone, name, password, role, orgUnitId } = request.body
       const unit = await loadUnitInScope(db, auth, orgUnitId)
+      await assertNotRetired(db, unit.id)
       if (!roleFitsTier(role, unit.tier)) throw new HttpError(400, 'role_tier_mismatch')
       if (await findUserByPhone(db, phone)) throw new HttpError(409, 'phone_taken')
       const user = { id: randomUUID(), phone, name, role, orgUnitId }
       const passwordHash = await hashPassword(password)
       try {
-        await insertUser(db, { ...user, passwordHash }, new Date().toISOString())
+        await db.transaction().execute(async (trx) => {
+          await insertUser(trx, { ...user, passwordHash }, new Date().toISOString())
+          await recordAudit(trx, auth, {
+            action: 'user.create',
+            targetType: 'user',
+            targetId: user.id,
+            scopePath: unit.path,
+            after: user,
+          })
+        })
       } catch (error) {
         // Two admins registering one phone at the same moment: the index decides.
         if (isUniqueViolation(error)) throw new HttpError(409, 'phone_taken')

@@ -14,6 +14,8 @@ export const SESSION_COOKIE = 'shuoshi_session'
 export interface AuthContext {
   user: User
   orgUnit: OrgUnit
+  /** Set while the password is a temporary one: only changing it is allowed (scope.ts). */
+  mustChangePassword?: boolean
 }
 
 declare module 'fastify' {
@@ -47,6 +49,10 @@ export function registerAuth(app: FastifyInstance): void {
       request.isAccountDisabled = owner !== undefined && !owner.is_active
       return
     }
-    request.auth = { user: toUser(row), orgUnit }
+    request.auth = {
+      user: toUser(row),
+      orgUnit,
+      mustChangePassword: row.must_change_password === 1,
+    }
   })
 }

@@ -19,9 +19,22 @@ import { findOrgUnit, findUser, type UserRow } from '../org/org.repository.ts'
 import { HttpError } from './errors.ts'
 import type { AuthContext } from './auth.ts'
 
-/** The signed-in user, or 401. */
-export function requireAuth(request: FastifyRequest): AuthContext {
-  if (request.auth) return request.auth
+/**
+ * The signed-in user, or 401. A user still holding a temporary password an
+ * admin issued gets 403 password_change_required from every route but the
+ * few that let them change it (`allowTemporaryPassword`): whoever read the
+ * slip or the reset must not be able to act as them.
+ */
+export function requireAuth(
+  request: FastifyRequest,
+  { allowTemporaryPassword = false } = {},
+): AuthContext {
+  if (request.auth) {
+    if (request.auth.mustChangePassword && !allowTemporaryPassword) {
+      throw new HttpError(403, 'password_change_required')
+    }
+    return request.auth
+  }
   if (request.isAccountDisabled) throw new HttpError(401, 'account_disabled')
   throw new HttpError(401, request.sessionExpired ? 'session_expired' : 'unauthenticated')
 }

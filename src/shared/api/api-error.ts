@@ -60,6 +60,17 @@ export const ERROR_MESSAGES = {
   // County settings (issue #20.4).
   settings_conflict: '设置已被他人修改，请刷新后在最新设置上修改',
   invalid_settings: '设置内容不正确，请检查后再保存',
+  // Administration (issue #20.1–20.3).
+  password_change_required: '请先修改管理员发放的临时密码',
+  cannot_change_self: '不能修改自己的角色或单位',
+  unit_retired: '该单位已撤销，不能再添加下级或账号',
+  unit_has_users: '该单位或其下级仍有在用账号，请先调走或停用',
+  unit_has_records: '该单位下已有业务记录，不能移动；如需调整请撤销后新建',
+  cannot_retire_root: '不能撤销县级单位或自己所在的单位',
+  move_into_own_subtree: '不能把单位移到它自己的下级之下',
+  handover_invalid: '交接双方须为网格员，且原网格员在该网格',
+  import_has_errors: '导入文件有错误，请按提示修改后重新上传',
+  import_unreadable: '无法读取导入文件，请使用下载的模板（xlsx 或 csv）',
 } as const satisfies Record<string, string>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -64,5 +64,7 @@ export const meSchema = z.object({
   user: userSchema,
   orgUnit: orgUnitSchema,
   orgPath: z.array(orgUnitSchema),
+  /** True while the password is a temporary one an admin issued: change it before anything else. */
+  mustChangePassword: z.boolean().optional(),
 })
 export type Me = z.infer<typeof meSchema>

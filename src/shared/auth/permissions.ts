@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'org.read',
   /** Create org units and users, anywhere in the county. */
   'org.manage',
+  /** Read the audit log of admin changes in one's subtree. */
+  'audit.read',
   /** End every session of another user. */
   'session.revoke',
   /** Log a resident's issue (说事). */
@@ -143,6 +145,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [
     ...EVERY_USER,
     'org.manage',
+    'audit.read',
     'session.revoke',
     'mediator.manage',
     'supervision.view',

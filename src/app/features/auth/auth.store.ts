@@ -111,5 +111,5 @@ export const useAuthStore = defineStore('auth', () => {
     return me.value !== null && can(me.value.user.role, permission)
   }
 
-  return { me, status, isSignedIn, restore, login, logout, hasPermission }
+  return { me, status, isSignedIn, restore, login, logout, hasPermission, refresh: confirm }
 })

@@ -6,6 +6,7 @@ export const meMessages = {
     ledgers: '台账导出',
     import: '导入其他渠道工单',
     countySettings: '县级设置',
+    admin: '单位和账号管理',
     user: '姓名',
     role: '角色',
     unit: '所在单位',
@@ -38,6 +39,7 @@ export const meMessages = {
     submit: '确认修改',
     changed: '密码已修改',
     othersSignedOut: '修改后，用这个账号登录的其他手机将退出登录。',
+    temporary: '您正在使用管理员发放的临时密码，请先设置自己的新密码。原密码处填写临时密码。',
     offline: '离线中，联网后才能修改密码',
   },
 }

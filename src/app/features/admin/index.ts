@@ -1,0 +1,2 @@
+export { adminRoutes } from './routes.ts'
+export type { AdminMessages } from './messages.zh-CN.ts'
