@@ -115,7 +115,7 @@ describe.each(DIALECTS)('the yearly livelihood list on %s', (dialect) => {
     expect(again).toMatchObject({
       status: 'rejected',
       code: 'source_issue_taken',
-      message: '所选诉求已列入其他民生实事，一件诉求只能列入一项民生实事',
+      message: '所选诉求或意见已列入其他民生实事，一件诉求或意见只能列入一项民生实事',
     })
     const personal = await pushOne(
       server.app,
