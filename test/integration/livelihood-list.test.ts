@@ -304,4 +304,32 @@ describe.each(DIALECTS)('the yearly livelihood list on %s', (dialect) => {
     )
     expect(late(township.areas, PATHS.v1)).toBe(late(townshipBefore.areas, PATHS.v1) + 1)
   })
+
+  it('never counts late in supervision a report an on-schedule item holds at the village', async () => {
+    const today = chinaDate(new Date().toISOString())
+    type View = { total: { issues: { overdue: { accept: { overdue: number } } } } }
+    const lateAtAccept = async () => {
+      const answer = await server.app.inject({
+        url: `/api/supervision?period=custom&from=${YEAR}-01-01&to=${today}`,
+        headers: { cookie: as('county') },
+      })
+      expect(answer.statusCode, answer.body).toBe(200)
+      return answer.json<View>().total.issues.overdue.accept.overdue
+    }
+    const before = await lateAtAccept()
+    const [held, free] = [await report(), await report()]
+    await pushApplied(
+      server.app,
+      as('villageCadre'),
+      mutation(KIND, newRecordId(), 'create', proposal([held], '柳河村路灯')),
+    )
+    // Both reports' accept clocks ran out long ago (time passing, as the
+    // facts are computed when a report changes).
+    await server.database.db
+      .updateTable('supervision_fact')
+      .set({ open_stage: 'accept', open_due: `${YEAR - 1}-01-05` })
+      .where('record_key', 'in', [`issue:${held}`, `issue:${free}`])
+      .execute()
+    expect(await lateAtAccept()).toBe(before + 1)
+  })
 })
