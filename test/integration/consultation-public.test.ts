@@ -243,9 +243,12 @@ describe.each(DIALECTS)('the public side of consultation on %s', (dialect) => {
         'answersDueOn',
         'consultationId',
         'consultationTitle',
+        'listing',
         'submittedOn',
         'text',
       ])
+      // On no livelihood item (#16.1: livelihood-opinion.test.ts follows one that is).
+      expect(tracked.listing).toBeNull()
       const body = response.body
       for (const secret of ['王大爷', '13812345678', 'demo-t1', '希望补贴标准']) {
         expect(body).not.toContain(secret)

@@ -115,7 +115,7 @@ describe.each(DIALECTS)('the yearly livelihood list on %s', (dialect) => {
     expect(again).toMatchObject({
       status: 'rejected',
       code: 'source_issue_taken',
-      message: '所选诉求已列入其他民生实事，一件诉求只能列入一项民生实事',
+      message: '所选诉求或意见已列入其他民生实事，一件诉求或意见只能列入一项民生实事',
     })
     const personal = await pushOne(
       server.app,
@@ -303,5 +303,33 @@ describe.each(DIALECTS)('the yearly livelihood list on %s', (dialect) => {
       late(countyBefore.departments, PATHS.dept1) + 1,
     )
     expect(late(township.areas, PATHS.v1)).toBe(late(townshipBefore.areas, PATHS.v1) + 1)
+  })
+
+  it('never counts late in supervision a report an on-schedule item holds at the village', async () => {
+    const today = chinaDate(new Date().toISOString())
+    type View = { total: { issues: { overdue: { accept: { overdue: number } } } } }
+    const lateAtAccept = async () => {
+      const answer = await server.app.inject({
+        url: `/api/supervision?period=custom&from=${YEAR}-01-01&to=${today}`,
+        headers: { cookie: as('county') },
+      })
+      expect(answer.statusCode, answer.body).toBe(200)
+      return answer.json<View>().total.issues.overdue.accept.overdue
+    }
+    const before = await lateAtAccept()
+    const [held, free] = [await report(), await report()]
+    await pushApplied(
+      server.app,
+      as('villageCadre'),
+      mutation(KIND, newRecordId(), 'create', proposal([held], '柳河村路灯')),
+    )
+    // Both reports' accept clocks ran out long ago (time passing, as the
+    // facts are computed when a report changes).
+    await server.database.db
+      .updateTable('supervision_fact')
+      .set({ open_stage: 'accept', open_due: `${YEAR - 1}-01-05` })
+      .where('record_key', 'in', [`issue:${held}`, `issue:${free}`])
+      .execute()
+    expect(await lateAtAccept()).toBe(before + 1)
   })
 })

@@ -30,6 +30,7 @@ import {
   trackingCodeFromBytes,
 } from '#shared/consultation/public-tracking.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
+import { opinionListing } from '../livelihood/opinion-listing.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { limitPublic, withCodeLimit } from '../rate-limit/public-guard.ts'
 import { releaseAttempt, type Reservation } from '../rate-limit/rate-limit.repository.ts'
@@ -192,6 +193,7 @@ export function consultationPublicRoutes(app: FastifyInstance, kinds: KindRegist
           submittedOn: opinion.heardOn,
           answersDueOn: consultation.answersDue?.date ?? null,
           answer: publicAnswer(opinion.answer),
+          listing: await opinionListing(db, tracking.opinion_id),
         }
       }),
   )

@@ -12,6 +12,8 @@ import {
   livelihoodItemDataSchema,
   type LivelihoodItemData,
 } from '#shared/livelihood/livelihood.schema.ts'
+import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
+import { reportsHeldByList } from '#shared/livelihood/propagation.ts'
 import { isWithin } from '#shared/org/org-path.ts'
 import type { LivelihoodFigures } from '#shared/supervision/figures.ts'
 import type { Period } from '#shared/supervision/period.ts'
@@ -62,4 +64,25 @@ export async function livelihoodFigures(
     })
   }
   return figures
+}
+
+/**
+ * The record keys of the reports whose village clock the list holds on
+ * `today` (`reportsHeldByList`, the rule every screen applies): supervision
+ * does not count them late at the accept or village stage while their item
+ * is on schedule. Derived on read, like the screens, because an item's
+ * schedule changes without its reports changing (the per-report facts are
+ * computed when a report changes).
+ */
+export async function heldReportKeys(db: Kysely<DatabaseSchema>, today: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sync_record')
+    .select(['id', 'data'])
+    .where('kind', '=', LIVELIHOOD_ITEM_KIND)
+    .execute()
+  const items = rows.flatMap((row) => {
+    const parsed = livelihoodItemDataSchema.safeParse(JSON.parse(row.data))
+    return parsed.success ? [{ id: row.id, data: parsed.data }] : []
+  })
+  return [...reportsHeldByList(items, today)].map((id) => `${ISSUE_KIND}:${id}`)
 }

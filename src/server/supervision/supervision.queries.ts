@@ -8,6 +8,7 @@
  * custom period's partial months, and policies and post-evaluations, here.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { heldReportKeys } from '../livelihood/livelihood.figures.ts'
 import {
   ISSUE_CATEGORIES,
   ISSUE_CHANNELS,
@@ -78,6 +79,13 @@ export async function issueFigures(
   today: string,
 ): Promise<ByGroup<IssueFigures>> {
   const stageColumns = ISSUE_STAGES.map((stage) => `stage_${stage}`)
+  // A report held by an on-schedule livelihood item is not late at the
+  // accept or village stage (#16.5, the rule of `isOverdue`).
+  const held = await heldReportKeys(db, today)
+  const notHeld = (stage: string) =>
+    held.length > 0 && (stage === 'accept' || stage === 'village')
+      ? sql`record_key not in (${sql.join(held)})`
+      : sql`1 = 1`
   const rows = await sliceQuery(db, 'issue', slice, period)
     .select(sql<number>`count(*)`.as('received'))
     .select(ISSUE_CATEGORIES.map((c) => count(sql`category = ${c}`).as(`cat_${c}`)))
@@ -98,7 +106,7 @@ export async function issueFigures(
     .select(
       ISSUE_STAGES.map((stage, index) =>
         count(
-          sql`${sql.ref(stageColumns[index] ?? '')} = 1 or (open_stage = ${stage} and open_due < ${today})`,
+          sql`${sql.ref(stageColumns[index] ?? '')} = 1 or (open_stage = ${stage} and open_due < ${today} and ${notHeld(stage)})`,
         ).as(`late_${stage}`),
       ),
     )

@@ -5,6 +5,7 @@
  * township, their text and the department's answer.
  */
 import { z } from 'zod'
+import { publicListingSchema } from '../livelihood/public-listing.ts'
 import { optionalText, text } from '../common/text.schema.ts'
 import { orgPathSchema } from '../common/fields.schema.ts'
 import { VERDICTS } from './opinion.schema.ts'
@@ -95,6 +96,8 @@ export const trackedOpinionSchema = z.object({
   submittedOn: z.string(),
   answersDueOn: z.string().nullable(),
   answer: publicAnswerSchema.nullable(),
+  /** The livelihood item the opinion backs, when a township put it on its list (#16.1). */
+  listing: publicListingSchema.nullable(),
 })
 /** The one opinion a tracking code finds. */
 export type TrackedOpinion = z.infer<typeof trackedOpinionSchema>

@@ -8,11 +8,14 @@ import { MutationRejection, parsePayload, type Actor } from '../sync/record-kind
 import { completionDue } from './livelihood.deadlines.ts'
 import { statusAfter, type LivelihoodOp } from './livelihood.machine.ts'
 import { LIVELIHOOD_PAYLOADS } from './livelihood.payloads.ts'
-import type {
-  LivelihoodAction,
-  LivelihoodEvent,
-  LivelihoodItemData,
-  LivelihoodPlan,
+import {
+  hasSource,
+  NO_SOURCE_MESSAGE,
+  sourceOpinionIdsOf,
+  type LivelihoodAction,
+  type LivelihoodEvent,
+  type LivelihoodItemData,
+  type LivelihoodPlan,
 } from './livelihood.schema.ts'
 
 /** The next sequence number of a list of entries numbered from "1". */
@@ -82,6 +85,8 @@ const CHANGES: Readonly<Record<LivelihoodOp, ChangeOf>> = {
     const input = parsePayload(LIVELIHOOD_PAYLOADS.edit, payload)
     const patch: Partial<LivelihoodItemData> = { ...input }
     if (input.sourceIssueIds) patch.sourceIssueIds = [...new Set(input.sourceIssueIds)]
+    if (input.sourceOpinionIds) patch.sourceOpinionIds = [...new Set(input.sourceOpinionIds)]
+    if (!hasSource({ ...current, ...patch })) refuse(NO_SOURCE_MESSAGE)
     return { patch, details: { fields: Object.keys(input).sort().join(',') } }
   },
   plan(current, payload) {
@@ -114,6 +119,7 @@ const CHANGES: Readonly<Record<LivelihoodOp, ChangeOf>> = {
     return {
       patch: {
         sourceIssueIds: [...new Set([...current.sourceIssueIds, ...input.sourceIssueIds])],
+        sourceOpinionIds: [...new Set([...sourceOpinionIdsOf(current), ...input.sourceOpinionIds])],
         mergedFrom: [
           ...current.mergedFrom,
           { itemId: input.fromItemId, name: input.name, township: input.township },

@@ -59,13 +59,13 @@ export function actorAt(
   return { ...people[who], at }
 }
 
-export const PROPOSAL: LivelihoodProposalInput = {
+export const PROPOSAL = {
   name: '柳河村通组道路硬化',
   description: '村东三个组的土路雨天泥泞，群众出行难，拟硬化1.2公里。',
   place: '柳河村东片',
   year: 2026,
   sourceIssueIds: ['issue-a', 'issue-b', 'issue-c'],
-}
+} satisfies LivelihoodProposalInput
 
 export const PLAN: LivelihoodPayload<'plan'> = {
   responsibleUnit: DEPT,

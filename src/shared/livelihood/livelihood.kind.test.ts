@@ -8,14 +8,20 @@ import {
   change,
   DEPT,
   PLAN,
+  PROPOSAL,
   proposed,
   submitted,
   T1,
   V1,
 } from './livelihood.fixtures.ts'
-import { livelihoodAudience, livelihoodItemKind } from './livelihood.kind.ts'
+import { holdsAnyOf, livelihoodAudience, livelihoodItemKind } from './livelihood.kind.ts'
 import { availableLivelihoodOps } from './livelihood.machine.ts'
-import { livelihoodItemDataSchema, type LivelihoodItemData } from './livelihood.schema.ts'
+import {
+  askerCount,
+  livelihoodItemDataSchema,
+  NO_SOURCE_MESSAGE,
+  type LivelihoodItemData,
+} from './livelihood.schema.ts'
 
 const valid = (item: LivelihoodItemData) => livelihoodItemDataSchema.parse(item)
 
@@ -42,6 +48,28 @@ describe('proposing a livelihood item', () => {
       actorAt('cadre'),
     )
     expect(item.submissionDue).toBe('2026-02-15')
+  })
+
+  it('takes consultation opinions as sources, counted among the residents asking (#16.1)', () => {
+    const item = valid(proposed({ ...PROPOSAL, sourceIssueIds: [], sourceOpinionIds: ['op-1'] }))
+    expect(item.sourceOpinionIds).toEqual(['op-1'])
+    expect(askerCount(valid(proposed({ ...PROPOSAL, sourceOpinionIds: ['op-1', 'op-1'] })))).toBe(4)
+    const none = refusalOf(() => proposed({ ...PROPOSAL, sourceIssueIds: [] }))
+    expect(none).toMatchObject({ code: 'invalid_payload', message: NO_SOURCE_MESSAGE })
+    const emptied = refusalOf(() =>
+      change(item, 'edit', { sourceOpinionIds: [] }, actorAt('township')),
+    )
+    expect(emptied.message).toBe(NO_SOURCE_MESSAGE)
+  })
+
+  it('lets an opinion back one holding item only, like a report', () => {
+    const holder = proposed({ ...PROPOSAL, sourceOpinionIds: ['op-1'] })
+    expect(holdsAnyOf(holder, { sourceIssueIds: [], sourceOpinionIds: ['op-1'] }, 'x')).toBe(true)
+    expect(holdsAnyOf(holder, { sourceIssueIds: [], sourceOpinionIds: ['op-2'] }, 'x')).toBe(false)
+    const cancelled = change(holder, 'cancel', { reason: '重复' }, actorAt('cadre'))
+    expect(holdsAnyOf(cancelled, { sourceIssueIds: [], sourceOpinionIds: ['op-1'] }, 'x')).toBe(
+      false,
+    )
   })
 
   it('refuses a grid worker, a department and a year two years ahead in Chinese', () => {

@@ -9,6 +9,7 @@
  */
 import { can } from '../auth/permissions.ts'
 import { chinaDate } from '../calendar/working-days.ts'
+import { OPINION_KIND, opinionDataSchema } from '../consultation/opinion.schema.ts'
 import { ISSUE_KIND } from '../issue/issue.kind.ts'
 import { issueDataSchema } from '../issue/issue.schema.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
@@ -26,10 +27,13 @@ import { applyChange, ledgerEntry } from './livelihood.apply.ts'
 import { DEFAULT_SUBMIT_BY, submissionDueOf } from './livelihood.deadlines.ts'
 import { LIVELIHOOD_OPS, livelihoodRefusal, type LivelihoodOp } from './livelihood.machine.ts'
 import {
+  hasSource,
   LIVELIHOOD_HOLDING,
   LIVELIHOOD_ITEM_KIND,
   livelihoodItemDataSchema,
   livelihoodProposalSchema,
+  NO_SOURCE_MESSAGE,
+  sourceOpinionIdsOf,
   type LivelihoodItemData,
 } from './livelihood.schema.ts'
 
@@ -84,10 +88,12 @@ function propose(payload: Record<string, unknown>, actor: Actor, submitBy: strin
       `只能提出${thisYear}年或${thisYear + 1}年的民生实事`,
     )
   }
+  if (!hasSource(input)) throw new MutationRejection('invalid_payload', NO_SOURCE_MESSAGE)
   const { township, village } = placeOf(actor)
   const data: LivelihoodItemData = {
     ...input,
     sourceIssueIds: [...new Set(input.sourceIssueIds)],
+    sourceOpinionIds: [...new Set(input.sourceOpinionIds)],
     township,
     village,
     status: 'candidate',
@@ -162,33 +168,63 @@ export function livelihoodAudience(data: LivelihoodItemData): string[] {
   ]
 }
 
-/** True when `other` (another stored item) already holds one of `sourceIssueIds`. */
-export function holdsAnyOf(
-  other: unknown,
-  sourceIssueIds: readonly string[],
-  recordId: string,
-): boolean {
+/** The reports and opinions an item (or a change) names. */
+interface Sources {
+  sourceIssueIds: readonly string[]
+  sourceOpinionIds?: readonly string[]
+}
+
+/** True when `other` (another stored item) already holds one of the reports or opinions in `sources`. */
+export function holdsAnyOf(other: unknown, sources: Sources, recordId: string): boolean {
   const parsed = livelihoodItemDataSchema.safeParse(other)
   if (!parsed.success) return false
   const item = parsed.data
   if (!LIVELIHOOD_HOLDING.includes(item.status) || item.mergedInto === recordId) return false
-  return item.sourceIssueIds.some((id) => sourceIssueIds.includes(id))
+  const opinions = sourceOpinionIdsOf(sources)
+  return (
+    item.sourceIssueIds.some((id) => sources.sourceIssueIds.includes(id)) ||
+    sourceOpinionIdsOf(item).some((id) => opinions.includes(id))
+  )
 }
 
-/** The refusal of a report that already backs another item (it must not describe that item). */
+/** The refusal of a report or opinion that already backs another item (it must not describe that item). */
 export const SOURCE_TAKEN = {
   code: 'source_issue_taken',
-  message: '所选诉求已列入其他民生实事，一件诉求只能列入一项民生实事',
+  message: '所选诉求或意见已列入其他民生实事，一件诉求或意见只能列入一项民生实事',
+}
+
+/**
+ * Each opinion must be one heard in the item's township (its village, or its
+ * author's unit when heard above village level) and in the author's sight;
+ * an opinion sent from the public page without a village belongs to no
+ * township and cannot back an item.
+ */
+function opinionReferences(ids: readonly string[], township: string): RecordReference[] {
+  return ids.map((id) =>
+    recordReference(
+      OPINION_KIND,
+      opinionDataSchema,
+      id,
+      { code: 'unknown_source_opinion', message: '所选意见不存在或不在您的管辖范围内' },
+      (opinion) => {
+        if (!isWithin(opinion.villagePath ?? opinion.unitPath, township)) {
+          throw new MutationRejection('out_of_scope', '所选意见不属于本乡镇')
+        }
+        return []
+      },
+    ),
+  )
 }
 
 function sourceReferences(
-  ids: readonly string[],
+  added: Sources,
   township: string,
   recordId: string,
-  allSources: readonly string[],
+  allSources: Sources,
 ): RecordReference[] {
   return [
-    ...ids.map((id) =>
+    ...opinionReferences(sourceOpinionIdsOf(added), township),
+    ...added.sourceIssueIds.map((id) =>
       recordReference(
         ISSUE_KIND,
         issueDataSchema,
@@ -244,12 +280,19 @@ function livelihoodReferences(
         code: 'unknown_unit',
         message: '所属乡镇不存在',
       },
-      ...sourceReferences(next.sourceIssueIds, next.township, recordId, next.sourceIssueIds),
+      ...sourceReferences(next, next.township, recordId, next),
     ]
   }
-  if (op === 'edit' && Array.isArray(payload.sourceIssueIds)) {
-    const added = next.sourceIssueIds.filter((id) => !current?.sourceIssueIds.includes(id))
-    return sourceReferences(added, next.township, recordId, next.sourceIssueIds)
+  if (
+    op === 'edit' &&
+    (Array.isArray(payload.sourceIssueIds) || Array.isArray(payload.sourceOpinionIds))
+  ) {
+    const held = current ? sourceOpinionIdsOf(current) : []
+    const added = {
+      sourceIssueIds: next.sourceIssueIds.filter((id) => !current?.sourceIssueIds.includes(id)),
+      sourceOpinionIds: sourceOpinionIdsOf(next).filter((id) => !held.includes(id)),
+    }
+    return sourceReferences(added, next.township, recordId, next)
   }
   const responsible = next.plan?.responsibleUnit
   if ((op === 'plan' || op === 'accept') && responsible && responsible !== next.township) {
@@ -308,7 +351,11 @@ function absorbReferences(
       { code: 'unknown_item', message: '要合并的民生实事不存在' },
       (from) => {
         const sources = Array.isArray(payload.sourceIssueIds) ? payload.sourceIssueIds : []
+        const opinions = Array.isArray(payload.sourceOpinionIds) ? payload.sourceOpinionIds : []
+        const fromOpinions = sourceOpinionIdsOf(from)
         const isSame =
+          fromOpinions.length === opinions.length &&
+          fromOpinions.every((id) => opinions.includes(id)) &&
           from.status === 'merged' &&
           from.mergedInto === recordId &&
           from.township === claimed?.township &&
@@ -326,7 +373,7 @@ function absorbReferences(
       kind: LIVELIHOOD_ITEM_KIND,
       id: recordId,
       ...SOURCE_TAKEN,
-      clashes: (other) => holdsAnyOf(other, next.sourceIssueIds, recordId),
+      clashes: (other) => holdsAnyOf(other, next, recordId),
     },
   ]
 }

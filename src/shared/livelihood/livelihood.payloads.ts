@@ -11,8 +11,9 @@ import {
   completionInputSchema,
   delayInputSchema,
   livelihoodPlanInputSchema,
-  livelihoodProposalSchema,
   livelihoodRankingSchema,
+  livelihoodSourcesShape,
+  livelihoodWordsShape,
   progressInputSchema,
 } from './livelihood.schema.ts'
 
@@ -23,7 +24,7 @@ const itemId = z.string({ error: '民生实事编号不正确' }).min(1).max(64)
 
 /** The fields each change requires; the server validates them again. */
 export const LIVELIHOOD_PAYLOADS = {
-  edit: livelihoodProposalSchema.omit({ year: true }).partial(),
+  edit: z.object({ ...livelihoodWordsShape, ...livelihoodSourcesShape }).partial(),
   plan: livelihoodPlanInputSchema,
   submit: z.object({ note }),
   accept: z.object({
@@ -37,7 +38,8 @@ export const LIVELIHOOD_PAYLOADS = {
     fromItemId: itemId,
     name: z.string().min(1).max(60),
     township: orgPathSchema,
-    sourceIssueIds: livelihoodProposalSchema.shape.sourceIssueIds.max(1000),
+    sourceIssueIds: z.array(itemId).max(1000),
+    sourceOpinionIds: z.array(itemId).max(1000).default([]),
   }),
   return: z.object({ reason: reason('请填写退回理由') }),
   rank: livelihoodRankingSchema.extend({

@@ -85,8 +85,19 @@ const recordIdSchema = z.string({ error: '编号不正确' }).min(1, '编号不�
 const reason = (missing: string) =>
   text({ max: 500, missing, tooLong: '理由不超过500字', multiline: true })
 
-/** What a village cadre or township staff types in to propose a candidate. */
-export const livelihoodProposalSchema = z.object({
+/**
+ * What backs an item: the public-interest (公益事项) issue reports and the
+ * consultation opinions (征求意见, #16.1) that ask for it. Each report or
+ * opinion may back one item only; an item names at least one of either
+ * kind (`hasSource`).
+ */
+export const livelihoodSourcesShape = {
+  sourceIssueIds: z.array(recordIdSchema).max(MAX_SOURCES, `来源诉求不超过${MAX_SOURCES}件`),
+  sourceOpinionIds: z.array(recordIdSchema).max(MAX_SOURCES, `来源意见不超过${MAX_SOURCES}条`),
+}
+
+/** The item's own words, as proposed and edited. */
+export const livelihoodWordsShape = {
   name: text({ max: 60, missing: '请填写实事名称', tooLong: '实事名称不超过60字' }),
   description: text({
     max: 1000,
@@ -95,16 +106,54 @@ export const livelihoodProposalSchema = z.object({
     multiline: true,
   }),
   place: text({ max: 100, missing: '请填写地点', tooLong: '地点不超过100字' }),
+}
+
+/** What a village cadre or township staff types in to propose a candidate. */
+export const livelihoodProposalSchema = z.object({
+  ...livelihoodWordsShape,
   /** The list's year. */
   year: z.number({ error: '请选择年度' }).int('请选择年度').min(2000).max(2100),
-  /** Public-interest (公益事项) issue reports that ask for it; each may back one item only. */
-  sourceIssueIds: z
-    .array(recordIdSchema)
-    .min(1, '请至少选择一件群众诉求')
-    .max(MAX_SOURCES, `来源诉求不超过${MAX_SOURCES}件`),
+  sourceIssueIds: livelihoodSourcesShape.sourceIssueIds.default([]),
+  sourceOpinionIds: livelihoodSourcesShape.sourceOpinionIds.default([]),
 })
 /** The propose form's input. */
 export type LivelihoodProposalInput = z.input<typeof livelihoodProposalSchema>
+
+/** The refusal of a proposal that names neither a report nor an opinion. */
+export const NO_SOURCE_MESSAGE = '请至少选择一件群众诉求或一条征求意见'
+
+/** True when an item (or a proposal) names at least one report or opinion. */
+export function hasSource(sources: {
+  sourceIssueIds: readonly string[]
+  sourceOpinionIds?: readonly string[] | undefined
+}): boolean {
+  return sources.sourceIssueIds.length + (sources.sourceOpinionIds?.length ?? 0) > 0
+}
+
+/**
+ * The propose form's schema: the proposal with at least one source, the
+ * refusal shown on the reports' field.
+ */
+export const livelihoodProposalFormSchema = livelihoodProposalSchema.refine(hasSource, {
+  path: ['sourceIssueIds'],
+  message: NO_SOURCE_MESSAGE,
+})
+
+/**
+ * The opinions backing an item: none on items stored before #16.1 (the
+ * field is optional so that their records still parse on every device).
+ */
+export function sourceOpinionIdsOf(data: { sourceOpinionIds?: readonly string[] }): string[] {
+  return Array.isArray(data.sourceOpinionIds) ? [...data.sourceOpinionIds] : []
+}
+
+/** How many residents asked for an item: one per source report or opinion. */
+export function askerCount(data: {
+  sourceIssueIds: readonly string[]
+  sourceOpinionIds?: readonly string[]
+}): number {
+  return data.sourceIssueIds.length + sourceOpinionIdsOf(data).length
+}
 
 /** A milestone of the plan (节点), and when it was reached. */
 export const milestoneSchema = z.object({
@@ -286,6 +335,11 @@ export const livelihoodItemDataSchema = z.object({
   place: z.string().min(1).max(100),
   year: z.number().int().min(2000).max(2100),
   sourceIssueIds: z.array(recordIdSchema).max(MAX_SOURCES * 20),
+  /** The consultation opinions that asked for it (absent on items stored before #16.1). */
+  sourceOpinionIds: z
+    .array(recordIdSchema)
+    .max(MAX_SOURCES * 20)
+    .optional(),
   /** The township whose list it is on. */
   township: orgPathSchema,
   /** The village that proposed it (null when the township did). */

@@ -21,6 +21,8 @@ export interface SourceItem {
     name: string
     status: LivelihoodStatus
     sourceIssueIds: readonly string[]
+    /** The consultation opinions it holds (#16.1; absent on older items). */
+    sourceOpinionIds?: readonly string[]
     returnReason: string | null
     cancelReason: string | null
     mergedInto: string | null
@@ -58,14 +60,25 @@ export interface ReportListing {
   turnedDownAt: string | null
 }
 
+/** The reports an item holds: its source reports (the default of `listingOf`). */
+const issuesOf = (item: SourceItem): readonly string[] => item.data.sourceIssueIds
+
+/** The opinions an item holds, for `listingOf` an opinion (#16.1). */
+export const opinionsOf = (item: SourceItem): readonly string[] => item.data.sourceOpinionIds ?? []
+
 /**
- * The item that answers report `issueId`: the one holding it, else the
- * newest that released it by a cancellation (whose reason the report keeps).
- * A merged item hands its reports on, so it never answers one itself.
+ * The item that answers report `sourceId` (or, with `sourcesOf` =
+ * `opinionsOf`, consultation opinion `sourceId`): the one holding it, else
+ * the newest that released it by a cancellation (whose reason the report
+ * keeps). A merged item hands its reports on, so it never answers one itself.
  */
-export function listingOf(issueId: string, items: readonly SourceItem[]): ReportListing | null {
+export function listingOf(
+  sourceId: string,
+  items: readonly SourceItem[],
+  sourcesOf: (item: SourceItem) => readonly string[] = issuesOf,
+): ReportListing | null {
   const listing = items.filter(
-    (item) => item.data.sourceIssueIds.includes(issueId) && item.data.status !== 'merged',
+    (item) => sourcesOf(item).includes(sourceId) && item.data.status !== 'merged',
   )
   const holding = listing.find((item) => !RELEASED.has(item.data.status))
   const item =

@@ -11,7 +11,7 @@
 import { z } from 'zod'
 import { pathIds } from '../org/org-path.ts'
 import { completionDue, livelihoodOverdue } from './livelihood.deadlines.ts'
-import type { LivelihoodItemData, LivelihoodStatus } from './livelihood.schema.ts'
+import { askerCount, type LivelihoodItemData, type LivelihoodStatus } from './livelihood.schema.ts'
 
 /**
  * Items on the county's plan are public (accepted, being built, completed):
@@ -38,7 +38,7 @@ export const publicItemSchema = z.object({
   updatedOn: z.string().nullable(),
   /** The content hash of the latest photo (served by the public photo route), or null. */
   photo: z.string().nullable(),
-  /** How many residents' reports asked for it (a count, never who). */
+  /** How many residents' reports and opinions asked for it (a count, never who). */
   sourceCount: z.number(),
 })
 export type PublicItem = z.infer<typeof publicItemSchema>
@@ -93,7 +93,7 @@ export function publicItemOf(
     completedOn: data.completion?.completedOn ?? null,
     updatedOn: data.completion?.acceptedOn ?? data.progress.at(-1)?.date ?? null,
     photo: latestPhoto(data),
-    sourceCount: data.sourceIssueIds.length,
+    sourceCount: askerCount(data),
   }
 }
 

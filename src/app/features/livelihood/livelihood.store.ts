@@ -10,6 +10,7 @@ import { isLivelihoodItemData, LIVELIHOOD_ITEM_KIND } from '#shared/livelihood/l
 import type { LivelihoodOp } from '#shared/livelihood/livelihood.machine.ts'
 import {
   LIVELIHOOD_HOLDING,
+  sourceOpinionIdsOf,
   type LivelihoodItemData,
 } from '#shared/livelihood/livelihood.schema.ts'
 import { i18n } from '#app/i18n/index.ts'
@@ -24,13 +25,13 @@ export const useLivelihoodStore = defineStore('livelihood', () => {
     newestBy: (data) => data.proposedAt,
   })
 
-  /** Reports that already back an item this device knows (the server has the final word). */
+  /** Reports and opinions that already back an item this device knows (the server has the final word). */
   const takenSources = computed(
     () =>
       new Set(
         items.value
           .filter((row) => LIVELIHOOD_HOLDING.includes(row.data.status))
-          .flatMap((row) => row.data.sourceIssueIds),
+          .flatMap((row) => [...row.data.sourceIssueIds, ...sourceOpinionIdsOf(row.data)]),
       ),
   )
 
@@ -78,6 +79,7 @@ export const useLivelihoodStore = defineStore('livelihood', () => {
             name: from.data.name,
             township: from.data.township,
             sourceIssueIds: from.data.sourceIssueIds,
+            sourceOpinionIds: sourceOpinionIdsOf(from.data),
           },
           recordId: into,
         },

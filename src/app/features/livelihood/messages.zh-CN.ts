@@ -77,6 +77,7 @@ export const livelihoodMessages = {
       placePlaceholder: '如：柳河村东片',
       year: '年度',
       sourceIssueIds: '来源诉求（公益事项）',
+      sourceOpinionIds: '来源意见（征求意见）',
       responsibleUnit: '承办单位',
       estimatedCost: '估算金额（万元）',
       fundingSource: '资金来源',
