@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
 import { deputyRoutes } from './features/deputy/routes.ts'
+import { outreachRoutes } from './features/outreach/routes.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
 import { disclosureRoutes } from './features/disclosure/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
@@ -37,6 +38,7 @@ const routes: RouteRecordRaw[] = [
   ...syncRoutes,
   ...supervisionRoutes,
   ...deputyRoutes,
+  ...outreachRoutes,
   ...disclosureRoutes,
   ...consultationPublicRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },

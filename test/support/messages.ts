@@ -7,6 +7,7 @@ import type { AllMessages } from '#app/i18n/keys.ts'
 import { zhCN as shell } from '#app/i18n/zh-CN.ts'
 import { consultationPublicMessages } from '#app/features/consultation/public-messages.zh-CN.ts'
 import { deputyMessages } from '#app/features/deputy/messages.zh-CN.ts'
+import { outreachMessages } from '#app/features/outreach/messages.zh-CN.ts'
 import { disclosureMessages } from '#app/features/disclosure/messages.zh-CN.ts'
 import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
@@ -26,6 +27,7 @@ export const zhCN: AllMessages = {
   ...consultationMessages,
   ...consultationPublicMessages,
   ...deputyMessages,
+  ...outreachMessages,
   ...deskMessages,
   ...disclosureMessages,
   ...issueMessages,

@@ -64,6 +64,8 @@ export const PERMISSIONS = [
   'review.intake',
   /** Record the review body's decision on a forwarded application. */
   'review.decide',
+  /** Record mediators' touring classes (巡讲课堂) and studio sessions (工作室) in one's unit and below. */
+  'outreach.record',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -89,8 +91,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.propose',
     'disclosure.publish',
     'review.intake',
+    'outreach.record',
   ],
-  mediator: [...EVERY_USER, 'meeting.record', 'opinion.record'],
+  mediator: [...EVERY_USER, 'meeting.record', 'opinion.record', 'outreach.record'],
   township_staff: [
     ...EVERY_USER,
     'meeting.record',
@@ -103,6 +106,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.implement',
     'disclosure.publish',
     'review.intake',
+    'outreach.record',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -118,6 +122,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.decide',
     'deputy.plan',
     'disclosure.configure',
+    'outreach.record',
   ],
   department_staff: [
     ...EVERY_USER,
