@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { adminRoutes } from './features/admin/index.ts'
 import { authRoutes, useAuthStore } from './features/auth/index.ts'
 import { deputyRoutes } from './features/deputy/routes.ts'
+import { outreachRoutes } from './features/outreach/routes.ts'
 import { discussableRoutes } from './features/discussable/routes.ts'
 import { disclosureRoutes } from './features/disclosure/routes.ts'
 import { homeRoutes } from './features/home/index.ts'
@@ -45,6 +46,7 @@ const routes: RouteRecordRaw[] = [
   ...supervisionRoutes,
   ...ledgerRoutes,
   ...deputyRoutes,
+  ...outreachRoutes,
   ...disclosureRoutes,
   ...consultationPublicRoutes,
   ...importRoutes,

@@ -15,6 +15,8 @@ import { livelihoodItemKind } from './livelihood/livelihood.kind.ts'
 import { rankingKind } from './livelihood/ranking.kind.ts'
 import { mediatorKind } from './meeting/mediator.kind.ts'
 import { meetingKind } from './meeting/meeting.kind.ts'
+import { touringClassKind } from './meeting/outreach-class.kind.ts'
+import { studioKind } from './meeting/outreach-studio.kind.ts'
 import { policyKind } from './policy/policy.kind.ts'
 import { reviewKind } from './oversight/review.kind.ts'
 import { selfCorrectionKind } from './oversight/self-correction.kind.ts'
@@ -39,4 +41,6 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   disclosureCategoryKind,
   selfCorrectionKind,
   reviewKind,
+  touringClassKind,
+  studioKind,
 ]

@@ -2,7 +2,9 @@
  * Issue #18.1 in Chromium at 360 px: a deputy linked to two villages sees
  * both overdue, records a visit offline with two opinions, turns one into an
  * issue report offline, and once online follows it; the county sees the
- * village still overdue.
+ * village still overdue. Then (issue #18.4) a village cadre records a
+ * mediators' touring class and opens a studio with a session, and the pool
+ * counts both for the mediator.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { uuidv7 } from 'uuidv7'
@@ -79,4 +81,40 @@ it('lets a deputy record a visit offline and follow an opinion raised as a repor
     .toContain('1 个村社走访逾期')
   await snapshot(desk, 'deputy/county-plans')
   await county.close()
+})
+
+it('records a touring class and a studio session that count for the mediator', async () => {
+  const mediator = '柳河村·解事员（演示）'
+  const { context: phone, page } = await env.signedInPhone('villageCadre')
+  await page.goto('/outreach')
+  await page.getByTestId('outreach-class-new').click()
+  await page.getByTestId('outreach-topic').locator('input').fill('土地承包法律知识进村')
+  await page.getByTestId('outreach-basis').locator('input').fill('《农村土地承包法》')
+  await page.getByTestId('outreach-attendance').locator('input').fill('42')
+  const choice = page.locator('[data-test^="outreach-mediator-"]').filter({ hasText: mediator })
+  await choice.click()
+  await snapshot(page, 'outreach/class-form')
+  await page.getByTestId('outreach-class-save').click()
+  await expect.poll(() => page.getByTestId('outreach-class').count()).toBe(1)
+
+  await page.getByRole('tab', { name: '解事员工作室' }).click()
+  await page.getByTestId('outreach-studio-new').click()
+  await page.getByTestId('outreach-studio-name').locator('input').fill('老刘调解工作室')
+  const leader = page.getByTestId('outreach-studio-leader')
+  await leader.selectOption({ label: mediator })
+  await page.getByTestId('outreach-studio-save').click()
+  await page.waitForURL(/\/outreach\/studios\/[0-9a-f-]{36}$/)
+  await page.getByTestId('outreach-session-topic').locator('input').fill('接待群众、调解邻里纠纷')
+  await page.getByTestId('outreach-session-attendance').locator('input').fill('6')
+  await page.getByTestId('outreach-session-save').click()
+  await expect.poll(() => page.getByTestId('outreach-session').count()).toBe(1)
+  await snapshot(page, 'outreach/studio')
+
+  await page.goto('/mediators')
+  const card = page.getByTestId('mediator-card').filter({ hasText: mediator })
+  await expect
+    .poll(() => card.getByTestId('mediator-outreach').textContent())
+    .toContain('巡讲 1 次 · 工作室活动 1 场')
+  await expectSynced(page)
+  await phone.close()
 })

@@ -120,6 +120,18 @@ it('walks a self-correction case and a review application at 360 px', async () =
   await expect.poll(() => desk.getByTestId('case-check').count(), SYNC_TIMEOUT).toBe(1)
   expect(await desk.getByTestId('case-check').textContent()).toContain('案卷评查')
   await snapshot(desk, 'oversight/case-checked')
+  // …and opens a correction investigation of its own on another act.
+  await desk.goto('/oversight/cases')
+  await desk.getByTestId('investigation-new').click()
+  await desk.getByTestId('investigation-title').locator('input').fill('违规扣押车辆')
+  await desk
+    .getByTestId('investigation-act')
+    .locator('textarea')
+    .fill('未出具扣押决定书即扣押三轮车')
+  await snapshot(desk, 'oversight/investigation-form')
+  await desk.getByTestId('investigation-save').click()
+  await desk.waitForURL(/\/oversight\/cases\/[0-9a-f-]{36}$/)
+  await expect.poll(() => desk.getByText('纠错调查').count()).toBeGreaterThan(0)
   await body.close()
 
   // A village station takes a review application offline.

@@ -8,6 +8,7 @@ import { zhCN as shell } from '#app/i18n/zh-CN.ts'
 import { adminMessages } from '#app/features/admin/messages.zh-CN.ts'
 import { consultationPublicMessages } from '#app/features/consultation/public-messages.zh-CN.ts'
 import { deputyMessages } from '#app/features/deputy/messages.zh-CN.ts'
+import { outreachMessages } from '#app/features/outreach/messages.zh-CN.ts'
 import { disclosureMessages } from '#app/features/disclosure/messages.zh-CN.ts'
 import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
@@ -33,6 +34,7 @@ export const zhCN: AllMessages = {
   ...consultationMessages,
   ...consultationPublicMessages,
   ...deputyMessages,
+  ...outreachMessages,
   ...deskMessages,
   ...disclosureMessages,
   ...importMessages,

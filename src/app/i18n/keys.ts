@@ -7,6 +7,7 @@ import type { ShellMessages } from './zh-CN.ts'
 import type { AdminMessages } from '#app/features/admin/index.ts'
 import type { ConsultationPublicMessages } from '#app/features/consultation/index.ts'
 import type { DeputyMessages } from '#app/features/deputy/index.ts'
+import type { OutreachMessages } from '#app/features/outreach/index.ts'
 import type { DisclosureMessages } from '#app/features/disclosure/index.ts'
 import type { DeskMessages } from '#app/features/home/index.ts'
 import type { AssessmentMessages } from '#app/features/policy/index.ts'
@@ -31,6 +32,7 @@ export type AllMessages = ShellMessages &
   ConsultationMessages &
   ConsultationPublicMessages &
   DeputyMessages &
+  OutreachMessages &
   DeskMessages &
   DisclosureMessages &
   ImportMessages &

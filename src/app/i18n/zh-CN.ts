@@ -52,6 +52,7 @@ export const zhCN = {
       capture: '登记群众说事',
       supervision: '督导考核',
       deputies: '代表委员联系',
+      outreach: '巡讲与工作室',
       disclosures: '村务公开',
       enforcement: '执法自我纠错',
       review: '行政复议联系点',

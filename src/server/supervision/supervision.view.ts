@@ -29,6 +29,7 @@ import {
 } from './supervision.queries.ts'
 import { consultationFigures } from './consultation.queries.ts'
 import { livelihoodFigures } from '../livelihood/livelihood.figures.ts'
+import { outreachFigures } from '../outreach/outreach.figures.ts'
 import { splitPeriod } from './period-split.ts'
 import { summaryFigures } from './summary.queries.ts'
 
@@ -68,6 +69,7 @@ interface Counted {
   postEvaluations: Awaited<ReturnType<typeof postEvaluationFigures>>
   consultations: Awaited<ReturnType<typeof consultationFigures>>
   livelihood: Awaited<ReturnType<typeof livelihoodFigures>>
+  outreach: Awaited<ReturnType<typeof outreachFigures>>
 }
 
 /** Where a view's figures are read from: whole months from the summary (the default), or all from the facts. */
@@ -84,7 +86,10 @@ async function countSlice(
   // and on PostgreSQL one view should not take five pooled connections.
   const { months, edges } =
     source === 'summary' ? splitPeriod(period) : { months: [], edges: [period] }
-  let counted: Omit<Counted, 'policies' | 'postEvaluations' | 'consultations' | 'livelihood'> =
+  let counted: Omit<
+    Counted,
+    'policies' | 'postEvaluations' | 'consultations' | 'livelihood' | 'outreach'
+  > =
     months.length > 0
       ? await summaryFigures(db, slice, months, today)
       : { issues: new Map(), meetings: new Map(), forms: new Map() }
@@ -100,7 +105,8 @@ async function countSlice(
   const postEvaluations = await postEvaluationFigures(db, slice, period)
   const consultations = await consultationFigures(db, slice, period, today)
   const livelihood = await livelihoodFigures(db, slice, period, today)
-  return { ...counted, policies, postEvaluations, consultations, livelihood }
+  const outreach = await outreachFigures(db, slice, period)
+  return { ...counted, policies, postEvaluations, consultations, livelihood, outreach }
 }
 
 /** Counts of two parts of a period added per group (medians are taken again by `rowOf`). */
@@ -128,6 +134,7 @@ function rowOf(unit: FigureUnit, expected: number | null, counted: Counted, key:
   figures.postEvaluations = pick(counted.postEvaluations, figures.postEvaluations)
   figures.consultations = pick(counted.consultations, figures.consultations)
   figures.livelihood = pick(counted.livelihood, figures.livelihood)
+  figures.outreach = pick(counted.outreach, figures.outreach)
   figures.issues.medianHandlingDays = medianOf(figures.issues.handlingHistogram)
   return figures
 }
@@ -149,6 +156,7 @@ function sumAll(unit: FigureUnit, expected: number | null, counted: Counted): Un
       postEvaluations: addCounts(sum.postEvaluations, row.postEvaluations),
       consultations: addCounts(sum.consultations, row.consultations),
       livelihood: addCounts(sum.livelihood, row.livelihood),
+      outreach: addCounts(sum.outreach, row.outreach),
     }
   }
   sum.meetings.villageMonthsExpected = expected

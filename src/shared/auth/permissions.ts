@@ -72,6 +72,8 @@ export const PERMISSIONS = [
   'api.manage',
   /** Change the county settings (县级设置: deadlines, fixed days, oversight bodies…). */
   'settings.manage',
+  /** Record mediators' touring classes (巡讲课堂) and studio sessions (工作室) in one's unit and below. */
+  'outreach.record',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -97,8 +99,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'livelihood.propose',
     'disclosure.publish',
     'review.intake',
+    'outreach.record',
   ],
-  mediator: [...EVERY_USER, 'meeting.record', 'opinion.record'],
+  mediator: [...EVERY_USER, 'meeting.record', 'opinion.record', 'outreach.record'],
   township_staff: [
     ...EVERY_USER,
     'meeting.record',
@@ -112,6 +115,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'disclosure.publish',
     'review.intake',
     'issue.import',
+    'outreach.record',
   ],
   county_staff: [
     ...EVERY_USER,
@@ -129,6 +133,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'disclosure.configure',
     'issue.import',
     'settings.manage',
+    'outreach.record',
   ],
   department_staff: [
     ...EVERY_USER,

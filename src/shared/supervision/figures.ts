@@ -110,6 +110,17 @@ export interface LivelihoodFigures {
   completed: number
 }
 
+/**
+ * Mediators' outreach (巡讲课堂、工作室, issue #18.4) held in the period,
+ * counted where the class (its village) or the studio is home.
+ */
+export interface OutreachFigures {
+  classes: number
+  /** People at the classes, added up. */
+  attendance: number
+  studioSessions: number
+}
+
 /** Every figure of one unit. */
 export interface UnitFigures {
   unit: FigureUnit
@@ -120,6 +131,7 @@ export interface UnitFigures {
   postEvaluations: PostEvaluationFigures
   consultations: ConsultationFigures
   livelihood: LivelihoodFigures
+  outreach: OutreachFigures
 }
 
 /** A policy interpreted late or not yet, past its deadline. */
@@ -206,6 +218,7 @@ export function emptyFigures(unit: FigureUnit, villageMonthsExpected: number | n
     postEvaluations: { opened: 0, concluded: 0 },
     consultations: { due: 0, late: 0, unanswered: 0 },
     livelihood: { items: 0, late: 0, completed: 0 },
+    outreach: { classes: 0, attendance: 0, studioSessions: 0 },
   }
 }
 

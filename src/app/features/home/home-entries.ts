@@ -18,6 +18,7 @@ export interface HomeEntry {
     | 'livelihood'
     | 'supervision'
     | 'deputies'
+    | 'outreach'
     | 'disclosures'
     | 'enforcement'
     | 'review'
@@ -57,6 +58,8 @@ const HOME_ENTRIES: readonly HomeEntry[] = [
   { key: 'supervision', icon: 'bar-chart-o', to: '/supervision', anyOf: ['supervision.view'] },
   // 代表委员联系: the deputies themselves and the county that plans their visits.
   { key: 'deputies', icon: 'manager-o', to: '/deputies', anyOf: ['deputy.plan', 'deputy.visit'] },
+  // 巡讲与工作室: mediators' outreach, recorded by those who run it.
+  { key: 'outreach', icon: 'volume-o', to: '/outreach', anyOf: ['outreach.record'] },
   // 村务公开: the stations publish; supervisors follow who has not.
   {
     key: 'disclosures',

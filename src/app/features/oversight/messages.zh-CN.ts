@@ -35,6 +35,7 @@ export const oversightMessages = {
       addCheck: '登记评查或走访',
       saved: '已保存',
       opened: '已启动纠错调查',
+      investigate: { title: '启动纠错调查', save: '启动调查', open: '启动纠错调查' },
       fields: {
         findings: '情况说明',
         findingsPlaceholder: '本步骤做了什么、查明了什么',

@@ -11,6 +11,11 @@ export const oversightRoutes: RouteRecordRaw[] = [
     component: page(() => import('./CaseListPage.vue')),
   },
   {
+    path: '/oversight/cases/new',
+    name: 'oversight-investigation-new',
+    component: page(() => import('./InvestigationFormPage.vue')),
+  },
+  {
     path: '/oversight/cases/:id',
     name: 'oversight-case',
     component: page(() => import('./CaseDetailPage.vue')),

@@ -4,6 +4,7 @@ import type {
   ConsultationFigures,
   LivelihoodFigures,
   IssueFigures,
+  OutreachFigures,
   UnitFigures,
 } from '#shared/supervision/figures.ts'
 
@@ -35,6 +36,12 @@ export function overdueCount(issues: IssueFigures): number {
 export function consultationsOf(figures: UnitFigures): ConsultationFigures {
   const counted = (figures as Partial<UnitFigures>).consultations
   return counted ?? { due: 0, late: 0, unanswered: 0 }
+}
+
+/** A unit's mediators' outreach (issue #18.4); zero for a view cached before it was counted. */
+export function outreachOf(figures: UnitFigures): OutreachFigures {
+  const counted = (figures as Partial<UnitFigures>).outreach
+  return counted ?? { classes: 0, attendance: 0, studioSessions: 0 }
 }
 
 /** A unit's livelihood list figures (issue #16.4); zero for a view cached before they were counted. */

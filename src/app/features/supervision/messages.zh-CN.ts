@@ -44,6 +44,8 @@ export const supervisionMessages = {
       consultationsValue: '到期 {due} 项，逾期答复 {late} 项，逾期未答复 {unanswered} 项',
       livelihood: '民生实事',
       livelihoodValue: '{items} 项，逾期 {late} 项，已完成 {completed} 项',
+      outreach: '解事员巡讲',
+      outreachValue: '巡讲 {classes} 场（{attendance} 人次），工作室活动 {studioSessions} 场',
       none: '—',
     },
     table: {

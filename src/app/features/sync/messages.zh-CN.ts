@@ -52,6 +52,8 @@ export const syncMessages = {
       deputy_visit: '代表委员走访',
       self_correction: '执法自我纠错',
       review_matter: '行政复议事项',
+      touring_class: '巡讲课堂',
+      mediator_studio: '解事员工作室',
     },
     edit: '修改',
   },
