@@ -14,7 +14,6 @@ import { deskMessages } from '#app/features/home/messages.zh-CN.ts'
 import { assessmentMessages } from '#app/features/policy/messages.zh-CN.ts'
 import { consultationMessages } from '#app/features/consultation/messages.zh-CN.ts'
 import { importMessages } from '#app/features/import/messages.zh-CN.ts'
-import { ledgerMessages } from '#app/features/ledger/messages.zh-CN.ts'
 import { issueMessages } from '#app/features/issue/messages.zh-CN.ts'
 import { ledgerMessages } from '#app/features/ledger/messages.zh-CN.ts'
 import { livelihoodMessages } from '#app/features/livelihood/messages.zh-CN.ts'
@@ -38,7 +37,6 @@ export const zhCN: AllMessages = {
   ...deskMessages,
   ...disclosureMessages,
   ...importMessages,
-  ...ledgerMessages,
   ...issueMessages,
   ...ledgerMessages,
   ...livelihoodMessages,
