@@ -6,7 +6,6 @@ export const settingsMessages = {
     offline: '离线中，联网后才能查看和修改县级设置',
     version: '当前版本：第 {version} 版',
     initialVersion: '当前为初始设置（未修改过）',
-    changedBy: '{name} 于 {at} 修改',
     save: '保存设置',
     saved: '已保存为第 {version} 版',
     stageDeadlines: '说事办理期限（工作日）',
