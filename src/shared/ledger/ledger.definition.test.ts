@@ -13,11 +13,12 @@ describe('ledger definitions', () => {
   })
 
   it('seals a ledger: headers, groups, widths, and rows of what it reads', () => {
-    const ledger = defineLedger({
+    const memo = z.object({ text: z.string(), at: z.string(), count: z.number() })
+    const ledger = defineLedger<z.infer<typeof memo>>({
       id: 'test',
       title: '测试台账',
       kind: 'memo',
-      read: readWith(z.object({ text: z.string(), at: z.string(), count: z.number() })),
+      read: readWith(memo),
       dateOf: (row) => row.at,
       columns: [
         { header: '内容', width: 10, value: (row) => row.text },
