@@ -5,7 +5,8 @@ import {
   REMINDER_WINDOW_DAYS,
   summarizeReminders,
 } from './reminders.ts'
-import type { ReminderInput, ReminderViewer } from './reminders.types.ts'
+import { REMINDER_ACTIONS, type ReminderInput, type ReminderViewer } from './reminders.types.ts'
+import { ISSUE_EVENT_ACTIONS, ISSUE_STATUSES } from '../issue/issue.schema.ts'
 import {
   ACCEPT,
   DEPARTMENT,
@@ -218,6 +219,32 @@ describe('invitations to a discussion day', () => {
     expect(kinds({ meetings: moved }, viewer('mediator', VILLAGE))).toEqual([
       'invited meeting:m1:invited:2026-12-12',
     ])
+  })
+})
+
+describe('the ledger actions that can make a message', () => {
+  it('are all in REMINDER_ACTIONS, which the device’s lean rows keep', () => {
+    // Every action, into every status, seen by every role that holds matters.
+    const holders = [
+      viewer('grid_worker', GRID),
+      viewer('village_cadre', VILLAGE),
+      viewer('township_staff', TOWNSHIP),
+      viewer('department_staff', DEPARTMENT),
+      { ...viewer('village_cadre', VILLAGE), userId: 'u-grid' },
+    ]
+    for (const action of ISSUE_EVENT_ACTIONS) {
+      if (REMINDER_ACTIONS.includes(action)) continue
+      for (const toStatus of ISSUE_STATUSES) {
+        const issues = [issueRow('a', [{ action, toStatus, details: { department: DEPARTMENT } }])]
+        for (const who of holders) {
+          expect(
+            kinds({ issues }, who).filter(
+              (line) => !line.includes(':due:') && !line.includes(':overdue:'),
+            ),
+          ).toEqual([])
+        }
+      }
+    }
   })
 })
 
