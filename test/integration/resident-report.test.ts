@@ -312,6 +312,24 @@ describe.each(DIALECTS)("residents' own reports on %s", (dialect) => {
     expect((await lookup(code)).statusCode).toBe(200)
   })
 
+  it(`checks at most ${MAX_BAD_CODES_PER_IP} of 30 parallel wrong codes from one address, lookups and feedback together`, async () => {
+    const code = await raise()
+    const from = nextAddress()
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => {
+        const wrong = trackingCodeFromBytes(randomBytes(12))
+        return i % 2 === 0
+          ? lookup(wrong, from)
+          : feedback({ code: wrong, satisfaction: 'satisfied' }, from)
+      }),
+    )
+    const counts: Record<number, number> = {}
+    for (const { statusCode } of answers) counts[statusCode] = (counts[statusCode] ?? 0) + 1
+    expect(counts).toEqual({ 404: MAX_BAD_CODES_PER_IP, 429: 30 - MAX_BAD_CODES_PER_IP })
+    expect((await lookup(code, from)).statusCode).toBe(429)
+    expect((await lookup(code)).statusCode).toBe(200)
+  })
+
   it(`stores at most ${MAX_REPORTS_PER_IP} of 50 parallel reports from one address`, async () => {
     const before = await countRows(server.database, 'issue_tracking')
     const from = nextAddress()

@@ -19,6 +19,21 @@ import {
   type PublicDisclosure,
   type PublicWall,
 } from '#shared/disclosure/public-wall.ts'
+import {
+  publicAffairsSchema,
+  publicOpenConsultationOf,
+  publicPolicyOf,
+  publicResolutionDayOf,
+  WALL_AFFAIRS_LIMIT,
+  type PublicAffairs,
+} from '#shared/disclosure/public-affairs.ts'
+import {
+  CONSULTATION_KIND,
+  consultationDataSchema,
+} from '#shared/consultation/consultation.schema.ts'
+import { MEETING_KIND, meetingDataSchema } from '#shared/meeting/meeting.schema.ts'
+import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
+import { policyDataSchema } from '#shared/policy/policy.schema.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import { findOrgUnit } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
@@ -85,6 +100,52 @@ export function wallRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       await limit(request.ip)
       const body = await wallOf(request.params.unitId)
+      return reply.header('cache-control', 'no-cache').send(body)
+    },
+  )
+
+  /**
+   * The station's policies, discussion-day resolutions and open
+   * consultations (#17.1), each through its allow-list. Policies and
+   * consultations are county-wide kinds of a few hundred records; the
+   * discussion days are read by the station's home path.
+   */
+  api.get(
+    '/api/public/wall/:unitId/affairs',
+    { schema: { params: unitParams, response: { 200: publicAffairsSchema } } },
+    async (request, reply) => {
+      await limit(request.ip)
+      const station = await stationOf(request.params.unitId)
+      const read = async <T, P>(
+        kind: string,
+        schema: z.ZodType<T>,
+        shown: (id: string, data: T, station: string) => P | null,
+        underStation = false,
+      ): Promise<P[]> => {
+        let query = db.selectFrom('sync_record').select(['id', 'data']).where('kind', '=', kind)
+        if (underStation) query = query.where('org_path', 'like', `${station.path}%`)
+        return (await query.execute()).flatMap((row) => {
+          const parsed = schema.safeParse(JSON.parse(row.data))
+          const face = parsed.success ? shown(row.id, parsed.data, station.path) : null
+          return face ? [face] : []
+        })
+      }
+      const newest = <T>(items: T[], by: (item: T) => string) =>
+        items.sort((a, b) => by(b).localeCompare(by(a))).slice(0, WALL_AFFAIRS_LIMIT)
+      const body: PublicAffairs = {
+        policies: newest(
+          await read(POLICY_KIND, policyDataSchema, publicPolicyOf),
+          (policy) => policy.issueDate,
+        ),
+        resolutions: newest(
+          await read(MEETING_KIND, meetingDataSchema, publicResolutionDayOf, true),
+          (day) => day.date,
+        ),
+        consultations: newest(
+          await read(CONSULTATION_KIND, consultationDataSchema, publicOpenConsultationOf),
+          (consultation) => consultation.closesOn,
+        ),
+      }
       return reply.header('cache-control', 'no-cache').send(body)
     },
   )

@@ -26,6 +26,19 @@ export const wallMessages = {
     posterHint: '用手机微信或浏览器扫描二维码，查看村务公开、政务公开',
     print: '打印',
     paperSize: '纸张',
+    policies: '惠民政策及解读',
+    policyIssued: '{number} · {date}印发',
+    session: '{date} 在{place}解读宣讲，{count}人参加',
+    resolutions: '议事决议及结果',
+    resolutionDay: '{date} 议事日',
+    outcome: {
+      agreed: '已议定',
+      resolved: '已办结',
+      escalated: '已上报',
+      deferred: '暂缓',
+    },
+    consultations: '正在征求意见',
+    closesOn: '{date}截止',
   },
 }
 
