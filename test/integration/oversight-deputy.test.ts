@@ -196,4 +196,29 @@ describe.each(DIALECTS)('deputies’ visits on %s', (dialect) => {
     const deputyIssues = await kindIds('deputy', 'issue')
     expect(deputyIssues.filter((id) => id === first || id === second)).toHaveLength(1)
   })
+
+  it('counts villages whose visits are overdue in supervision, at their township', async () => {
+    type Row = { unit: { path: string }; oversight: { overdueVisits: number } }
+    const overdueAt = async (path: string) => {
+      const answer = await server.app.inject({
+        url: `/api/supervision?period=custom&from=${TODAY.slice(0, 4)}-01-01&to=${TODAY}`,
+        headers: { cookie: as('county') },
+      })
+      expect(answer.statusCode).toBe(200)
+      const view = answer.json<{ total: Row; areas: Row[] }>()
+      const area = view.areas.find((row) => row.unit.path === path)
+      return { total: view.total.oversight.overdueVisits, area: area?.oversight.overdueVisits }
+    }
+    const before = await overdueAt(PATHS.t1)
+    // A plan owed since last year, never visited: its one village is overdue.
+    const owed = { ...PLAN, villages: PLAN.villages.slice(1), startsOn: '2025-01-01' }
+    await pushApplied(
+      server.app,
+      as('county'),
+      mutation(DEPUTY_PLAN_KIND, newRecordId(), 'create', owed),
+    )
+    const after = await overdueAt(PATHS.t1)
+    expect(after.total).toBe(before.total + 1)
+    expect(after.area).toBe((before.area ?? 0) + 1)
+  })
 })

@@ -30,6 +30,7 @@ import {
 import { consultationFigures } from './consultation.queries.ts'
 import { livelihoodFigures } from '../livelihood/livelihood.figures.ts'
 import { outreachFigures } from '../outreach/outreach.figures.ts'
+import { oversightFigures } from '../oversight/oversight.figures.ts'
 import { splitPeriod } from './period-split.ts'
 import { summaryFigures } from './summary.queries.ts'
 
@@ -70,6 +71,7 @@ interface Counted {
   consultations: Awaited<ReturnType<typeof consultationFigures>>
   livelihood: Awaited<ReturnType<typeof livelihoodFigures>>
   outreach: Awaited<ReturnType<typeof outreachFigures>>
+  oversight: Awaited<ReturnType<typeof oversightFigures>>
 }
 
 /** Where a view's figures are read from: whole months from the summary (the default), or all from the facts. */
@@ -88,7 +90,7 @@ async function countSlice(
     source === 'summary' ? splitPeriod(period) : { months: [], edges: [period] }
   let counted: Omit<
     Counted,
-    'policies' | 'postEvaluations' | 'consultations' | 'livelihood' | 'outreach'
+    'policies' | 'postEvaluations' | 'consultations' | 'livelihood' | 'outreach' | 'oversight'
   > =
     months.length > 0
       ? await summaryFigures(db, slice, months, today)
@@ -106,7 +108,8 @@ async function countSlice(
   const consultations = await consultationFigures(db, slice, period, today)
   const livelihood = await livelihoodFigures(db, slice, period, today)
   const outreach = await outreachFigures(db, slice, period)
-  return { ...counted, policies, postEvaluations, consultations, livelihood, outreach }
+  const oversight = await oversightFigures(db, slice, period, today)
+  return { ...counted, policies, postEvaluations, consultations, livelihood, outreach, oversight }
 }
 
 /** Counts of two parts of a period added per group (medians are taken again by `rowOf`). */
@@ -135,6 +138,7 @@ function rowOf(unit: FigureUnit, expected: number | null, counted: Counted, key:
   figures.consultations = pick(counted.consultations, figures.consultations)
   figures.livelihood = pick(counted.livelihood, figures.livelihood)
   figures.outreach = pick(counted.outreach, figures.outreach)
+  figures.oversight = pick(counted.oversight, figures.oversight)
   figures.issues.medianHandlingDays = medianOf(figures.issues.handlingHistogram)
   return figures
 }
@@ -157,6 +161,7 @@ function sumAll(unit: FigureUnit, expected: number | null, counted: Counted): Un
       consultations: addCounts(sum.consultations, row.consultations),
       livelihood: addCounts(sum.livelihood, row.livelihood),
       outreach: addCounts(sum.outreach, row.outreach),
+      oversight: addCounts(sum.oversight, row.oversight),
     }
   }
   sum.meetings.villageMonthsExpected = expected
@@ -230,6 +235,8 @@ export async function buildView(
       policies: deptTotal.policies,
       postEvaluations: deptTotal.postEvaluations,
       consultations: deptTotal.consultations,
+      // Cases are the departments'; visits and review matters the areas'.
+      oversight: addCounts(total.oversight, deptTotal.oversight),
       ...(unit.tier === 'department'
         ? { issues: deptTotal.issues, forms: deptTotal.forms, livelihood: deptTotal.livelihood }
         : {}),

@@ -5,6 +5,7 @@
  * filtered list that shows the same records (the list pages read the same
  * query: `src/app/features/*` list pages).
  */
+import { oversightDeskCounts } from '../oversight/oversight.desk.ts'
 import { overdueFor } from '../livelihood/livelihood.deadlines.ts'
 import { can } from '../auth/permissions.ts'
 import { isOverdue, STATUS_STAGE, stopVillageClock } from '../issue/issue.deadlines.ts'
@@ -375,16 +376,15 @@ export function computeDesk(whole: DeskInput, viewer: DeskViewer): Desk {
   })()
   // Late livelihood items this unit must act on (docs/livelihood-list.md), for every role.
   const livelihood = overdueFor(input.livelihoodItems ?? [], viewer, viewer.today)
-  const counts =
-    livelihood.length > 0
-      ? [
-          ...desk.counts,
-          plainCount(
-            { key: 'livelihoodOverdue', needs: null, to: { path: '/livelihood' } },
-            livelihood.length,
-          ),
-        ]
-      : desk.counts
+  const livelihoodLine = plainCount(
+    { key: 'livelihoodOverdue', needs: null, to: { path: '/livelihood' } },
+    livelihood.length,
+  )
+  // Deputies' visits, self-correction cases, review matters (issue #18, oversight.desk.ts).
+  const oversight = input.oversight
+    ? oversightDeskCounts(input.oversight, viewer.role, viewer.today)
+    : []
+  const counts = [...desk.counts, ...(livelihood.length > 0 ? [livelihoodLine] : []), ...oversight]
   return {
     ...desk,
     counts: counts.filter((count) => count.needs === null || can(viewer.role, count.needs)),

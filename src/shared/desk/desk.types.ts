@@ -14,6 +14,7 @@ import type { InvitedMediator, MeetingData } from '../meeting/meeting.schema.ts'
 import type { PolicyData } from '../policy/policy.schema.ts'
 import type { OpinionToAnswer } from '../consultation/consultation.desk.ts'
 import type { FeedbackReport, SourceItem } from '../livelihood/propagation.ts'
+import type { OversightDeskInput } from '../oversight/oversight.desk.ts'
 
 /** Who looks at the desk, and on which China date ('YYYY-MM-DD'). */
 export interface DeskViewer {
@@ -66,6 +67,8 @@ export interface DeskInput {
   isHeldByList?: (issue: DeskIssue) => boolean
   /** Livelihood items (民生实事) on the device; absent: not counted. */
   livelihoodItems?: readonly LivelihoodDeadlineData[]
+  /** Oversight records on the device (issue #18, oversight.desk.ts); absent: not counted. */
+  oversight?: OversightDeskInput
   /** A capture (登记) draft of this user is kept on the device. */
   hasCaptureDraft: boolean
   /** This user's changes waiting to be sent. */
@@ -114,6 +117,9 @@ export type DeskCountKey =
   | 'openPostEvaluations'
   | 'invitedDays'
   | 'livelihoodOverdue'
+  | 'deputyVisitsOverdue'
+  | 'casesOpen'
+  | 'reviewsWaiting'
 
 /** One line of the desk: how many, how many of them are late, and where to see them. */
 export interface DeskCount {

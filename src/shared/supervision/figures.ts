@@ -121,6 +121,20 @@ export interface OutreachFigures {
   studioSessions: number
 }
 
+/**
+ * Oversight links (issue #18): deputies' linked villages whose visits are
+ * overdue on the day asked (at the village), review matters taken in during
+ * the period (at the station), self-correction cases opened in the period
+ * (at the enforcing department), overdue on the day asked and concluded.
+ */
+export interface OversightFigures {
+  overdueVisits: number
+  reviewMatters: number
+  cases: number
+  casesOverdue: number
+  casesConcluded: number
+}
+
 /** Every figure of one unit. */
 export interface UnitFigures {
   unit: FigureUnit
@@ -132,6 +146,7 @@ export interface UnitFigures {
   consultations: ConsultationFigures
   livelihood: LivelihoodFigures
   outreach: OutreachFigures
+  oversight: OversightFigures
 }
 
 /** A policy interpreted late or not yet, past its deadline. */
@@ -219,6 +234,7 @@ export function emptyFigures(unit: FigureUnit, villageMonthsExpected: number | n
     consultations: { due: 0, late: 0, unanswered: 0 },
     livelihood: { items: 0, late: 0, completed: 0 },
     outreach: { classes: 0, attendance: 0, studioSessions: 0 },
+    oversight: { overdueVisits: 0, reviewMatters: 0, cases: 0, casesOverdue: 0, casesConcluded: 0 },
   }
 }
 

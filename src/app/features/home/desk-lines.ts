@@ -7,7 +7,7 @@
 import type { DeskCount, DeskCountKey } from '#shared/desk/desk.types.ts'
 import type { MessageKey } from '#app/i18n/keys.ts'
 
-type Measure = 'matter' | 'day' | 'entry' | 'change' | 'draft'
+type Measure = 'matter' | 'day' | 'entry' | 'change' | 'draft' | 'village'
 
 const MEASURE: Readonly<Record<DeskCountKey, Measure>> = {
   captureDraft: 'draft',
@@ -33,6 +33,9 @@ const MEASURE: Readonly<Record<DeskCountKey, Measure>> = {
   openPostEvaluations: 'entry',
   invitedDays: 'day',
   livelihoodOverdue: 'entry',
+  deputyVisitsOverdue: 'village',
+  casesOpen: 'matter',
+  reviewsWaiting: 'matter',
 }
 
 type Translate = (key: MessageKey, values?: Record<string, unknown>) => string

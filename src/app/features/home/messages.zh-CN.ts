@@ -9,6 +9,9 @@ export const deskMessages = {
     count: {
       captureDraft: '未提交的登记草稿',
       livelihoodOverdue: '逾期的民生实事',
+      deputyVisitsOverdue: '代表委员走访逾期',
+      casesOpen: '办理中的执法自我纠错',
+      reviewsWaiting: '待办的行政复议事项',
       unsent: '待上传',
       refused: '退回待改',
       feedbackDue: '待回访',
@@ -44,6 +47,7 @@ export const deskMessages = {
       entry: '{count} 项',
       change: '{count} 条',
       draft: '{count} 份',
+      village: '{count} 个村社',
     },
     overdue: '逾期 {count} 件，最久 {days} 个工作日',
     nextDue: '最近到期 {date}',

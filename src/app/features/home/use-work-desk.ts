@@ -19,6 +19,13 @@ import {
   isDeskOpinion,
   opinionsToAnswer,
 } from '#shared/consultation/consultation.desk.ts'
+import {
+  isDeskCase,
+  isDeskPlan,
+  isDeskReview,
+  isDeskVisit,
+  OVERSIGHT_DESK_KINDS,
+} from '#shared/oversight/oversight.desk.ts'
 import { appDb } from '#app/db/app-db.ts'
 import { isIssueListData } from '#app/db/list-rows.ts'
 import {
@@ -64,6 +71,11 @@ export function useWorkDesk() {
   // Opinions awaiting the department's answer (issue #15); the department's own device holds them.
   const consultations = useKindRows(DESK_KINDS.consultation, isDeskConsultation)
   const opinions = useKindRows(DESK_KINDS.opinion, isDeskOpinion)
+  // Deputies' plans and visits, self-correction cases, review matters (issue #18).
+  const plans = useKindRows(OVERSIGHT_DESK_KINDS.plan, isDeskPlan)
+  const visits = useKindRows(OVERSIGHT_DESK_KINDS.visit, isDeskVisit)
+  const cases = useKindRows(OVERSIGHT_DESK_KINDS.case, isDeskCase)
+  const reviews = useKindRows(OVERSIGHT_DESK_KINDS.review, isDeskReview)
 
   const draftOwner = shallowRef<string | null>(null)
   const draftWatch = liveQuery(() => appDb.settings.get(CAPTURE_DRAFT_KEY)).subscribe((row) => {
@@ -107,6 +119,12 @@ export function useWorkDesk() {
           consultations.rows.value,
           opinions.rows.value.map((row) => row.data),
         ),
+        oversight: {
+          plans: plans.rows.value,
+          visits: visits.rows.value.map((row) => row.data),
+          cases: cases.rows.value.map((row) => row.data),
+          reviews: reviews.rows.value.map((row) => row.data),
+        },
         hasCaptureDraft: draftOwner.value === current.user.id,
         unsentCount: own.unsent.value,
         refusedCount: own.refused.value,

@@ -5,6 +5,7 @@ import type {
   LivelihoodFigures,
   IssueFigures,
   OutreachFigures,
+  OversightFigures,
   UnitFigures,
 } from '#shared/supervision/figures.ts'
 
@@ -42,6 +43,14 @@ export function consultationsOf(figures: UnitFigures): ConsultationFigures {
 export function outreachOf(figures: UnitFigures): OutreachFigures {
   const counted = (figures as Partial<UnitFigures>).outreach
   return counted ?? { classes: 0, attendance: 0, studioSessions: 0 }
+}
+
+/** A unit's oversight figures (issue #18); zero for a view cached before they were counted. */
+export function oversightOf(figures: UnitFigures): OversightFigures {
+  const counted = (figures as Partial<UnitFigures>).oversight
+  return (
+    counted ?? { overdueVisits: 0, reviewMatters: 0, cases: 0, casesOverdue: 0, casesConcluded: 0 }
+  )
 }
 
 /** A unit's livelihood list figures (issue #16.4); zero for a view cached before they were counted. */

@@ -1,0 +1,116 @@
+/**
+ * Oversight figures for supervision (issue #18): deputies' villages whose
+ * visits are overdue on `today` (counted at the village), review matters
+ * taken in during the period (at the station), and self-correction cases
+ * opened in the period with how many are overdue today and concluded (at
+ * the enforcing department). All are few (tens a year), so they are read
+ * from the stored records, as livelihood items are.
+ */
+import type { Kysely } from 'kysely'
+import {
+  DEPUTY_PLAN_KIND,
+  DEPUTY_VISIT_KIND,
+  deputyPlanDataSchema,
+  deputyVisitDataSchema,
+} from '#shared/deputy/deputy.schema.ts'
+import { visitPlanStatus } from '#shared/deputy/visit-plan.ts'
+import { REVIEW_KIND } from '#shared/oversight/review.kind.ts'
+import { reviewDataSchema } from '#shared/oversight/review.schema.ts'
+import { isCaseOverdue } from '#shared/oversight/self-correction.deadlines.ts'
+import {
+  SELF_CORRECTION_KIND,
+  selfCorrectionDataSchema,
+} from '#shared/oversight/self-correction.schema.ts'
+import { isWithin } from '#shared/org/org-path.ts'
+import type { OversightFigures } from '#shared/supervision/figures.ts'
+import type { Period } from '#shared/supervision/period.ts'
+import type { DatabaseSchema } from '../db/database-schema.ts'
+import { homePaths } from '../supervision/facts.ts'
+import type { ByGroup, Slice } from '../supervision/supervision.queries.ts'
+
+type Db = Kysely<DatabaseSchema>
+
+const ZERO: OversightFigures = {
+  overdueVisits: 0,
+  reviewMatters: 0,
+  cases: 0,
+  casesOverdue: 0,
+  casesConcluded: 0,
+}
+
+async function readKind<T>(db: Db, kind: string, parse: (data: unknown) => T | null): Promise<T[]> {
+  const rows = await db.selectFrom('sync_record').select('data').where('kind', '=', kind).execute()
+  return rows.flatMap((row) => {
+    const parsed = parse(JSON.parse(row.data))
+    return parsed === null ? [] : [parsed]
+  })
+}
+
+const parser =
+  <T>(schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } }) =>
+  (data: unknown): T | null => {
+    const parsed = schema.safeParse(data)
+    return parsed.success ? parsed.data : null
+  }
+
+/** Oversight figures per group of `slice`. */
+export async function oversightFigures(
+  db: Db,
+  slice: Slice,
+  period: Period,
+  today: string,
+): Promise<ByGroup<OversightFigures>> {
+  const figures: ByGroup<OversightFigures> = new Map()
+  const inSlice = (unit: string | null) =>
+    unit !== null && (slice.prefix ? isWithin(unit, slice.value) : unit === slice.value)
+  const add = (group: string | null, counted: Partial<OversightFigures>) => {
+    const seen = figures.get(group) ?? ZERO
+    const next = { ...seen }
+    for (const [key, value] of Object.entries(counted) as [keyof OversightFigures, number][]) {
+      next[key] = seen[key] + value
+    }
+    figures.set(group, next)
+  }
+  const inPeriod = (date: string) => date >= period.from && date <= period.to
+
+  const { column, groupBy } = slice
+  if (column === 'dept_path' || groupBy === 'dept_path') {
+    if (column !== 'dept_path' || groupBy !== 'dept_path') return figures
+    const cases = await readKind(db, SELF_CORRECTION_KIND, parser(selfCorrectionDataSchema))
+    for (const data of cases) {
+      if (!inPeriod(data.openedOn) || !inSlice(data.departmentPath)) continue
+      add(data.departmentPath, {
+        cases: 1,
+        casesOverdue: isCaseOverdue(data, today) ? 1 : 0,
+        casesConcluded: data.status === 'concluded' ? 1 : 0,
+      })
+    }
+    return figures
+  }
+
+  const reviews = await readKind(db, REVIEW_KIND, parser(reviewDataSchema))
+  for (const data of reviews) {
+    const paths = homePaths(data.stationPath)
+    if (!inPeriod(data.receivedOn) || !inSlice(paths[column])) continue
+    add(paths[groupBy], { reviewMatters: 1 })
+  }
+  const plans = await db
+    .selectFrom('sync_record')
+    .select(['id', 'data'])
+    .where('kind', '=', DEPUTY_PLAN_KIND)
+    .execute()
+  if (plans.length === 0) return figures
+  const visits = await readKind(db, DEPUTY_VISIT_KIND, parser(deputyVisitDataSchema))
+  for (const row of plans) {
+    const plan = deputyPlanDataSchema.safeParse(JSON.parse(row.data))
+    if (!plan.success) continue
+    const own = visits.filter((visit) => visit.planId === row.id)
+    for (const status of visitPlanStatus(plan.data, own, today)) {
+      if (status.state !== 'overdue') continue
+      const paths = homePaths(status.villagePath)
+      if (!inSlice(paths[column])) continue
+      add(paths[groupBy], { overdueVisits: 1 })
+    }
+  }
+  return figures
+}
