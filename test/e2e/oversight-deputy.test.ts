@@ -80,6 +80,14 @@ it('lets a deputy record a visit offline and follow an opinion raised as a repor
     .poll(() => desk.getByTestId('deputy-overdue').textContent(), SYNC_TIMEOUT)
     .toContain('1 个村社走访逾期')
   await snapshot(desk, 'deputy/county-plans')
+  // The county drops the overdue village from the plan: nothing is overdue then.
+  await desk.getByTestId('deputy-plan-edit').click()
+  await desk.getByTestId('deputy-plan-village-demo-t1-v2').click()
+  await snapshot(desk, 'deputy/plan-edit')
+  await desk.getByTestId('deputy-plan-save').click()
+  await desk.waitForURL(/\/deputies$/)
+  await expect.poll(() => desk.getByTestId('deputy-village-done').count()).toBe(1)
+  expect(await desk.getByTestId('deputy-overdue').count()).toBe(0)
   await county.close()
 })
 

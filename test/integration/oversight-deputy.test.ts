@@ -221,4 +221,26 @@ describe.each(DIALECTS)('deputies’ visits on %s', (dialect) => {
     expect(after.total).toBe(before.total + 1)
     expect(after.area).toBe((before.area ?? 0) + 1)
   })
+
+  it('refuses a non-deputy a report whose home is only the deputy’s addressed unit', async () => {
+    // The village cadre sees the visit (its village is in the audience) but is no deputy.
+    const id = newRecordId()
+    const fresh = newRecordId()
+    await pushApplied(
+      server.app,
+      as('deputy'),
+      mutation(DEPUTY_VISIT_KIND, fresh, 'create', visitPayload({ opinions: ['修一段排水沟'] })),
+    )
+    const refused = await pushOne(
+      server.app,
+      as('villageCadre'),
+      mutation('issue', id, 'create', {
+        ...sampleCreatePayload({ channel: 'deputy' }),
+        deputy: { visitId: fresh, opinionId: '1' },
+      }),
+    )
+    expect(refused).toMatchObject({ status: 'rejected', code: 'forbidden_role' })
+    expect(await kindIds('villageCadre', 'issue')).not.toContain(id)
+    expect(await kindIds('deputy', 'issue')).not.toContain(id)
+  })
 })

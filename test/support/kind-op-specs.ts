@@ -29,6 +29,7 @@ import {
 } from '#shared/meeting/meeting.schema.ts'
 import { interpretationInputSchema, policyCreateSchema } from '#shared/policy/policy.schema.ts'
 import { CONSULTATION_SPECS, LIVELIHOOD_SPECS } from './kind-op-specs.records.ts'
+import { OVERSIGHT_SPECS } from './kind-op-specs.oversight.ts'
 import { campaignPayload, freshDocumentNumber, policyPayload } from './assessment-fixtures.ts'
 import { PATHS } from './demo-county.ts'
 import { LATER, standing, TODAY, YEAR, type KindSpec, type OpSpec } from './kind-op-standing.ts'
@@ -187,6 +188,7 @@ export const SPECS: KindSpec[] = [
   },
   ...CONSULTATION_SPECS,
   ...LIVELIHOOD_SPECS,
+  ...OVERSIGHT_SPECS,
 ]
 
 /** The standing record a non-create operation of each kind aims at. */

@@ -86,6 +86,8 @@ export type DeputyPlanCreateInput = z.infer<typeof deputyPlanCreateSchema>
 export const deputyPlanUpdateSchema = deputyPlanCreateSchema
   .pick({ villages: true, visitsPerPeriod: true, periodMonths: true })
   .partial()
+/** The update payload of a contact plan. */
+export type DeputyPlanUpdateInput = z.infer<typeof deputyPlanUpdateSchema>
 
 /** A contact plan as stored. */
 export const deputyPlanDataSchema = deputyPlanCreateSchema.extend({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { oversightDeskCounts, type OversightDeskInput } from './oversight.desk.ts'
 
-const plan = {
+const plan: OversightDeskInput['plans'][number] = {
   id: 'p1',
   data: {
     villages: [

@@ -9,6 +9,7 @@ import {
   DEPUTY_PLAN_KIND,
   DEPUTY_VISIT_KIND,
   type DeputyPlanCreateInput,
+  type DeputyPlanUpdateInput,
   type DeputyVisitCreateInput,
 } from '#shared/deputy/deputy.schema.ts'
 import { visitPlanStatus } from '#shared/deputy/visit-plan.ts'
@@ -42,6 +43,13 @@ export const useDeputyStore = defineStore('deputy', () => {
   const savePlan = (input: DeputyPlanCreateInput) =>
     saveChanges(
       [{ kind: DEPUTY_PLAN_KIND, op: 'create', payload: { ...input } }],
+      i18n.global.t('deputy.saved'),
+    )
+
+  /** Changes a plan's villages and terms; resolves with its id, or null when refused. */
+  const updatePlan = (id: string, changes: DeputyPlanUpdateInput) =>
+    saveChanges(
+      [{ kind: DEPUTY_PLAN_KIND, recordId: id, op: 'update', payload: { ...changes } }],
       i18n.global.t('deputy.saved'),
     )
 
@@ -81,5 +89,5 @@ export const useDeputyStore = defineStore('deputy', () => {
     return saved === null ? null : issueId
   }
 
-  return { plans, visits, standings, isLoaded, savePlan, recordVisit, raiseOpinion }
+  return { plans, visits, standings, isLoaded, savePlan, updatePlan, recordVisit, raiseOpinion }
 })

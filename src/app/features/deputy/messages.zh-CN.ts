@@ -21,6 +21,8 @@ export const deputyMessages = {
     period: { '1': '每月', '3': '每季度', '6': '每半年', '12': '每年' },
     plan: {
       title: '新建联系计划',
+      editTitle: '修改联系计划',
+      edit: '修改计划',
       save: '保存计划',
       deputyPath: '代表委员',
       deputyName: '姓名',

@@ -13,6 +13,11 @@ export const deputyRoutes: RouteRecordRaw[] = [
     component: page(() => import('./DeputyPlanFormPage.vue')),
   },
   {
+    path: '/deputies/plans/:id/edit',
+    name: 'deputy-plan-edit',
+    component: page(() => import('./DeputyPlanFormPage.vue')),
+  },
+  {
     path: '/deputies/visits/new',
     name: 'deputy-visit-new',
     component: page(() => import('./DeputyVisitFormPage.vue')),
