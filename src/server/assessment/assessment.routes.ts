@@ -13,11 +13,7 @@ import {
   codeSheetSchema,
   publicCampaignSchema,
 } from '#shared/assessment/assessment.api.ts'
-import {
-  codeCountsSchema,
-  codeSheetRequestSchema,
-  sheetListSchema,
-} from '#shared/ballot/ballot.api.ts'
+import { codeCountsSchema, sheetListSchema } from '#shared/ballot/ballot.api.ts'
 import {
   CAMPAIGN_KIND,
   FORM_KIND,
@@ -27,20 +23,18 @@ import type { CampaignData } from '#shared/assessment/assessment.schema.ts'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import { orgUnitSchema } from '#shared/org/org.schema.ts'
-import type { AuthContext } from '../plugins/auth.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { requirePermission } from '../plugins/scope.ts'
 import { findOrgUnit, listSubtree } from '../org/org.repository.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { findCampaign, findPolicy } from './assessment.repository.ts'
 import { codeCounts, listSheets } from '../ballot/ballot.repository.ts'
-import { codeSheets } from '../ballot/code-sheets.ts'
+import { codeSheetRoutes, codeSheets } from '../ballot/code-sheets.ts'
 import { castPublicBallot } from '../ballot/public-ballot.ts'
 import { openPostEvaluationIfDue } from './post-evaluation.trigger.ts'
 import { systemAuth } from './system-actor.ts'
 
 const campaignParams = z.object({ id: z.string().max(64) })
-const sheetParams = z.object({ batchId: z.string().max(64) })
 
 /** Open on China date `today`: not closed, and within its period. */
 function isOpenOn(campaign: CampaignData, today: string): boolean {
@@ -137,29 +131,20 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
     },
   )
 
-  async function ownSheet(batchId: string, auth: AuthContext) {
-    const { boxId, box, ...sheet } = await sheets.ownSheet(batchId, auth)
-    return { ...sheet, campaignId: boxId, policyTitle: box.policyTitle }
-  }
-
-  api.post(
-    '/api/assessment/campaigns/:id/codes',
-    {
-      schema: {
-        params: campaignParams,
-        body: codeSheetRequestSchema,
-        response: { 201: codeSheetSchema },
-      },
-    },
-    async (request, reply) => {
-      const auth = requirePermission(request, 'assessment.codes')
-      const campaign = await sheets.boxInScope(request.params.id, auth)
+  codeSheetRoutes(app, sheets, {
+    codesUrl: '/api/assessment/campaigns/:id/codes',
+    sheetUrl: '/api/assessment/sheets/:batchId',
+    permission: 'assessment.codes',
+    sheetSchema: codeSheetSchema,
+    assertOpen: (campaign) => {
       if (campaign.status !== 'open') throw new HttpError(409, 'campaign_closed')
-      const { count } = request.body
-      const batchId = await sheets.issueSheet(request.params.id, count, auth, request.log)
-      return reply.code(201).send(await ownSheet(batchId, auth))
     },
-  )
+    present: (sheet, campaignId, campaign) => ({
+      ...sheet,
+      campaignId,
+      policyTitle: campaign.policyTitle,
+    }),
+  })
 
   api.get(
     '/api/assessment/campaigns/:id/sheets',
@@ -168,15 +153,6 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
       const auth = requirePermission(request, 'assessment.codes')
       await sheets.boxInScope(request.params.id, auth)
       return { sheets: await listSheets(db, request.params.id, auth.user.id) }
-    },
-  )
-
-  api.get(
-    '/api/assessment/sheets/:batchId',
-    { schema: { params: sheetParams, response: { 200: codeSheetSchema } } },
-    async (request) => {
-      const auth = requirePermission(request, 'assessment.codes')
-      return ownSheet(request.params.batchId, auth)
     },
   )
 

@@ -5,10 +5,13 @@
  * who issued it and nobody else (ADR 0007), and minting a sheet.
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
-import type { SheetCodes } from '#shared/ballot/ballot.api.ts'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Permission } from '#shared/auth/permissions.ts'
+import { codeSheetRequestSchema, type SheetCodes } from '#shared/ballot/ballot.api.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { HttpError } from '../plugins/errors.ts'
-import { assertCanSeeRecord } from '../plugins/scope.ts'
+import { assertCanSeeRecord, requirePermission } from '../plugins/scope.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { ballotSecretLoader } from './ballot-secret.ts'
 import { findSheetOwner, issueCodes, readSheet } from './ballot.repository.ts'
@@ -81,4 +84,71 @@ export function codeSheets<Box>(
   }
 
   return { boxInScope, ownSheet, issueSheet }
+}
+
+/** A sheet as a route answers it: the box's id and title under the kind's own names (`campaignId`, `rankingId`…). */
+export type SheetAnswer = Omit<OwnSheet<unknown>, 'boxId' | 'box'> & Record<string, unknown>
+
+/** How one kind of box mints and shows its sheets (see `codeSheetRoutes`). */
+export interface SheetRouteOptions<Box> {
+  /** `POST` mints a sheet for box `:id`. */
+  codesUrl: string
+  /** `GET` one's own sheet `:batchId`, in clear. */
+  sheetUrl: string
+  /** Who may mint and read sheets of this kind. */
+  permission: Permission
+  sheetSchema: z.ZodType<SheetAnswer>
+  /** Throws (409) when the box takes no more ballots, so no codes are minted for it. */
+  assertOpen(this: void, box: Box): void
+  /** The answer for `sheet` of box `boxId`. */
+  present(
+    this: void,
+    sheet: Omit<OwnSheet<Box>, 'boxId' | 'box'>,
+    boxId: string,
+    box: Box,
+  ): SheetAnswer
+}
+
+/**
+ * The two routes every kind of ballot box has: mint a sheet of codes
+ * (`count` in the body) for a box in scope, and show one's own sheet again.
+ */
+export function codeSheetRoutes<Box>(
+  app: FastifyInstance,
+  sheets: CodeSheets<Box>,
+  options: SheetRouteOptions<Box>,
+): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const boxParams = z.object({ id: z.string().max(64) })
+  const sheetParams = z.object({ batchId: z.string().max(64) })
+
+  async function ownSheet(batchId: string, auth: AuthContext): Promise<SheetAnswer> {
+    const { boxId, box, ...sheet } = await sheets.ownSheet(batchId, auth)
+    return options.present(sheet, boxId, box)
+  }
+
+  api.post(
+    options.codesUrl,
+    {
+      schema: {
+        params: boxParams,
+        body: codeSheetRequestSchema,
+        response: { 201: options.sheetSchema },
+      },
+    },
+    async (request, reply) => {
+      const auth = requirePermission(request, options.permission)
+      options.assertOpen(await sheets.boxInScope(request.params.id, auth))
+      const { count } = request.body
+      const batchId = await sheets.issueSheet(request.params.id, count, auth, request.log)
+      return reply.code(201).send(await ownSheet(batchId, auth))
+    },
+  )
+
+  api.get(
+    options.sheetUrl,
+    { schema: { params: sheetParams, response: { 200: options.sheetSchema } } },
+    async (request) =>
+      ownSheet(request.params.batchId, requirePermission(request, options.permission)),
+  )
 }

@@ -9,7 +9,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { codeSheetRequestSchema } from '#shared/ballot/ballot.api.ts'
 import { PUBLIC_RANKING_ACTOR_ID, RANKING_KIND } from '#shared/livelihood/ranking.kind.ts'
 import {
   publicRankingSchema,
@@ -18,17 +17,14 @@ import {
 } from '#shared/livelihood/ranking.api.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import { findOrgUnit } from '../org/org.repository.ts'
-import type { AuthContext } from '../plugins/auth.ts'
 import { HttpError } from '../plugins/errors.ts'
-import { requirePermission } from '../plugins/scope.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
-import { codeSheets } from '../ballot/code-sheets.ts'
+import { codeSheetRoutes, codeSheets } from '../ballot/code-sheets.ts'
 import { castPublicBallot } from '../ballot/public-ballot.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { findRanking } from './ranking.repository.ts'
 
 const rankingParams = z.object({ id: z.string().max(64) })
-const sheetParams = z.object({ batchId: z.string().max(64) })
 
 export function rankingRoutes(app: FastifyInstance, kinds: KindRegistry): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
@@ -97,38 +93,16 @@ export function rankingRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     },
   )
 
-  async function ownSheet(batchId: string, auth: AuthContext) {
-    const { boxId, box, ...sheet } = await sheets.ownSheet(batchId, auth)
-    return { ...sheet, rankingId: boxId, title: box.title }
-  }
-
-  api.post(
-    '/api/livelihood/rankings/:id/codes',
-    {
-      schema: {
-        params: rankingParams,
-        body: codeSheetRequestSchema,
-        response: { 201: rankingSheetSchema },
-      },
-    },
-    async (request, reply) => {
-      const auth = requirePermission(request, 'livelihood.propose')
-      const ranking = await sheets.boxInScope(request.params.id, auth)
+  codeSheetRoutes(app, sheets, {
+    codesUrl: '/api/livelihood/rankings/:id/codes',
+    sheetUrl: '/api/livelihood/sheets/:batchId',
+    permission: 'livelihood.propose',
+    sheetSchema: rankingSheetSchema,
+    assertOpen: (ranking) => {
       if (ranking.channel !== 'ballot' || ranking.status !== 'open') {
         throw new HttpError(409, 'ranking_closed')
       }
-      const { count } = request.body
-      const batchId = await sheets.issueSheet(request.params.id, count, auth, request.log)
-      return reply.code(201).send(await ownSheet(batchId, auth))
     },
-  )
-
-  api.get(
-    '/api/livelihood/sheets/:batchId',
-    { schema: { params: sheetParams, response: { 200: rankingSheetSchema } } },
-    async (request) => {
-      const auth = requirePermission(request, 'livelihood.propose')
-      return ownSheet(request.params.batchId, auth)
-    },
-  )
+    present: (sheet, rankingId, ranking) => ({ ...sheet, rankingId, title: ranking.title }),
+  })
 }
