@@ -19,6 +19,7 @@ import {
 } from '#shared/consultation/public-tracking.ts'
 import { hashTrackingCode, MAX_BAD_CODES_PER_IP } from '#server/consultation/opinion-guard.ts'
 import { MAX_REPORTS_PER_IP, MAX_REPORTS_PER_VILLAGE } from '#server/issue/report-guard.ts'
+import { formTokenKeyLoader, issueFormToken } from '#server/public/form-token.ts'
 import { type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
 import { loginAll, pushApplied, Replica } from '../support/sync-client.ts'
@@ -55,6 +56,10 @@ describe.each(DIALECTS)("residents' own reports on %s", (dialect) => {
   })
   afterAll(() => server.close())
 
+  /** A form token the server signed `ago` ms before now, as if the page had been open that long. */
+  const tokenFrom = (ago: number) =>
+    issueFormToken(formTokenKeyLoader(server.app.config)(), new Date(Date.now() - ago))
+
   const form = (fields: Record<string, unknown> = {}) => ({
     topic: 'facilities',
     description: '村口到小学的路灯坏了，晚上孩子放学看不清路。',
@@ -64,7 +69,7 @@ describe.each(DIALECTS)("residents' own reports on %s", (dialect) => {
     name: '王大爷',
     phone: '13812345678',
     consent: true,
-    fillMs: 20_000,
+    formToken: tokenFrom(20_000),
     ...fields,
   })
 
@@ -176,11 +181,37 @@ describe.each(DIALECTS)("residents' own reports on %s", (dialect) => {
   it('answers a robot (honeypot filled, or sent within seconds) with a code but stores nothing', async () => {
     const before = await countRows(server.database, 'issue_tracking')
     const trap = await send(form({ website: 'http://spam.example' }))
-    const fast = await send(form({ fillMs: 400 }))
+    // The places give the page its token; sent at once, on the server's clock.
+    const places = await server.app.inject({ url: '/api/public/report-places?unit=demo-t1-v1' })
+    const fast = await send(form({ formToken: places.json<ReportPlaces>().formToken }))
     expect([trap.statusCode, fast.statusCode]).toEqual([201, 201])
     expect(await countRows(server.database, 'issue_tracking')).toBe(before)
     const code = trap.json<{ trackingCode: string }>().trackingCode
     expect((await lookup(code)).statusCode).toBe(404)
+  })
+
+  it("does not trust the page's clock: a claimed fill time, a forged or stale token are refused", async () => {
+    const before = await countRows(server.database, 'issue_tracking')
+    const stale = tokenFrom(8 * 24 * 60 * 60 * 1000)
+    const [issuedAt = '', signature = ''] = tokenFrom(20_000).split('.').slice(1)
+    // An older issue time under the same signature: the signature no longer fits.
+    const older = (parseInt(issuedAt, 36) - 60_000).toString(36)
+    const cases = [
+      { fillMs: 20_000, formToken: undefined },
+      { formToken: `v1.${older}.${signature}` },
+      { formToken: `v1.${issuedAt}.${'A'.repeat(22)}` },
+      { formToken: 'nonsense' },
+      { formToken: stale },
+    ]
+    for (const fields of cases) {
+      const response = await send(form(fields))
+      expect(response.statusCode, JSON.stringify(fields)).toBe(400)
+      expect(response.json<{ code: string; message: string }>()).toMatchObject({
+        code: 'form_expired',
+        message: expect.stringMatching(/[\u4e00-\u9fff]/),
+      })
+    }
+    expect(await countRows(server.database, 'issue_tracking')).toBe(before)
   })
 
   it('refuses bad input with a Chinese reason and stores nothing', async () => {

@@ -43,6 +43,7 @@ import { hashTrackingCode, LOOKUP_LIMIT } from '../consultation/opinion-guard.ts
 import { withCodeLimit } from '../rate-limit/public-guard.ts'
 import { findOrgUnit, findPathUnits, listSubtree } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
+import { checkFormToken, formTokenKeyLoader, issueFormToken } from '../public/form-token.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyWithSavepoints } from '../sync/push.ts'
 import { reserveReport, reserveVillageReport } from './report-guard.ts'
@@ -102,6 +103,7 @@ function createPayload(
 export function publicReportRoutes(app: FastifyInstance, kinds: KindRegistry): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { db, dialect } = app.database
+  const formKey = formTokenKeyLoader(app.config)
 
   /** The villages (with their grids) under or around `unit`: names only, which are public. */
   api.get(
@@ -127,7 +129,8 @@ export function publicReportRoutes(app: FastifyInstance, kinds: KindRegistry): v
             .filter((u) => u.tier === 'grid' && u.parentId === village.id)
             .map((grid) => ({ id: grid.id, name: grid.name })),
         }))
-      return { villages }
+      // The form's fill time counts from here, on the server's clock.
+      return { villages, formToken: issueFormToken(formKey(), new Date()) }
     },
   )
 
@@ -162,8 +165,11 @@ export function publicReportRoutes(app: FastifyInstance, kinds: KindRegistry): v
         throw new HttpError(429, 'too_many_reports')
       }
       const input = request.body
+      const token = checkFormToken(formKey(), input.formToken, now)
+      // A stale or foreign token: the page fetches a fresh one and the person sends again.
+      if (!token.ok) throw new HttpError(400, 'form_expired')
       const code = newTrackingCode()
-      if (input.website !== '' || input.fillMs < MIN_FILL_MS) {
+      if (input.website !== '' || token.ageMs < MIN_FILL_MS) {
         // A form-filling robot: a believable answer, nothing stored, nothing to learn from.
         request.log.info('public report honeypot or too fast; dropped')
         return reply.code(201).send({ trackingCode: formatTrackingCode(code) })

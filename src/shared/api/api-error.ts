@@ -48,6 +48,7 @@ export const ERROR_MESSAGES = {
   // Residents' own reports (issue #17.3, .4).
   too_many_reports: '提交过于频繁，请10分钟后再试',
   village_reports_full: '该村社今天网上说事已较多，请明天再提交或联系网格员',
+  form_expired: '页面已过期，已为您重新载入，请核对后再次提交',
   not_awaiting_feedback: '这件事目前不需要评价，办理答复后再来',
   // Ledgers (issue #19.1).
   unknown_ledger: '没有这种台账',

@@ -29,10 +29,10 @@ export const RESIDENT_PHOTO_BASE64_MAX = Math.ceil((1024 * 1024 * 4) / 3) + 4
 
 /**
  * POST /api/public/reports: what the public form sends. `website` is a
- * honeypot (hidden from people, filled by form robots); `fillMs` is how long
- * the form was open before sending (a person needs seconds; see
- * MIN_FILL_MS). Both are cheap filters only: the real bound is the route's
- * per-address and per-village limits.
+ * honeypot (hidden from people, filled by form robots); `formToken` is the
+ * server-signed token the places gave the page, carrying when it was issued
+ * (a person needs seconds; see MIN_FILL_MS). Both are cheap filters only:
+ * the real bound is the route's per-address and per-village limits.
  */
 export const residentReportInputSchema = z
   .object({
@@ -70,7 +70,7 @@ export const residentReportInputSchema = z
       .nullable()
       .default(null),
     website: z.string().max(200).default(''),
-    fillMs: z.number().int().min(0).max(86_400_000).default(0),
+    formToken: z.string().max(64).default(''),
   })
   .refine((input) => !input.isAnonymous || (input.name === '' && input.phone === ''), {
     path: ['isAnonymous'],
@@ -84,6 +84,8 @@ export const residentReceiptSchema = z.object({ trackingCode: z.string() })
 
 /** GET /api/public/report-places: villages and their grids (names are public). */
 export const reportPlacesSchema = z.object({
+  /** The form's token: when the server issued it, signed (src/server/public/form-token.ts). */
+  formToken: z.string(),
   villages: z.array(
     z.object({
       id: z.string(),

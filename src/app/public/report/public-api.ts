@@ -10,6 +10,8 @@ export class PublicApiError extends Error {
     readonly status: number,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The server's machine code (src/shared/api/api-error.ts), '' when none. */
+    readonly code = '',
   ) {
     super(message)
   }
@@ -34,11 +36,12 @@ export async function publicApi<T>(path: string, body?: unknown, timeoutMs = 20_
   const refusal = typeof answer === 'object' && answer !== null ? answer : {}
   const message =
     'message' in refusal && typeof refusal.message === 'string' ? refusal.message : null
+  const code = 'code' in refusal && typeof refusal.code === 'string' ? refusal.code : ''
   const problems = 'fields' in refusal && typeof refusal.fields === 'object' ? refusal.fields : null
   const fields = Object.fromEntries(
     Object.entries(problems ?? {}).flatMap(([key, value]) =>
       typeof value === 'string' ? [[key, value] as const] : [],
     ),
   )
-  throw new PublicApiError(message === null ? 0 : response.status, message ?? '', fields)
+  throw new PublicApiError(message === null ? 0 : response.status, message ?? '', fields, code)
 }
