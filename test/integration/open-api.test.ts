@@ -190,6 +190,33 @@ describe.each(DIALECTS)('open API on %s', (dialect) => {
     expect(codes.filter((c) => c === 429)).toHaveLength(10)
   })
 
+  it("reads a ledger out with the token's scope and masking, and only with a token", async () => {
+    const { token } = await tokenFor()
+    const own = await call(token, 'GET', '/api/open/v1/ledgers/issues?format=csv')
+    expect(own.statusCode, own.body).toBe(200)
+    expect(own.headers['content-type']).toBe('text/csv; charset=utf-8')
+    expect(own.body).toContain(REPORT.description)
+    // A township's staff see the resident masked, as on their phones.
+    expect(own.body).not.toContain(REPORT.phone)
+    const xlsx = await call(token, 'GET', '/api/open/v1/ledgers/issues')
+    expect(xlsx.statusCode).toBe(200)
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK')
+    // Another township's token sees none of it, and cannot drill into demo-t1.
+    const other = await tokenFor({ unitId: 'demo-t2' })
+    const theirs = await call(other.token, 'GET', '/api/open/v1/ledgers/issues?format=csv')
+    expect(theirs.statusCode).toBe(200)
+    expect(theirs.body).not.toContain(REPORT.description)
+    const drill = await call(other.token, 'GET', '/api/open/v1/ledgers/issues?unitId=demo-t1')
+    expect(drill.statusCode).toBe(403)
+    expect((await call(token, 'GET', '/api/open/v1/ledgers/nope')).statusCode).toBe(404)
+    const withCookie = await server.app.inject({
+      method: 'GET',
+      url: '/api/open/v1/ledgers/issues',
+      headers: { cookie: as('county') },
+    })
+    expect(withCookie.statusCode).toBe(401)
+  })
+
   it('serves a well-formed OpenAPI document listing every route under /api', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/api/docs' })
     expect(response.statusCode).toBe(200)
@@ -236,5 +263,8 @@ describe.each(DIALECTS)('open API on %s', (dialect) => {
       }
     }
     expect(doc.paths['/api/open/v1/reports']?.post).toBeDefined()
+    expect(doc.paths['/api/open/v1/ledgers/{ledgerId}']?.get?.parameters).toContainEqual(
+      expect.objectContaining({ in: 'query', name: 'format' }),
+    )
   })
 })

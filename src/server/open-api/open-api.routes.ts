@@ -3,7 +3,8 @@
  * accounts' tokens; other platforms, with a token, push reports in (the
  * same plan and write path as a file import, deduped by ticket under the
  * token's source) and read a pushed report's standing, as the token's role
- * may see it. Ledger downloads join when the ledger module is merged.
+ * may see it. Ledgers are read out at /api/open/v1/ledgers/:ledgerId
+ * (src/server/ledger/ledger.routes.ts, the app's own export with the token's auth).
  * Examples: docs/api.md; the description: /api/docs.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
