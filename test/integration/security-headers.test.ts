@@ -47,6 +47,8 @@ function expectAppPolicy(response: LightMyRequestResponse, what: string): void {
   expect(csp.get('worker-src'), what).toEqual(["'self'"])
   expect(csp.get('manifest-src'), what).toEqual(["'self'"])
   expect(csp.get('img-src'), what).toEqual(["'self'", 'data:', 'blob:'])
+  // Voice notes play from blob: URLs of bytes the app itself fetched (#21.4).
+  expect(csp.get('media-src'), what).toEqual(["'self'", 'blob:'])
   // Nothing anywhere may run strings as code or inline scripts.
   for (const [name, sources] of csp) {
     expect(sources, `${what}: ${name}`).not.toContain("'unsafe-eval'")

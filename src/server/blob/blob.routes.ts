@@ -1,6 +1,7 @@
 /**
- * PUT/GET /api/blobs/<sha256>: photos travel apart from records. Uploads are
- * idempotent (the hash is the name), checked (hash, size, real image type),
+ * PUT/GET /api/blobs/<sha256>: photos, voice notes and signatures travel
+ * apart from records. Uploads are idempotent (the hash is the name), checked
+ * (hash, real type, size for that type: docs/field.md),
  * counted against the uploader's daily quota, and never needed before the
  * record's text syncs. Photos no record lists are deleted after a while.
  */
@@ -15,6 +16,15 @@ import { HttpError } from '../plugins/errors.ts'
 import { requireAuth, scopePathOf } from '../plugins/scope.ts'
 import { BLOB_HELMET } from '../plugins/security-headers.ts'
 import {
+  BLOB_EXTENSIONS,
+  BLOB_TYPES,
+  IMAGE_TYPES,
+  MAX_AUDIO_BYTES,
+  MAX_IMAGE_BYTES,
+  maxBytesOf,
+  sniffBlobType,
+} from '#shared/media/media.ts'
+import {
   blobExists,
   deleteUnreferencedBlobs,
   findReadableBlob,
@@ -23,35 +33,23 @@ import {
   reserveUploadQuota,
 } from './blob.repository.ts'
 
-export const MAX_BLOB_BYTES = 1024 * 1024
-const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
-const EXTENSIONS: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-}
+/** Largest body the route reads at all (an image); audio has its own, smaller limit. */
+export const MAX_BLOB_BYTES = MAX_IMAGE_BYTES
 
 /** The image type the bytes really are, from their first bytes. */
 export function sniffImageType(data: Buffer): (typeof IMAGE_TYPES)[number] | null {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
-    return 'image/jpeg'
-  if (
-    data.length >= 8 &&
-    data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  ) {
-    return 'image/png'
-  }
-  if (
-    data.length >= 12 &&
-    data.toString('latin1', 0, 4) === 'RIFF' &&
-    data.toString('latin1', 8, 12) === 'WEBP'
-  ) {
-    return 'image/webp'
-  }
-  return null
+  const type = sniffBlobType(data)
+  return IMAGE_TYPES.find((image) => image === type) ?? null
 }
 
+const WRONG_TYPE = '只能上传 JPEG、PNG、WebP 图片或 WebM、Ogg、MP4 录音'
+
 const params = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, '文件编号无效') })
+
+function extensionOf(type: string): string {
+  const known = BLOB_TYPES.find((candidate) => candidate === type)
+  return known ? BLOB_EXTENSIONS[known] : 'bin'
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** How often each server looks for unreferenced photos. */
@@ -93,9 +91,9 @@ export async function blobRoutes(app: FastifyInstance): Promise<void> {
     done()
   })
   await app.register((scoped, _options, done) => {
-    // Image bodies arrive as raw bytes in this plugin only.
+    // Image and audio bodies arrive as raw bytes in this plugin only.
     scoped.addContentTypeParser(
-      [...IMAGE_TYPES],
+      [...BLOB_TYPES],
       { parseAs: 'buffer', bodyLimit: MAX_BLOB_BYTES },
       (_req, body, done) => done(null, body),
     )
@@ -104,11 +102,18 @@ export async function blobRoutes(app: FastifyInstance): Promise<void> {
     api.put('/api/blobs/:sha256', { schema: { params } }, async (request, reply) => {
       const auth = requireAuth(request)
       const body: unknown = request.body
-      if (!Buffer.isBuffer(body) || body.length === 0)
-        throw new HttpError(415, 'bad_request', '只能上传 JPEG、PNG 或 WebP 图片')
-      const type = sniffImageType(body)
+      if (!Buffer.isBuffer(body) || body.length === 0) throw new HttpError(415, 'bad_request', WRONG_TYPE)
+      const type = sniffBlobType(body)
       if (!type || type !== request.headers['content-type']) {
-        throw new HttpError(415, 'bad_request', '只能上传 JPEG、PNG 或 WebP 图片')
+        throw new HttpError(415, 'bad_request', WRONG_TYPE)
+      }
+      // A voice note is at most a minute at a low bitrate: a bigger one is not what the app records.
+      if (body.length > maxBytesOf(type)) {
+        throw new HttpError(
+          413,
+          'bad_request',
+          `录音不能超过${Math.round(MAX_AUDIO_BYTES / 1024)}KB（约一分钟），请重新录制`,
+        )
       }
       const sha256 = createHash('sha256').update(body).digest('hex')
       if (sha256 !== request.params.sha256)
@@ -154,7 +159,7 @@ export async function blobRoutes(app: FastifyInstance): Promise<void> {
             // A download, never a page: opened directly, even a polyglot renders nothing.
             .header(
               'content-disposition',
-              `attachment; filename="${request.params.sha256}.${EXTENSIONS[blob.content_type] ?? 'bin'}"`,
+              `attachment; filename="${request.params.sha256}.${extensionOf(blob.content_type)}"`,
             )
             .send(blob.data)
         )

@@ -12,8 +12,8 @@ import type { FastifyInstance } from 'fastify'
  * The app's policy. Every script, style, font and the service worker come
  * from our own origin (Vite emits no inline script; the i18n messages are
  * interpreted, not compiled to functions; zod runs jitless in the browser, see
- * src/app/csp.ts). Photo previews are blob: URLs and Vant draws a few data:
- * images. Vue and Vant set inline styles only through the CSSOM, which CSP
+ * src/app/csp.ts). Photo previews and voice-note playback are blob: URLs
+ * and Vant draws a few data: images. Vue and Vant set inline styles only through the CSSOM, which CSP
  * does not govern, so style-src needs no 'unsafe-inline'.
  */
 const APP_DIRECTIVES = {
@@ -22,6 +22,7 @@ const APP_DIRECTIVES = {
   'script-src-attr': ["'none'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
+  'media-src': ["'self'", 'blob:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
   'worker-src': ["'self'"],

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { optionalText, text } from '../common/text.schema.ts'
 import { orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
 import { DOMAIN_TAGS } from '../common/tags.ts'
+import { voiceNoteSchema } from '../media/media.ts'
 import { deputyOriginSchema } from '../deputy/deputy.schema.ts'
 import {
   DISCUSSABLE_VERDICTS,
@@ -71,6 +72,8 @@ const captureShape = {
   photos: z
     .array(photoHashSchema, { error: '照片格式不正确' })
     .max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张照片`),
+  /** The resident's own words, recorded (the description stays the worker's summary). */
+  voiceNote: voiceNoteSchema.optional(),
   urgency: z.enum(ISSUE_URGENCIES, { error: '请选择紧急程度' }),
   /** Private matters are handled 点对点 (one to one) and never put to a collective discussion. */
   isPrivate: z.boolean({ error: '请选择是否涉及个人隐私' }),
@@ -101,6 +104,7 @@ export const CAPTURE_FIELDS = [
   'gpsConsent',
   'gps',
   'photos',
+  'voiceNote',
   'urgency',
   'isPrivate',
   'discussable',

@@ -133,11 +133,12 @@ export function viewIssue(data: IssueData, viewer: Viewer): IssueData {
           ...(data.resident.phone === undefined ? {} : { phone: maskPhone(data.resident.phone) }),
         }
       : null
-    view = { ...view, resident, gps: null }
+    // A voice or a signature identifies the resident as surely as their name.
+    view = { ...withoutResidentMedia(view), resident, gps: null }
   }
   if (viewer.role === 'mediator' && data.isPrivate) {
     view = {
-      ...view,
+      ...withoutResidentMedia(view),
       place: undefined,
       title: PRIVATE_PLACEHOLDER,
       description: PRIVATE_PLACEHOLDER,
@@ -148,6 +149,14 @@ export function viewIssue(data: IssueData, viewer: Viewer): IssueData {
     }
   }
   return view
+}
+
+/** The issue without the resident's recorded voice and signature (kept on the server). */
+function withoutResidentMedia(data: IssueData): IssueData {
+  const { voiceNote: _voice, ...rest } = data
+  if (!rest.feedback) return rest
+  const { voiceNote: _feedbackVoice, signature: _signature, ...feedback } = rest.feedback
+  return { ...rest, feedback }
 }
 
 function create(
@@ -303,7 +312,13 @@ export function createIssueKind(
     },
     view: viewIssue,
     attachments(data: IssueData): string[] {
-      return data.photos
+      const { voiceNote, feedback } = data
+      return [
+        ...data.photos,
+        ...(voiceNote ? [voiceNote] : []),
+        ...(feedback?.voiceNote ? [feedback.voiceNote] : []),
+        ...(feedback?.signature ? [feedback.signature] : []),
+      ]
     },
     references: issueReferences,
   }

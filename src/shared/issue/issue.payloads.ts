@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import { isoDateSchema } from '../common/date.schema.ts'
-import { orgPathSchema } from '../common/fields.schema.ts'
+import { orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
+import { voiceNoteSchema } from '../media/media.ts'
 import { optionalText, text } from '../common/text.schema.ts'
 import { pathIds } from '../org/org-path.ts'
 import { ENFORCEMENT_COMPLAINT_TYPES } from '../oversight/enforcement.ts'
@@ -106,6 +107,8 @@ export const ISSUE_ACTION_PAYLOADS = {
         tooLong: '群众意见不超过500字',
         multiline: true,
       }).default(''),
+      voiceNote: voiceNoteSchema.optional(),
+      signature: photoHashSchema.optional(),
     })
     .refine((value) => value.satisfaction !== 'dissatisfied' || value.comment.length > 0, {
       path: ['comment'],

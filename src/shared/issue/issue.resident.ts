@@ -95,6 +95,8 @@ export const PERSONAL_FIELDS = [
   'gps',
   'place',
   'photos',
+  'voiceNote',
+  'signature',
   'title',
   'description',
   'note',

@@ -10,6 +10,7 @@ import { roleSchema } from '../auth/auth.schema.ts'
 import { computedDate, isoDateSchema } from '../common/date.schema.ts'
 import { instantSchema, orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
 import { DOMAIN_TAGS } from '../common/tags.ts'
+import { voiceNoteSchema } from '../media/media.ts'
 import { deputyOriginSchema } from '../deputy/deputy.schema.ts'
 import { SATISFACTIONS } from './issue.resident.ts'
 
@@ -202,6 +203,10 @@ export type IssueDeadlines = z.infer<typeof deadlinesSchema>
 export const feedbackSchema = z.object({
   satisfaction: z.enum(SATISFACTIONS, { error: '请选择群众满意度' }),
   comment: z.string().max(500, '群众意见不超过500字'),
+  /** The resident's words at the visit, recorded. */
+  voiceNote: voiceNoteSchema.optional(),
+  /** The resident's signature drawn on the screen (a PNG blob's sha-256). */
+  signature: photoHashSchema.optional(),
 })
 /** The resident's rating. */
 export type Feedback = z.infer<typeof feedbackSchema>
@@ -257,6 +262,8 @@ const storedShape = {
   gpsConsent: z.boolean(),
   gps: gpsSchema.nullable(),
   photos: z.array(photoHashSchema).max(MAX_PHOTOS),
+  /** The resident's own words, recorded at capture (docs/field.md). */
+  voiceNote: voiceNoteSchema.optional(),
   urgency: z.enum(ISSUE_URGENCIES),
   isPrivate: z.boolean(),
   discussable: z.object({

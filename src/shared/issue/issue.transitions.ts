@@ -340,8 +340,13 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueAction, IssueTransition>> =
     ],
     to: ['closed', 'accepted', 'escalated', 'dispatched'],
     payload: ISSUE_ACTION_PAYLOADS.feedback,
-    effect: (data, { satisfaction, comment }) => {
-      const feedback = { satisfaction, comment }
+    effect: (data, { satisfaction, comment, voiceNote, signature }) => {
+      const feedback = {
+        satisfaction,
+        comment,
+        ...(voiceNote ? { voiceNote } : {}),
+        ...(signature ? { signature } : {}),
+      }
       if (satisfaction !== 'dissatisfied') {
         return { to: 'closed', patch: { feedback }, note: comment, details: { satisfaction } }
       }

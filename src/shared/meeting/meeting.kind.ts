@@ -390,6 +390,10 @@ export const meetingKind: RecordKind<MeetingData> = {
   apply: applyMeeting,
   audience: meetingAudience,
   view: viewMeeting,
-  attachments: (data) => [...(data.signIn?.sheetPhotos ?? []), ...data.photos],
+  attachments: (data) => [
+    ...(data.signIn?.sheetPhotos ?? []),
+    ...(data.signIn?.signatures ?? []).map((signature) => signature.sha256),
+    ...data.photos,
+  ],
   references: dropTopicReferences,
 }

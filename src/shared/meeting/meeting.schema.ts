@@ -12,6 +12,7 @@ import { DISCUSSABLE_VERDICTS, ISSUE_STATUSES, MAX_PHOTOS } from '../issue/issue
 import { DOMAIN_TAGS } from '../common/tags.ts'
 import { isoDateSchema } from '../common/date.schema.ts'
 import { orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
+import { MAX_SIGNATURES, signatureSchema } from '../media/media.ts'
 import { MEDIATOR_LEVELS } from './mediator.schema.ts'
 import { optionalText, text } from '../common/text.schema.ts'
 
@@ -158,6 +159,8 @@ export const signInSchema = z.object({
     .max(10_000, '人数不正确'),
   representatives: z.array(line('代表姓名不能为空', 30)).max(50, '代表最多50人'),
   sheetPhotos: z.array(photoHashSchema).max(MAX_PHOTOS, `最多${MAX_PHOTOS}张照片`),
+  /** Signatures drawn on the screen, one per person who signed in on the phone. */
+  signatures: z.array(signatureSchema).max(MAX_SIGNATURES, `最多${MAX_SIGNATURES}人签名`).optional(),
 })
 /** The sign-in of the day. */
 export type SignIn = z.infer<typeof signInSchema>

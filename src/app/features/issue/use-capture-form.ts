@@ -42,6 +42,8 @@ export interface CaptureForm {
   gpsConsent: boolean
   gps: Gps | null
   photos: string[]
+  /** The voice note's hash, '' for none. */
+  voiceNote: string
   isPrivate: boolean
   verdict: DiscussableVerdict
   /** The verdict came from the discussable-items list (not the person), so a new suggestion may replace it. */
@@ -64,6 +66,7 @@ export function emptyCaptureForm(): CaptureForm {
     gpsConsent: false,
     gps: null,
     photos: [],
+    voiceNote: '',
     isPrivate: false,
     verdict: 'unknown',
     verdictByList: false,
@@ -90,6 +93,7 @@ const draftFormSchema = z.object({
     .nullable()
     .catch(empty.gps),
   photos: z.array(z.string()).catch(empty.photos),
+  voiceNote: z.string().catch(empty.voiceNote),
   isPrivate: z.boolean().catch(empty.isPrivate),
   verdict: z.enum(DISCUSSABLE_VERDICTS).catch(empty.verdict),
   verdictByList: z.boolean().catch(empty.verdictByList),
@@ -116,6 +120,7 @@ export function toCreateInput(form: CaptureForm, orgPath: string) {
     gpsConsent: form.gpsConsent,
     gps: form.gpsConsent && form.gps ? { ...form.gps } : null,
     photos: [...form.photos],
+    ...(form.voiceNote ? { voiceNote: form.voiceNote } : {}),
     urgency: form.urgency,
     isPrivate: form.isPrivate,
     discussable: { verdict: form.verdict },

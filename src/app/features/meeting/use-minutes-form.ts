@@ -10,6 +10,7 @@ import type {
   TopicOutcome,
 } from '#shared/meeting/meeting.schema.ts'
 import { isTransitionOutcome } from '#shared/meeting/meeting.schema.ts'
+import type { Signature } from '#shared/media/media.ts'
 import type { OutcomeChange } from './meeting.store.ts'
 
 export interface TopicForm {
@@ -23,6 +24,8 @@ export interface MinutesForm {
   signInCount: string
   representatives: string
   sheetPhotos: string[]
+  /** Signed on the screen (#21.5). */
+  signatures: Signature[]
   policies: {
     /** The registered policy record, when the plan picked one: kept through the minutes. */
     policyId?: string
@@ -41,6 +44,7 @@ export function minutesFormOf(data: MeetingData): MinutesForm {
     signInCount: data.signIn ? String(data.signIn.count) : '',
     representatives: data.signIn?.representatives.join('\n') ?? '',
     sheetPhotos: [...(data.signIn?.sheetPhotos ?? [])],
+    signatures: [...(data.signIn?.signatures ?? [])],
     policies: data.policies.map((policy) => ({
       ...(policy.policyId ? { policyId: policy.policyId } : {}),
       title: policy.title,
@@ -93,7 +97,10 @@ export function toMinutes(
   const count = Number.parseInt(form.signInCount, 10)
   const representatives = lines(form.representatives)
   const hasSignIn =
-    form.signInCount.trim() !== '' || representatives.length > 0 || form.sheetPhotos.length > 0
+    form.signInCount.trim() !== '' ||
+    representatives.length > 0 ||
+    form.sheetPhotos.length > 0 ||
+    form.signatures.length > 0
   return {
     outcomes,
     minutes: {
@@ -103,6 +110,7 @@ export function toMinutes(
               count: Number.isFinite(count) ? count : 0,
               representatives,
               sheetPhotos: [...form.sheetPhotos],
+              ...(form.signatures.length > 0 ? { signatures: [...form.signatures] } : {}),
             },
           }
         : {}),
