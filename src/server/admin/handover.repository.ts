@@ -93,9 +93,12 @@ export async function insertHandover(db: Db, handover: NewHandover): Promise<str
   return id
 }
 
-/** The hand-overs of the grids under `path`, newest first (the ledger). */
-export async function listHandovers(db: Db, path: string): Promise<Handover[]> {
-  const rows = await db
+/**
+ * The hand-overs of the grids under `path` with the names they show, unordered:
+ * the on-screen list's and the Excel ledger's (src/server/ledger/handover.rows.ts) query.
+ */
+export function selectHandovers(db: Db, path: string) {
+  return db
     .selectFrom('grid_handover as h')
     .innerJoin('org_unit as g', 'g.id', 'h.grid_id')
     .innerJoin('app_user as f', 'f.id', 'h.from_user_id')
@@ -105,6 +108,7 @@ export async function listHandovers(db: Db, path: string): Promise<Handover[]> {
       'h.id',
       'h.grid_id',
       'g.name as grid_name',
+      'g.path as grid_path',
       'h.from_user_id',
       'f.name as from_name',
       'h.to_user_id',
@@ -115,11 +119,23 @@ export async function listHandovers(db: Db, path: string): Promise<Handover[]> {
       'h.open_matters',
     ])
     .where('g.path', 'like', `${path}%`)
-    .orderBy('h.at', 'desc')
-    .orderBy('h.id')
-    .limit(500)
-    .execute()
-  return rows.map((row) => ({
+}
+
+/** A row of `selectHandovers` as a line of the ledger. */
+export function toHandover(row: {
+  id: string
+  grid_id: string
+  grid_name: string
+  from_user_id: string
+  from_name: string
+  to_user_id: string
+  to_name: string
+  by_user_id: string
+  by_name: string
+  at: string
+  open_matters: number | string
+}): Handover {
+  return {
     id: row.id,
     gridId: row.grid_id,
     gridName: row.grid_name,
@@ -128,5 +144,15 @@ export async function listHandovers(db: Db, path: string): Promise<Handover[]> {
     byUser: { id: row.by_user_id, name: row.by_name },
     at: row.at,
     openMatters: Number(row.open_matters),
-  }))
+  }
+}
+
+/** The hand-overs of the grids under `path`, newest first (the ledger). */
+export async function listHandovers(db: Db, path: string): Promise<Handover[]> {
+  const rows = await selectHandovers(db, path)
+    .orderBy('h.at', 'desc')
+    .orderBy('h.id')
+    .limit(500)
+    .execute()
+  return rows.map(toHandover)
 }

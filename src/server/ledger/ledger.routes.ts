@@ -18,10 +18,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { findLedger, LEDGER_FORMATS, LEDGER_SPLITS } from '#shared/ledger/ledgers.ts'
 import { resolvePeriod, type Period } from '#shared/supervision/period.ts'
+import { can } from '#shared/auth/permissions.ts'
 import { HttpError } from '../plugins/errors.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { loadUnitInScope, requireAuth } from '../plugins/scope.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
+import { handoverRows } from './handover.rows.ts'
 import { ledgerRows } from './ledger.rows.ts'
 import { ledgerHead, sheetsBy } from './ledger.sheets.ts'
 import { writeLedgerCsv } from './ledger.csv.ts'
@@ -61,6 +63,9 @@ export function ledgerRoutes(app: FastifyInstance, kinds: KindRegistry): void {
   async function sendLedger(request: LedgerRequest, reply: FastifyReply, auth: AuthContext) {
     const ledger = findLedger(request.params.ledgerId)
     if (!ledger) throw new HttpError(404, 'unknown_ledger')
+    if (ledger.permission && !can(auth.user.role, ledger.permission)) {
+      throw new HttpError(403, 'forbidden')
+    }
     const { format, split, unitId, of = null, ...periodQuery } = request.query
     if (of !== null && !ledger.hasParent) throw new HttpError(400, 'bad_request')
     let period: Period | null = null
@@ -78,7 +83,7 @@ export function ledgerRoutes(app: FastifyInstance, kinds: KindRegistry): void {
       const now = new Date()
       const head = ledgerHead(ledger, unit, period, auth.user.name, now)
       const sheetOf = sheetsBy(split, ledger, names)
-      const rows = ledgerRows(db, kinds, context, {
+      const query = {
         ledger,
         auth,
         // The requester's own unit: everything they see, a dispatched matter included.
@@ -86,7 +91,11 @@ export function ledgerRoutes(app: FastifyInstance, kinds: KindRegistry): void {
         period,
         parent: of,
         byPlace: split !== 'none',
-      })
+      }
+      const rows =
+        ledger.source === 'grid_handover'
+          ? handoverRows(db, context, query)
+          : ledgerRows(db, kinds, context, query)
       const out = new PassThrough()
       const writing =
         format === 'xlsx'

@@ -88,7 +88,8 @@ export async function* ledgerRows(
   }
 }
 
-function inPeriod(date: string | null, period: Period | null): boolean {
+/** True when a row dated `date` falls in `period` (always, without a period). */
+export function inPeriod(date: string | null, period: Period | null): boolean {
   if (period === null) return true
   return date !== null && date >= period.from && date <= period.to
 }

@@ -8,6 +8,7 @@
  * `view`, so a ledger can never show more than a sync pull would.
  */
 import type { z } from 'zod'
+import type { Permission } from '../auth/permissions.ts'
 import { chinaDate } from '../calendar/working-days.ts'
 
 /** A China calendar date 'YYYY-MM-DD', written as a date (Excel) or '2026年11月27日' (CSV). */
@@ -39,14 +40,28 @@ export interface LedgerColumn<T> {
 /** How a numeric column is summarised at the foot of a sheet. */
 export type LedgerSummary = 'sum' | 'mean'
 
+/**
+ * Where a ledger's rows come from: synced records of its `kind` (read under
+ * the sync pull's scope and masking), or a server table that is no record
+ * kind (the grid hand-overs an administrator makes).
+ */
+export type LedgerSource = 'records' | 'grid_handover'
+
 /** A ledger as its file defines it, typed by the rows it reads. */
 export interface LedgerSpec<T> {
   /** The ledger's address segment, e.g. 'issues'. */
   id: string
   /** The Chinese title, e.g. '说事台账'. */
   title: string
-  /** The record kind it lists. */
+  /** The record kind it lists (for a ledger of a server table: that table). */
   kind: string
+  /** Where the rows come from; records of `kind` unless said. */
+  source?: LedgerSource
+  /**
+   * A permission the requester needs besides being signed in, for a ledger
+   * whose rows are not records scoped by audience (the hand-overs: org.manage).
+   */
+  permission?: Permission
   /** The record's data as the viewer may see it, when it is a row of this ledger; null skips it. */
   read(data: Record<string, unknown>): T | null
   /** The China date the period filter looks at (e.g. the day a matter was registered). */
@@ -64,6 +79,8 @@ export interface Ledger {
   id: string
   title: string
   kind: string
+  source: LedgerSource
+  permission: Permission | null
   headers: readonly string[]
   /** Per column, its group header or null. */
   groups: readonly (string | null)[]
@@ -88,6 +105,8 @@ export function defineLedger<T>(spec: LedgerSpec<T>): Ledger {
     id: spec.id,
     title: spec.title,
     kind: spec.kind,
+    source: spec.source ?? 'records',
+    permission: spec.permission ?? null,
     headers: spec.columns.map((column) => column.header),
     groups: spec.columns.map((column) => column.group ?? null),
     widths: spec.columns.map((column) => column.width),

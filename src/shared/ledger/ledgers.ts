@@ -5,6 +5,7 @@
 import { chinaDate } from '../calendar/working-days.ts'
 import { campaignLedger, formLedger } from './assessment.ledger.ts'
 import { consultationLedger } from './consultation.ledger.ts'
+import { handoverLedger } from './handover.ledger.ts'
 import { issueLedger } from './issue.ledger.ts'
 import type { Ledger } from './ledger.definition.ts'
 import { livelihoodLedger } from './livelihood.ledger.ts'
@@ -27,6 +28,7 @@ export const LEDGERS: readonly Ledger[] = [
   livelihoodLedger,
   selfCorrectionLedger,
   reviewLedger,
+  handoverLedger,
 ]
 
 /** The ledger with address segment `id`, if there is one. */
