@@ -20,6 +20,8 @@
  * two dialects of one run rather than runs of different days.
  *
  * BENCH_SMOKE=1: 40 rows, for CI (under a minute, PostgreSQL start included).
+ * BENCH_ROWS=n changes the count (default 10,000); BENCH_DIALECTS=sqlite skips
+ * PostgreSQL.
  */
 import ExcelJS from 'exceljs'
 import type { DialectName } from '#server/db/database.ts'
@@ -30,7 +32,7 @@ import { PHONES } from '../support/demo-county.ts'
 import { startBenchServer, startPostgresCluster, type BenchServer } from './support/bench-server.ts'
 
 const SMOKE = process.env.BENCH_SMOKE === '1'
-const ROWS = SMOKE ? 40 : 10_000
+const ROWS = SMOKE ? 40 : Number(process.env.BENCH_ROWS ?? 10_000)
 const DIALECTS: readonly DialectName[] =
   process.env.BENCH_DIALECTS === 'sqlite' ? ['sqlite'] : ['sqlite', 'postgres']
 const VILLAGES = ['柳河村', '杏花村', '石桥村', '青山村', '东湖社区', '南湾社区']

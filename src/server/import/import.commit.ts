@@ -1,6 +1,6 @@
 /**
  * Creating the ready rows of a plan as issue reports, through the ordinary
- * write path (`applyWithSavepoints`) as the import actor, so they land in
+ * write path's checks (`applyNewRecords`: a push's rules, written in bulk) as the import actor, so they land in
  * their grid's inbox, sync, count in supervision and are in the ledger.
  *
  * Each chunk of rows is one transaction: first the tickets are claimed
@@ -19,12 +19,12 @@ import { systemAuth } from '../assessment/system-actor.ts'
 import type { Database } from '../db/database.ts'
 import { HttpError } from '../plugins/errors.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
-import { applyWithSavepoints } from '../sync/push.ts'
+import { applyNewRecords } from '../sync/push-batch.ts'
 import { claimTickets, releaseTicket } from './import.repository.ts'
 import type { PlannedRow } from './import.plan.ts'
 
 /** Rows per transaction: short enough not to hold locks long, long enough to be quick. */
-const CHUNK = 200
+const CHUNK = 500
 
 /** Creates the plan's ready rows; marks the ones that turned out duplicate. Returns how many were created. */
 export async function commitPlan(
@@ -67,7 +67,7 @@ export async function commitPlan(
         deviceId: 'import',
         createdAt: now.toISOString(),
       }))
-      const results = await applyWithSavepoints(
+      const results = await applyNewRecords(
         { db: trx, dialect, kinds, auth, ...(log ? { log } : {}) },
         trx,
         mutations,

@@ -9,29 +9,24 @@
  */
 import type { FastifyBaseLogger } from 'fastify'
 import type { ControlledTransaction, Kysely } from 'kysely'
-import { ERROR_MESSAGES } from '#shared/api/api-error.ts'
-import { findUnsafeString } from '#shared/common/text.schema.ts'
 import type { Mutation, MutationResult, SyncRecord } from '#shared/sync/sync.protocol.ts'
-import { MutationRejection, type AnyRecordKind } from '#shared/sync/record-kind.ts'
+import { MutationRejection } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
 import { isUniqueViolation } from '../db/db-errors.ts'
 import type { AuthContext } from '../plugins/auth.ts'
-import { actorOf, canSeeRecord } from '../plugins/scope.ts'
 import type { KindRegistry } from './kinds.ts'
-import { assertAttachmentsAllowed } from '../blob/blob.repository.ts'
-import { assertAudienceJustified, checkReferences, type Vouched } from './references.ts'
 import {
   findAudience,
   findRecord,
   lockRecords,
   recordKey,
   saveRecord,
-  type RecordRow,
 } from './record.repository.ts'
 import { findMutation, insertMutation, type MutationRow } from './mutation.repository.ts'
-import { guarded, internalRefusal, KindFault, kindCode } from './kind-guard.ts'
-import { parseData, projectWith } from './projection.ts'
+import { guarded, internalRefusal, KindFault } from './kind-guard.ts'
+import { checkMutation, Refused } from './mutation-check.ts'
+import { projectWith } from './projection.ts'
 
 type Db = Kysely<DatabaseSchema>
 
@@ -92,12 +87,6 @@ function mutationRow(
     code: rejection?.code ?? null,
     message: rejection?.message ?? null,
     created_at: now.toISOString(),
-  }
-}
-
-class Refused extends Error {
-  constructor(readonly rejection: MutationRejection) {
-    super(rejection.message)
   }
 }
 
@@ -303,94 +292,10 @@ async function applyInTransaction(
   key: string,
   now: Date,
 ): Promise<SyncRecord | null> {
-  // The text guard left payloads to us (text-guard.ts): refuse this one alone.
-  if (findUnsafeString(m.payload) !== null) {
-    throw new Refused(new MutationRejection('invalid_text', ERROR_MESSAGES.invalid_text))
-  }
-  const registered: AnyRecordKind | undefined = ctx.kinds.get(m.kind)
-  if (!registered) throw new Refused(new MutationRejection('unknown_kind', '不支持的记录类型'))
-  const kind = guarded(registered)
   const row = await findRecord(ctx.db, ctx.dialect, key, { lock: 'update' })
   const previousAudience = row ? await findAudience(ctx.db, key) : []
-  // Scope, in the one place that decides it: an existing record must be
-  // visible to the author; a new one must be born inside their subtree.
-  if (row && !canSeeRecord(ctx.auth, previousAudience)) throw new Refused(outOfScope())
-  const current = row ? parseData(row) : null
-  const actor = actorOf(ctx.auth, now)
-  let next: Record<string, unknown>
-  let vouched: Vouched
-  try {
-    next = kind.apply(current, m, actor)
-    // After apply, so that a transition the author may not take at all is
-    // refused for that reason first.
-    vouched = await checkReferences(ctx.db, ctx.dialect, ctx.auth, kind, m, {
-      recordId: m.recordId,
-      current,
-      next,
-      actor,
-    })
-  } catch (error) {
-    if (error instanceof MutationRejection) throw new Refused(error)
-    throw error
-  }
-  const valid = kindCode('schema', () => kind.schema.safeParse(next))
-  if (!valid.success) {
-    const issue = valid.error.issues[0]
-    throw new Refused(
-      new MutationRejection('invalid_record', `记录内容有误：${issue?.message ?? ''}`),
-    )
-  }
-  const audience = kind.audience(valid.data)
-  const home = audience[0]
-  // A new record is born in the author's subtree — or, when a record the
-  // server loaded vouches for its home, it stays in the author's sight by
-  // another path (a deputy's report lives in the visited village's grid and
-  // reaches the deputy's own unit; docs/oversight-deputies.md).
-  const isBornVisible = home
-    ? canSeeRecord(ctx.auth, [home]) ||
-      (vouched.byRecords.has(home) && canSeeRecord(ctx.auth, audience))
-    : false
-  if (
-    !home ||
-    !(row ? canSeeRecord(ctx.auth, [...previousAudience, ...audience]) : isBornVisible)
-  ) {
-    throw new Refused(outOfScope())
-  }
-  const attachments = kind.attachments?.(valid.data) ?? []
-  try {
-    // One rule for every kind: who may see the record, and which photos it may carry.
-    assertAudienceJustified(ctx.auth, audience, previousAudience, vouched.all)
-    const previousAttachments = current ? (kind.attachments?.(current) ?? []) : []
-    await assertAttachmentsAllowed(
-      ctx.db,
-      ctx.auth,
-      attachments.filter((hash) => !previousAttachments.includes(hash)),
-    )
-  } catch (error) {
-    if (error instanceof MutationRejection) throw new Refused(error)
-    throw error
-  }
-  const saved: RecordRow = {
-    key,
-    kind: m.kind,
-    id: m.recordId,
-    version: (row?.version ?? 0) + 1,
-    org_path: home,
-    data: kindCode('schema', () => JSON.stringify(valid.data)),
-    created_at: row?.created_at ?? now.toISOString(),
-    updated_at: now.toISOString(),
-  }
-  await saveRecord(ctx.db, saved, {
-    isNew: !row,
-    audience,
-    previousAudience,
-    attachments,
-    linkedBy: ctx.auth.user.id,
-  })
+  const write = await checkMutation(ctx, m, key, now, row, previousAudience)
+  await saveRecord(ctx.db, write.row, { ...write, linkedBy: ctx.auth.user.id })
   // Null when the author's own change took the record out of their sight.
-  return projectWith(kind, saved, audience, ctx.auth)
-}
-
-function outOfScope() {
-  return new MutationRejection('out_of_scope', '无权修改该单位的记录')
+  return projectWith(write.kind, write.row, write.audience, ctx.auth)
 }

@@ -31,6 +31,8 @@ export interface Vouched {
   all: Set<string>
   /** Only what loaded records vouch for: the one ground for a new record's home outside the author's subtree. */
   byRecords: Set<string>
+  /** How many references were checked (a batch of new records takes none: push-batch.ts). */
+  checked: number
 }
 
 /**
@@ -48,7 +50,8 @@ export async function checkReferences(
 ): Promise<Vouched> {
   const vouched = new Set<string>()
   const byRecords = new Set<string>()
-  for (const reference of kind.references?.(mutation, context) ?? []) {
+  const references = kind.references?.(mutation, context) ?? []
+  for (const reference of references) {
     if (reference.type === 'org_unit') {
       if (!(await unitExists(db, reference))) {
         throw new MutationRejection(reference.code, reference.message)
@@ -67,7 +70,7 @@ export async function checkReferences(
       byRecords.add(path)
     }
   }
-  return { all: vouched, byRecords }
+  return { all: vouched, byRecords, checked: references.length }
 }
 
 async function unitExists(db: Db, reference: OrgUnitReference): Promise<boolean> {
