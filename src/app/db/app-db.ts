@@ -73,6 +73,12 @@ export interface OutboxEntry {
   deviceId: string
   /** The author: only their session pushes it. */
   userId: string
+  /**
+   * Set when this change came in a hand-over file from a colleague
+   * (handover.ts): the user who first saved it, kept by the server beside
+   * `userId`, who sends it and answers for it.
+   */
+  handedOverFrom?: string
   createdAt: string
   status: 'pending' | 'rejected'
   rejection?: Rejection

@@ -28,6 +28,7 @@ export function toMutation(entry: OutboxEntry): Mutation {
     seq: entry.seq ?? 0,
     deviceId: entry.deviceId,
     createdAt: entry.createdAt,
+    ...(entry.handedOverFrom ? { handedOverFrom: entry.handedOverFrom } : {}),
   }
 }
 

@@ -27,6 +27,8 @@ import * as ledgerOrderIndex from './migrations/2026_11_28_1020_ledger_order_ind
 import * as createImportAndApiTokens from './migrations/2026_11_28_1030_create_import_and_api_tokens.ts'
 import * as createCountySetting from './migrations/2026_11_28_1050_create_county_setting.ts'
 import * as createAdmin from './migrations/2026_11_28_1040_create_admin.ts'
+// Stream handover (#21.3).
+import * as mutationHandedOverFrom from './migrations/2026_11_29_1030_sync_mutation_handed_over_from.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_25_0900_create_org_and_accounts': createOrgAndAccounts,
@@ -46,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // Stream settings (#20.4).
   '2026_11_28_1050_create_county_setting': createCountySetting,
   '2026_11_28_1040_create_admin': createAdmin,
+  '2026_11_29_1030_sync_mutation_handed_over_from': mutationHandedOverFrom,
 }
 
 /** Names of every migration, oldest first. */

@@ -116,3 +116,20 @@ export function viewerOf(auth: AuthContext): Viewer {
     orgPath: scopePathOf(auth),
   }
 }
+
+/**
+ * Whether the signed-in user may send changes `authorId` saved, from a
+ * hand-over file (issue #21.3, docs/field.md): the author themselves, or a
+ * colleague of the same org unit — active or not, since a colleague who
+ * left is a reason to hand over. The sender stays the actor, so each change
+ * is still checked against the sender's own role and scope.
+ */
+export async function mayHandOver(
+  db: Kysely<DatabaseSchema>,
+  auth: AuthContext,
+  authorId: string,
+): Promise<boolean> {
+  if (authorId === auth.user.id) return true
+  const author = await findUser(db, authorId)
+  return author !== undefined && author.org_unit_id === auth.user.orgUnitId
+}

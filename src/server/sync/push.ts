@@ -26,6 +26,7 @@ import {
 import { findMutation, insertMutation, type MutationRow } from './mutation.repository.ts'
 import { guarded, internalRefusal, KindFault } from './kind-guard.ts'
 import { checkMutation, Refused } from './mutation-check.ts'
+import { handedOverFrom, handoverRefusal, mayLearnOutcome } from './handed-over.ts'
 import { projectWith } from './projection.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -87,6 +88,7 @@ function mutationRow(
     code: rejection?.code ?? null,
     message: rejection?.message ?? null,
     created_at: now.toISOString(),
+    handed_over_from: handedOverFrom(ctx.auth, m),
   }
 }
 
@@ -211,6 +213,8 @@ export async function applyMutation(
   // of the first (one statement less per mutation on the common path).
   const now = new Date()
   const key = recordKey(m.kind, m.recordId)
+  const handover = await handoverRefusal(ctx, m)
+  if (handover) return recordRefusal(ctx, m, handover, now, isolate)
   try {
     const record = await isolate(async (db) => {
       await insertMutation(db, mutationRow(ctx, m, 'applied', now))
@@ -248,8 +252,7 @@ async function answerPrior(
   m: Mutation,
   prior: MutationRow,
 ): Promise<MutationResult> {
-  // A mutation id belongs to the user who first sent it; nobody else learns its outcome.
-  if (prior.user_id !== ctx.auth.user.id || prior.record_key !== recordKey(m.kind, m.recordId)) {
+  if (!mayLearnOutcome(ctx.auth, m, prior) || prior.record_key !== recordKey(m.kind, m.recordId)) {
     return {
       id: m.id,
       status: 'rejected',
@@ -269,9 +272,11 @@ async function recordRefusal(
   isolate: Isolate,
 ): Promise<MutationResult> {
   try {
-    // Isolated too: inside a PostgreSQL transaction a failed statement would
-    // otherwise abort the whole batch.
-    await isolate((db) => insertMutation(db, mutationRow(ctx, m, 'rejected', now, rejection)))
+    // Isolated: in a PostgreSQL transaction a failed statement aborts the batch. Not
+    // for a handed-over change: its author's phone may still send it (handed-over.ts).
+    if (!handedOverFrom(ctx.auth, m)) {
+      await isolate((db) => insertMutation(db, mutationRow(ctx, m, 'rejected', now, rejection)))
+    }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     const twin = await findMutation(ctx.db, m.id)

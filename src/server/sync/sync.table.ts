@@ -49,6 +49,11 @@ export interface SyncMutationTable {
   code: string | null
   message: string | null
   created_at: string
+  /**
+   * The author, when a colleague of the same unit sent the change from a
+   * hand-over file (`user_id` is the sender); null otherwise.
+   */
+  handed_over_from: string | null
 }
 
 export interface BlobTable {

@@ -48,6 +48,14 @@ export const mutationSchema = z.object({
   deviceId: z.string().regex(/^[\x21-\x7e]{1,64}$/, '设备编号不正确'),
   /** When the author saved it, device clock (ISO). The server keeps its own time too. */
   createdAt: z.string().datetime(),
+  /**
+   * The user who first saved this change, when a colleague of the same unit
+   * sends it from a hand-over file (docs/field.md "Hand-over file"). The
+   * sender stays the actor; the server checks the two share a unit and
+   * keeps this beside the sender, so the author's own phone, when it comes
+   * back, is answered "duplicate".
+   */
+  handedOverFrom: z.string().min(1).max(64).optional(),
 })
 export type Mutation = z.infer<typeof mutationSchema>
 

@@ -56,6 +56,28 @@ export const syncMessages = {
       mediator_studio: '解事员工作室',
     },
     edit: '修改',
+    handover: {
+      title: '交接文件',
+      hint: '手机长时间连不上服务器或要更换时：把尚未上传的修改和照片导出为一个加密文件，通过微信或数据线发到本人或同单位同事的手机上导入并上传。口令请打电话等另行告知，不要和文件发在同一个聊天里。本机的修改会保留，联网后自动核对，不会重复。',
+      passphrase: '口令',
+      passphrasePlaceholder: '至少8个字符，导出和导入用同一个',
+      export: '导出交接文件',
+      import: '导入交接文件',
+      exported: '已导出 {changes} 条修改、{photos} 张照片。',
+      imported: '已导入 {changes} 条修改、{photos} 张照片，将以您的账号上传。',
+      known: '另有 {known} 条本机已有，未重复导入。',
+      error: {
+        not_handover: '这不是交接文件，请选择以 .shuoshi 结尾的文件。',
+        newer_version: '这份交接文件由更新版本的应用导出，请先刷新页面更新应用。',
+        corrupt: '交接文件已损坏（可能没有传完整），请对方重新发送。',
+        wrong_passphrase: '口令不正确，请核对后重试。',
+        invalid: '交接文件的内容有误，无法导入。',
+        other_unit: '这份交接文件来自其他单位的账号，只能由本人或同单位的同事导入。',
+        nothing_to_hand_over: '本机没有待上传的修改，无需导出。',
+        weak_passphrase: '请先填写口令，至少8个字符。',
+        failed: '操作没有完成，请重试。',
+      },
+    },
   },
 }
 

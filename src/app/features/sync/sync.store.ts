@@ -20,6 +20,7 @@ import {
 } from '#app/sync/county-settings.ts'
 import { isQuotaError, StorageFullError } from '#app/sync/errors.ts'
 import { useAuthStore } from '#app/features/auth/index.ts'
+import type { HandoverReceipt, HandoverUser } from '#app/sync/handover.ts'
 import { describeRefusal, type RefusedChange } from './refused-change.ts'
 
 export const useSyncStore = defineStore('sync', () => {
@@ -174,6 +175,7 @@ export const useSyncStore = defineStore('sync', () => {
         userId: entry.userId,
         createdAt: new Date().toISOString(),
         status: 'pending',
+        ...(entry.handedOverFrom ? { handedOverFrom: entry.handedOverFrom } : {}),
       })
       await rebase(appDb, kinds, actorFor, entry.recordKey)
     })
@@ -190,8 +192,51 @@ export const useSyncStore = defineStore('sync', () => {
     })
   }
 
+  /** The signed-in user as the maker or receiver of a hand-over file. */
+  function handoverUser(): HandoverUser {
+    const current = me.value
+    if (!current) throw new Error('not signed in')
+    return { userId: current.user.id, name: current.user.name, orgUnitId: current.orgUnit.id }
+  }
+
+  /**
+   * Seals this user's unsent changes and photos into a hand-over file
+   * (docs/field.md). Nothing leaves the outbox: the server's answers empty
+   * it, whichever phone sends first. Loaded on use: the crypto is not part
+   * of the first screen.
+   */
+  async function makeHandover(passphrase: string) {
+    const [{ collectHandover }, { sealHandover }, { handoverFileName }] = await Promise.all([
+      import('#app/sync/handover.ts'),
+      import('#app/sync/handover-crypto.ts'),
+      import('#shared/sync/handover-file.ts'),
+    ])
+    const payload = await collectHandover(appDb, kinds, handoverUser())
+    const bytes = await sealHandover(payload, passphrase)
+    return {
+      file: new Blob([new Uint8Array(bytes)], { type: 'application/octet-stream' }),
+      name: handoverFileName(new Date()),
+      changes: payload.entries.length,
+      photos: payload.blobs.length,
+    }
+  }
+
+  /** Opens a hand-over file and queues its changes to be sent as this user; then syncs. */
+  async function takeHandover(bytes: Uint8Array, passphrase: string): Promise<HandoverReceipt> {
+    const [{ receiveHandover }, { openHandover }] = await Promise.all([
+      import('#app/sync/handover.ts'),
+      import('#app/sync/handover-crypto.ts'),
+    ])
+    const payload = await openHandover(bytes, passphrase)
+    const receipt = await receiveHandover(appDb, kinds, actorFor, handoverUser(), payload)
+    if (navigator.onLine) void engine.requestSync()
+    return receipt
+  }
+
   return {
     countySettings,
+    makeHandover,
+    takeHandover,
     status,
     pendingCount,
     rejected,
