@@ -81,6 +81,8 @@ export const zhCN = {
     messagesUnread: '{count} 条未读',
     readAloud: '朗读',
     stopReading: '停止朗读',
+    // The text-size switch of the public pages (PublicFrame).
+    largeText: '大字',
     save: '保存',
     saving: '正在保存…',
     saved: '已保存',

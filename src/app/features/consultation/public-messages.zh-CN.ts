@@ -5,7 +5,6 @@
  */
 export const consultationPublicMessages = {
   consultationPublic: {
-    largeText: '大字',
     title: '征求意见',
     notFound: '没有找到这项征求意见，或它尚未公开',
     offline: '网络不通，请稍后再试',

@@ -6,7 +6,6 @@
 export const aroundItemMessages = {
   public: {
     title: '民生实事进度公示',
-    largeText: '大字',
     unitYear: '{unit} · {year}年民生实事',
     notFound: '没有找到这个公示页面',
     offline: '网络不可用，请稍后再试',

@@ -201,7 +201,6 @@ export const assessmentMessages = {
       closed: '该评议不在进行中',
       notFound: '找不到该评议，请向说事站工作人员核对',
       offline: '当前没有网络，请联网后提交',
-      largeText: '大字',
       codeMissing: '请填写说事站发的评议码',
       codeMalformed: '评议码是8位字母和数字，请核对',
       fixFirst: '还不能提交：{message}',
