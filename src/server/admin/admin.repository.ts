@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { AdminUnit, AdminUser } from '#shared/admin/admin.schema.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
-import { toOrgUnit, toUser } from '../org/org.repository.ts'
+import { subtreeRows, toOrgUnit, toUser } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
 import type { OrgUnitTable, UserTable } from '../org/org.table.ts'
 
@@ -48,13 +48,7 @@ export async function searchUsers(db: Db, path: string, q: string | undefined) {
 
 /** Every unit of the subtree, retired ones included, ordered by path. */
 export async function listAdminUnits(db: Db, path: string): Promise<AdminUnit[]> {
-  const rows = await db
-    .selectFrom('org_unit')
-    .selectAll()
-    .where('path', 'like', `${path}%`)
-    .orderBy('path')
-    .execute()
-  return rows.map(toAdminUnit)
+  return (await subtreeRows(db, path)).map(toAdminUnit)
 }
 
 export async function findAdminUnit(db: Db, id: string): Promise<AdminUnit | undefined> {

@@ -6,11 +6,10 @@
 import { CAMPAIGN_KIND } from '#shared/assessment/assessment.kind.ts'
 import { addWorkingDays, chinaDate } from '#shared/calendar/working-days.ts'
 import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
-import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import type { Database } from '../db/database.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
-import { systemMutation } from '../sync/system-change.ts'
+import { seedMutation } from '../sync/system-change.ts'
 import { systemAuth } from './system-actor.ts'
 
 const POLICY_ID = '0195b1c0-0000-7000-8000-00000000d001'
@@ -21,15 +20,6 @@ const GRIDS = VILLAGES.flatMap((village) => {
   const id = village.split('/').at(-2) ?? ''
   return [`${village}${id}-g1/`, `${village}${id}-g2/`]
 })
-
-function seedMutation(
-  id: string,
-  kind: string,
-  recordId: string,
-  payload: Record<string, unknown>,
-): Mutation {
-  return systemMutation(id, { kind, recordId, op: 'create', payload }, 'seed')
-}
 
 /** Writes the demo policy and campaign (idempotent); false when the demo county is missing. */
 export async function seedDemoAssessment(
@@ -44,7 +34,7 @@ export async function seedDemoAssessment(
   // Its own 文号: a county registers each number once (tests register 3号 beside it).
   const documentNumber = '清民发〔2025〕12号'
   await applyBatch({ ...database, kinds, auth }, [
-    seedMutation('0195b1c0-0000-7000-8000-00000000d101', POLICY_KIND, POLICY_ID, {
+    seedMutation('0195b1c0-0000-7000-8000-00000000d101', POLICY_KIND, POLICY_ID, 'create', {
       title,
       documentNumber,
       issuingDepartment: DEPT,
@@ -53,7 +43,7 @@ export async function seedDemoAssessment(
       domains: ['social_security'],
       concerns: ['/demo-county/demo-t1/'],
     }),
-    seedMutation('0195b1c0-0000-7000-8000-00000000d102', CAMPAIGN_KIND, CAMPAIGN_ID, {
+    seedMutation('0195b1c0-0000-7000-8000-00000000d102', CAMPAIGN_KIND, CAMPAIGN_ID, 'create', {
       policyId: POLICY_ID,
       policyTitle: title,
       documentNumber,

@@ -9,27 +9,16 @@ import { CONSULTATION_KIND } from '#shared/consultation/consultation.kind.ts'
 import { addCalendarDays } from '#shared/consultation/consultation.rules.ts'
 import { OPINION_KIND, PUBLIC_OPINION_ACTOR_ID } from '#shared/consultation/opinion.kind.ts'
 import { publicOpinionPayload } from '#shared/consultation/opinion.kind.ts'
-import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
 import type { Database } from '../db/database.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
-import { systemMutation } from '../sync/system-change.ts'
+import { seedMutation } from '../sync/system-change.ts'
 
 /** The demo consultation's id. */
 export const DEMO_CONSULTATION_ID = '0195b1c0-0000-7000-8000-00000000c001'
 const DEPT = '/demo-county/demo-dept-1/'
 const T1 = '/demo-county/demo-t1/'
-
-function seedMutation(
-  id: string,
-  kind: string,
-  recordId: string,
-  op: string,
-  payload: Record<string, unknown>,
-): Mutation {
-  return systemMutation(id, { kind, recordId, op, payload }, 'seed')
-}
 
 /** Writes the demo consultation and its opinions (idempotent); false without the demo county. */
 export async function seedDemoConsultation(

@@ -8,12 +8,12 @@
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { DEPUTY_PLAN_KIND, DEPUTY_VISIT_KIND } from '#shared/deputy/deputy.schema.ts'
 import { periodOf } from '#shared/deputy/visit-plan.ts'
-import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
 import type { Database } from '../db/database.ts'
 import { findOrgUnit, findUser } from '../org/org.repository.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
+import { seedMutation } from '../sync/system-change.ts'
 
 /** The demo plan's id. */
 export const DEMO_DEPUTY_PLAN_ID = '0195b1c0-0000-7000-8000-0000000d0001'
@@ -33,25 +33,6 @@ const village = (n: number, name: string) => {
   }
 }
 
-function seedMutation(
-  id: string,
-  kind: string,
-  recordId: string,
-  payload: Record<string, unknown>,
-): Mutation {
-  return {
-    id,
-    kind,
-    recordId,
-    op: 'create',
-    payload,
-    baseVersion: 0,
-    seq: 0,
-    deviceId: 'seed',
-    createdAt: new Date().toISOString(),
-  }
-}
-
 /** Writes the demo plan and visit (idempotent); false without the demo county. */
 export async function seedDemoDeputy(
   database: Database,
@@ -67,15 +48,21 @@ export async function seedDemoDeputy(
   const [first] = villages
   if (!first) return false
   await applyBatch({ ...database, kinds, auth: county }, [
-    seedMutation('0195b1c0-0000-7000-8000-0000000d0101', DEPUTY_PLAN_KIND, DEMO_DEPUTY_PLAN_ID, {
-      deputyPath: unit.path,
-      deputyName: '王建国',
-      body: 'npc',
-      villages,
-      visitsPerPeriod: 1,
-      periodMonths: 3,
-      startsOn: '2026-01-01',
-    }),
+    seedMutation(
+      '0195b1c0-0000-7000-8000-0000000d0101',
+      DEPUTY_PLAN_KIND,
+      DEMO_DEPUTY_PLAN_ID,
+      'create',
+      {
+        deputyPath: unit.path,
+        deputyName: '王建国',
+        body: 'npc',
+        villages,
+        visitsPerPeriod: 1,
+        periodMonths: 3,
+        startsOn: '2026-01-01',
+      },
+    ),
   ])
   const deputy = {
     user: {
@@ -92,6 +79,7 @@ export async function seedDemoDeputy(
       '0195b1c0-0000-7000-8000-0000000d0201',
       DEPUTY_VISIT_KIND,
       '0195b1c0-0000-7000-8000-0000000d0301',
+      'create',
       {
         planId: DEMO_DEPUTY_PLAN_ID,
         villagePath: first.path,

@@ -45,15 +45,19 @@ export async function findPathUnits(db: Db, path: string): Promise<OrgUnit[]> {
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
-/** Every unit in the subtree under `path`, itself included, ordered by path. */
-export async function listSubtree(db: Db, path: string): Promise<OrgUnit[]> {
-  const rows = await db
+/** The rows of every unit in the subtree under `path`, itself and retired ones included, ordered by path. */
+export async function subtreeRows(db: Db, path: string): Promise<Selectable<OrgUnitTable>[]> {
+  return db
     .selectFrom('org_unit')
     .selectAll()
     .where('path', 'like', `${path}%`)
     .orderBy('path')
     .execute()
-  return rows.map(toOrgUnit)
+}
+
+/** Every unit in the subtree under `path`, itself included, ordered by path. */
+export async function listSubtree(db: Db, path: string): Promise<OrgUnit[]> {
+  return (await subtreeRows(db, path)).map(toOrgUnit)
 }
 
 /** The departments under the county at `countyPath`. */

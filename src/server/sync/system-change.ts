@@ -37,6 +37,17 @@ export function systemMutation(
   return { id, ...change, baseVersion: 0, seq: 0, deviceId, createdAt: at.toISOString() }
 }
 
+/** A change of a demo seed (`npm start`): a system mutation from the `seed` device. */
+export function seedMutation(
+  id: string,
+  kind: string,
+  recordId: string,
+  op: string,
+  payload: Record<string, unknown>,
+): Mutation {
+  return systemMutation(id, { kind, recordId, op, payload }, 'seed')
+}
+
 /**
  * Runs `work` in a transaction of its own: committed when it returns,
  * rolled back when it throws (and the error passed on).

@@ -22,6 +22,8 @@ import {
   type RecordReference,
   type ReferenceContext,
   parsePayload,
+  shapeCheck,
+  requireRole,
 } from '../sync/record-kind.ts'
 import { z } from 'zod'
 import { text } from '../common/text.schema.ts'
@@ -42,32 +44,21 @@ export const CAMPAIGN_KIND = 'assessment_campaign'
 export const FORM_KIND = 'assessment_form'
 export const POST_EVALUATION_KIND = 'post_evaluation'
 
-/**
- * Cheap shape check of a stored campaign (made by this kind's `apply` or
- * validated by the server), for the app's live lists where a zod parse of
- * thousands of records would be too slow. Not a validation of input.
- */
-export function isCampaignData(data: Record<string, unknown>): data is CampaignData {
-  return typeof data.policyId === 'string' && Array.isArray(data.villages) && 'rule' in data
-}
+/** Cheap shape check of a stored campaign, for the app's live lists (see `shapeCheck`). */
+export const isCampaignData = shapeCheck<CampaignData>({
+  string: ['policyId'],
+  array: ['villages'],
+  present: ['rule'],
+})
 
-/**
- * Cheap shape check of a stored assessment form (made by this kind's `apply` or
- * validated by the server), for the app's live lists where a zod parse of
- * thousands of records would be too slow. Not a validation of input.
- */
-export function isFormData(data: Record<string, unknown>): data is FormData {
-  return typeof data.campaignId === 'string' && typeof data.scores === 'object'
-}
+/** Cheap shape check of a stored assessment, for the app's live lists (see `shapeCheck`). */
+export const isFormData = shapeCheck<FormData>({ string: ['campaignId'], object: ['scores'] })
 
-/**
- * Cheap shape check of a stored post-evaluation case (made by this kind's `apply` or
- * validated by the server), for the app's live lists where a zod parse of
- * thousands of records would be too slow. Not a validation of input.
- */
-export function isPostEvaluationData(data: Record<string, unknown>): data is PostEvaluationData {
-  return typeof data.campaignId === 'string' && typeof data.finding === 'object'
-}
+/** Cheap shape check of a stored post-evaluation case, for the app's live lists (see `shapeCheck`). */
+export const isPostEvaluationData = shapeCheck<PostEvaluationData>({
+  string: ['campaignId'],
+  object: ['finding'],
+})
 
 /**
  * The server's own actors. Their ids cannot be a user's (user ids have no
@@ -90,9 +81,7 @@ function applyCampaign(
   const { op, payload } = mutation
   if (op === 'create') {
     if (current) throw new MutationRejection('already_exists', '该评议已开启，请勿重复提交')
-    if (!can(actor.role, 'policy.manage')) {
-      throw new MutationRejection('forbidden_role', '只有县说事中心或起草部门可以开启评议')
-    }
+    requireRole(actor, 'policy.manage', '只有县说事中心或起草部门可以开启评议')
     const input = parsePayload(campaignCreateSchema, payload)
     if (actor.role === 'department_staff' && input.issuingDepartment !== actor.orgPath) {
       throw new MutationRejection('out_of_scope', '只能对本部门起草的政策开启评议')
@@ -123,9 +112,7 @@ function applyCampaign(
   }
   if (op !== 'close') unknownOp()
   if (!current) throw new MutationRejection('not_found', '该评议不存在或尚未同步')
-  if (!can(actor.role, 'policy.manage')) {
-    throw new MutationRejection('forbidden_role', '只有县说事中心或起草部门可以结束评议')
-  }
+  requireRole(actor, 'policy.manage', '只有县说事中心或起草部门可以结束评议')
   if (current.status === 'closed') throw new MutationRejection('invalid_transition', '该评议已结束')
   return { ...current, status: 'closed', closedAt: actor.at }
 }
@@ -221,9 +208,7 @@ function createForm(payload: Record<string, unknown>, actor: Actor): FormData {
       throw new MutationRejection('forbidden_role', '群众自助评议须通过评议码提交')
     }
   } else {
-    if (!can(actor.role, 'assessment.record')) {
-      throw new MutationRejection('forbidden_role', '只有网格员或村社干部可以录入评议表')
-    }
+    requireRole(actor, 'assessment.record', '只有网格员或村社干部可以录入评议表')
     // A grid worker or cadre transcribes the forms of their own village.
     const isOwnVillage =
       isWithin(actor.orgPath, input.villagePath) || isWithin(input.villagePath, actor.orgPath)

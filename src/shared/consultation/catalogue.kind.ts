@@ -16,6 +16,8 @@ import {
   type RecordKind,
   type RecordReference,
   type ReferenceContext,
+  shapeCheck,
+  requireRole,
 } from '../sync/record-kind.ts'
 import {
   catalogueCreateSchema,
@@ -30,15 +32,15 @@ import { CONSULTATION_KIND, consultationDataSchema } from './consultation.schema
 /** The record kind's name in the sync protocol. */
 export const CATALOGUE_KIND = 'participation_catalogue'
 
-/** Cheap shape check of a stored catalogue, for the app's live lists. */
-export function isCatalogueData(data: Record<string, unknown>): data is CatalogueData {
-  return typeof data.year === 'number' && Array.isArray(data.entries) && 'status' in data
-}
+/** Cheap shape check of a stored catalogue, for the app's live lists (see `shapeCheck`). */
+export const isCatalogueData = shapeCheck<CatalogueData>({
+  number: ['year'],
+  array: ['entries'],
+  present: ['status'],
+})
 
 function requireCounty(actor: Actor): void {
-  if (!can(actor.role, 'consultation.catalogue')) {
-    throw new MutationRejection('forbidden_role', '只有县说事中心可以编制公众参与事项目录')
-  }
+  requireRole(actor, 'consultation.catalogue', '只有县说事中心可以编制公众参与事项目录')
 }
 
 /** The county the actor belongs to: the first id of their path. */

@@ -8,6 +8,7 @@
 import type { ConsultationData } from './consultation.schema.ts'
 import type { OpinionData } from './opinion.schema.ts'
 import { ANSWERING_STATUSES } from './consultation.machine.ts'
+import { shapeCheck } from '../sync/record-kind.ts'
 
 /** The kind names, repeated here so the desk imports no schema (consultation.schema.ts is the source). */
 export const DESK_KINDS = { consultation: 'consultation', opinion: 'opinion' } as const
@@ -21,10 +22,11 @@ export interface OpinionToAnswer {
 
 type DeskConsultation = Pick<ConsultationData, 'status' | 'answersDue'>
 
-/** Cheap shape check of a stored consultation, for the desk. */
-export function isDeskConsultation(data: Record<string, unknown>): data is DeskConsultation {
-  return typeof data.status === 'string' && 'answersDue' in data
-}
+/** Cheap shape check of a stored consultation, for the desk (see `shapeCheck`). */
+export const isDeskConsultation = shapeCheck<DeskConsultation>({
+  string: ['status'],
+  present: ['answersDue'],
+})
 
 /** Cheap shape check of a stored opinion, for the desk. */
 export function isDeskOpinion(

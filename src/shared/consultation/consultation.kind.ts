@@ -20,6 +20,7 @@ import {
   type RecordKind,
   type RecordReference,
   type ReferenceContext,
+  shapeCheck,
 } from '../sync/record-kind.ts'
 import {
   answerDeadline,
@@ -53,19 +54,11 @@ import { OPINION_KIND } from './opinion.schema.ts'
 
 export { CONSULTATION_KIND }
 
-/**
- * Cheap shape check of a stored consultation (made by this kind's `apply` or
- * validated by the server), for the app's live lists where a zod parse of
- * many records would be too slow. Not a validation of input.
- */
-export function isConsultationData(data: Record<string, unknown>): data is ConsultationData {
-  return (
-    typeof data.title === 'string' &&
-    typeof data.department === 'string' &&
-    typeof data.draftText === 'string' &&
-    Array.isArray(data.sessions)
-  )
-}
+/** Cheap shape check of a stored consultation, for the app's live lists (see `shapeCheck`). */
+export const isConsultationData = shapeCheck<ConsultationData>({
+  string: ['title', 'department', 'draftText'],
+  array: ['sessions'],
+})
 
 /** Depth of a department's path: county / department. */
 const DEPARTMENT_DEPTH = 2

@@ -22,6 +22,7 @@ import {
   type RecordReference,
   type ReferenceContext,
   type Viewer,
+  shapeCheck,
 } from '../sync/record-kind.ts'
 import { mayManageConsultation } from './consultation.kind.ts'
 import { ANSWERING_STATUSES, RECEIVING_STATUSES } from './consultation.machine.ts'
@@ -45,18 +46,11 @@ export { OPINION_KIND }
  */
 export const PUBLIC_OPINION_ACTOR_ID = 'system:public-consultation'
 
-/**
- * Cheap shape check of a stored opinion (made by this kind's `apply` or
- * validated by the server), for the app's live lists. Not a validation of input.
- */
-export function isOpinionData(data: Record<string, unknown>): data is OpinionData {
-  return (
-    typeof data.consultationId === 'string' &&
-    typeof data.channel === 'string' &&
-    typeof data.unitPath === 'string' &&
-    'answer' in data
-  )
-}
+/** Cheap shape check of a stored opinion, for the app's live lists (see `shapeCheck`). */
+export const isOpinionData = shapeCheck<OpinionData>({
+  string: ['consultationId', 'channel', 'unitPath'],
+  present: ['answer'],
+})
 
 const VILLAGE_DEPTH = 3
 

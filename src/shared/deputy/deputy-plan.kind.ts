@@ -4,7 +4,6 @@
  * plan (that is how their phone knows its villages and their grids) and each
  * linked village sees which deputies visit it.
  */
-import { can } from '../auth/permissions.ts'
 import { isWithin, pathIds } from '../org/org-path.ts'
 import {
   MutationRejection,
@@ -14,6 +13,8 @@ import {
   type RecordReference,
   type ReferenceContext,
   parsePayload,
+  requireRole,
+  shapeCheck,
 } from '../sync/record-kind.ts'
 import {
   DEPUTY_PLAN_KIND,
@@ -24,15 +25,14 @@ import {
   type PlanVillage,
 } from './deputy.schema.ts'
 
-/** Cheap shape check of a stored plan, for the app's live lists. Not a validation of input. */
-export function isDeputyPlanData(data: Record<string, unknown>): data is DeputyPlanData {
-  return typeof data.deputyPath === 'string' && Array.isArray(data.villages)
-}
+/** Cheap shape check of a stored plan, for the app's live lists (see `shapeCheck`). */
+export const isDeputyPlanData = shapeCheck<DeputyPlanData>({
+  string: ['deputyPath'],
+  array: ['villages'],
+})
 
 function checkPlanner(actor: Actor): void {
-  if (!can(actor.role, 'deputy.plan')) {
-    throw new MutationRejection('forbidden_role', '只有县级说事中心可以制定代表委员联系计划')
-  }
+  requireRole(actor, 'deputy.plan', '只有县级说事中心可以制定代表委员联系计划')
 }
 
 /** Villages sit under the actor's scope, and each grid directly under its village. */

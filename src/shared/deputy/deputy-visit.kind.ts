@@ -5,7 +5,6 @@
  * report it became (`link_issue`), which is how the deputy's list follows it.
  */
 import { chinaDate } from '../calendar/working-days.ts'
-import { can } from '../auth/permissions.ts'
 import {
   MutationRejection,
   type Actor,
@@ -15,6 +14,8 @@ import {
   type ReferenceContext,
   parsePayload,
   recordReference,
+  requireRole,
+  shapeCheck,
 } from '../sync/record-kind.ts'
 import {
   DEPUTY_PLAN_KIND,
@@ -26,15 +27,14 @@ import {
   type DeputyVisitData,
 } from './deputy.schema.ts'
 
-/** Cheap shape check of a stored visit, for the app's live lists. Not a validation of input. */
-export function isDeputyVisitData(data: Record<string, unknown>): data is DeputyVisitData {
-  return typeof data.visitedOn === 'string' && Array.isArray(data.opinions)
-}
+/** Cheap shape check of a stored visit, for the app's live lists (see `shapeCheck`). */
+export const isDeputyVisitData = shapeCheck<DeputyVisitData>({
+  string: ['visitedOn'],
+  array: ['opinions'],
+})
 
 function checkDeputy(actor: Actor): void {
-  if (!can(actor.role, 'deputy.visit')) {
-    throw new MutationRejection('forbidden_role', '只有代表委员可以记录走访')
-  }
+  requireRole(actor, 'deputy.visit', '只有代表委员可以记录走访')
 }
 
 /** Pure: the next state of a visit, or a MutationRejection. */

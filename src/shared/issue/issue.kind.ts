@@ -23,6 +23,7 @@ import {
   type ReferenceContext,
   parsePayload,
   type Viewer,
+  shapeCheck,
 } from '../sync/record-kind.ts'
 import { canRecordMeeting } from '../meeting/meeting.rules.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
@@ -47,16 +48,8 @@ import { issueDataSchema, type IssueData } from './issue.schema.ts'
 /** The record kind's name in the sync protocol. */
 export const ISSUE_KIND = 'issue'
 
-/**
- * Cheap shape check of a stored issue (made by this kind's `apply` or
- * validated by the server), for the app's live lists where a zod parse of
- * thousands of records would be too slow. Not a validation of input.
- */
-export function isIssueData(data: Record<string, unknown>): data is IssueData {
-  return (
-    typeof data.status === 'string' && typeof data.title === 'string' && Array.isArray(data.events)
-  )
-}
+/** Cheap shape check of a stored issue, for the app's live lists (see `shapeCheck`). */
+export const isIssueData = shapeCheck<IssueData>({ string: ['status', 'title'], array: ['events'] })
 
 /** Depth of a grid's path: county / township / village / grid. */
 const GRID_DEPTH = 4

@@ -7,7 +7,6 @@
  * office, and its responsible department; a merged item's townships also
  * see the item it joined.
  */
-import { can } from '../auth/permissions.ts'
 import { chinaDate } from '../calendar/working-days.ts'
 import { OPINION_KIND, opinionDataSchema } from '../consultation/opinion.schema.ts'
 import { ISSUE_KIND } from '../issue/issue.kind.ts'
@@ -22,6 +21,8 @@ import {
   type RecordKind,
   type RecordReference,
   type ReferenceContext,
+  requireRole,
+  shapeCheck,
 } from '../sync/record-kind.ts'
 import { applyChange, ledgerEntry } from './livelihood.apply.ts'
 import { DEFAULT_SUBMIT_BY, submissionDueOf } from './livelihood.deadlines.ts'
@@ -39,19 +40,11 @@ import {
 
 export { LIVELIHOOD_ITEM_KIND } from './livelihood.schema.ts'
 
-/**
- * Cheap shape check of a stored item, for the app's live lists where a zod
- * parse of every record would be too slow. Not a validation of input.
- */
-export function isLivelihoodItemData(data: Record<string, unknown>): data is LivelihoodItemData {
-  return (
-    typeof data.name === 'string' &&
-    typeof data.township === 'string' &&
-    typeof data.status === 'string' &&
-    Array.isArray(data.sourceIssueIds) &&
-    Array.isArray(data.events)
-  )
-}
+/** Cheap shape check of a stored item, for the app's live lists (see `shapeCheck`). */
+export const isLivelihoodItemData = shapeCheck<LivelihoodItemData>({
+  string: ['name', 'township', 'status'],
+  array: ['sourceIssueIds', 'events'],
+})
 
 /** The county's settings the kind depends on. */
 export interface LivelihoodKindOptions {
@@ -77,9 +70,7 @@ function placeOf(actor: Actor): { township: string; village: string | null } {
 }
 
 function propose(payload: Record<string, unknown>, actor: Actor, submitBy: string) {
-  if (!can(actor.role, 'livelihood.propose')) {
-    throw new MutationRejection('forbidden_role', '只有村社干部或乡镇工作人员可以提出民生实事')
-  }
+  requireRole(actor, 'livelihood.propose', '只有村社干部或乡镇工作人员可以提出民生实事')
   const input = parsePayload(livelihoodProposalSchema, payload)
   const thisYear = Number(chinaDate(actor.at).slice(0, 4))
   if (input.year < thisYear || input.year > thisYear + 1) {

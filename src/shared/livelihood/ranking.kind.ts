@@ -6,7 +6,6 @@
  * system actor), and closed by the cadre. It stores counts only: which
  * resident chose what is never recorded, not even the code.
  */
-import { can } from '../auth/permissions.ts'
 import { meetingDataSchema, MEETING_KIND } from '../meeting/meeting.schema.ts'
 import { villagePathOf } from '../meeting/meeting.rules.ts'
 import { isWithin, pathIds } from '../org/org-path.ts'
@@ -20,6 +19,7 @@ import {
   type RecordKind,
   type RecordReference,
   type ReferenceContext,
+  requireRole,
 } from '../sync/record-kind.ts'
 import { addBallot } from './ranking.ts'
 import {
@@ -54,9 +54,7 @@ export function isRankingData(
 }
 
 function mustRank(actor: Actor): void {
-  if (!can(actor.role, 'livelihood.propose')) {
-    throw new MutationRejection('forbidden_role', '只有村社干部或乡镇干部可以组织群众开单排序')
-  }
+  requireRole(actor, 'livelihood.propose', '只有村社干部或乡镇干部可以组织群众开单排序')
 }
 
 function mustBeOpen(current: RankingData | null): RankingData {

@@ -4,7 +4,6 @@
  * so each member's audience carries the downward mark of its unit (see
  * `downwardAudience`). Only units at or above the member's level manage it.
  */
-import { can } from '../auth/permissions.ts'
 import { downwardAudience, isWithin } from '../org/org-path.ts'
 import {
   createOnce,
@@ -13,6 +12,8 @@ import {
   type MutationInput,
   type RecordKind,
   parsePayload,
+  shapeCheck,
+  requireRole,
 } from '../sync/record-kind.ts'
 import {
   levelOfPath,
@@ -29,16 +30,11 @@ import { z } from 'zod'
 /** The record kind's name in the sync protocol. */
 export const MEDIATOR_KIND = 'mediator'
 
-/**
- * Cheap shape check of a stored pool member (made by this kind's `apply` or
- * validated by the server), for the app's live lists where a zod parse of
- * thousands of records would be too slow. Not a validation of input.
- */
-export function isMediatorData(data: Record<string, unknown>): data is MediatorData {
-  return (
-    typeof data.name === 'string' && Array.isArray(data.expertise) && typeof data.level === 'string'
-  )
-}
+/** Cheap shape check of a stored pool member, for the app's live lists (see `shapeCheck`). */
+export const isMediatorData = shapeCheck<MediatorData>({
+  string: ['name', 'level'],
+  array: ['expertise'],
+})
 
 /** The operations on a pool member besides 'create'. */
 export const MEDIATOR_OPS = [
@@ -51,9 +47,7 @@ export const MEDIATOR_OPS = [
 ] as const
 
 function checkManager(actor: Actor, home: string): void {
-  if (!can(actor.role, 'mediator.manage')) {
-    throw new MutationRejection('forbidden_role', '您的角色无权管理解事员人才库')
-  }
+  requireRole(actor, 'mediator.manage', '您的角色无权管理解事员人才库')
   if (!isWithin(home, actor.orgPath)) {
     throw new MutationRejection('out_of_scope', '只能管理本单位及下级的解事员')
   }

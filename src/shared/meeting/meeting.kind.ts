@@ -15,7 +15,6 @@
  * each issue's own state machine decides again when the device schedules,
  * resolves or escalates it (see docs/meetings.md).
  */
-import { can } from '../auth/permissions.ts'
 import { downwardAudience, isWithin, pathIds } from '../org/org-path.ts'
 import {
   createOnce,
@@ -25,6 +24,8 @@ import {
   type RecordKind,
   type Viewer,
   parsePayload,
+  requireRole,
+  shapeCheck,
 } from '../sync/record-kind.ts'
 import { PRIVATE_PLACEHOLDER } from '../issue/issue.kind.ts'
 import { dropTopic, dropTopicReferences } from './meeting.drop-topic.ts'
@@ -60,14 +61,11 @@ import { text } from '../common/text.schema.ts'
 export { MEETING_KIND } from './meeting.schema.ts'
 export { canRecordMeeting } from './meeting.rules.ts'
 
-/**
- * Cheap shape check of a stored discussion day (made by this kind's `apply`
- * or validated by the server), for the app's live lists where a zod parse of
- * thousands of records would be too slow. Not a validation of input.
- */
-export function isMeetingData(data: Record<string, unknown>): data is MeetingData {
-  return typeof data.date === 'string' && Array.isArray(data.topics) && Array.isArray(data.events)
-}
+/** Cheap shape check of a stored discussion day, for the app's live lists (see `shapeCheck`). */
+export const isMeetingData = shapeCheck<MeetingData>({
+  string: ['date'],
+  array: ['topics', 'events'],
+})
 
 /** Depth of a village's path (county / township / village); a grid's is one more. */
 const VILLAGE_DEPTH = 3
@@ -89,9 +87,7 @@ function event(action: MeetingAction, actor: Actor, note = '') {
 
 /** The planner: a village cadre of the day's village. */
 function checkPlanner(actor: Actor, home: string): void {
-  if (!can(actor.role, 'meeting.plan')) {
-    throw new MutationRejection('forbidden_role', '只有村社干部可以安排议事日并签字确认')
-  }
+  requireRole(actor, 'meeting.plan', '只有村社干部可以安排议事日并签字确认')
   if (!isWithin(home, actor.orgPath)) {
     throw new MutationRejection('out_of_scope', '只能安排本村社（网格）的议事日')
   }

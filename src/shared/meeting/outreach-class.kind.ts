@@ -7,7 +7,6 @@
  * participation of someone the author does not know.
  */
 import { chinaDate } from '../calendar/working-days.ts'
-import { can } from '../auth/permissions.ts'
 import { isWithin } from '../org/org-path.ts'
 import {
   createOnce,
@@ -19,6 +18,8 @@ import {
   type ReferenceContext,
   parsePayload,
   recordReference,
+  requireRole,
+  shapeCheck,
 } from '../sync/record-kind.ts'
 import { MEDIATOR_KIND } from './mediator.kind.ts'
 import { mediatorDataSchema } from './mediator.schema.ts'
@@ -30,16 +31,12 @@ import {
   type TouringClassData,
 } from './outreach.schema.ts'
 
-/** Cheap shape check of a stored touring class, for the app's live lists. Not a validation of input. */
-export function isTouringClassData(data: Record<string, unknown>): data is TouringClassData {
-  return typeof data.heldOn === 'string' && typeof data.topic === 'string'
-}
+/** Cheap shape check of a stored touring class, for the app's live lists (see `shapeCheck`). */
+export const isTouringClassData = shapeCheck<TouringClassData>({ string: ['heldOn', 'topic'] })
 
 /** Refuses a role without outreach, or a home outside the actor's scope. */
 export function checkOutreach(actor: Actor, home: string): void {
-  if (!can(actor.role, 'outreach.record')) {
-    throw new MutationRejection('forbidden_role', '您的角色无权记录解事员巡讲和工作室活动')
-  }
+  requireRole(actor, 'outreach.record', '您的角色无权记录解事员巡讲和工作室活动')
   if (!isWithin(home, actor.orgPath)) {
     throw new MutationRejection('out_of_scope', '只能记录本单位及下级的活动')
   }

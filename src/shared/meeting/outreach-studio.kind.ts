@@ -5,7 +5,6 @@
  * session keeps the roster of that day so a later change of members does
  * not rewrite who took part.
  */
-import { can } from '../auth/permissions.ts'
 import { isWithin } from '../org/org-path.ts'
 import {
   createOnce,
@@ -16,6 +15,8 @@ import {
   type RecordReference,
   type ReferenceContext,
   parsePayload,
+  requireRole,
+  shapeCheck,
 } from '../sync/record-kind.ts'
 import { checkNotFuture, checkOutreach, mediatorReferences } from './outreach-class.kind.ts'
 import {
@@ -29,18 +30,14 @@ import {
   type StudioData,
 } from './outreach.schema.ts'
 
-/** Cheap shape check of a stored studio, for the app's live lists. Not a validation of input. */
-export function isStudioData(data: Record<string, unknown>): data is StudioData {
-  return typeof data.name === 'string' && Array.isArray(data.sessions)
-}
+/** Cheap shape check of a stored studio, for the app's live lists (see `shapeCheck`). */
+export const isStudioData = shapeCheck<StudioData>({ string: ['name'], array: ['sessions'] })
 
 /** Most sessions one studio record keeps (a session a working day for years). */
 export const MAX_STUDIO_SESSIONS = 1000
 
 function checkKeeper(actor: Actor, home: string): void {
-  if (!can(actor.role, 'mediator.manage')) {
-    throw new MutationRejection('forbidden_role', '只有管理解事员人才库的单位可以设立或调整工作室')
-  }
+  requireRole(actor, 'mediator.manage', '只有管理解事员人才库的单位可以设立或调整工作室')
   if (!isWithin(home, actor.orgPath)) {
     throw new MutationRejection('out_of_scope', '只能管理本单位及下级的工作室')
   }

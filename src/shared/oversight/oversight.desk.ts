@@ -13,6 +13,7 @@ import { workingDaysBetween } from '../calendar/working-days.ts'
 import type { DeskCount } from '../desk/desk.types.ts'
 import type { ReviewData } from './review.schema.ts'
 import type { SelfCorrectionData } from './self-correction.schema.ts'
+import { shapeCheck } from '../sync/record-kind.ts'
 
 /** The record kinds the desk reads (their names, without loading the kinds). */
 export const OVERSIGHT_DESK_KINDS = {
@@ -34,22 +35,18 @@ export type DeskCase = Pick<SelfCorrectionData, 'status' | 'due'>
 /** The fields of a review matter the desk reads. */
 export type DeskReview = Pick<ReviewData, 'status'>
 
-/** Cheap shape check of a stored plan, for the desk. */
-export function isDeskPlan(data: Record<string, unknown>): data is DeskPlan {
-  return Array.isArray(data.villages) && typeof data.periodMonths === 'number'
-}
-/** Cheap shape check of a stored visit, for the desk. */
-export function isDeskVisit(data: Record<string, unknown>): data is DeskVisit {
-  return typeof data.planId === 'string' && typeof data.visitedOn === 'string'
-}
-/** Cheap shape check of a stored case, for the desk. */
-export function isDeskCase(data: Record<string, unknown>): data is DeskCase {
-  return typeof data.status === 'string' && 'due' in data && Array.isArray(data.steps)
-}
-/** Cheap shape check of a stored review matter, for the desk. */
-export function isDeskReview(data: Record<string, unknown>): data is DeskReview {
-  return typeof data.status === 'string' && typeof data.stationPath === 'string'
-}
+/** Cheap shape check of a stored plan, for the desk (see `shapeCheck`). */
+export const isDeskPlan = shapeCheck<DeskPlan>({ number: ['periodMonths'], array: ['villages'] })
+/** Cheap shape check of a stored visit, for the desk (see `shapeCheck`). */
+export const isDeskVisit = shapeCheck<DeskVisit>({ string: ['planId', 'visitedOn'] })
+/** Cheap shape check of a stored case, for the desk (see `shapeCheck`). */
+export const isDeskCase = shapeCheck<DeskCase>({
+  string: ['status'],
+  array: ['steps'],
+  present: ['due'],
+})
+/** Cheap shape check of a stored review matter, for the desk (see `shapeCheck`). */
+export const isDeskReview = shapeCheck<DeskReview>({ string: ['status', 'stationPath'] })
 
 /** What the oversight lines read: the records on the device. */
 export interface OversightDeskInput {

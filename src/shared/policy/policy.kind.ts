@@ -17,6 +17,8 @@ import {
   type RecordReference,
   type ReferenceContext,
   parsePayload,
+  shapeCheck,
+  requireRole,
 } from '../sync/record-kind.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
 import {
@@ -36,26 +38,17 @@ import {
 /** The record kind's name in the sync protocol. */
 export const POLICY_KIND = 'policy'
 
-/**
- * Cheap shape check of a stored policy (made by this kind's `apply` or
- * validated by the server), for the app's live lists where a zod parse of
- * thousands of records would be too slow. Not a validation of input.
- */
-export function isPolicyData(data: Record<string, unknown>): data is PolicyData {
-  return (
-    typeof data.issueDate === 'string' &&
-    typeof data.documentNumber === 'string' &&
-    Array.isArray(data.interpretations)
-  )
-}
+/** Cheap shape check of a stored policy, for the app's live lists (see `shapeCheck`). */
+export const isPolicyData = shapeCheck<PolicyData>({
+  string: ['issueDate', 'documentNumber'],
+  array: ['interpretations'],
+})
 
 /** Depth of a department's (and a township's) path: county / unit. */
 const COUNTY_CHILD_DEPTH = 2
 
 function create(payload: Record<string, unknown>, actor: Actor): PolicyData {
-  if (!can(actor.role, 'policy.manage')) {
-    throw new MutationRejection('forbidden_role', '只有县说事中心或县级部门可以登记政策')
-  }
+  requireRole(actor, 'policy.manage', '只有县说事中心或县级部门可以登记政策')
   const input = parsePayload(policyCreateSchema, payload)
   if (pathIds(input.issuingDepartment).length !== COUNTY_CHILD_DEPTH) {
     throw new MutationRejection('invalid_payload', '请选择起草部门')

@@ -10,6 +10,7 @@
  * - `view`: what one viewer may see of it (e.g. masked phone numbers).
  */
 import type { z } from 'zod'
+import { can, type Permission } from '../auth/permissions.ts'
 import type { Role } from '../auth/roles.ts'
 import type { OrgTier } from '../org/org.schema.ts'
 
@@ -204,4 +205,40 @@ export type AnyRecordKind = RecordKind<Record<string, unknown>>
 /** Registers kinds by name; both sides build one registry from the same list. */
 export function kindRegistry(kinds: readonly AnyRecordKind[]): ReadonlyMap<string, AnyRecordKind> {
   return new Map(kinds.map((kind) => [kind.kind, kind]))
+}
+
+/** What `shapeCheck` asks of a stored record: the fields of each `typeof`, the arrays, the fields merely there. */
+export interface RecordShape {
+  string?: readonly string[]
+  number?: readonly string[]
+  object?: readonly string[]
+  array?: readonly string[]
+  present?: readonly string[]
+}
+
+/**
+ * A cheap shape check of a stored record of one kind (made by the kind's
+ * `apply` or validated by the server), for the app's live lists and desks,
+ * where a zod parse of thousands of records would be too slow: every named
+ * field has its shape. It tells kinds apart; it is not a validation of input.
+ */
+export function shapeCheck<T extends Record<string, unknown>>(
+  shape: RecordShape,
+): (data: Record<string, unknown>) => data is T {
+  const { string = [], number = [], object = [], array = [], present = [] } = shape
+  return (data): data is T =>
+    string.every((key) => typeof data[key] === 'string') &&
+    number.every((key) => typeof data[key] === 'number') &&
+    object.every((key) => typeof data[key] === 'object') &&
+    array.every((key) => Array.isArray(data[key])) &&
+    present.every((key) => key in data)
+}
+
+/** Refuses a change (`forbidden_role`, saying who may make it) by a role without `permission`. */
+export function requireRole(
+  actor: Pick<Actor, 'role'>,
+  permission: Permission,
+  message: string,
+): void {
+  if (!can(actor.role, permission)) throw new MutationRejection('forbidden_role', message)
 }

@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { zhCN } from '../../support/messages.ts'
 import { demoCounty } from '#server/org/demo-county.seed.ts'
@@ -16,7 +16,7 @@ import type { IssueAction } from '#shared/issue/issue.schema.ts'
 import type { Person } from '../../support/demo-county.ts'
 import { memoMutation, newRecordId } from '../../support/memo-kind.ts'
 import { loginAll, push, pushApplied } from '../../support/sync-client.ts'
-import { PHONE_SIZE, startE2e, type E2eEnv } from '../support/e2e-env.ts'
+import { PHONE_SIZE, type E2eEnv } from '../support/e2e-env.ts'
 import { expectSynced } from '../support/issue-screens.ts'
 
 const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
@@ -28,10 +28,10 @@ const nameOf = (id: string) => UNIT_NAMES.get(id) ?? id
 let env: E2eEnv
 let as: (person: Person) => string
 
-/** Registers this stream's steps of the #12 walk (called by ../field-fixes.test.ts). */
-export function issueFieldFixes(): void {
+/** Registers this stream's steps of the #12 walk on the file's shared server and browser (../field-fixes.test.ts). */
+export function issueFieldFixes(sharedEnv: () => E2eEnv): void {
   beforeAll(async () => {
-    env = await startE2e()
+    env = sharedEnv()
     as = await loginAll(env, [
       'gridWorker',
       'villageCadre',
@@ -40,9 +40,6 @@ export function issueFieldFixes(): void {
       'county',
       'villageMediator',
     ])
-  })
-  afterAll(async () => {
-    await env?.close()
   })
 
   /** Saves a screenshot of a fixed screen for docs/screenshots/field-fixes/ when SCREENSHOTS=1. */

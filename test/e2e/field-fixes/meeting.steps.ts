@@ -6,13 +6,13 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { PATHS } from '../../support/demo-county.ts'
 import { memoMutation, newRecordId } from '../../support/memo-kind.ts'
 import { loginAll, pushApplied } from '../../support/sync-client.ts'
-import { snapshot, startE2e, waitForServiceWorker, type E2eEnv } from '../support/e2e-env.ts'
+import { snapshot, waitForServiceWorker, type E2eEnv } from '../support/e2e-env.ts'
 import { UPKEEP_POLICY, upkeepPolicyPayload } from '../../support/assessment-fixtures.ts'
 
 const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
@@ -72,10 +72,10 @@ async function plan(
   return { id, issueId }
 }
 
-/** Registers this stream's steps of the #12 walk (called by ../field-fixes.test.ts). */
-export function meetingFieldFixes(): void {
+/** Registers this stream's steps of the #12 walk on the file's shared server and browser (../field-fixes.test.ts). */
+export function meetingFieldFixes(sharedEnv: () => E2eEnv): void {
   beforeAll(async () => {
-    env = await startE2e()
+    env = sharedEnv()
     await mkdir(join(import.meta.dirname, '../../../docs/screenshots/field-fixes'), {
       recursive: true,
     })
@@ -120,9 +120,6 @@ export function meetingFieldFixes(): void {
     const policyRef = { policyId, title: POLICY, documentNumber: UPKEEP_POLICY.documentNumber }
     laterDay = (await plan(LATER, '晒场占道', [policyRef])).id
     todayDay = (await plan(TODAY, '村道排水沟堵塞', [policyRef])).id
-  })
-  afterAll(async () => {
-    await env?.close()
   })
 
   async function noOverflow(page: Page): Promise<void> {

@@ -3,12 +3,12 @@
  * in Chromium at 360 px; villager steps in elder mode. Each step asserts what
  * the user must now see.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { CodeSheet } from '#shared/assessment/assessment.api.ts'
 import { seedDemoAssessment } from '#server/assessment/assessment.seed.ts'
 import { defaultKinds } from '#server/sync/kinds.ts'
-import { snapshot, startE2e, type E2eEnv } from '../support/e2e-env.ts'
+import { snapshot, type E2eEnv } from '../support/e2e-env.ts'
 
 /** The demo campaign of seedDemoAssessment (open today, villages v1 and v2 of township 1). */
 const CAMPAIGN_ID = '0195b1c0-0000-7000-8000-00000000d002'
@@ -16,14 +16,11 @@ const SYNC_TIMEOUT = { timeout: 30_000, interval: 250 }
 
 let env: E2eEnv
 
-/** Registers this stream's steps of the #12 walk (called by ../field-fixes.test.ts). */
-export function policyFieldFixes(): void {
+/** Registers this stream's steps of the #12 walk on the file's shared server and browser (../field-fixes.test.ts). */
+export function policyFieldFixes(sharedEnv: () => E2eEnv): void {
   beforeAll(async () => {
-    env = await startE2e()
+    env = sharedEnv()
     await seedDemoAssessment(env.database, defaultKinds)
-  })
-  afterAll(async () => {
-    await env?.close()
   })
 
   /** Whether the element is at least partly inside the 360 × 740 viewport. */
@@ -279,6 +276,14 @@ export function policyFieldFixes(): void {
     })
 
     it('#12.10c refuses a 文号 already registered, naming the policy that has it', async () => {
+      // The file's other groups share this server and may register policies of their own.
+      const policies = () =>
+        env.database.db
+          .selectFrom('sync_record')
+          .select('key')
+          .where('kind', '=', 'policy')
+          .execute()
+      const registered = (await policies()).length
       const { context, page } = await env.signedInPhone('county')
       await page.goto('/assessments')
       await page.getByTestId('policy-card').first().waitFor(SYNC_TIMEOUT)
@@ -300,12 +305,7 @@ export function policyFieldFixes(): void {
         .toContain('该文号已登记为《农村低保动态管理办法（演示）》')
       await expect.poll(() => isOnScreen(number)).toBe(true)
       expect(page.url()).toMatch(/\/assessments\/policies\/new$/)
-      const policies = await env.database.db
-        .selectFrom('sync_record')
-        .select('key')
-        .where('kind', '=', 'policy')
-        .execute()
-      expect(policies).toHaveLength(1)
+      expect(await policies()).toHaveLength(registered)
       await snapshot(page, 'field-fixes/10c-duplicate-number')
       await context.close()
     })
