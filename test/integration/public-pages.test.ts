@@ -7,6 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PublicWall } from '#shared/disclosure/public-wall.ts'
+import { BUILTIN_CATEGORIES } from '#shared/disclosure/disclosure.schema.ts'
+import type { SupervisionView } from '#shared/supervision/figures.ts'
+import { DEFAULT_STANDARDS, scoreUnit } from '#shared/supervision/scoring.ts'
 import { PUBLIC_ENTRY_PREFIXES } from '#shared/public/public-entry.ts'
 import { MAX_PUBLIC_READS_PER_IP } from '#server/livelihood/public.routes.ts'
 import type { Person } from '../support/demo-county.ts'
@@ -210,5 +213,28 @@ describe.each(DIALECTS)('the 双公开 wall and disclosures on %s', (dialect) =>
       headers: { cookie: as('villageCadre') },
     })
     expect(denied.statusCode).toBe(403)
+  })
+
+  it('counts the gaps in the supervision figures and scores a station by them', async () => {
+    const response = await server.app.inject({
+      method: 'GET',
+      url: '/api/supervision?period=quarter&at=2026-Q3',
+      headers: { cookie: as('township') },
+    })
+    expect(response.statusCode, response.body).toBe(200)
+    const { total, areas } = response.json<SupervisionView>()
+    const row = (id: string) => areas.find((area) => area.unit.id === id)
+    const due = BUILTIN_CATEGORIES.length
+    // 柳河村 published its finances (the first test); its sibling village nothing.
+    const v1 = row('demo-t1-v1')?.disclosures
+    expect(v1?.due).toBe(due)
+    expect(v1?.missing).toBeLessThan(due)
+    expect(row('demo-t1-v2')?.disclosures).toEqual({ due, missing: due })
+    // The township's total: each village's pairs and the township's own.
+    expect(total.disclosures.due).toBe((areas.length + 1) * due)
+    const part = (id: string) =>
+      scoreUnit(row(id) ?? total, DEFAULT_STANDARDS).parts.find((p) => p.indicator === 'disclosure')
+    expect(part('demo-t1-v1')?.value).toBeCloseTo((due - (v1?.missing ?? 0)) / due)
+    expect(part('demo-t1-v2')).toMatchObject({ value: 0, points: 0 })
   })
 })

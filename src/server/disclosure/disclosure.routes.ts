@@ -9,16 +9,8 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { chinaDate } from '#shared/calendar/working-days.ts'
-import {
-  DISCLOSURE_CATEGORY_KIND,
-  DISCLOSURE_KIND,
-  disclosureCategoryDataSchema,
-  disclosureDataSchema,
-} from '#shared/disclosure/disclosure.schema.ts'
-import { disclosureGaps, supervisedCategories } from '#shared/disclosure/disclosure-gaps.ts'
-import { pathIds } from '#shared/org/org-path.ts'
-import { listSubtree } from '../org/org.repository.ts'
 import { requirePermission, scopePathOf } from '../plugins/scope.ts'
+import { readSubtreeGaps } from './disclosure-gaps.repository.ts'
 
 const gapsSchema = z.object({
   today: z.string(),
@@ -50,47 +42,9 @@ export function disclosureRoutes(app: FastifyInstance): void {
     { schema: { response: { 200: gapsSchema } } },
     async (request) => {
       const auth = requirePermission(request, 'supervision.view')
-      const scope = scopePathOf(auth)
-      const county = `/${pathIds(scope)[0] ?? ''}/`
-      const stations = (await listSubtree(db, scope)).filter(
-        (unit) => unit.tier === 'village' || unit.tier === 'township',
-      )
-      const records = await db
-        .selectFrom('sync_record')
-        .select(['id', 'kind', 'data'])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('kind', '=', DISCLOSURE_KIND), eb('org_path', 'like', `${scope}%`)]),
-            eb.and([
-              eb('kind', '=', DISCLOSURE_CATEGORY_KIND),
-              eb('org_path', 'like', `${county}%`),
-            ]),
-          ]),
-        )
-        .execute()
-      const disclosures = []
-      const countyCategories = []
-      for (const row of records) {
-        const data: unknown = JSON.parse(row.data)
-        if (row.kind === DISCLOSURE_KIND) {
-          const parsed = disclosureDataSchema.safeParse(data)
-          if (!parsed.success) continue
-          const { unit, category, status, publishedAt } = parsed.data
-          disclosures.push({
-            unit,
-            category,
-            status,
-            publishedOn: publishedAt ? chinaDate(publishedAt) : null,
-          })
-        } else {
-          const parsed = disclosureCategoryDataSchema.safeParse(data)
-          if (parsed.success) countyCategories.push({ id: row.id, ...parsed.data })
-        }
-      }
       const today = chinaDate(new Date().toISOString())
-      const categories = supervisedCategories(countyCategories)
+      const { stations, categories, gaps } = await readSubtreeGaps(db, scopePathOf(auth), today)
       const names = new Map(stations.map((unit) => [unit.path, unit]))
-      const gaps = disclosureGaps([...names.keys()], disclosures, categories, today)
       return {
         today,
         categories,

@@ -21,6 +21,7 @@ import {
 } from '#shared/disclosure/public-wall.ts'
 import {
   publicAffairsSchema,
+  publicConclusionOf,
   publicOpenConsultationOf,
   publicPolicyOf,
   publicResolutionDayOf,
@@ -31,6 +32,8 @@ import {
   CONSULTATION_KIND,
   consultationDataSchema,
 } from '#shared/consultation/consultation.schema.ts'
+import { POST_EVALUATION_KIND } from '#shared/assessment/assessment.kind.ts'
+import { postEvaluationDataSchema } from '#shared/assessment/assessment.schema.ts'
 import { MEETING_KIND, meetingDataSchema } from '#shared/meeting/meeting.schema.ts'
 import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
 import { policyDataSchema } from '#shared/policy/policy.schema.ts'
@@ -105,9 +108,10 @@ export function wallRoutes(app: FastifyInstance): void {
   )
 
   /**
-   * The station's policies, discussion-day resolutions and open
-   * consultations (#17.1), each through its allow-list. Policies and
-   * consultations are county-wide kinds of a few hundred records; the
+   * The station's policies with their Q&A, discussion-day resolutions,
+   * post-evaluation conclusions and open consultations (#17.1), each
+   * through its allow-list. Policies, post-evaluations and consultations
+   * are county-wide kinds of a few hundred records; the
    * discussion days are read by the station's home path.
    */
   api.get(
@@ -140,6 +144,10 @@ export function wallRoutes(app: FastifyInstance): void {
         resolutions: newest(
           await read(MEETING_KIND, meetingDataSchema, publicResolutionDayOf, true),
           (day) => day.date,
+        ),
+        conclusions: newest(
+          await read(POST_EVALUATION_KIND, postEvaluationDataSchema, publicConclusionOf),
+          (conclusion) => conclusion.concludedOn,
         ),
         consultations: newest(
           await read(CONSULTATION_KIND, consultationDataSchema, publicOpenConsultationOf),

@@ -31,6 +31,7 @@ import { consultationFigures } from './consultation.queries.ts'
 import { livelihoodFigures } from '../livelihood/livelihood.figures.ts'
 import { outreachFigures } from '../outreach/outreach.figures.ts'
 import { oversightFigures } from '../oversight/oversight.figures.ts'
+import { disclosureFigures } from '../disclosure/disclosure.figures.ts'
 import { splitPeriod } from './period-split.ts'
 import { summaryFigures } from './summary.queries.ts'
 
@@ -72,6 +73,7 @@ interface Counted {
   livelihood: Awaited<ReturnType<typeof livelihoodFigures>>
   outreach: Awaited<ReturnType<typeof outreachFigures>>
   oversight: Awaited<ReturnType<typeof oversightFigures>>
+  disclosures: Awaited<ReturnType<typeof disclosureFigures>>
 }
 
 /** Where a view's figures are read from: whole months from the summary (the default), or all from the facts. */
@@ -90,7 +92,13 @@ async function countSlice(
     source === 'summary' ? splitPeriod(period) : { months: [], edges: [period] }
   let counted: Omit<
     Counted,
-    'policies' | 'postEvaluations' | 'consultations' | 'livelihood' | 'outreach' | 'oversight'
+    | 'policies'
+    | 'postEvaluations'
+    | 'consultations'
+    | 'livelihood'
+    | 'outreach'
+    | 'oversight'
+    | 'disclosures'
   > =
     months.length > 0
       ? await summaryFigures(db, slice, months, today)
@@ -109,7 +117,17 @@ async function countSlice(
   const livelihood = await livelihoodFigures(db, slice, period, today)
   const outreach = await outreachFigures(db, slice, period)
   const oversight = await oversightFigures(db, slice, period, today)
-  return { ...counted, policies, postEvaluations, consultations, livelihood, outreach, oversight }
+  const disclosures = await disclosureFigures(db, slice, today)
+  return {
+    ...counted,
+    policies,
+    postEvaluations,
+    consultations,
+    livelihood,
+    outreach,
+    oversight,
+    disclosures,
+  }
 }
 
 /** Counts of two parts of a period added per group (medians are taken again by `rowOf`). */
@@ -139,6 +157,7 @@ function rowOf(unit: FigureUnit, expected: number | null, counted: Counted, key:
   figures.livelihood = pick(counted.livelihood, figures.livelihood)
   figures.outreach = pick(counted.outreach, figures.outreach)
   figures.oversight = pick(counted.oversight, figures.oversight)
+  figures.disclosures = pick(counted.disclosures, figures.disclosures)
   figures.issues.medianHandlingDays = medianOf(figures.issues.handlingHistogram)
   return figures
 }
@@ -162,6 +181,7 @@ function sumAll(unit: FigureUnit, expected: number | null, counted: Counted): Un
       livelihood: addCounts(sum.livelihood, row.livelihood),
       outreach: addCounts(sum.outreach, row.outreach),
       oversight: addCounts(sum.oversight, row.oversight),
+      disclosures: addCounts(sum.disclosures, row.disclosures),
     }
   }
   sum.meetings.villageMonthsExpected = expected

@@ -9,6 +9,7 @@ import { optionalText, text } from '../common/text.schema.ts'
 import { computedDate, isoDateSchema } from '../common/date.schema.ts'
 import { DOMAIN_TAGS } from '../common/tags.ts'
 import { orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
+import { qaSchema } from '../consultation/consultation.schema.ts'
 
 // The issue schema's field schemas, shared rather than copied.
 const dateSchema = isoDateSchema
@@ -52,6 +53,12 @@ export const interpretationInputSchema = z.object({
   /** The discussion day (议事日) it was part of, when it was one. */
   meetingId: z.string().max(64).nullable().default(null),
   note: optionalText({ max: 500, multiline: true }).default(''),
+  /**
+   * The session's plain-language Q&A (简明问答, seed 004): residents'
+   * questions and the interpreter's answers, published on the station's
+   * 双公开 wall (src/shared/disclosure/public-affairs.ts).
+   */
+  qa: z.array(qaSchema).max(20, '简明问答最多20条').default([]),
 })
 /** An interpretation session as typed in. */
 export type InterpretationInput = z.input<typeof interpretationInputSchema>

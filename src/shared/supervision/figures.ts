@@ -135,6 +135,16 @@ export interface OversightFigures {
   casesConcluded: number
 }
 
+/**
+ * Disclosures (村务公开, issue #17.2) on the day asked: the (station,
+ * category) pairs due a publication within their period, and those with
+ * none (the gaps), counted at the station.
+ */
+export interface DisclosureFigures {
+  due: number
+  missing: number
+}
+
 /** Every figure of one unit. */
 export interface UnitFigures {
   unit: FigureUnit
@@ -147,6 +157,7 @@ export interface UnitFigures {
   livelihood: LivelihoodFigures
   outreach: OutreachFigures
   oversight: OversightFigures
+  disclosures: DisclosureFigures
 }
 
 /** A policy interpreted late or not yet, past its deadline. */
@@ -235,6 +246,7 @@ export function emptyFigures(unit: FigureUnit, villageMonthsExpected: number | n
     livelihood: { items: 0, late: 0, completed: 0 },
     outreach: { classes: 0, attendance: 0, studioSessions: 0 },
     oversight: { overdueVisits: 0, reviewMatters: 0, cases: 0, casesOverdue: 0, casesConcluded: 0 },
+    disclosures: { due: 0, missing: 0 },
   }
 }
 

@@ -118,6 +118,7 @@ describe('ranking and honour lists', () => {
         fixed_day: 1,
         form_satisfaction: 0,
         interpretation: 0,
+        disclosure: 0,
       },
     }
     const ranking = rankUnits([good, poor], onlyFixedDay)

@@ -18,6 +18,7 @@ export const INDICATORS = [
   'fixed_day',
   'form_satisfaction',
   'interpretation',
+  'disclosure',
 ] as const
 /** An indicator. */
 export type Indicator = (typeof INDICATORS)[number]
@@ -44,6 +45,7 @@ export const DEFAULT_STANDARDS: Standards = {
     fixed_day: 15,
     form_satisfaction: 5,
     interpretation: 5,
+    disclosure: 5,
   },
   targets: {
     local_resolution: 0.8,
@@ -53,6 +55,7 @@ export const DEFAULT_STANDARDS: Standards = {
     fixed_day: 1,
     form_satisfaction: 0.9,
     interpretation: 1,
+    disclosure: 1,
   },
   commendAt: 90,
   notifyBelow: 60,
@@ -123,6 +126,12 @@ export function indicatorValue(indicator: Indicator, figures: UnitFigures): numb
       return rate(forms.satisfied, forms.collected)
     case 'interpretation':
       return rate(policies.onTime, policies.onTime + policies.late + policies.overdue)
+    case 'disclosure': {
+      // A view cached on the device before disclosures were counted has none: not measured.
+      const disclosures = (figures as Partial<UnitFigures>).disclosures
+      const missing = disclosures ? rate(disclosures.missing, disclosures.due) : null
+      return missing === null ? null : 1 - missing
+    }
   }
 }
 

@@ -148,6 +148,7 @@ export const supervisionMessages = {
       fixed_day: '固定议事日落实率',
       form_satisfaction: '评议满意率',
       interpretation: '政策按时解读率',
+      disclosure: '村务按期公开率',
     },
     editor: {
       weight: '{name}权重',

@@ -29,6 +29,15 @@ export const wallMessages = {
     policies: '惠民政策及解读',
     policyIssued: '{number} · {date}印发',
     session: '{date} 在{place}解读宣讲，{count}人参加',
+    question: '问：{text}',
+    answer: '答：{text}',
+    conclusions: '政策后评估结论',
+    concluded: '{number} · {date}作出结论',
+    decision: {
+      continue: '结论：继续实施',
+      adjust: '结论：调整修改',
+      terminate: '结论：终止执行',
+    },
     resolutions: '议事决议及结果',
     resolutionDay: '{date} 议事日',
     outcome: {
