@@ -20,7 +20,7 @@ export async function* handoverRows(
   if (byPlace) query = query.orderBy('g.path')
   const lines = await query.orderBy('h.at').orderBy('h.id').execute()
   for (const line of lines) {
-    const row = ledger.row({ ...toHandover(line), gridPath: line.grid_path }, context)
+    const row = ledger.row({ ...toHandover(line), gridPath: line.grid_path }, context, line.id)
     if (row && inPeriod(row.date, period)) yield { ...row, orgPath: line.grid_path }
   }
 }

@@ -25,6 +25,7 @@ import { loadUnitInScope, requireAuth } from '../plugins/scope.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { handoverRows } from './handover.rows.ts'
 import { ledgerRows } from './ledger.rows.ts'
+import { tallyLedger } from './ledger.tally.ts'
 import { ledgerHead, sheetsBy } from './ledger.sheets.ts'
 import { writeLedgerCsv } from './ledger.csv.ts'
 import { writeLedgerXlsx } from './ledger.xlsx.ts'
@@ -79,7 +80,8 @@ export function ledgerRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     if (!release) throw new HttpError(429, 'ledger_busy')
     try {
       const names = await unitNames(db)
-      const context = { unitName: names }
+      const counts = ledger.tally ? await tallyLedger(db, kinds, auth, ledger.tally) : undefined
+      const context = { unitName: names, counts }
       const now = new Date()
       const head = ledgerHead(ledger, unit, period, auth.user.name, now)
       const sheetOf = sheetsBy(split, ledger, names)

@@ -77,7 +77,7 @@ export async function* ledgerRows(
     for (const record of page) {
       const projected = projectWith(kind, record, audiences.get(record.key) ?? [], auth)
       if (!projected) continue
-      const row = ledger.row(projected.data, context)
+      const row = ledger.row(projected.data, context, record.id)
       if (!row || !inPeriod(row.date, period)) continue
       if (parent !== null && row.parent !== parent) continue
       yield { ...row, orgPath: record.org_path }

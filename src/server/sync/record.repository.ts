@@ -30,7 +30,7 @@ export function reaches(column: string, scope: string) {
 }
 
 /** SQL for "some audience path of record `key` reaches `scope`" (see plugins/scope.ts). */
-function inScope(keyColumn: string, scope: string) {
+export function inScope(keyColumn: string, scope: string) {
   return sql<boolean>`exists (select 1 from record_audience a where a.record_key = ${sql.ref(keyColumn)} and ${reaches('a.path', scope)})`
 }
 

@@ -1,7 +1,9 @@
 /**
  * 征求意见台账: one row per consultation — the matter, the department, the
- * period it was open, the meetings held, when the opinions were answered,
- * and the decision with its implementation plan.
+ * period it was open, the meetings held, the opinions heard and adopted
+ * (counted from the opinion records the requester may see, as the adoption
+ * report counts them), when they were answered, and the decision with its
+ * implementation plan.
  */
 import {
   CONSULTATION_KIND,
@@ -10,7 +12,20 @@ import {
   type ConsultationStatus,
   type ConsultationType,
 } from '../consultation/consultation.schema.ts'
-import { dateCell, defineLedger, instantCell, readWith } from './ledger.definition.ts'
+import {
+  ADOPTED_VERDICTS,
+  OPINION_KIND,
+  opinionDataSchema,
+} from '../consultation/opinion.schema.ts'
+import {
+  bump,
+  countOf,
+  dateCell,
+  defineLedger,
+  instantCell,
+  readWith,
+  type LedgerTally,
+} from './ledger.definition.ts'
 
 const TYPE_LABELS: Readonly<Record<ConsultationType, string>> = {
   major_decision: '重大行政决策',
@@ -28,12 +43,40 @@ const STATUS_LABELS: Readonly<Record<ConsultationStatus, string>> = {
   decided: '已决定',
 }
 
-export const consultationLedger = defineLedger<ConsultationData>({
+const readOpinion = readWith(opinionDataSchema.pick({ consultationId: true, answer: true }))
+
+/** Opinions heard and adopted (or partly adopted) per consultation. */
+const opinions: LedgerTally = {
+  kinds: [OPINION_KIND],
+  add(counts, _kind, data) {
+    const opinion = readOpinion(data)
+    if (!opinion) return
+    bump(counts, opinion.consultationId, 'heard')
+    const verdict = opinion.answer?.verdict
+    bump(
+      counts,
+      opinion.consultationId,
+      'adopted',
+      verdict && ADOPTED_VERDICTS.includes(verdict) ? 1 : 0,
+    )
+  },
+}
+
+/** A consultation with its record id, which its opinions name. */
+type ConsultationRow = ConsultationData & { id: string }
+
+const readConsultation = readWith(consultationDataSchema)
+
+export const consultationLedger = defineLedger<ConsultationRow>({
   id: 'consultations',
   title: '征求意见台账',
   kind: CONSULTATION_KIND,
-  read: readWith(consultationDataSchema),
+  read: (data, id) => {
+    const consultation = readConsultation(data)
+    return consultation && { ...consultation, id }
+  },
   dateOf: (consultation) => consultation.opensOn,
+  tally: opinions,
   columns: [
     { header: '事项名称', width: 18, value: (consultation) => consultation.title },
     { header: '类型', width: 8, value: (consultation) => TYPE_LABELS[consultation.type] },
@@ -59,6 +102,20 @@ export const consultationLedger = defineLedger<ConsultationData>({
       width: 4,
       summary: 'sum',
       value: (consultation) => consultation.sessions.length,
+    },
+    {
+      header: '意见数',
+      group: '群众意见',
+      width: 4,
+      summary: 'sum',
+      value: (consultation, context) => countOf(context, consultation.id, 'heard'),
+    },
+    {
+      header: '已采纳',
+      group: '群众意见',
+      width: 4,
+      summary: 'sum',
+      value: (consultation, context) => countOf(context, consultation.id, 'adopted'),
     },
     {
       header: '答复期限',

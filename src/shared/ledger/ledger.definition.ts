@@ -23,6 +23,45 @@ export type LedgerCell = string | number | LedgerDate | null
 export interface LedgerContext {
   /** The name of the org unit at `path`, or the path's last id when unknown. */
   unitName(path: string): string
+  /** The ledger's tally (see `LedgerTally`): figures per row id, gathered before the rows. */
+  counts?: LedgerCounts
+}
+
+/** Figures per row id (a mediator's id → { days: 3, … }). */
+export type LedgerCounts = ReadonlyMap<string, Readonly<Record<string, number>>>
+
+/**
+ * Figures a ledger's rows count from records of other kinds (a mediator's
+ * discussion days, a consultation's opinions). The server reads those
+ * records as the requester may see them — same scope, same view — and adds
+ * each one before the ledger's rows are written.
+ */
+export interface LedgerTally {
+  /** The kinds whose records are counted. */
+  kinds: readonly string[]
+  /** Adds one record of `kind` (its data as the requester sees it) to `counts`. */
+  add(
+    counts: Map<string, Record<string, number>>,
+    kind: string,
+    data: Record<string, unknown>,
+  ): void
+}
+
+/** Adds `by` to the figure `name` of row `id`. */
+export function bump(
+  counts: Map<string, Record<string, number>>,
+  id: string,
+  name: string,
+  by = 1,
+): void {
+  const figures = counts.get(id) ?? {}
+  figures[name] = (figures[name] ?? 0) + by
+  counts.set(id, figures)
+}
+
+/** The figure `name` of row `id`: 0 when nothing was counted. */
+export function countOf(context: LedgerContext, id: string, name: string): number {
+  return context.counts?.get(id)?.[name] ?? 0
 }
 
 /** One column of a ledger. */
@@ -62,8 +101,11 @@ export interface LedgerSpec<T> {
    * whose rows are not records scoped by audience (the hand-overs: org.manage).
    */
   permission?: Permission
-  /** The record's data as the viewer may see it, when it is a row of this ledger; null skips it. */
-  read(data: Record<string, unknown>): T | null
+  /**
+   * The record's data as the viewer may see it (and the record's id), when it
+   * is a row of this ledger; null skips it.
+   */
+  read(data: Record<string, unknown>, id: string): T | null
   /** The China date the period filter looks at (e.g. the day a matter was registered). */
   dateOf(row: T): string | null
   /**
@@ -71,6 +113,8 @@ export interface LedgerSpec<T> {
    * parent (`?of=<id>`: the forms of one campaign).
    */
   parentOf?(row: T): string | null
+  /** Figures counted from other records for the cells (`countOf`). */
+  tally?: LedgerTally
   columns: readonly LedgerColumn<T>[]
 }
 
@@ -88,8 +132,9 @@ export interface Ledger {
   summaries: readonly (LedgerSummary | null)[]
   /** True when rows may be narrowed to one parent record (`parentOf`). */
   hasParent: boolean
+  tally: LedgerTally | null
   /** The row's date for the period filter and its cells, or null when the record is no row. */
-  row(data: Record<string, unknown>, context: LedgerContext): LedgerRow | null
+  row(data: Record<string, unknown>, context: LedgerContext, id?: string): LedgerRow | null
 }
 
 /** One ledger row before its serial number. */
@@ -112,8 +157,9 @@ export function defineLedger<T>(spec: LedgerSpec<T>): Ledger {
     widths: spec.columns.map((column) => column.width),
     summaries: spec.columns.map((column) => column.summary ?? null),
     hasParent: spec.parentOf !== undefined,
-    row(data, context) {
-      const row = spec.read(data)
+    tally: spec.tally ?? null,
+    row(data, context, id = '') {
+      const row = spec.read(data, id)
       if (row === null) return null
       return {
         date: spec.dateOf(row),

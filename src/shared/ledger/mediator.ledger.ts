@@ -1,7 +1,10 @@
 /**
  * 解事员花名册: one row per mediator of the pool — level, unit, who they are
  * (人员类别), what they know, their training, yearly assessments and
- * honours. Participation in discussion days lives in the days' own ledger.
+ * honours, and their participation: discussion days held or signed off that
+ * they were sent to, touring classes they gave, sessions of their studios —
+ * counted by the rules of the pool's cards (participationCounts,
+ * outreachCounts) over the records the requester may see, all time.
  */
 import type {
   MediatorData,
@@ -11,7 +14,26 @@ import type {
 } from '../meeting/mediator.schema.ts'
 import { mediatorDataSchema } from '../meeting/mediator.schema.ts'
 import { MEDIATOR_KIND } from '../meeting/mediator.kind.ts'
-import { defineLedger, instantCell, lines, readWith, yesNo } from './ledger.definition.ts'
+import { participationCounts } from '../meeting/meeting.rules.ts'
+import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
+import { outreachCounts } from '../meeting/outreach.counts.ts'
+import {
+  STUDIO_KIND,
+  studioDataSchema,
+  TOURING_CLASS_KIND,
+  touringClassDataSchema,
+} from '../meeting/outreach.schema.ts'
+import {
+  bump,
+  countOf,
+  defineLedger,
+  instantCell,
+  lines,
+  readWith,
+  yesNo,
+  type LedgerContext,
+  type LedgerTally,
+} from './ledger.definition.ts'
 
 const LEVEL_LABELS: Readonly<Record<MediatorLevel, string>> = {
   county: '县级',
@@ -42,11 +64,48 @@ const GRADE_LABELS: Readonly<Record<MediatorGrade, string>> = {
   incompetent: '不称职',
 }
 
-export const mediatorLedger = defineLedger<MediatorData>({
+/** A pool member with its record id, which the counts are keyed by. */
+type RosterRow = MediatorData & { id: string }
+
+const readMediator = readWith(mediatorDataSchema)
+const readDay = readWith(meetingDataSchema.pick({ status: true, mediators: true }))
+const readClass = readWith(touringClassDataSchema.pick({ mediators: true }))
+const readStudio = readWith(studioDataSchema.pick({ sessions: true }))
+
+/** Days, classes and studio sessions per pool member. */
+const participation: LedgerTally = {
+  kinds: [MEETING_KIND, TOURING_CLASS_KIND, STUDIO_KIND],
+  add(counts, kind, data) {
+    const day = kind === MEETING_KIND ? readDay(data) : null
+    for (const [id, days] of participationCounts(day ? [day] : [])) bump(counts, id, 'days', days)
+    const given = kind === TOURING_CLASS_KIND ? readClass(data) : null
+    const studio = kind === STUDIO_KIND ? readStudio(data) : null
+    const outreach = outreachCounts(given ? [given] : [], studio ? [studio] : [])
+    for (const [id, { classes, studioSessions }] of outreach) {
+      bump(counts, id, 'classes', classes)
+      bump(counts, id, 'studioSessions', studioSessions)
+    }
+  },
+}
+
+/** A participation figure as a cell. */
+const taking = (name: string, header: string) => ({
+  header,
+  group: '参与情况',
+  width: 4,
+  summary: 'sum' as const,
+  value: (mediator: RosterRow, context: LedgerContext) => countOf(context, mediator.id, name),
+})
+
+export const mediatorLedger = defineLedger<RosterRow>({
   id: 'mediators',
   title: '解事员花名册',
   kind: MEDIATOR_KIND,
-  read: readWith(mediatorDataSchema),
+  read: (data, id) => {
+    const mediator = readMediator(data)
+    return mediator && { ...mediator, id }
+  },
+  tally: participation,
   dateOf: (mediator) => mediator.createdAt.slice(0, 10),
   columns: [
     { header: '姓名', width: 5, value: (mediator) => mediator.name },
@@ -92,6 +151,9 @@ export const mediatorLedger = defineLedger<MediatorData>({
       value: (mediator) =>
         lines(mediator.honours.map((honour) => `${honour.year}年 ${honour.title}`)),
     },
+    taking('days', '议事日'),
+    taking('classes', '巡讲课堂'),
+    taking('studioSessions', '工作室接待'),
     { header: '在册', width: 3, value: (mediator) => yesNo(mediator.isActive) },
     { header: '入库日期', width: 8, value: (mediator) => instantCell(mediator.createdAt) },
   ],
