@@ -47,8 +47,7 @@ export async function* ledgerRows(
   const kind = kinds.get(ledger.kind)
   if (!kind) return
   const scope = scopePathOf(auth)
-  let after: { orgPath: string; createdAt: string; key: string } | null = null
-  for (;;) {
+  const readPage = async (after: PageEnd | null) => {
     let query = db
       .selectFrom('sync_record as r')
       .selectAll('r')
@@ -60,9 +59,9 @@ export async function* ledgerRows(
     if (after !== null) {
       query = byPlace
         ? query.where(
-            sql<boolean>`(r.org_path, r.created_at, r.key) > (${after.orgPath}, ${after.createdAt}, ${after.key})`,
+            sql<boolean>`(r.org_path, r.created_at, r.key) > (${after.org_path}, ${after.created_at}, ${after.key})`,
           )
-        : query.where(sql<boolean>`(r.created_at, r.key) > (${after.createdAt}, ${after.key})`)
+        : query.where(sql<boolean>`(r.created_at, r.key) > (${after.created_at}, ${after.key})`)
     }
     if (byPlace) query = query.orderBy('r.org_path')
     const page: RecordRow[] = await query
@@ -74,6 +73,20 @@ export async function* ledgerRows(
       db,
       page.map((record) => record.key),
     )
+    return { page, audiences }
+  }
+  let next = readPage(null)
+  for (;;) {
+    const { page, audiences } = await next
+    const last = page.at(-1)
+    const isLast = !last || page.length < LEDGER_PAGE
+    // The next page is read (by PostgreSQL, on another core) while this one
+    // is turned into rows and written; a reader that stops early leaves it
+    // settled, never an unhandled rejection.
+    if (last && !isLast) {
+      next = readPage(last)
+      next.catch(() => undefined)
+    }
     for (const record of page) {
       const projected = projectWith(kind, record, audiences.get(record.key) ?? [], auth)
       if (!projected) continue
@@ -82,11 +95,12 @@ export async function* ledgerRows(
       if (parent !== null && row.parent !== parent) continue
       yield { ...row, orgPath: record.org_path }
     }
-    const last = page.at(-1)
-    if (!last || page.length < LEDGER_PAGE) return
-    after = { orgPath: last.org_path, createdAt: last.created_at, key: last.key }
+    if (isLast) return
   }
 }
+
+/** The last record of a page: where the next one starts. */
+type PageEnd = Pick<RecordRow, 'org_path' | 'created_at' | 'key'>
 
 /** True when a row dated `date` falls in `period` (always, without a period). */
 export function inPeriod(date: string | null, period: Period | null): boolean {

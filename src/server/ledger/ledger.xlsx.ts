@@ -144,12 +144,17 @@ function startSheet(
 
 function addDataRow(worksheet: ExcelJS.Worksheet, serial: number, cells: LedgerCell[]): void {
   const row = worksheet.addRow([serial, ...cells.map(excelValue)])
+  // exceljs gives every row a style object of its own and looks each one up
+  // by rendering it to XML; one shared (empty) object is looked up once.
+  row.style = ROW_STYLE
   row.eachCell({ includeEmpty: true }, (cell) => {
     const isDate = cell.value instanceof Date
     cell.style = isDate ? DATE_STYLE : CELL_STYLE
   })
   row.commit()
 }
+
+const ROW_STYLE: Partial<ExcelJS.Style> = {}
 
 const CELL_STYLE: Partial<ExcelJS.Style> = {
   alignment: { vertical: 'top', wrapText: true },

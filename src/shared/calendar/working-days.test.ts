@@ -149,4 +149,21 @@ describe('chinaDate', () => {
   it('refuses something that is not an instant', () => {
     expect(() => chinaDate('yesterday')).toThrow(RangeError)
   })
+
+  it('answers every minute of a day as the date arithmetic does, asked once or again', () => {
+    const start = Date.parse('2025-12-31T00:00:00.000Z')
+    for (let minute = 0; minute < 2 * 24 * 60; minute += 7) {
+      const instant = new Date(start + minute * 60_000)
+      const expected = new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+      expect(chinaDate(instant.toISOString())).toBe(expected)
+      expect(chinaDate(instant.toISOString().replace('.000Z', 'Z'))).toBe(expected)
+    }
+  })
+
+  it('refuses an impossible UTC instant every time, also after a valid one of the same hour', () => {
+    expect(chinaDate('2025-02-28T10:00:00.000Z')).toBe('2025-02-28')
+    expect(() => chinaDate('2025-02-28T10:61:00.000Z')).toThrow(RangeError)
+    expect(() => chinaDate('2025-02-28T25:00:00.000Z')).toThrow(RangeError)
+    expect(() => chinaDate('2025-02-28T25:00:00.000Z')).toThrow(RangeError)
+  })
 })
