@@ -6,7 +6,7 @@
  * screen, and the signature is on the printed minutes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { samplePlan, sampleTopic } from '#shared/meeting/meeting.fixtures.ts'
@@ -14,7 +14,14 @@ import { PATHS } from '../support/demo-county.ts'
 import { memoMutation, newRecordId } from '../support/memo-kind.ts'
 import { loginAll, pushApplied } from '../support/sync-client.ts'
 import { startE2e, type E2eEnv } from './support/e2e-env.ts'
-import { fillCapture, ISSUE_ID, openIssues, SYNC_TIMEOUT } from './support/issue-screens.ts'
+import {
+  fillCapture,
+  ISSUE_ID,
+  openIssues,
+  radio,
+  SYNC_TIMEOUT,
+  takeAction,
+} from './support/issue-screens.ts'
 
 const TODAY = chinaDate(new Date().toISOString())
 const TOPIC = '村口路灯不亮'
@@ -22,6 +29,7 @@ const REPORT = '院墙开裂'
 const SIGNER = '李大爷'
 
 let env: E2eEnv
+let as: Awaited<ReturnType<typeof loginAll>>
 const meetingId = newRecordId()
 
 beforeAll(async () => {
@@ -30,7 +38,7 @@ beforeAll(async () => {
     browserArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   })
   // A day held today, planned through the API: its planning screens are tested elsewhere.
-  const as = await loginAll(env, ['gridWorker', 'villageCadre'])
+  as = await loginAll(env, ['gridWorker', 'villageCadre'])
   const issueId = newRecordId()
   await pushApplied(
     env.app,
@@ -94,10 +102,13 @@ async function sign(page: Page): Promise<void> {
 
 describe('voice notes and signatures in Chromium at 360 px', () => {
   let issueUrl = ''
+  let issueId = ''
   let note = ''
+  let gridPhone: { context: BrowserContext; page: Page }
 
   it('records the resident’s words on the capture form and uploads them after the text', async () => {
-    const { context, page } = await env.signedInPhone('gridWorker')
+    gridPhone = await env.signedInPhone('gridWorker')
+    const { page } = gridPhone
     await openIssues(page)
     await fillCapture(page, {
       title: REPORT,
@@ -115,6 +126,7 @@ describe('voice notes and signatures in Chromium at 360 px', () => {
     await page.waitForURL(ISSUE_ID)
     issueUrl = new URL(page.url()).pathname
     const id = ISSUE_ID.exec(page.url())?.[1] ?? ''
+    issueId = id
     await expect
       .poll(
         async () => (await recordData('issue', id).catch(() => ({}))) as { voiceNote?: string },
@@ -127,10 +139,41 @@ describe('voice notes and signatures in Chromium at 360 px', () => {
     const stored = await blobOnServer(note)
     expect(stored?.content_type).toBe('audio/webm')
     expect(Number(stored?.size)).toBeGreaterThan(0)
-    await context.close()
   })
 
-  it('plays the note on the village cadre’s phone', async () => {
+  it('keeps the resident’s signature from the feedback visit', async () => {
+    // Answered by the village through the API: the answer's screens are tested elsewhere.
+    for (const [baseVersion, payload] of [
+      [1, { action: 'accept' }],
+      [2, { action: 'resolve_locally', resolution: '村里已出资修补院墙' }],
+    ] as const) {
+      await pushApplied(
+        env.app,
+        as('villageCadre'),
+        memoMutation(issueId, 'transition', payload, { kind: 'issue', baseVersion }),
+      )
+    }
+    const { page } = gridPhone
+    await page.reload() // a sync on start brings the answer
+    await page.getByTestId('action-feedback-open').waitFor(SYNC_TIMEOUT)
+    await takeAction(page, 'feedback', async (form) => {
+      await radio(form, 'satisfaction', '满意').click()
+      await sign(page)
+      await form.getByTestId('signature-confirm').click()
+      await form.getByTestId('signature-image').waitFor()
+    })
+    await expect
+      .poll(async () => {
+        const data = (await recordData('issue', issueId)) as { feedback?: { signature?: string } }
+        return data.feedback?.signature ?? ''
+      }, SYNC_TIMEOUT)
+      .toMatch(/^[0-9a-f]{64}$/)
+    const { feedback } = (await recordData('issue', issueId)) as { feedback: { signature: string } }
+    await expect.poll(() => blobOnServer(feedback.signature), SYNC_TIMEOUT).toBeTruthy()
+    await gridPhone.context.close()
+  })
+
+  it('plays the note and shows the visit’s signature on the village cadre’s phone', async () => {
     const { context, page } = await env.signedInPhone('villageCadre')
     await page.goto(issueUrl)
     const audio = page.getByTestId('voice-playback')
@@ -140,6 +183,18 @@ describe('voice notes and signatures in Chromium at 360 px', () => {
       .poll(() => audio.evaluate((element: HTMLAudioElement) => element.readyState), SYNC_TIMEOUT)
       .toBeGreaterThanOrEqual(1)
     expect(await audio.getAttribute('aria-label')).toBeTruthy()
+    // The visit's signature shows beside it.
+    const visit = page.getByTestId('issue-visit-media')
+    await expect
+      .poll(
+        () =>
+          visit
+            .getByTestId('signature-image')
+            .evaluate((element: HTMLImageElement) => element.naturalWidth)
+            .catch(() => 0),
+        SYNC_TIMEOUT,
+      )
+      .toBeGreaterThan(0)
     await context.close()
   })
 
