@@ -102,7 +102,8 @@ export async function blobRoutes(app: FastifyInstance): Promise<void> {
     api.put('/api/blobs/:sha256', { schema: { params } }, async (request, reply) => {
       const auth = requireAuth(request)
       const body: unknown = request.body
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new HttpError(415, 'bad_request', WRONG_TYPE)
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        throw new HttpError(415, 'bad_request', WRONG_TYPE)
       const type = sniffBlobType(body)
       if (!type || type !== request.headers['content-type']) {
         throw new HttpError(415, 'bad_request', WRONG_TYPE)

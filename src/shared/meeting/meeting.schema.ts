@@ -160,7 +160,10 @@ export const signInSchema = z.object({
   representatives: z.array(line('代表姓名不能为空', 30)).max(50, '代表最多50人'),
   sheetPhotos: z.array(photoHashSchema).max(MAX_PHOTOS, `最多${MAX_PHOTOS}张照片`),
   /** Signatures drawn on the screen, one per person who signed in on the phone. */
-  signatures: z.array(signatureSchema).max(MAX_SIGNATURES, `最多${MAX_SIGNATURES}人签名`).optional(),
+  signatures: z
+    .array(signatureSchema)
+    .max(MAX_SIGNATURES, `最多${MAX_SIGNATURES}人签名`)
+    .optional(),
 })
 /** The sign-in of the day. */
 export type SignIn = z.infer<typeof signInSchema>

@@ -38,7 +38,10 @@ export interface E2eEnv {
   close(): Promise<void>
 }
 
-export async function startE2e(): Promise<E2eEnv> {
+/** `browserArgs`: extra Chromium flags (e.g. a fake microphone for the voice-note test). */
+export async function startE2e({
+  browserArgs = [],
+}: { browserArgs?: string[] } = {}): Promise<E2eEnv> {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(
       'dist/ is missing: run `vite build` before the e2e tests (npm run test:e2e does)',
@@ -61,6 +64,7 @@ export async function startE2e(): Promise<E2eEnv> {
   selectors.setTestIdAttribute('data-test')
   const browser = await chromium.launch({
     ...CHROMIUM_LAUNCH,
+    args: [...CHROMIUM_LAUNCH.args, ...browserArgs],
   })
   const env: E2eEnv = {
     baseUrl,

@@ -10,7 +10,16 @@ import type { IssueMessages } from './messages.zh-CN.ts'
 type PayloadText = keyof IssueMessages['issue']['payload']
 
 export type ActionFieldKind =
-  'text' | 'verdict' | 'satisfaction' | 'privacy' | 'department' | 'issue' | 'enforcement'
+  | 'text'
+  | 'verdict'
+  | 'satisfaction'
+  | 'privacy'
+  | 'department'
+  | 'issue'
+  | 'enforcement'
+  // The resident's recorded words and signature (#21.4, #21.5): a blob's hash.
+  | 'voice'
+  | 'signature'
 
 export interface ActionField {
   /** The payload key. */
@@ -101,6 +110,8 @@ export const ACTION_FIELDS: Partial<Record<IssueAction, readonly ActionField[]>>
       isRequired: false,
       maxLength: 500,
     },
+    { name: 'voiceNote', kind: 'voice', label: 'voiceNote', isRequired: false },
+    { name: 'signature', kind: 'signature', label: 'signature', isRequired: false },
   ],
   withdraw: [reason],
   merge: [

@@ -138,6 +138,8 @@ export const issueMessages = {
       satisfaction: '群众满意度',
       comment: '群众意见',
       commentPlaceholder: '不满意时必填',
+      voiceNote: '群众原话录音',
+      signature: '群众签名',
       into: '重复的说事',
       intoPlaceholder: '请选择与之重复的说事',
       noMergeTargets: '本村社没有可合并的其他说事',

@@ -44,7 +44,7 @@ export function minutesFormOf(data: MeetingData): MinutesForm {
     signInCount: data.signIn ? String(data.signIn.count) : '',
     representatives: data.signIn?.representatives.join('\n') ?? '',
     sheetPhotos: [...(data.signIn?.sheetPhotos ?? [])],
-    signatures: [...(data.signIn?.signatures ?? [])],
+    signatures: (data.signIn?.signatures ?? []).map(({ name, sha256 }) => ({ name, sha256 })),
     policies: data.policies.map((policy) => ({
       ...(policy.policyId ? { policyId: policy.policyId } : {}),
       title: policy.title,
@@ -110,7 +110,10 @@ export function toMinutes(
               count: Number.isFinite(count) ? count : 0,
               representatives,
               sheetPhotos: [...form.sheetPhotos],
-              ...(form.signatures.length > 0 ? { signatures: [...form.signatures] } : {}),
+              // Plain copies: the form's entries are reactive proxies, which IndexedDB cannot store.
+              ...(form.signatures.length > 0
+                ? { signatures: form.signatures.map(({ name, sha256 }) => ({ name, sha256 })) }
+                : {}),
             },
           }
         : {}),
