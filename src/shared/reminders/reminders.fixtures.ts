@@ -1,7 +1,8 @@
 /**
- * Hand-made records for the message rules' tests: a county 'c' with township
- * 't1' (village 'v1' with grid 'g1', village 'v2' with grid 'g9'), township
- * 't2' and the department 'd1'. Today is Friday 2026-11-27.
+ * Hand-made records for the message rules' tests, in the desk tests' county
+ * (desk.fixtures.ts): township 't1' (village 'v1' with grid 'g1', village
+ * 'v2' with grid 'g9'), township 't2' and the department 'd1'. Today is
+ * Friday 2026-11-27.
  */
 import { STATUS_STAGE } from '../issue/issue.deadlines.ts'
 import type { IssueStatus } from '../issue/issue.schema.ts'
@@ -13,12 +14,10 @@ import type {
   ReminderViewer,
 } from './reminders.types.ts'
 
-export const TODAY = '2026-11-27'
-export const TOWNSHIP = '/c/t1/'
-export const VILLAGE = '/c/t1/v1/'
-export const GRID = '/c/t1/v1/g1/'
-export const OTHER_GRID = '/c/t1/v2/g9/'
-export const DEPARTMENT = '/c/d1/'
+import { DEPARTMENT, GRID, TODAY, TOWNSHIP } from '../desk/desk.fixtures.ts'
+
+// The same hand-made county as the desk's tests.
+export { TODAY, TOWNSHIP, VILLAGE, GRID, OTHER_GRID, DEPARTMENT } from '../desk/desk.fixtures.ts'
 
 /** A viewer of `role` at `orgPath`, user 'u-me', on `today`. */
 export function viewer(
