@@ -3,7 +3,8 @@
  * cadre drafts and publishes a finance disclosure offline and it syncs;
  * a resident opens the wall from its QR URL in WeChat's browser on an
  * emulated 3G link, in large text by default, reads the table, and finds
- * the poster. One server and one browser.
+ * the poster; county staff add, rename and retire a county category on its
+ * screen. One server and one browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SYNC_TIMEOUT } from './support/issue-screens.ts'
@@ -90,6 +91,41 @@ describe('the 双公开 wall in Chromium at 360 px', () => {
     await page.getByTestId('qr-code').waitFor()
     expect(await page.getByTestId('poster-url').textContent()).toMatch(/\/w\/demo-t1-v1$/)
     await snapshot(page, 'public/poster')
+    await context.close()
+  })
+
+  it('3. county staff add a disclosure category, rename it and retire it on its screen', async () => {
+    const stored = async () => {
+      const rows = await env.database.db
+        .selectFrom('sync_record')
+        .select('data')
+        .where('kind', '=', 'disclosure_category')
+        .execute()
+      return rows.map((row) => {
+        const data = JSON.parse(row.data) as {
+          name: string
+          periodMonths: number
+          isActive: boolean
+        }
+        return [data.name, data.periodMonths, data.isActive]
+      })
+    }
+    const { context, page } = await env.signedInPhone('county')
+    await page.goto('/disclosures')
+    await page.getByTestId('disclosure-categories-link').click()
+    await page.getByTestId('category-form').waitFor()
+    await page.getByTestId('category-name').locator('input').fill('村务监督')
+    await page.getByTestId('category-period').locator('button.van-stepper__plus').click()
+    await page.getByTestId('category-save').click()
+    await expect.poll(stored, SYNC_TIMEOUT).toEqual([['村务监督', 4, true]])
+    await page.getByTestId('category-edit').click()
+    await page.getByTestId('category-name').locator('input').fill('村务监督公开')
+    await page.getByTestId('category-save').click()
+    await expect.poll(stored, SYNC_TIMEOUT).toEqual([['村务监督公开', 4, true]])
+    await page.getByTestId('category-retire').click()
+    await page.getByTestId('category-retired').waitFor()
+    await expect.poll(stored, SYNC_TIMEOUT).toEqual([['村务监督公开', 4, false]])
+    await snapshot(page, 'disclosure/categories')
     await context.close()
   })
 })
