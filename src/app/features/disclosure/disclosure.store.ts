@@ -33,6 +33,12 @@ export const useDisclosureStore = defineStore('disclosure', () => {
   const publish = (id: string) => change(id, 'publish', {})
   const withdraw = (id: string, reason: string) => change(id, 'withdraw', { reason })
   const archive = (id: string) => change(id, 'archive', {})
+  /** A county category: created (no id), updated, retired or reinstated. */
+  const configure = (recordId: string | null, op: string, payload: Record<string, unknown>) =>
+    saveChanges(
+      [{ kind: DISCLOSURE_CATEGORY_KIND, op, payload, ...(recordId ? { recordId } : {}) }],
+      i18n.global.t('disclosure.saved'),
+    )
 
-  return { disclosures, countyCategories, isLoaded, create, publish, withdraw, archive }
+  return { disclosures, countyCategories, isLoaded, create, publish, withdraw, archive, configure }
 })

@@ -21,6 +21,11 @@ export const disclosureRoutes: RouteRecordRaw[] = [
     component: page(() => import('./DisclosureGapsPage.vue')),
   },
   {
+    path: '/disclosures/categories',
+    name: 'disclosure-categories',
+    component: page(() => import('./DisclosureCategoriesPage.vue')),
+  },
+  {
     path: '/disclosures/:id',
     name: 'disclosure',
     component: page(() => import('./DisclosureDetailPage.vue')),
