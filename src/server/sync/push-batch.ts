@@ -40,7 +40,7 @@ export async function applyNewRecords(
     new Set(keys).size === keys.length &&
     new Set(ids).size === ids.length
   if (!isPlain || mutations.length === 0) return one()
-  if ((await alreadyThere(trx, keys, ids)) > 0) return one()
+  if (await alreadyThere(trx, keys, ids)) return one()
   const inside = { ...ctx, db: trx }
   const now = new Date()
   const writes: { write: CheckedWrite; record: SyncRecord | null }[] = []
@@ -88,23 +88,18 @@ export async function applyNewRecords(
   }))
 }
 
-/** How many of the records or mutation ids exist already. */
+/** Whether any of the records or mutation ids exists already (one round trip). */
 async function alreadyThere(
   trx: ControlledTransaction<DatabaseSchema>,
   keys: readonly string[],
   ids: readonly string[],
-): Promise<number> {
-  const records = await trx
+): Promise<boolean> {
+  const found = await trx
     .selectFrom('sync_record')
-    .select('key')
+    .select('key as found')
     .where('key', 'in', keys)
+    .unionAll(trx.selectFrom('sync_mutation').select('id as found').where('id', 'in', ids))
     .limit(1)
     .execute()
-  const delivered = await trx
-    .selectFrom('sync_mutation')
-    .select('id')
-    .where('id', 'in', ids)
-    .limit(1)
-    .execute()
-  return records.length + delivered.length
+  return found.length > 0
 }
