@@ -18,6 +18,7 @@ import {
 } from '#shared/sync/handover-file.ts'
 import type { AppDb, BlobRow, OutboxEntry } from '#app/db/app-db.ts'
 import { sha256Hex } from './blobs.ts'
+import { toMutation } from './push.ts'
 import { rebase, recordKey, serverCopy, syncState, type KindMap } from './local-store.ts'
 
 /** Who makes or receives a file: the signed-in user. */
@@ -74,17 +75,8 @@ export async function collectHandover(
     author: user,
     deviceId,
     createdAt: new Date().toISOString(),
-    entries: pending.map((entry) => ({
-      id: entry.id,
-      kind: entry.kind,
-      recordId: entry.recordId,
-      op: entry.op,
-      payload: entry.payload,
-      baseVersion: entry.baseVersion,
-      deviceId: entry.deviceId,
-      createdAt: entry.createdAt,
-      ...(entry.handedOverFrom ? { handedOverFrom: entry.handedOverFrom } : {}),
-    })),
+    // The outbox's own mapping (its seq is dropped when the file is read).
+    entries: pending.map(toMutation),
     records,
     blobs,
   }

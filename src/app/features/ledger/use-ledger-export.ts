@@ -5,6 +5,7 @@
  */
 import { ref } from 'vue'
 import { apiRequest, ApiError } from '#app/api/http.ts'
+import { downloadFile } from '#app/ui/download-file.ts'
 import type { LedgerFormat, LedgerSplit } from '#shared/ledger/ledgers.ts'
 import type { PeriodQuery } from '#shared/supervision/period.ts'
 
@@ -48,7 +49,7 @@ export function useLedgerExport() {
         },
       )
       const name = `${request.title}-${request.period?.at ?? 'all'}.${request.format}`
-      save(blob, name)
+      downloadFile(blob, name)
       savedName.value = name
     } catch (caught) {
       error.value = caught instanceof ApiError ? caught.message : ''
@@ -58,16 +59,4 @@ export function useLedgerExport() {
   }
 
   return { isExporting, received, error, savedName, download }
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // The browser has taken the file; the object URL is only needed for the click.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }

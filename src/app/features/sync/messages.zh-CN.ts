@@ -63,6 +63,7 @@ export const syncMessages = {
       passphrasePlaceholder: '至少8个字符，导出和导入用同一个',
       export: '导出交接文件',
       import: '导入交接文件',
+      working: '正在处理，请稍候…',
       exported: '已导出 {changes} 条修改、{photos} 张照片。',
       imported: '已导入 {changes} 条修改、{photos} 张照片，将以您的账号上传。',
       known: '另有 {known} 条本机已有，未重复导入。',
