@@ -64,7 +64,10 @@ describe('useRecordForm', () => {
     await onSubmit(
       schema,
       () => ({ title: '' }),
-      (data) => Promise.resolve(saved.push(data) && '1'),
+      (data) => {
+        saved.push(data)
+        return Promise.resolve('1')
+      },
     )()
     expect(saved).toEqual([])
     expect(errors.value).toEqual({ title: '请填写标题' })
