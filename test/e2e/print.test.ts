@@ -1,14 +1,16 @@
 /**
  * Paper (issue #19.2, docs/print.md): the discussion day's minutes with the
- * sign-in list and signature lines, and a campaign's blank 群众评议表, each
- * printed to PDF in Chromium; the test counts the A4 pages and reads the
- * key text back out of the PDF (test/support/pdf-text.ts).
+ * sign-in list and signature lines, a campaign's blank 群众评议表, the
+ * post-evaluation report's annex with the form results, each printed to PDF in Chromium; the test counts the A4 pages and
+ * reads the key text back out of the PDF (test/support/pdf-text.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chinaDate } from '#shared/calendar/working-days.ts'
 import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
 import { samplePlan, sampleTopic } from '#shared/meeting/meeting.fixtures.ts'
+import { FORM_KIND, POST_EVALUATION_KIND } from '#shared/assessment/assessment.kind.ts'
+import { formData, postEvaluationData, writeRecord } from '#server/supervision/record-builders.ts'
 import { campaignPayload, DIBAO_POLICY, policyPayload } from '../support/assessment-fixtures.ts'
 import { PATHS } from '../support/demo-county.ts'
 import { memoMutation, newRecordId } from '../support/memo-kind.ts'
@@ -19,14 +21,15 @@ import { startE2e, type E2eEnv } from './support/e2e-env.ts'
 const SYNC = { timeout: 30_000 }
 const TODAY = chinaDate(new Date().toISOString())
 const TOPIC = '村口路灯不亮'
+const SUGGESTION = '申请材料太多，建议精简'
 
 let env: E2eEnv
-const ids = { meeting: newRecordId(), campaign: newRecordId() }
+const ids = { meeting: newRecordId(), campaign: newRecordId(), issue: newRecordId() }
 
 beforeAll(async () => {
   env = await startE2e()
   const as = await loginAll(env, ['gridWorker', 'villageCadre', 'department', 'county'])
-  const issueId = newRecordId()
+  const issueId = ids.issue
   await pushApplied(
     env.app,
     as('gridWorker'),
@@ -60,6 +63,21 @@ beforeAll(async () => {
       kind: 'assessment_campaign',
     }),
   )
+  // The case the campaign's forms opened, as the server's trigger writes it (its id is the campaign's).
+  const formIds = [newRecordId(), newRecordId(), newRecordId()]
+  for (const [index, formId] of formIds.entries()) {
+    const facts = { id: formId, department: PATHS.dept1, on: TODAY, satisfaction: index + 1 }
+    await writeRecord(env.database.db, FORM_KIND, formId, {
+      ...formData({ ...facts, villagePath: PATHS.v1, campaignId: ids.campaign }),
+      suggestions: index === 0 ? SUGGESTION : '',
+    })
+  }
+  const opened = { id: ids.campaign, department: PATHS.dept1, openedOn: TODAY, concluded: true }
+  await writeRecord(env.database.db, POST_EVALUATION_KIND, ids.campaign, {
+    ...postEvaluationData({ ...opened, title: DIBAO_POLICY.title }),
+    villages: [PATHS.v1, PATHS.v2],
+    formIds,
+  })
 })
 afterAll(async () => {
   await env?.close()
@@ -96,6 +114,26 @@ describe('paper', () => {
     for (const key of ['群众评议表', DIBAO_POLICY.title, '实施效果', '很满意', '改进建议']) {
       expect(formText).toContain(key)
     }
+    await context.close()
+  })
+
+  it('prints the post-evaluation annex with the form results on A4', async () => {
+    const { context, page } = await env.signedInPhone('department')
+    const annex = await printed(page, `/assessments/cases/${ids.campaign}/annex`, 'annex-sheet')
+    expect(pdfPageCount(annex)).toBe(1)
+    const text = pdfText(annex)
+    for (const key of [
+      '政策实施后评估报告附件',
+      DIBAO_POLICY.title,
+      '计入评估的评议表 3 份',
+      '各村社评议情况',
+      SUGGESTION,
+      '部门评估结论：调整修改',
+      '起草部门（盖章）',
+    ]) {
+      expect(text).toContain(key)
+    }
+    expect(text).not.toContain('打印')
     await context.close()
   })
 })
