@@ -1,7 +1,8 @@
 /**
  * Paper (issue #19.2, docs/print.md): the discussion day's minutes with the
  * sign-in list and signature lines, a campaign's blank 群众评议表, the
- * post-evaluation report's annex with the form results, each printed to PDF in Chromium; the test counts the A4 pages and
+ * post-evaluation report's annex with the form results and the resident's
+ * receipt, each printed to PDF in Chromium; the test counts the A4 pages and
  * reads the key text back out of the PDF (test/support/pdf-text.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -22,6 +23,8 @@ const SYNC = { timeout: 30_000 }
 const TODAY = chinaDate(new Date().toISOString())
 const TOPIC = '村口路灯不亮'
 const SUGGESTION = '申请材料太多，建议精简'
+/** A receipt's tracking code as the capturing phone keeps it (src/app/features/issue/receipt-code.ts). */
+const RECEIPT_CODE = 'ABCDEFGHJKMN'
 
 let env: E2eEnv
 const ids = { meeting: newRecordId(), campaign: newRecordId(), issue: newRecordId() }
@@ -131,6 +134,33 @@ describe('paper', () => {
       '部门评估结论：调整修改',
       '起草部门（盖章）',
     ]) {
+      expect(text).toContain(key)
+    }
+    expect(text).not.toContain('打印')
+    await context.close()
+  })
+
+  it("prints the resident's receipt with its tracking code", async () => {
+    const { context, page } = await env.signedInPhone('gridWorker')
+    // The code is made and kept by the capturing phone only: put it where that phone keeps it.
+    await page.evaluate(
+      ([key, value]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('shuoshi')
+          open.onerror = () => reject(new Error('no database'))
+          open.onsuccess = () => {
+            const put = open.result.transaction('settings', 'readwrite')
+            put.objectStore('settings').put({ key, value })
+            put.oncomplete = () => resolve()
+            put.onerror = () => reject(new Error('not stored'))
+          }
+        }),
+      [`receipt:${ids.issue}`, RECEIPT_CODE] as const,
+    )
+    const receipt = await printed(page, `/issues/${ids.issue}/receipt`, 'receipt')
+    expect(pdfPageCount(receipt)).toBe(1)
+    const text = pdfText(receipt)
+    for (const key of ['群众说事回执', TOPIC, '查询码', 'ABCD-EFGH-JKMN']) {
       expect(text).toContain(key)
     }
     expect(text).not.toContain('打印')
