@@ -50,6 +50,13 @@ export const policyRoutes: RouteRecordRaw[] = [
     name: 'post-evaluation',
     component: page(() => import('./PostEvaluationPage.vue')),
   },
+  // The post-evaluation report's annex with the form results on A4 (docs/print.md).
+  {
+    path: '/assessments/cases/:id/annex',
+    name: 'post-evaluation-annex',
+    component: page(() => import('./PostEvaluationAnnexPrintPage.vue')),
+    meta: { isPrint: true },
+  },
   // The villager's own phone, from the station's QR code: no account.
   {
     path: '/p/:campaignId',
