@@ -146,7 +146,7 @@ function addDataRow(worksheet: ExcelJS.Worksheet, serial: number, cells: LedgerC
   const row = worksheet.addRow([serial, ...cells.map(excelValue)])
   // exceljs gives every row a style object of its own and looks each one up
   // by rendering it to XML; one shared (empty) object is looked up once.
-  row.style = ROW_STYLE
+  ;(row as StyledRow).style = ROW_STYLE
   row.eachCell({ includeEmpty: true }, (cell) => {
     const isDate = cell.value instanceof Date
     cell.style = isDate ? DATE_STYLE : CELL_STYLE
@@ -155,6 +155,8 @@ function addDataRow(worksheet: ExcelJS.Worksheet, serial: number, cells: LedgerC
 }
 
 const ROW_STYLE: Partial<ExcelJS.Style> = {}
+/** exceljs's rows carry a style; its typings leave it out. */
+type StyledRow = ExcelJS.Row & { style: Partial<ExcelJS.Style> }
 
 const CELL_STYLE: Partial<ExcelJS.Style> = {
   alignment: { vertical: 'top', wrapText: true },
