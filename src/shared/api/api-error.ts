@@ -22,7 +22,7 @@ export const ERROR_MESSAGES = {
   cannot_deactivate_self: '不能停用自己的账号',
   township_required: '请选择乡镇（街道）',
   payload_too_large: '提交的内容过大',
-  upload_quota_exceeded: '今天上传的照片已达上限，请明天再上传',
+  upload_quota_exceeded: '今天上传的照片和录音已达上限，请明天再上传',
   invalid_text: '提交的内容含有无法识别的字符（如空字符或残缺的表情符号），请删除后重试',
   client_outdated: '应用版本过旧，请刷新更新后再同步',
   ballot_code_invalid: '评议码无效或已使用，请向说事站工作人员核对',

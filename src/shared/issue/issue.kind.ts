@@ -44,6 +44,7 @@ import {
   type IssueCaptureUpdate,
 } from './issue.capture.schema.ts'
 import { issueDataSchema, type IssueData } from './issue.schema.ts'
+import { issueAttachments, withoutResidentMedia } from './issue.media.ts'
 
 /** The record kind's name in the sync protocol. */
 export const ISSUE_KIND = 'issue'
@@ -142,14 +143,6 @@ export function viewIssue(data: IssueData, viewer: Viewer): IssueData {
     }
   }
   return view
-}
-
-/** The issue without the resident's recorded voice and signature (kept on the server). */
-function withoutResidentMedia(data: IssueData): IssueData {
-  const { voiceNote: _voice, ...rest } = data
-  if (!rest.feedback) return rest
-  const { voiceNote: _feedbackVoice, signature: _signature, ...feedback } = rest.feedback
-  return { ...rest, feedback }
 }
 
 function create(
@@ -304,15 +297,7 @@ export function createIssueKind(
       return data.deputy ? [...audience, data.deputy.unitPath] : audience
     },
     view: viewIssue,
-    attachments(data: IssueData): string[] {
-      const { voiceNote, feedback } = data
-      return [
-        ...data.photos,
-        ...(voiceNote ? [voiceNote] : []),
-        ...(feedback?.voiceNote ? [feedback.voiceNote] : []),
-        ...(feedback?.signature ? [feedback.signature] : []),
-      ]
-    },
+    attachments: issueAttachments,
     references: issueReferences,
   }
 }
