@@ -24,6 +24,18 @@ afterAll(async () => {
   await env?.close()
 })
 
+/** The questions and answers of the policy's first interpretation session, as the server holds them. */
+async function storedQa(): Promise<unknown> {
+  const row = await env.database.db
+    .selectFrom('sync_record')
+    .select('data')
+    .where('kind', '=', 'policy')
+    .where('data', 'like', '%农村低保动态管理办法%')
+    .executeTakeFirst()
+  const data: unknown = JSON.parse(row?.data ?? 'null')
+  return (data as { interpretations?: { qa?: unknown }[] } | undefined)?.interpretations?.[0]?.qa
+}
+
 async function countRecords(kind: string): Promise<number> {
   const rows = await env.database.db
     .selectFrom('sync_record')
@@ -58,11 +70,22 @@ describe('policy assessment in Chromium at 360 px', () => {
     await page.getByTestId('interpretation-place').locator('input').fill('柳河村说事站')
     await page.getByTestId('interpretation-interpreter').locator('input').fill('县民政局 王科长')
     await page.getByTestId('interpretation-attendance').locator('input').fill('42')
+    // 简明问答: what residents asked, for the station's 双公开 wall; an empty second row is dropped.
+    await page
+      .getByTestId('interpretation-qa-question-0')
+      .locator('input')
+      .fill('低保多久复核一次？')
+    await page.getByTestId('interpretation-qa-answer-0').locator('textarea').fill('每年至少一次。')
+    await page.getByTestId('interpretation-qa-add').click()
     await page.getByTestId('interpretation-save').click()
     await expect
       .poll(() => page.getByTestId('policy-detail-status').textContent(), SYNC_TIMEOUT)
       .toContain('已按时解读')
     expect(await page.getByTestId('interpretations').textContent()).toContain('42人参加')
+    expect(await page.getByTestId('interpretations').textContent()).toContain('简明问答1条')
+    await expect
+      .poll(storedQa, SYNC_TIMEOUT)
+      .toEqual([{ question: '低保多久复核一次？', answer: '每年至少一次。' }])
     await page.locator('.van-toast').waitFor({ state: 'hidden' })
     await snapshot(page, 'assessment-policy')
 

@@ -77,6 +77,11 @@ export const qaSchema = z.object({
 /** A question and its answer. */
 export type QaEntry = z.infer<typeof qaSchema>
 
+/** The rows a form filled in: a row left wholly empty is not an entry. */
+export function filledQa(rows: readonly QaEntry[]): QaEntry[] {
+  return rows.filter((entry) => entry.question.trim() !== '' || entry.answer.trim() !== '')
+}
+
 /** The fields a department writes (create, and edit while a draft). */
 export const consultationDraftShape = {
   title: text({ max: 100, missing: '请填写事项名称', tooLong: '事项名称不超过100字' }),
