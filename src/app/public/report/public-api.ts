@@ -17,6 +17,11 @@ export class PublicApiError extends Error {
   }
 }
 
+/** The server's refusal in `error`, or null when the server was not reached (offline, a timeout). */
+export function serverRefusal(error: unknown): PublicApiError | null {
+  return error instanceof PublicApiError && error.status > 0 ? error : null
+}
+
 /** GET `path`, or POST `body` as JSON to it; the answer's JSON as `T`. */
 export async function publicApi<T>(path: string, body?: unknown, timeoutMs = 20_000): Promise<T> {
   let response: Response
