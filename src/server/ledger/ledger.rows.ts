@@ -10,6 +10,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { Ledger, LedgerContext, LedgerRow } from '#shared/ledger/ledger.definition.ts'
 import type { Period } from '#shared/supervision/period.ts'
+import type { AnyRecordKind } from '#shared/sync/record-kind.ts'
+import type { SyncRecord } from '#shared/sync/sync.protocol.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { scopePathOf } from '../plugins/scope.ts'
@@ -69,15 +71,11 @@ export async function* ledgerRows(
       .orderBy('r.key')
       .limit(LEDGER_PAGE)
       .execute()
-    const audiences = await findAudiences(
-      db,
-      page.map((record) => record.key),
-    )
-    return { page, audiences }
+    return { page, viewed: await viewPage(db, kind, page, auth) }
   }
   let next = readPage(null)
   for (;;) {
-    const { page, audiences } = await next
+    const { page, viewed } = await next
     const last = page.at(-1)
     const isLast = !last || page.length < LEDGER_PAGE
     // The next page is read (by PostgreSQL, on another core) while this one
@@ -87,16 +85,34 @@ export async function* ledgerRows(
       next = readPage(last)
       next.catch(() => undefined)
     }
-    for (const record of page) {
-      const projected = projectWith(kind, record, audiences.get(record.key) ?? [], auth)
-      if (!projected) continue
-      const row = ledger.row(projected.data, context, record.id)
+    for (const { record, view } of viewed) {
+      const row = ledger.row(view.data, context, record.id)
       if (!row || !inPeriod(row.date, period)) continue
       if (parent !== null && row.parent !== parent) continue
       yield { ...row, orgPath: record.org_path }
     }
     if (isLast) return
   }
+}
+
+/**
+ * A page of records as `auth` sees them: each with the kind's view for them,
+ * the ones they may not see left out (the sync pull's rule).
+ */
+export async function viewPage(
+  db: Kysely<DatabaseSchema>,
+  kind: AnyRecordKind,
+  page: readonly RecordRow[],
+  auth: AuthContext,
+): Promise<Array<{ record: RecordRow; view: SyncRecord }>> {
+  const audiences = await findAudiences(
+    db,
+    page.map((record) => record.key),
+  )
+  return page.flatMap((record) => {
+    const view = projectWith(kind, record, audiences.get(record.key) ?? [], auth)
+    return view ? [{ record, view }] : []
+  })
 }
 
 /** The last record of a page: where the next one starts. */

@@ -12,9 +12,8 @@ import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import { scopePathOf } from '../plugins/scope.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
-import { projectWith } from '../sync/projection.ts'
-import { findAudiences, inScope } from '../sync/record.repository.ts'
-import { LEDGER_PAGE } from './ledger.rows.ts'
+import { inScope } from '../sync/record.repository.ts'
+import { LEDGER_PAGE, viewPage } from './ledger.rows.ts'
 
 /** The tally's figures per row id over what `auth` may see. */
 export async function tallyLedger(
@@ -39,13 +38,8 @@ export async function tallyLedger(
         .orderBy('r.key')
         .limit(LEDGER_PAGE)
         .execute()
-      const audiences = await findAudiences(
-        db,
-        page.map((record) => record.key),
-      )
-      for (const record of page) {
-        const projected = projectWith(kind, record, audiences.get(record.key) ?? [], auth)
-        if (projected) tally.add(counts, name, projected.data)
+      for (const { view } of await viewPage(db, kind, page, auth)) {
+        tally.add(counts, name, view.data)
       }
       const last = page.at(-1)
       if (!last || page.length < LEDGER_PAGE) break

@@ -22,6 +22,7 @@ import {
 } from '#shared/livelihood/public-progress.ts'
 import { findOrgUnit, listSubtree } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
+import { sendPublicPhoto } from '../blob/public-photo.ts'
 import { BLOB_HELMET } from '../plugins/security-headers.ts'
 import { limitPublic, type PublicLimit } from '../rate-limit/public-guard.ts'
 
@@ -122,17 +123,7 @@ export function livelihoodPublicRoutes(app: FastifyInstance): void {
       const progress = await progressOf(unitId, request.query.year)
       if (!progress.items.some((item) => item.photo === sha256))
         throw new HttpError(404, 'not_found')
-      const blob = await db
-        .selectFrom('blob')
-        .select(['content_type', 'data'])
-        .where('sha256', '=', sha256)
-        .executeTakeFirst()
-      if (!blob) throw new HttpError(404, 'not_found')
-      return reply
-        .header('content-type', blob.content_type)
-        .header('cache-control', 'public, max-age=86400')
-        .header('content-disposition', `inline; filename="${sha256}"`)
-        .send(blob.data)
+      return sendPublicPhoto(db, reply, sha256)
     },
   )
 }

@@ -40,6 +40,7 @@ import { policyDataSchema } from '#shared/policy/policy.schema.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import { findOrgUnit } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
+import { sendPublicPhoto } from '../blob/public-photo.ts'
 import { BLOB_HELMET } from '../plugins/security-headers.ts'
 import { reserveAttempt } from '../rate-limit/rate-limit.repository.ts'
 import { MAX_PUBLIC_READS_PER_IP, PUBLIC_READ_WINDOW_MS } from '../livelihood/public.routes.ts'
@@ -169,17 +170,7 @@ export function wallRoutes(app: FastifyInstance): void {
       if (!wall.disclosures.some((disclosure) => disclosure.photos.includes(sha256))) {
         throw new HttpError(404, 'not_found')
       }
-      const blob = await db
-        .selectFrom('blob')
-        .select(['content_type', 'data'])
-        .where('sha256', '=', sha256)
-        .executeTakeFirst()
-      if (!blob) throw new HttpError(404, 'not_found')
-      return reply
-        .header('content-type', blob.content_type)
-        .header('cache-control', 'public, max-age=86400')
-        .header('content-disposition', `inline; filename="${sha256}"`)
-        .send(blob.data)
+      return sendPublicPhoto(db, reply, sha256)
     },
   )
 }

@@ -26,7 +26,7 @@ import {
 } from '../sync/record-kind.ts'
 import { mayManageConsultation } from './consultation.kind.ts'
 import { ANSWERING_STATUSES, RECEIVING_STATUSES } from './consultation.machine.ts'
-import { CONSULTATION_KIND, consultationDataSchema } from './consultation.schema.ts'
+import { consultationReference } from './consultation.reference.ts'
 import {
   answerInputSchema,
   classifyInputSchema,
@@ -241,46 +241,40 @@ function opinionReferences(
 ): RecordReference[] {
   const isCreate = mutation.op === 'create'
   const references: RecordReference[] = [
-    recordReference(
-      CONSULTATION_KIND,
-      consultationDataSchema,
-      next.consultationId,
-      { code: 'unknown_consultation', message: '该征求意见事项不存在或不在您的管辖范围内' },
-      (consultation) => {
-        if (consultation.department !== next.department) {
-          throw new MutationRejection('consultation_mismatch', '意见的起草部门与征求意见事项不符')
+    consultationReference(next.consultationId, (consultation) => {
+      if (consultation.department !== next.department) {
+        throw new MutationRejection('consultation_mismatch', '意见的起草部门与征求意见事项不符')
+      }
+      if (!isCreate) {
+        if (!ANSWERING_STATUSES.includes(consultation.status)) {
+          throw new MutationRejection('answers_frozen', '该事项已提交集体审议，答复不能再修改')
         }
-        if (!isCreate) {
-          if (!ANSWERING_STATUSES.includes(consultation.status)) {
-            throw new MutationRejection('answers_frozen', '该事项已提交集体审议，答复不能再修改')
-          }
-          return []
-        }
-        if (!RECEIVING_STATUSES.includes(consultation.status)) {
-          throw new MutationRejection('not_receiving', '该事项不在征求意见期内，不再接收意见')
-        }
-        if (next.heardOn < consultation.opensOn || next.heardOn > consultation.closesOn) {
-          throw new MutationRejection(
-            'not_receiving',
-            `听取意见日期须在征求意见期内（${consultation.opensOn}至${consultation.closesOn}）`,
-          )
-        }
-        if (
-          next.channel === 'public' &&
-          next.villagePath !== null &&
-          !consultation.concerns.some((path) => isWithin(next.villagePath ?? '', path))
-        ) {
-          throw new MutationRejection('consultation_mismatch', '所选村社不在该事项涉及范围内')
-        }
-        if (
-          next.sessionId !== null &&
-          !consultation.sessions.some((session) => session.id === next.sessionId)
-        ) {
-          throw new MutationRejection('unknown_session', '所选视频会不存在')
-        }
-        return [consultation.department]
-      },
-    ),
+        return []
+      }
+      if (!RECEIVING_STATUSES.includes(consultation.status)) {
+        throw new MutationRejection('not_receiving', '该事项不在征求意见期内，不再接收意见')
+      }
+      if (next.heardOn < consultation.opensOn || next.heardOn > consultation.closesOn) {
+        throw new MutationRejection(
+          'not_receiving',
+          `听取意见日期须在征求意见期内（${consultation.opensOn}至${consultation.closesOn}）`,
+        )
+      }
+      if (
+        next.channel === 'public' &&
+        next.villagePath !== null &&
+        !consultation.concerns.some((path) => isWithin(next.villagePath ?? '', path))
+      ) {
+        throw new MutationRejection('consultation_mismatch', '所选村社不在该事项涉及范围内')
+      }
+      if (
+        next.sessionId !== null &&
+        !consultation.sessions.some((session) => session.id === next.sessionId)
+      ) {
+        throw new MutationRejection('unknown_session', '所选视频会不存在')
+      }
+      return [consultation.department]
+    }),
   ]
   if (isCreate && next.meetingId !== null) {
     references.push(

@@ -13,6 +13,7 @@ import {
   type RecordReference,
   type ReferenceContext,
   parsePayload,
+  requireChanges,
   requireRole,
   shapeCheck,
 } from '../sync/record-kind.ts'
@@ -70,12 +71,7 @@ export function applyDeputyPlan(
     throw new MutationRejection('out_of_scope', '该联系计划不在您的管辖范围内')
   }
   const changes = parsePayload(deputyPlanUpdateSchema, payload)
-  const defined = Object.fromEntries(
-    Object.entries(changes).filter(([, value]) => value !== undefined),
-  )
-  if (Object.keys(defined).length === 0) {
-    throw new MutationRejection('invalid_payload', '没有要修改的内容')
-  }
+  const defined = requireChanges(changes)
   if (changes.villages) checkVillages(changes.villages, actor)
   return { ...current, ...defined, updatedAt: actor.at }
 }

@@ -13,6 +13,7 @@ import {
   type RecordKind,
   parsePayload,
   shapeCheck,
+  requireChanges,
   requireRole,
 } from '../sync/record-kind.ts'
 import {
@@ -88,12 +89,7 @@ export function applyMediator(
   switch (op) {
     case 'update': {
       const changes = parsePayload(mediatorUpdateSchema, payload)
-      const defined = Object.fromEntries(
-        Object.entries(changes).filter(([, value]) => value !== undefined),
-      )
-      if (Object.keys(defined).length === 0)
-        throw new MutationRejection('invalid_payload', '没有要修改的内容')
-      return { ...touched, ...defined }
+      return { ...touched, ...requireChanges(changes) }
     }
     case 'add_training':
       return {

@@ -23,6 +23,7 @@ import {
   type MutationInput,
   type RecordKind,
   type Viewer,
+  definedFields,
   parsePayload,
   requireRole,
   shapeCheck,
@@ -166,9 +167,7 @@ function updatePlan(
   }
   const changes = parsePayload(meetingPlanUpdateSchema, payload)
   const { topics, ...rest } = changes
-  const defined = Object.fromEntries(
-    Object.entries(rest).filter(([, value]) => value !== undefined),
-  )
+  const defined = definedFields(rest)
   const next: MeetingData = {
     ...current,
     ...defined,

@@ -21,11 +21,8 @@ import {
   requireRole,
 } from '../sync/record-kind.ts'
 import { MEETING_KIND, meetingDataSchema } from '../meeting/meeting.schema.ts'
-import {
-  CONSULTATION_KIND,
-  consultationDataSchema,
-  POLICY_TYPES,
-} from '../consultation/consultation.schema.ts'
+import { consultationReference } from '../consultation/consultation.reference.ts'
+import { POLICY_TYPES } from '../consultation/consultation.schema.ts'
 import { isSameDocumentNumber } from './document-number.ts'
 import { interpretationDeadline } from './interpretation.ts'
 import {
@@ -136,28 +133,22 @@ export const policyKind: RecordKind<PolicyData> = {
  * must be in sight, of the same department, of a policy type, and submitted
  * for review (the decision, in the same push, then names the policy).
  */
-function consultationReference(next: PolicyData): RecordReference[] {
+function decidedConsultationReference(next: PolicyData): RecordReference[] {
   if (next.consultationId === null) return []
   return [
-    recordReference(
-      CONSULTATION_KIND,
-      consultationDataSchema,
-      next.consultationId,
-      { code: 'unknown_consultation', message: '该征求意见事项不存在或不在您的管辖范围内' },
-      (consultation) => {
-        const isDecidable =
-          consultation.status === 'submitted' &&
-          consultation.department === next.issuingDepartment &&
-          POLICY_TYPES.includes(consultation.type)
-        if (!isDecidable) {
-          throw new MutationRejection(
-            'consultation_mismatch',
-            '只有已提交集体审议的本部门政策类事项可以登记为政策',
-          )
-        }
-        return []
-      },
-    ),
+    consultationReference(next.consultationId, (consultation) => {
+      const isDecidable =
+        consultation.status === 'submitted' &&
+        consultation.department === next.issuingDepartment &&
+        POLICY_TYPES.includes(consultation.type)
+      if (!isDecidable) {
+        throw new MutationRejection(
+          'consultation_mismatch',
+          '只有已提交集体审议的本部门政策类事项可以登记为政策',
+        )
+      }
+      return []
+    }),
   ]
 }
 
@@ -228,7 +219,7 @@ function policyReferences(
           )
         },
       },
-      ...consultationReference(next),
+      ...decidedConsultationReference(next),
     ]
   }
   const meetingId = mutation.op === 'record_interpretation' ? mutation.payload.meetingId : null

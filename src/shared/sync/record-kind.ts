@@ -62,6 +62,26 @@ export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): 
   )
 }
 
+/** The fields an update sets: a field left `undefined` keeps its current value. */
+export function definedFields<T extends Record<string, unknown>>(
+  changes: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>
+  }
+}
+
+/** `definedFields`, refusing an update that sets nothing as `invalid_payload`. */
+export function requireChanges<T extends Record<string, unknown>>(
+  changes: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  const defined = definedFields(changes)
+  if (Object.keys(defined).length === 0) {
+    throw new MutationRejection('invalid_payload', '没有要修改的内容')
+  }
+  return defined
+}
+
 export interface MutationInput {
   op: string
   payload: Record<string, unknown>
