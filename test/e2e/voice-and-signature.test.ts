@@ -118,8 +118,11 @@ describe('voice notes and signatures in Chromium at 360 px', () => {
     })
     const field = page.getByTestId('voice-note')
     await field.getByTestId('voice-record').click()
-    // The clock shows while the fake microphone records; a second is enough.
-    await expect.poll(() => field.getByTestId('voice-clock').textContent()).toContain('0:01')
+    // The clock shows while the fake microphone records; a second is enough. The poll's
+    // own default (1 s) races the clock's first tick, so it waits as long as a sync may.
+    await expect
+      .poll(() => field.getByTestId('voice-clock').textContent(), SYNC_TIMEOUT)
+      .toContain('0:01')
     await field.getByTestId('voice-stop').click()
     await field.getByTestId('voice-preview').waitFor()
     await page.getByTestId('capture-save').click()
