@@ -17,10 +17,9 @@ import {
   MutationRejection,
   recordReference,
   type Actor,
+  type KindReferences,
   type MutationInput,
   type RecordKind,
-  type RecordReference,
-  type ReferenceContext,
   parsePayload,
   shapeCheck,
   requireRole,
@@ -117,25 +116,13 @@ function applyCampaign(
   return { ...current, status: 'closed', closedAt: actor.at }
 }
 
-/** The campaign kind: opened by the county or the issuing department, closed by them. */
-export const campaignKind: RecordKind<CampaignData> = {
-  kind: CAMPAIGN_KIND,
-  schema: campaignDataSchema,
-  apply: applyCampaign,
-  audience: (data) => [data.issuingDepartment, ...data.villages, ...data.grids],
-  references: campaignReferences,
-}
-
 /**
  * A campaign is of a policy: the server loads it, and the campaign's
  * department, title and number must be the policy's, its villages and grids
  * among those the policy concerns — so a campaign reaches no one the policy
  * does not already reach.
  */
-function campaignReferences(
-  mutation: MutationInput,
-  { next }: ReferenceContext<CampaignData>,
-): RecordReference[] {
+const campaignReferences: KindReferences<CampaignData> = (mutation, { next }) => {
   if (mutation.op !== 'create') return []
   return [
     ...issuingDepartmentReference(mutation),
@@ -165,15 +152,21 @@ function campaignReferences(
   ]
 }
 
+/** The campaign kind: opened by the county or the issuing department, closed by them. */
+export const campaignKind: RecordKind<CampaignData> = {
+  kind: CAMPAIGN_KIND,
+  schema: campaignDataSchema,
+  apply: applyCampaign,
+  audience: (data) => [data.issuingDepartment, ...data.villages, ...data.grids],
+  references: campaignReferences,
+}
+
 /**
  * A form is of a campaign, which the server loads: the form's department
  * (which decides who reads its free text) must be the campaign's, and its
  * village one of the campaign's villages.
  */
-function formReferences(
-  mutation: MutationInput,
-  { next }: ReferenceContext<FormData>,
-): RecordReference[] {
+const formReferences: KindReferences<FormData> = (mutation, { next }) => {
   if (mutation.op !== 'create') return []
   return [
     recordReference(

@@ -11,11 +11,11 @@ import {
   MutationRejection,
   parsePayload,
   type Actor,
+  type KindReferences,
   type MutationInput,
   recordReference,
   type RecordKind,
   type RecordReference,
-  type ReferenceContext,
   shapeCheck,
   requireRole,
 } from '../sync/record-kind.ts'
@@ -81,6 +81,68 @@ function link(current: CatalogueData, payload: Record<string, unknown>, actor: A
   )
 }
 
+/**
+ * One catalogue per county and year (a device cannot know every catalogue),
+ * and each entry's department is a real department of the county. The
+ * county's own downward mark lies in the county staff's own scope: only
+ * they create and amend the record. A link names a consultation the author
+ * can see, of the entry's own department.
+ */
+const catalogueReferences: KindReferences<CatalogueData> = (mutation, { recordId, next }) => {
+  if (mutation.op === 'link') {
+    const { entryId, consultationId } = mutation.payload
+    const entry = next.entries.find((candidate) => candidate.id === entryId)
+    if (typeof consultationId !== 'string' || !entry) return []
+    return [
+      recordReference(
+        CONSULTATION_KIND,
+        consultationDataSchema,
+        consultationId,
+        { code: 'unknown_consultation', message: '所选征求意见事项不存在或不在您的管辖范围内' },
+        (consultation) => {
+          if (consultation.department !== entry.department) {
+            throw new MutationRejection(
+              'consultation_mismatch',
+              '所选征求意见事项不是该目录事项的承办单位起草的',
+            )
+          }
+          return []
+        },
+      ),
+    ]
+  }
+  if (mutation.op !== 'create' && mutation.op !== 'set_entries') return []
+  const departments = [...new Set(next.entries.map((entry) => entry.department))]
+  return [
+    ...(mutation.op === 'create'
+      ? [
+          {
+            type: 'distinct' as const,
+            kind: CATALOGUE_KIND,
+            id: recordId,
+            code: 'duplicate_catalogue',
+            message: `${next.year}年度目录已经建立，请在原目录中修改`,
+            clashes: (other: unknown) => {
+              const parsed = catalogueDataSchema.safeParse(other)
+              return (
+                parsed.success &&
+                parsed.data.year === next.year &&
+                parsed.data.county === next.county
+              )
+            },
+          },
+        ]
+      : []),
+    ...departments.map((path): RecordReference => ({
+      type: 'org_unit',
+      path,
+      tier: 'department',
+      code: 'unknown_department',
+      message: '所选承办单位不是本县的县级部门',
+    })),
+  ]
+}
+
 /** The catalogue kind. */
 export const catalogueKind: RecordKind<CatalogueData> = {
   kind: CATALOGUE_KIND,
@@ -141,69 +203,4 @@ export const catalogueKind: RecordKind<CatalogueData> = {
     return [downwardAudience(data.county)]
   },
   references: catalogueReferences,
-}
-
-/**
- * One catalogue per county and year (a device cannot know every catalogue),
- * and each entry's department is a real department of the county. The
- * county's own downward mark lies in the county staff's own scope: only
- * they create and amend the record. A link names a consultation the author
- * can see, of the entry's own department.
- */
-function catalogueReferences(
-  mutation: MutationInput,
-  { recordId, next }: ReferenceContext<CatalogueData>,
-): RecordReference[] {
-  if (mutation.op === 'link') {
-    const { entryId, consultationId } = mutation.payload
-    const entry = next.entries.find((candidate) => candidate.id === entryId)
-    if (typeof consultationId !== 'string' || !entry) return []
-    return [
-      recordReference(
-        CONSULTATION_KIND,
-        consultationDataSchema,
-        consultationId,
-        { code: 'unknown_consultation', message: '所选征求意见事项不存在或不在您的管辖范围内' },
-        (consultation) => {
-          if (consultation.department !== entry.department) {
-            throw new MutationRejection(
-              'consultation_mismatch',
-              '所选征求意见事项不是该目录事项的承办单位起草的',
-            )
-          }
-          return []
-        },
-      ),
-    ]
-  }
-  if (mutation.op !== 'create' && mutation.op !== 'set_entries') return []
-  const departments = [...new Set(next.entries.map((entry) => entry.department))]
-  return [
-    ...(mutation.op === 'create'
-      ? [
-          {
-            type: 'distinct' as const,
-            kind: CATALOGUE_KIND,
-            id: recordId,
-            code: 'duplicate_catalogue',
-            message: `${next.year}年度目录已经建立，请在原目录中修改`,
-            clashes: (other: unknown) => {
-              const parsed = catalogueDataSchema.safeParse(other)
-              return (
-                parsed.success &&
-                parsed.data.year === next.year &&
-                parsed.data.county === next.county
-              )
-            },
-          },
-        ]
-      : []),
-    ...departments.map((path): RecordReference => ({
-      type: 'org_unit',
-      path,
-      tier: 'department',
-      code: 'unknown_department',
-      message: '所选承办单位不是本县的县级部门',
-    })),
-  ]
 }

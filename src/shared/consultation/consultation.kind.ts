@@ -16,10 +16,8 @@ import {
   parsePayload,
   recordReference,
   type Actor,
-  type MutationInput,
+  type KindReferences,
   type RecordKind,
-  type RecordReference,
-  type ReferenceContext,
   shapeCheck,
 } from '../sync/record-kind.ts'
 import {
@@ -269,10 +267,7 @@ export function createConsultationKind(
  * - decide: the registered policy exists, is in sight and names this
  *   consultation.
  */
-function consultationReferences(
-  mutation: MutationInput,
-  { recordId, next }: ReferenceContext<ConsultationData>,
-): RecordReference[] {
+const consultationReferences: KindReferences<ConsultationData> = (mutation, { recordId, next }) => {
   switch (mutation.op) {
     case 'create':
       return [

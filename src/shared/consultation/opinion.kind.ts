@@ -17,10 +17,9 @@ import {
   parsePayload,
   recordReference,
   type Actor,
-  type MutationInput,
+  type KindReferences,
   type RecordKind,
   type RecordReference,
-  type ReferenceContext,
   type Viewer,
   shapeCheck,
 } from '../sync/record-kind.ts'
@@ -195,38 +194,6 @@ export function viewOpinion(data: OpinionData, viewer: Viewer): OpinionData {
   }
 }
 
-/** The opinion kind. */
-export const opinionKind: RecordKind<OpinionData> = {
-  kind: OPINION_KIND,
-  schema: opinionDataSchema,
-  apply(current, mutation, actor) {
-    const { op, payload } = mutation
-    if (op === 'create') {
-      return createOnce(current, '该意见已提交，请勿重复提交', () => create(payload, actor))
-    }
-    if (op !== 'classify' && op !== 'answer') {
-      throw new MutationRejection('immutable', '意见提交后内容不能修改')
-    }
-    if (!current) throw new MutationRejection('not_found', '该意见不存在或尚未同步')
-    return op === 'answer' ? answer(current, payload, actor) : classify(current, payload, actor)
-  },
-  /**
-   * Where it was heard (its township sees it above), and the consultation's
-   * department. A public opinion naming its village reaches down to the
-   * village's grids too, so the grid worker can tell the resident the answer
-   * (the person's name and phone stay masked for them: `canSeeOpinionPerson`).
-   */
-  audience: (data) => [
-    data.unitPath,
-    ...(data.channel === 'public' && data.villagePath !== null
-      ? [downwardAudience(data.villagePath)]
-      : []),
-    data.department,
-  ],
-  view: viewOpinion,
-  references: opinionReferences,
-}
-
 /**
  * The consultation, which the server loads for every operation: on create
  * it must be receiving, the opinion's department and dates its own, a public
@@ -235,10 +202,7 @@ export const opinionKind: RecordKind<OpinionData> = {
  * A discussion day must list the consultation and be one the author records.
  * A group's lead must be an opinion of the same consultation.
  */
-function opinionReferences(
-  mutation: MutationInput,
-  { recordId, next, actor }: ReferenceContext<OpinionData>,
-): RecordReference[] {
+const opinionReferences: KindReferences<OpinionData> = (mutation, { recordId, next, actor }) => {
   const isCreate = mutation.op === 'create'
   const references: RecordReference[] = [
     consultationReference(next.consultationId, (consultation) => {
@@ -316,4 +280,36 @@ function opinionReferences(
     )
   }
   return references
+}
+
+/** The opinion kind. */
+export const opinionKind: RecordKind<OpinionData> = {
+  kind: OPINION_KIND,
+  schema: opinionDataSchema,
+  apply(current, mutation, actor) {
+    const { op, payload } = mutation
+    if (op === 'create') {
+      return createOnce(current, '该意见已提交，请勿重复提交', () => create(payload, actor))
+    }
+    if (op !== 'classify' && op !== 'answer') {
+      throw new MutationRejection('immutable', '意见提交后内容不能修改')
+    }
+    if (!current) throw new MutationRejection('not_found', '该意见不存在或尚未同步')
+    return op === 'answer' ? answer(current, payload, actor) : classify(current, payload, actor)
+  },
+  /**
+   * Where it was heard (its township sees it above), and the consultation's
+   * department. A public opinion naming its village reaches down to the
+   * village's grids too, so the grid worker can tell the resident the answer
+   * (the person's name and phone stay masked for them: `canSeeOpinionPerson`).
+   */
+  audience: (data) => [
+    data.unitPath,
+    ...(data.channel === 'public' && data.villagePath !== null
+      ? [downwardAudience(data.villagePath)]
+      : []),
+    data.department,
+  ],
+  view: viewOpinion,
+  references: opinionReferences,
 }

@@ -8,10 +8,10 @@ import { isWithin, pathIds } from '../org/org-path.ts'
 import {
   MutationRejection,
   type Actor,
+  type KindReferences,
   type MutationInput,
   type RecordKind,
   type RecordReference,
-  type ReferenceContext,
   parsePayload,
   requireChanges,
   requireRole,
@@ -81,10 +81,7 @@ export function applyDeputyPlan(
  * and every village and grid must exist with its tier: the device copies
  * them from the org tree, the server checks they are real.
  */
-function planReferences(
-  mutation: MutationInput,
-  { next }: ReferenceContext<DeputyPlanData>,
-): RecordReference[] {
+const planReferences: KindReferences<DeputyPlanData> = (mutation, { next }) => {
   const refusal = { code: 'unknown_unit', message: '所选代表委员或村社不存在，请重新选择' }
   return [
     { type: 'org_unit', path: next.deputyPath, tier: 'deputy', isAddressee: true, ...refusal },

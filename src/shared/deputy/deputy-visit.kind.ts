@@ -8,10 +8,9 @@ import { chinaDate } from '../calendar/working-days.ts'
 import {
   MutationRejection,
   type Actor,
+  type KindReferences,
   type MutationInput,
   type RecordKind,
-  type RecordReference,
-  type ReferenceContext,
   parsePayload,
   recordReference,
   requireRole,
@@ -84,10 +83,7 @@ export function applyDeputyVisit(
 }
 
 /** A new visit names its plan: the plan must be the author's and link the village. */
-function visitReferences(
-  mutation: MutationInput,
-  { next, actor }: ReferenceContext<DeputyVisitData>,
-): RecordReference[] {
+const visitReferences: KindReferences<DeputyVisitData> = (mutation, { next, actor }) => {
   if (mutation.op !== 'create') return []
   return [
     recordReference(

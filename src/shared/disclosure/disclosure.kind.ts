@@ -14,10 +14,9 @@ import {
   parsePayload,
   recordReference,
   type Actor,
+  type KindReferences,
   type MutationInput,
   type RecordKind,
-  type RecordReference,
-  type ReferenceContext,
 } from '../sync/record-kind.ts'
 import {
   COUNTY_CATEGORY_PREFIX,
@@ -132,10 +131,7 @@ export function applyDisclosure(
  * A county category must exist in the author's sight, be in use, and carry
  * the name the device showed (so the wall shows the county's own word).
  */
-function disclosureReferences(
-  mutation: MutationInput,
-  { next }: ReferenceContext<DisclosureData>,
-): RecordReference[] {
+const disclosureReferences: KindReferences<DisclosureData> = (mutation, { next }) => {
   if (mutation.op !== 'create' && mutation.op !== 'edit') return []
   if (!next.category.startsWith(COUNTY_CATEGORY_PREFIX)) return []
   const refusal = { code: 'unknown_category', message: '所选公开类别不存在或已停用' }

@@ -16,11 +16,11 @@ import {
   createOnce,
   MutationRejection,
   type Actor,
+  type KindReferences,
   type MutationInput,
   recordReference,
   type RecordKind,
   type RecordReference,
-  type ReferenceContext,
   parsePayload,
   shapeCheck,
 } from '../sync/record-kind.ts'
@@ -232,10 +232,7 @@ export function createIssueKind(
  *   outcome needs the right to record that day — a mediator only when
  *   invited to it or placed at its village (`canRecordMeeting`).
  */
-function issueReferences(
-  mutation: MutationInput,
-  { recordId, actor, next }: ReferenceContext<IssueData>,
-): RecordReference[] {
+const issueReferences: KindReferences<IssueData> = (mutation, { recordId, actor, next }) => {
   const { op, payload } = mutation
   if (op === 'create') return next.deputy ? deputyReferences(recordId, next, actor) : []
   if (op !== 'transition') return []

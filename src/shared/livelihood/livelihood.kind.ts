@@ -17,10 +17,9 @@ import {
   parsePayload,
   recordReference,
   type Actor,
-  type MutationInput,
+  type KindReferences,
   type RecordKind,
   type RecordReference,
-  type ReferenceContext,
   requireRole,
   shapeCheck,
 } from '../sync/record-kind.ts'
@@ -139,9 +138,6 @@ export function createLivelihoodKind({
   }
 }
 
-/** The kind with the default submission date (devices, tests, tools). */
-export const livelihoodItemKind: RecordKind<LivelihoodItemData> = createLivelihoodKind()
-
 /**
  * Home: the proposing village (or the township). Then the township with a
  * downward mark (the township and every village and grid below it), the
@@ -256,10 +252,10 @@ function sourceReferences(
  * under a lock, so parallel pushes cannot both pass); the department it is
  * handed to; the item a merge joins, and on `absorb` the item that joined.
  */
-function livelihoodReferences(
-  mutation: MutationInput,
-  { recordId, current, next }: ReferenceContext<LivelihoodItemData>,
-): RecordReference[] {
+const livelihoodReferences: KindReferences<LivelihoodItemData> = (
+  mutation,
+  { recordId, current, next },
+) => {
   const { op, payload } = mutation
   if (op === 'create') {
     return [
@@ -368,3 +364,6 @@ function absorbReferences(
     },
   ]
 }
+
+/** The kind with the default submission date (devices, tests, tools). */
+export const livelihoodItemKind: RecordKind<LivelihoodItemData> = createLivelihoodKind()

@@ -15,10 +15,9 @@ import {
   parsePayload,
   recordReference,
   type Actor,
+  type KindReferences,
   type MutationInput,
   type RecordKind,
-  type RecordReference,
-  type ReferenceContext,
   requireRole,
 } from '../sync/record-kind.ts'
 import { addBallot } from './ranking.ts'
@@ -154,10 +153,7 @@ function applyRanking(
  * under the name the residents are shown; the day must be the same
  * village's and not cancelled.
  */
-function rankingReferences(
-  mutation: MutationInput,
-  { next }: ReferenceContext<RankingData>,
-): RecordReference[] {
+const rankingReferences: KindReferences<RankingData> = (mutation, { next }) => {
   if (mutation.op !== 'create') return []
   const candidates = next.candidates.map((candidate) =>
     recordReference(

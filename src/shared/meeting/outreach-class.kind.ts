@@ -12,10 +12,10 @@ import {
   createOnce,
   MutationRejection,
   type Actor,
+  type KindReferences,
   type MutationInput,
   type RecordKind,
   type RecordReference,
-  type ReferenceContext,
   parsePayload,
   recordReference,
   requireRole,
@@ -73,10 +73,7 @@ export function mediatorReferences(mediators: readonly OutreachMediator[]): Reco
   )
 }
 
-function classReferences(
-  mutation: MutationInput,
-  { next }: ReferenceContext<TouringClassData>,
-): RecordReference[] {
+const classReferences: KindReferences<TouringClassData> = (mutation, { next }) => {
   return [
     {
       type: 'org_unit',

@@ -10,10 +10,9 @@ import {
   createOnce,
   MutationRejection,
   type Actor,
+  type KindReferences,
   type MutationInput,
   type RecordKind,
-  type RecordReference,
-  type ReferenceContext,
   parsePayload,
   requireRole,
   shapeCheck,
@@ -91,10 +90,7 @@ export function applyStudio(
   }
 }
 
-function studioReferences(
-  mutation: MutationInput,
-  { next }: ReferenceContext<StudioData>,
-): RecordReference[] {
+const studioReferences: KindReferences<StudioData> = (mutation, { next }) => {
   if (mutation.op === 'add_session') return []
   const named = mutation.op === 'create' ? [next.leader, ...next.members] : next.members
   return [

@@ -11,11 +11,11 @@ import {
   createOnce,
   MutationRejection,
   type Actor,
+  type KindReferences,
   type MutationInput,
   recordReference,
   type RecordKind,
   type RecordReference,
-  type ReferenceContext,
   parsePayload,
   shapeCheck,
   requireRole,
@@ -100,34 +100,6 @@ function recordInterpretation(
   }
 }
 
-/** The policy kind. */
-export const policyKind: RecordKind<PolicyData> = {
-  kind: POLICY_KIND,
-  schema: policyDataSchema,
-  apply(current: PolicyData | null, mutation: MutationInput, actor: Actor): PolicyData {
-    const { op, payload } = mutation
-    if (op === 'create') {
-      return createOnce(current, '该政策已登记，请勿重复提交', () => create(payload, actor))
-    }
-    if (op !== 'record_interpretation') throw new MutationRejection('unknown_op', '不支持的操作')
-    if (!current) throw new MutationRejection('not_found', '该政策不存在或尚未同步')
-    return recordInterpretation(current, payload, actor)
-  },
-  /**
-   * The issuing department, and each concerned township or village together
-   * with every unit below it (a downward entry, ADR 0004): the stations and
-   * grids that interpret it, transcribe its forms and plan discussion days
-   * around it must hold it too.
-   */
-  audience(data: PolicyData): string[] {
-    return [data.issuingDepartment, ...data.concerns.map(downwardAudience)]
-  },
-  attachments(data: PolicyData): string[] {
-    return data.attachments
-  },
-  references: policyReferences,
-}
-
 /**
  * A policy decided on a consultation (issue #15) names it: the consultation
  * must be in sight, of the same department, of a policy type, and submitted
@@ -197,10 +169,7 @@ export function issuingDepartmentReference(
  * be the county's only one. An interpretation given at a discussion day names the day, which must be in
  * the author's sight and list the policy.
  */
-function policyReferences(
-  mutation: MutationInput,
-  { recordId, next }: ReferenceContext<PolicyData>,
-): RecordReference[] {
+const policyReferences: KindReferences<PolicyData> = (mutation, { recordId, next }) => {
   if (mutation.op === 'create') {
     return [
       ...issuingDepartmentReference(mutation, { isAddressee: true }),
@@ -238,4 +207,32 @@ function policyReferences(
       },
     ),
   ]
+}
+
+/** The policy kind. */
+export const policyKind: RecordKind<PolicyData> = {
+  kind: POLICY_KIND,
+  schema: policyDataSchema,
+  apply(current: PolicyData | null, mutation: MutationInput, actor: Actor): PolicyData {
+    const { op, payload } = mutation
+    if (op === 'create') {
+      return createOnce(current, '该政策已登记，请勿重复提交', () => create(payload, actor))
+    }
+    if (op !== 'record_interpretation') throw new MutationRejection('unknown_op', '不支持的操作')
+    if (!current) throw new MutationRejection('not_found', '该政策不存在或尚未同步')
+    return recordInterpretation(current, payload, actor)
+  },
+  /**
+   * The issuing department, and each concerned township or village together
+   * with every unit below it (a downward entry, ADR 0004): the stations and
+   * grids that interpret it, transcribe its forms and plan discussion days
+   * around it must hold it too.
+   */
+  audience(data: PolicyData): string[] {
+    return [data.issuingDepartment, ...data.concerns.map(downwardAudience)]
+  },
+  attachments(data: PolicyData): string[] {
+    return data.attachments
+  },
+  references: policyReferences,
 }

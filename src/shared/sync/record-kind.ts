@@ -124,6 +124,15 @@ export interface RecordKind<TData extends Record<string, unknown>> {
   references?(mutation: MutationInput, context: ReferenceContext<TData>): readonly RecordReference[]
 }
 
+/**
+ * A kind's `references` written on its own: typed by this one contract, so a
+ * kind declares `const xReferences: KindReferences<XData> = (mutation, { next }) => …`
+ * instead of repeating the parameter and return types.
+ */
+export type KindReferences<TData extends Record<string, unknown>> = NonNullable<
+  RecordKind<TData>['references']
+>
+
 /** What `references` may look at: the record's id, its state before and after, and its author. */
 export interface ReferenceContext<TData> {
   recordId: string
