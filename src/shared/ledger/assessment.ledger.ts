@@ -12,7 +12,7 @@ import {
   type FormChannel,
   type FormData,
 } from '../assessment/assessment.schema.ts'
-import { dateCell, defineLedger, instantCell, readWith } from './ledger.definition.ts'
+import { dateCell, defineLedger, grouped, instantCell, readWith } from './ledger.definition.ts'
 
 const CHANNEL_LABELS: Readonly<Record<FormChannel, string>> = {
   self_service: '群众自助填写',
@@ -34,37 +34,17 @@ export const formLedger = defineLedger<FormData>({
     { header: '填写日期', width: 8, value: (form) => instantCell(form.submittedAt) },
     { header: '村社', width: 10, value: (form, context) => context.unitName(form.villagePath) },
     { header: '方式', width: 7, value: (form) => CHANNEL_LABELS[form.channel] },
-    {
-      header: '实施效果',
-      group: '评分（1–5分）',
-      width: 4,
-      summary: 'mean',
-      value: (form) => form.scores.effect,
-    },
-    {
-      header: '满意度',
-      group: '评分（1–5分）',
-      width: 4,
-      summary: 'mean',
-      value: (form) => form.scores.satisfaction,
-    },
-    {
-      header: '可操作性',
-      group: '评分（1–5分）',
-      width: 4,
-      summary: 'mean',
-      value: (form) => form.scores.operability,
-    },
-    {
-      header: '合理性',
-      group: '评分（1–5分）',
-      width: 4,
-      summary: 'mean',
-      value: (form) => form.scores.reasonableness,
-    },
-    { header: '存在的不足', group: '意见建议', width: 14, value: (form) => form.shortcomings },
-    { header: '存在风险', group: '意见建议', width: 14, value: (form) => form.risks },
-    { header: '改进建议', group: '意见建议', width: 14, value: (form) => form.suggestions },
+    grouped('评分（1–5分）', [
+      { header: '实施效果', width: 4, summary: 'mean', value: (form) => form.scores.effect },
+      { header: '满意度', width: 4, summary: 'mean', value: (form) => form.scores.satisfaction },
+      { header: '可操作性', width: 4, summary: 'mean', value: (form) => form.scores.operability },
+      { header: '合理性', width: 4, summary: 'mean', value: (form) => form.scores.reasonableness },
+    ]),
+    grouped('意见建议', [
+      { header: '存在的不足', width: 14, value: (form) => form.shortcomings },
+      { header: '存在风险', width: 14, value: (form) => form.risks },
+      { header: '改进建议', width: 14, value: (form) => form.suggestions },
+    ]),
     { header: '录入人', width: 6, value: (form) => form.recordedByName },
   ],
 })
@@ -83,18 +63,10 @@ export const campaignLedger = defineLedger<CampaignData>({
       width: 10,
       value: (campaign, context) => context.unitName(campaign.issuingDepartment),
     },
-    {
-      header: '开始',
-      group: '评议期间',
-      width: 8,
-      value: (campaign) => dateCell(campaign.opensOn),
-    },
-    {
-      header: '结束',
-      group: '评议期间',
-      width: 8,
-      value: (campaign) => dateCell(campaign.closesOn),
-    },
+    grouped('评议期间', [
+      { header: '开始', width: 8, value: (campaign) => dateCell(campaign.opensOn) },
+      { header: '结束', width: 8, value: (campaign) => dateCell(campaign.closesOn) },
+    ]),
     {
       header: '参评村社',
       width: 16,

@@ -22,6 +22,7 @@ import {
   countOf,
   dateCell,
   defineLedger,
+  grouped,
   instantCell,
   readWith,
   type LedgerTally,
@@ -85,50 +86,42 @@ export const consultationLedger = defineLedger<ConsultationRow>({
       width: 10,
       value: (consultation, context) => context.unitName(consultation.department),
     },
-    {
-      header: '开始',
-      group: '征求期间',
-      width: 8,
-      value: (consultation) => dateCell(consultation.opensOn),
-    },
-    {
-      header: '截止',
-      group: '征求期间',
-      width: 8,
-      value: (consultation) => dateCell(consultation.closesOn),
-    },
+    grouped('征求期间', [
+      { header: '开始', width: 8, value: (consultation) => dateCell(consultation.opensOn) },
+      { header: '截止', width: 8, value: (consultation) => dateCell(consultation.closesOn) },
+    ]),
     {
       header: '视频会议',
       width: 4,
       summary: 'sum',
       value: (consultation) => consultation.sessions.length,
     },
-    {
-      header: '意见数',
-      group: '群众意见',
-      width: 4,
-      summary: 'sum',
-      value: (consultation, context) => countOf(context, consultation.id, 'heard'),
-    },
-    {
-      header: '已采纳',
-      group: '群众意见',
-      width: 4,
-      summary: 'sum',
-      value: (consultation, context) => countOf(context, consultation.id, 'adopted'),
-    },
-    {
-      header: '答复期限',
-      group: '意见答复',
-      width: 8,
-      value: (consultation) => dateCell(consultation.answersDue?.date),
-    },
-    {
-      header: '答复日期',
-      group: '意见答复',
-      width: 8,
-      value: (consultation) => instantCell(consultation.answeredAt),
-    },
+    grouped('群众意见', [
+      {
+        header: '意见数',
+        width: 4,
+        summary: 'sum',
+        value: (consultation, context) => countOf(context, consultation.id, 'heard'),
+      },
+      {
+        header: '已采纳',
+        width: 4,
+        summary: 'sum',
+        value: (consultation, context) => countOf(context, consultation.id, 'adopted'),
+      },
+    ]),
+    grouped('意见答复', [
+      {
+        header: '答复期限',
+        width: 8,
+        value: (consultation) => dateCell(consultation.answersDue?.date),
+      },
+      {
+        header: '答复日期',
+        width: 8,
+        value: (consultation) => instantCell(consultation.answeredAt),
+      },
+    ]),
     { header: '状态', width: 6, value: (consultation) => STATUS_LABELS[consultation.status] },
     {
       header: '审议结果',

@@ -8,7 +8,7 @@
 import { z } from 'zod'
 import { handoverSchema } from '../admin/admin.schema.ts'
 import { chinaDate } from '../calendar/working-days.ts'
-import { instantCell, defineLedger, readWith } from './ledger.definition.ts'
+import { instantCell, defineLedger, grouped, readWith } from './ledger.definition.ts'
 
 /** A hand-over as the ledger reads it: the line of the on-screen list and the grid's path. */
 export const handoverLedgerRowSchema = handoverSchema.extend({ gridPath: z.string() })
@@ -36,8 +36,10 @@ export const handoverLedger = defineLedger<HandoverLedgerRow>({
       value: (handover, context) => context.unitName(villagePath(handover.gridPath)),
     },
     { header: '网格', width: 8, value: (handover) => handover.gridName },
-    { header: '交出人', group: '网格员', width: 5, value: (handover) => handover.fromUser.name },
-    { header: '接任人', group: '网格员', width: 5, value: (handover) => handover.toUser.name },
+    grouped('网格员', [
+      { header: '交出人', width: 5, value: (handover) => handover.fromUser.name },
+      { header: '接任人', width: 5, value: (handover) => handover.toUser.name },
+    ]),
     { header: '经办人', width: 5, value: (handover) => handover.byUser.name },
     {
       header: '未办结事项',

@@ -8,7 +8,7 @@ import { chinaDate } from '../calendar/working-days.ts'
 import { ISSUE_ACTION_LABELS, ISSUE_STATUS_LABELS } from '../issue/issue.labels.ts'
 import { ISSUE_KIND, isIssueData } from '../issue/issue.kind.ts'
 import type { IssueCategory, IssueChannel, IssueData, Satisfaction } from '../issue/issue.schema.ts'
-import { daysBetween, defineLedger, instantCell } from './ledger.definition.ts'
+import { daysBetween, defineLedger, grouped, instantCell } from './ledger.definition.ts'
 
 /** The seed's classification as the ledger writes it. */
 export const CATEGORY_LABELS: Readonly<Record<IssueCategory, string>> = {
@@ -61,29 +61,26 @@ export const issueLedger = defineLedger<IssueData>({
     { header: '登记日期', width: 8, value: (issue) => instantCell(issue.createdAt) },
     { header: '网格', width: 10, value: (issue, context) => context.unitName(issue.orgPath) },
     { header: '来源', width: 5, value: (issue) => CHANNEL_LABELS[issue.channel] },
-    {
-      header: '姓名',
-      group: '群众',
-      width: 5,
-      value: (issue) => (issue.isAnonymous ? '匿名' : (issue.resident?.name ?? '')),
-    },
-    { header: '电话', group: '群众', width: 8, value: (issue) => issue.resident?.phone ?? '' },
+    grouped('群众', [
+      {
+        header: '姓名',
+        width: 5,
+        value: (issue) => (issue.isAnonymous ? '匿名' : (issue.resident?.name ?? '')),
+      },
+      { header: '电话', width: 8, value: (issue) => issue.resident?.phone ?? '' },
+    ]),
     { header: '类别', width: 7, value: (issue) => CATEGORY_LABELS[issue.category] },
     { header: '事项', width: 16, value: (issue) => issue.title },
     { header: '办理过程', width: 30, value: steps },
     { header: '办理结果', width: 20, value: (issue) => issue.resolution?.text ?? '' },
-    {
-      header: '满意度',
-      group: '回访反馈',
-      width: 5,
-      value: (issue) => (issue.feedback ? SATISFACTION_LABELS[issue.feedback.satisfaction] : ''),
-    },
-    {
-      header: '群众意见',
-      group: '回访反馈',
-      width: 12,
-      value: (issue) => issue.feedback?.comment ?? '',
-    },
+    grouped('回访反馈', [
+      {
+        header: '满意度',
+        width: 5,
+        value: (issue) => (issue.feedback ? SATISFACTION_LABELS[issue.feedback.satisfaction] : ''),
+      },
+      { header: '群众意见', width: 12, value: (issue) => issue.feedback?.comment ?? '' },
+    ]),
     { header: '状态', width: 6, value: (issue) => ISSUE_STATUS_LABELS[issue.status] },
     {
       header: '办结日期',

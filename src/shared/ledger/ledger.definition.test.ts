@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { chineseDate, daysBetween, defineLedger, readWith } from './ledger.definition.ts'
+import { chineseDate, daysBetween, defineLedger, grouped, readWith } from './ledger.definition.ts'
 import { LEDGERS } from './ledgers.ts'
 
 const context = { unitName: (path: string) => `单位${path}` }
@@ -37,6 +37,34 @@ describe('ledger definitions', () => {
     })
     // A record that does not parse is left out, never guessed.
     expect(ledger.row({ text: '路灯' }, context)).toBeNull()
+  })
+
+  it('puts grouped columns under their group, in order, among the others', () => {
+    const ledger = defineLedger<{ from: string; to: string; count: number }>({
+      id: 'test',
+      title: '测试台账',
+      kind: 'memo',
+      read: (data) => ({ from: String(data.from), to: String(data.to), count: 1 }),
+      dateOf: (row) => row.from,
+      columns: [
+        { header: '数量', width: 4, summary: 'sum', value: (row) => row.count },
+        grouped('期间', [
+          { header: '开始', width: 8, value: (row) => row.from },
+          { header: '结束', width: 8, value: (row) => row.to },
+        ]),
+        { header: '备注', group: '其他', width: 6, value: () => '' },
+      ],
+    })
+    expect(ledger.headers).toEqual(['数量', '开始', '结束', '备注'])
+    expect(ledger.groups).toEqual([null, '期间', '期间', '其他'])
+    expect(ledger.widths).toEqual([4, 8, 8, 6])
+    expect(ledger.summaries).toEqual(['sum', null, null, null])
+    expect(ledger.row({ from: '2026-11-01', to: '2026-11-27' }, context)?.cells).toEqual([
+      1,
+      '2026-11-01',
+      '2026-11-27',
+      '',
+    ])
   })
 
   it('gives every ledger a unique id and a header per width', () => {

@@ -76,6 +76,23 @@ export interface LedgerColumn<T> {
   value(row: T, context: LedgerContext): LedgerCell
 }
 
+/** Neighbouring columns under one merged group header (see `grouped`). */
+export interface LedgerColumnGroup<T> {
+  group: string
+  columns: readonly Omit<LedgerColumn<T>, 'group'>[]
+}
+
+/**
+ * Neighbouring columns under one merged group header: the group is named
+ * once, and `defineLedger` gives it to each of them.
+ */
+export function grouped<T>(
+  group: string,
+  columns: readonly Omit<LedgerColumn<T>, 'group'>[],
+): LedgerColumnGroup<T> {
+  return { group, columns }
+}
+
 /** How a numeric column is summarised at the foot of a sheet. */
 export type LedgerSummary = 'sum' | 'mean'
 
@@ -115,7 +132,8 @@ export interface LedgerSpec<T> {
   parentOf?(row: T): string | null
   /** Figures counted from other records for the cells (`countOf`). */
   tally?: LedgerTally
-  columns: readonly LedgerColumn<T>[]
+  /** In order; a group's columns stand together under its merged header. */
+  columns: readonly (LedgerColumn<T> | LedgerColumnGroup<T>)[]
 }
 
 /** A ledger with its row type sealed in: what the server's writers need. */
@@ -146,16 +164,21 @@ export interface LedgerRow {
 
 /** Seals a ledger's row type: the registry holds ledgers of every kind in one list. */
 export function defineLedger<T>(spec: LedgerSpec<T>): Ledger {
+  const columns = spec.columns.flatMap((entry): LedgerColumn<T>[] =>
+    'columns' in entry
+      ? entry.columns.map((column) => ({ ...column, group: entry.group }))
+      : [entry],
+  )
   return {
     id: spec.id,
     title: spec.title,
     kind: spec.kind,
     source: spec.source ?? 'records',
     permission: spec.permission ?? null,
-    headers: spec.columns.map((column) => column.header),
-    groups: spec.columns.map((column) => column.group ?? null),
-    widths: spec.columns.map((column) => column.width),
-    summaries: spec.columns.map((column) => column.summary ?? null),
+    headers: columns.map((column) => column.header),
+    groups: columns.map((column) => column.group ?? null),
+    widths: columns.map((column) => column.width),
+    summaries: columns.map((column) => column.summary ?? null),
     hasParent: spec.parentOf !== undefined,
     tally: spec.tally ?? null,
     row(data, context, id = '') {
@@ -164,7 +187,7 @@ export function defineLedger<T>(spec: LedgerSpec<T>): Ledger {
       return {
         date: spec.dateOf(row),
         parent: spec.parentOf?.(row) ?? null,
-        cells: spec.columns.map((column) => column.value(row, context)),
+        cells: columns.map((column) => column.value(row, context)),
       }
     },
   }

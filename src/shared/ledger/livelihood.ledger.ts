@@ -9,7 +9,7 @@ import {
   type LivelihoodItemData,
   type LivelihoodStatus,
 } from '../livelihood/livelihood.schema.ts'
-import { dateCell, defineLedger, readWith } from './ledger.definition.ts'
+import { dateCell, defineLedger, grouped, readWith } from './ledger.definition.ts'
 
 const STATUS_LABELS: Readonly<Record<LivelihoodStatus, string>> = {
   candidate: '候选',
@@ -40,25 +40,20 @@ export const livelihoodLedger = defineLedger<LivelihoodItemData>({
     { header: '实事名称', width: 14, value: (item) => item.name },
     { header: '地点', width: 10, value: (item) => item.place },
     { header: '群众诉求', width: 4, summary: 'sum', value: (item) => item.sourceIssueIds.length },
-    {
-      header: '责任单位',
-      group: '实施计划',
-      width: 10,
-      value: (item, context) => (item.plan ? context.unitName(item.plan.responsibleUnit) : ''),
-    },
-    {
-      header: '概算（万元）',
-      group: '实施计划',
-      width: 6,
-      summary: 'sum',
-      value: (item) => item.plan?.estimatedCost ?? null,
-    },
-    {
-      header: '计划完成',
-      group: '实施计划',
-      width: 8,
-      value: (item) => dateCell(item.plan?.plannedCompletion),
-    },
+    grouped('实施计划', [
+      {
+        header: '责任单位',
+        width: 10,
+        value: (item, context) => (item.plan ? context.unitName(item.plan.responsibleUnit) : ''),
+      },
+      {
+        header: '概算（万元）',
+        width: 6,
+        summary: 'sum',
+        value: (item) => item.plan?.estimatedCost ?? null,
+      },
+      { header: '计划完成', width: 8, value: (item) => dateCell(item.plan?.plannedCompletion) },
+    ]),
     {
       header: '进度',
       width: 4,

@@ -27,6 +27,7 @@ import {
   bump,
   countOf,
   defineLedger,
+  grouped,
   instantCell,
   lines,
   readWith,
@@ -121,36 +122,35 @@ export const mediatorLedger = defineLedger<RosterRow>({
       value: (mediator) => mediator.types.map((type) => TYPE_LABELS[type]).join('、'),
     },
     { header: '工作单位', width: 10, value: (mediator) => mediator.affiliation ?? '' },
-    {
-      header: '培训',
-      group: '培训考评',
-      width: 16,
-      value: (mediator) =>
-        lines(
-          mediator.trainings.map(
-            (training) =>
-              `${training.date} ${training.title}${training.hours ? `（${training.hours}学时）` : ''}`,
+    grouped('培训考评', [
+      {
+        header: '培训',
+        width: 16,
+        value: (mediator) =>
+          lines(
+            mediator.trainings.map(
+              (training) =>
+                `${training.date} ${training.title}${training.hours ? `（${training.hours}学时）` : ''}`,
+            ),
           ),
-        ),
-    },
-    {
-      header: '考评',
-      group: '培训考评',
-      width: 10,
-      value: (mediator) =>
-        lines(
-          mediator.assessments.map(
-            (assessment) => `${assessment.year}年 ${GRADE_LABELS[assessment.grade]}`,
+      },
+      {
+        header: '考评',
+        width: 10,
+        value: (mediator) =>
+          lines(
+            mediator.assessments.map(
+              (assessment) => `${assessment.year}年 ${GRADE_LABELS[assessment.grade]}`,
+            ),
           ),
-        ),
-    },
-    {
-      header: '荣誉',
-      group: '培训考评',
-      width: 12,
-      value: (mediator) =>
-        lines(mediator.honours.map((honour) => `${honour.year}年 ${honour.title}`)),
-    },
+      },
+      {
+        header: '荣誉',
+        width: 12,
+        value: (mediator) =>
+          lines(mediator.honours.map((honour) => `${honour.year}年 ${honour.title}`)),
+      },
+    ]),
     taking('days', '议事日'),
     taking('classes', '巡讲课堂'),
     taking('studioSessions', '工作室接待'),

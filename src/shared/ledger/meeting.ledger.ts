@@ -11,7 +11,14 @@ import type {
   MeetingStatus,
   TopicOutcome,
 } from '../meeting/meeting.schema.ts'
-import { dateCell, defineLedger, instantCell, lines, readWith } from './ledger.definition.ts'
+import {
+  dateCell,
+  defineLedger,
+  grouped,
+  instantCell,
+  lines,
+  readWith,
+} from './ledger.definition.ts'
 
 const FORM_LABELS: Readonly<Record<MeetingForm, string>> = {
   fireside_talk: '围炉夜话',
@@ -46,24 +53,20 @@ export const meetingLedger = defineLedger<MeetingData>({
     { header: '村社', width: 10, value: (day, context) => context.unitName(day.orgPath) },
     { header: '议事形式', width: 6, value: (day) => FORM_LABELS[day.form] },
     { header: '地点', width: 10, value: (day) => day.place },
-    {
-      header: '议题',
-      group: '议事情况',
-      width: 20,
-      value: (day) => lines(day.topics.map((topic) => topic.title)),
-    },
-    {
-      header: '议事结果',
-      group: '议事情况',
-      width: 20,
-      value: (day) =>
-        lines(
-          day.topics.map(
-            (topic) =>
-              `${topic.title}：${topic.outcome ? OUTCOME_LABELS[topic.outcome] : '未记录'}${topic.minutes ? `（${topic.minutes}）` : ''}`,
+    grouped('议事情况', [
+      { header: '议题', width: 20, value: (day) => lines(day.topics.map((topic) => topic.title)) },
+      {
+        header: '议事结果',
+        width: 20,
+        value: (day) =>
+          lines(
+            day.topics.map(
+              (topic) =>
+                `${topic.title}：${topic.outcome ? OUTCOME_LABELS[topic.outcome] : '未记录'}${topic.minutes ? `（${topic.minutes}）` : ''}`,
+            ),
           ),
-        ),
-    },
+      },
+    ]),
     {
       header: '解读政策',
       width: 16,

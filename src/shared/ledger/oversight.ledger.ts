@@ -20,7 +20,7 @@ import {
   type SelfCorrectionOutcome,
   type SelfCorrectionStep,
 } from '../oversight/self-correction.schema.ts'
-import { dateCell, defineLedger, lines, readWith } from './ledger.definition.ts'
+import { dateCell, defineLedger, grouped, lines, readWith } from './ledger.definition.ts'
 
 const COMPLAINT_LABELS: Readonly<Record<EnforcementComplaintType, string>> = {
   complaint: '投诉',
@@ -82,18 +82,14 @@ export const selfCorrectionLedger = defineLedger<SelfCorrectionData>({
       summary: 'sum',
       value: (entry) => entry.steps.filter((step) => step.isLate).length,
     },
-    {
-      header: '结果',
-      group: '办理结果',
-      width: 8,
-      value: (entry) => (entry.result ? CASE_OUTCOME_LABELS[entry.result.outcome] : '办理中'),
-    },
-    {
-      header: '说明',
-      group: '办理结果',
-      width: 16,
-      value: (entry) => entry.result?.reason ?? '',
-    },
+    grouped('办理结果', [
+      {
+        header: '结果',
+        width: 8,
+        value: (entry) => (entry.result ? CASE_OUTCOME_LABELS[entry.result.outcome] : '办理中'),
+      },
+      { header: '说明', width: 16, value: (entry) => entry.result?.reason ?? '' },
+    ]),
     { header: '监督检查', width: 4, summary: 'sum', value: (entry) => entry.checks.length },
   ],
 })
@@ -133,18 +129,10 @@ export const reviewLedger = defineLedger<ReviewData>({
       width: 4,
       value: (matter) => (matter.type === 'application' ? '复议申请' : '复议咨询'),
     },
-    {
-      header: '姓名',
-      group: '申请人',
-      width: 5,
-      value: (matter) => matter.applicant?.name ?? '',
-    },
-    {
-      header: '电话',
-      group: '申请人',
-      width: 8,
-      value: (matter) => matter.applicant?.phone ?? '',
-    },
+    grouped('申请人', [
+      { header: '姓名', width: 5, value: (matter) => matter.applicant?.name ?? '' },
+      { header: '电话', width: 8, value: (matter) => matter.applicant?.phone ?? '' },
+    ]),
     { header: '被申请人', width: 10, value: (matter) => matter.respondent ?? '' },
     {
       header: '事项',

@@ -6,7 +6,7 @@
 import { POLICY_KIND } from '../policy/policy.kind.ts'
 import { policyDataSchema, type PolicyData } from '../policy/policy.schema.ts'
 import { interpretationStatus, type InterpretationStatus } from '../policy/interpretation.ts'
-import { dateCell, defineLedger, lines, readWith } from './ledger.definition.ts'
+import { dateCell, defineLedger, grouped, lines, readWith } from './ledger.definition.ts'
 
 const STATUS_LABELS: Readonly<Record<InterpretationStatus, string>> = {
   on_time: '按时',
@@ -40,33 +40,32 @@ export function policyLedgerFor(today: () => string) {
         width: 8,
         value: (policy) => dateCell(policy.interpretationDeadline.date),
       },
-      {
-        header: '解读场次',
-        group: '解读情况',
-        width: 4,
-        summary: 'sum',
-        value: (policy) => policy.interpretations.length,
-      },
-      {
-        header: '解读记录',
-        group: '解读情况',
-        width: 24,
-        value: (policy) =>
-          lines(
-            policy.interpretations.map(
-              (session) =>
-                `${session.heldOn} ${session.place} ${session.interpreter}（${session.attendance}人）`,
+      grouped('解读情况', [
+        {
+          header: '解读场次',
+          width: 4,
+          summary: 'sum',
+          value: (policy) => policy.interpretations.length,
+        },
+        {
+          header: '解读记录',
+          width: 24,
+          value: (policy) =>
+            lines(
+              policy.interpretations.map(
+                (session) =>
+                  `${session.heldOn} ${session.place} ${session.interpreter}（${session.attendance}人）`,
+              ),
             ),
-          ),
-      },
-      {
-        header: '参加人数',
-        group: '解读情况',
-        width: 4,
-        summary: 'sum',
-        value: (policy) =>
-          policy.interpretations.reduce((sum, session) => sum + session.attendance, 0),
-      },
+        },
+        {
+          header: '参加人数',
+          width: 4,
+          summary: 'sum',
+          value: (policy) =>
+            policy.interpretations.reduce((sum, session) => sum + session.attendance, 0),
+        },
+      ]),
       {
         header: '按时情况',
         width: 6,

@@ -9,7 +9,7 @@ import {
   type PostEvaluationData,
   type PostEvaluationDecision,
 } from '../assessment/assessment.schema.ts'
-import { defineLedger, instantCell, readWith } from './ledger.definition.ts'
+import { defineLedger, grouped, instantCell, readWith } from './ledger.definition.ts'
 
 const DECISION_LABELS: Readonly<Record<PostEvaluationDecision, string>> = {
   continue: '继续实施',
@@ -36,44 +36,38 @@ export const postEvaluationLedger = defineLedger<PostEvaluationData>({
       value: (evaluation, context) => context.unitName(evaluation.issuingDepartment),
     },
     { header: '启动日期', width: 8, value: (evaluation) => instantCell(evaluation.openedAt) },
-    {
-      header: '评议表数',
-      group: '启动依据',
-      width: 4,
-      summary: 'sum',
-      value: (evaluation) => evaluation.finding.responses,
-    },
-    {
-      header: '满意率',
-      group: '启动依据',
-      width: 5,
-      value: (evaluation) => percent(evaluation.finding.satisfiedShare),
-    },
-    {
-      header: '原因',
-      group: '启动依据',
-      width: 8,
-      value: (evaluation) =>
-        evaluation.finding.reasons.map((reason) => REASON_LABELS[reason]).join('、'),
-    },
-    {
-      header: '结论',
-      group: '评估结论',
-      width: 6,
-      value: (evaluation) =>
-        evaluation.conclusion ? DECISION_LABELS[evaluation.conclusion.decision] : '评估中',
-    },
-    {
-      header: '理由',
-      group: '评估结论',
-      width: 20,
-      value: (evaluation) => evaluation.conclusion?.reasons ?? '',
-    },
-    {
-      header: '结论日期',
-      group: '评估结论',
-      width: 8,
-      value: (evaluation) => instantCell(evaluation.conclusion?.at),
-    },
+    grouped('启动依据', [
+      {
+        header: '评议表数',
+        width: 4,
+        summary: 'sum',
+        value: (evaluation) => evaluation.finding.responses,
+      },
+      {
+        header: '满意率',
+        width: 5,
+        value: (evaluation) => percent(evaluation.finding.satisfiedShare),
+      },
+      {
+        header: '原因',
+        width: 8,
+        value: (evaluation) =>
+          evaluation.finding.reasons.map((reason) => REASON_LABELS[reason]).join('、'),
+      },
+    ]),
+    grouped('评估结论', [
+      {
+        header: '结论',
+        width: 6,
+        value: (evaluation) =>
+          evaluation.conclusion ? DECISION_LABELS[evaluation.conclusion.decision] : '评估中',
+      },
+      { header: '理由', width: 20, value: (evaluation) => evaluation.conclusion?.reasons ?? '' },
+      {
+        header: '结论日期',
+        width: 8,
+        value: (evaluation) => instantCell(evaluation.conclusion?.at),
+      },
+    ]),
   ],
 })
