@@ -1,6 +1,7 @@
 /**
  * Helpers of the issue machine's tests: a registered report, an action taken
- * by a demo actor, the refusal a call throws, and reports at each stage.
+ * by a demo actor, the refusal a call throws, and reports at each stage
+ * (`scheduledForMeeting`: on the discussion day 'meeting-1' of 2025-10-20).
  * Imported by tests only.
  */
 import type { Actor } from '../sync/record-kind.ts'
@@ -54,3 +55,8 @@ export const dispatched = () =>
   act(escalated(), townshipStaff, 'dispatch', { department: DEMO_PATHS.department })
 export const awaitingFeedback = () =>
   act(accepted(), villageCadre, 'resolve_locally', { resolution: '已联系电工，三盏路灯已修复' })
+export const scheduledForMeeting = () =>
+  act(accepted(), villageCadre, 'schedule_meeting', {
+    meetingId: 'meeting-1',
+    meetingDate: '2025-10-20',
+  })

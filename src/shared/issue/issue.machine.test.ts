@@ -8,6 +8,7 @@ import {
   escalated,
   dispatched,
   awaitingFeedback,
+  scheduledForMeeting,
 } from './issue.machine.fixtures.ts'
 import { DEMO_PATHS, EVE_OF_NATIONAL_DAY, DEMO_ACTORS } from './issue.fixtures.ts'
 import { isOverdue } from './issue.deadlines.ts'
@@ -247,10 +248,7 @@ describe('the issue lifecycle', () => {
   })
 
   it('lets a mediator record the outcome of a matter at its discussion day, citing that day', () => {
-    const scheduled = act(accepted(), villageCadre, 'schedule_meeting', {
-      meetingId: 'meeting-1',
-      meetingDate: '2025-10-20',
-    })
+    const scheduled = scheduledForMeeting()
     const resolved = act(scheduled, villageMediator, 'resolve_locally', {
       resolution: '议事会议定由村集体出资修复',
       meetingId: 'meeting-1',
@@ -272,10 +270,7 @@ describe('the issue lifecycle', () => {
   })
 
   it('refuses a mediator without the meeting, with another meeting, or before the matter is scheduled', () => {
-    const scheduled = act(accepted(), villageCadre, 'schedule_meeting', {
-      meetingId: 'meeting-1',
-      meetingDate: '2025-10-20',
-    })
+    const scheduled = scheduledForMeeting()
     expect(
       refusalOf(() => act(scheduled, villageMediator, 'resolve_locally', { resolution: '化解' })),
     ).toMatchObject({ code: 'invalid_payload' })

@@ -6,6 +6,7 @@ import {
   accepted,
   escalated,
   dispatched,
+  scheduledForMeeting,
 } from './issue.machine.fixtures.ts'
 import { DEMO_PATHS, DEMO_ACTORS } from './issue.fixtures.ts'
 import { availableActions } from './issue.machine.ts'
@@ -68,10 +69,7 @@ describe('reopening, agreement and the privacy flag (#12.6, #12.7, #12.10a)', ()
   })
 
   it('#12.10a takes a matter the day agreed on out of 待议事, citing the day', () => {
-    const scheduled = act(accepted(), villageCadre, 'schedule_meeting', {
-      meetingId: 'meeting-1',
-      meetingDate: '2025-10-20',
-    })
+    const scheduled = scheduledForMeeting()
     const agreed = act(scheduled, villageMediator, 'agree', {
       agreement: '议定每户出工两天清淤',
       meetingId: 'meeting-1',
@@ -125,10 +123,7 @@ describe('reopening, agreement and the privacy flag (#12.6, #12.7, #12.10a)', ()
   })
 
   it('#12.7 takes a matter turned private off its collective day, not off a point-to-point one', () => {
-    const collective = act(accepted(), villageCadre, 'schedule_meeting', {
-      meetingId: 'meeting-1',
-      meetingDate: '2025-10-20',
-    })
+    const collective = scheduledForMeeting()
     const left = act(collective, villageCadre, 'set_private', { isPrivate: true, reason: '保密' })
     expect(left).toMatchObject({ status: 'accepted', meeting: null, isPrivate: true })
     expect(left.events.at(-1)?.details).toEqual({

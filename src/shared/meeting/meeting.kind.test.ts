@@ -29,6 +29,17 @@ const minutes = {
     { issueId: 'issue-1', views: '大家同意集资修灯', outcome: 'resolved', minutes: '村里出资修复' },
   ],
 }
+/** A point-to-point day on one private matter. */
+const pointToPoint = () =>
+  apply(
+    null,
+    'create',
+    samplePlan({
+      form: 'point_to_point',
+      topics: [sampleTopic({ isPrivate: true, title: '家庭财产纠纷' })],
+    }),
+    villageCadre,
+  )
 const held = () => apply(planned(), 'record', minutes, villageMediator)
 const signed = () => apply(held(), 'sign_off', {}, villageCadre)
 
@@ -80,30 +91,14 @@ describe('planning a discussion day', () => {
   })
 
   it('shows a private topic’s content to the village only', () => {
-    const day = apply(
-      null,
-      'create',
-      samplePlan({
-        form: 'point_to_point',
-        topics: [sampleTopic({ isPrivate: true, title: '家庭财产纠纷' })],
-      }),
-      villageCadre,
-    )
+    const day = pointToPoint()
     expect(meetingKind.view?.(day, villageCadre).topics[0]?.title).toBe('家庭财产纠纷')
     expect(meetingKind.view?.(day, townshipStaff).topics[0]?.title).toBe(PRIVATE_PLACEHOLDER)
     expect(meetingKind.view?.(day, villageMediator).topics[0]?.title).toBe(PRIVATE_PLACEHOLDER)
   })
 
   it('shows a private topic to the grid worker of its grid only, now that grids see the village’s days', () => {
-    const day = apply(
-      null,
-      'create',
-      samplePlan({
-        form: 'point_to_point',
-        topics: [sampleTopic({ isPrivate: true, title: '家庭财产纠纷' })],
-      }),
-      villageCadre,
-    )
+    const day = pointToPoint()
     const own = meetingKind.view?.(day, gridWorker)
     expect(own?.topics[0]?.title).toBe('家庭财产纠纷')
     expect(own?.notices).toEqual([{ name: '张三丰', note: '一组' }])
