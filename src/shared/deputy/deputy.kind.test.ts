@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor } from '../sync/record-kind.ts'
-import { MutationRejection } from '../sync/record-kind.ts'
+import { actorAt, refusalCodeOf } from '../sync/record-kind.fixtures.ts'
 import { issueKind } from '../issue/issue.kind.ts'
 import { applyDeputyPlan } from './deputy-plan.kind.ts'
 import { applyDeputyVisit } from './deputy-visit.kind.ts'
 
 const AT = '2026-11-27T02:00:00.000Z'
-const county: Actor = {
-  userId: 'u-county',
-  userName: '周敏',
-  role: 'county_staff',
-  orgUnitId: 'c',
-  orgPath: '/c/',
-  at: AT,
-}
-const deputy: Actor = {
-  userId: 'u-dep',
-  userName: '王代表',
-  role: 'deputy',
-  orgUnitId: 'dep1',
-  orgPath: '/c/dep1/',
-  at: AT,
-}
+const county = actorAt('county_staff', '/c/', { id: 'u-county', name: '周敏' }, AT)
+const deputy = actorAt('deputy', '/c/dep1/', { id: 'u-dep', name: '王代表' }, AT)
 const V1 = '/c/t1/v1/'
 const planPayload = {
   deputyPath: '/c/dep1/',
@@ -40,15 +26,6 @@ const visitPayload = {
   met: '村民代表五人',
   opinions: ['路灯不亮', '希望增加公交班次'],
 }
-const refusal = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error.code
-    throw error
-  }
-  return null
-}
 
 describe('the contact plan kind', () => {
   it('lets the county link a deputy to villages, and nobody else', () => {
@@ -59,13 +36,13 @@ describe('the contact plan kind', () => {
     )
     expect(plan).toMatchObject({ orgPath: '/c/', deputyPath: '/c/dep1/', visitsPerPeriod: 1 })
     const create = { op: 'create', payload: planPayload, baseVersion: 0 }
-    expect(refusal(() => applyDeputyPlan(null, create, deputy))).toBe('forbidden_role')
+    expect(refusalCodeOf(() => applyDeputyPlan(null, create, deputy))).toBe('forbidden_role')
   })
 
   it('refuses a grid that is not a child of its village', () => {
     const villages = [{ ...planPayload.villages[0], grids: [{ path: '/c/t1/v2/g1/', name: 'x' }] }]
     const create = { op: 'create', payload: { ...planPayload, villages }, baseVersion: 0 }
-    expect(refusal(() => applyDeputyPlan(null, create, county))).toBe('invalid_payload')
+    expect(refusalCodeOf(() => applyDeputyPlan(null, create, county))).toBe('invalid_payload')
   })
 })
 
@@ -87,12 +64,12 @@ describe('the deputy visit kind', () => {
   it('refuses a visit dated after today and one recorded by another role', () => {
     const late = { ...visitPayload, visitedOn: '2026-11-28' }
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         applyDeputyVisit(null, { op: 'create', payload: late, baseVersion: 0 }, deputy),
       ),
     ).toBe('invalid_payload')
     const create = { op: 'create', payload: visitPayload, baseVersion: 0 }
-    expect(refusal(() => applyDeputyVisit(null, create, county))).toBe('forbidden_role')
+    expect(refusalCodeOf(() => applyDeputyVisit(null, create, county))).toBe('forbidden_role')
   })
 
   it('links an opinion to one report only', () => {
@@ -104,7 +81,9 @@ describe('the deputy visit kind', () => {
     const linked = applyDeputyVisit(visit, link('i-1'), deputy)
     expect(linked.opinions[0]?.issueId).toBe('i-1')
     expect(applyDeputyVisit(linked, link('i-1'), deputy)).toBe(linked)
-    expect(refusal(() => applyDeputyVisit(linked, link('i-2'), deputy))).toBe('already_raised')
+    expect(refusalCodeOf(() => applyDeputyVisit(linked, link('i-2'), deputy))).toBe(
+      'already_raised',
+    )
   })
 })
 
@@ -136,10 +115,10 @@ describe('a report raised by a deputy', () => {
 
   it('is refused without a visit’s opinion, or from anyone but a deputy', () => {
     const bare = { op: 'create', payload: capture, baseVersion: 0 }
-    expect(refusal(() => issueKind.apply(null, bare, deputy))).toBe('forbidden_role')
+    expect(refusalCodeOf(() => issueKind.apply(null, bare, deputy))).toBe('forbidden_role')
     const cadre: Actor = { ...deputy, role: 'village_cadre', orgPath: V1 }
     const withOrigin = { ...capture, deputy: { visitId: 'v1', opinionId: '1' } }
     const forged = { op: 'create', payload: withOrigin, baseVersion: 0 }
-    expect(refusal(() => issueKind.apply(null, forged, cadre))).toBe('forbidden_role')
+    expect(refusalCodeOf(() => issueKind.apply(null, forged, cadre))).toBe('forbidden_role')
   })
 })

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Actor } from '../sync/record-kind.ts'
+import { actorAt } from '../sync/record-kind.fixtures.ts'
 import { applyDisclosure } from './disclosure.kind.ts'
 import { disclosureGaps, monthsBefore, supervisedCategories } from './disclosure-gaps.ts'
 
 const V1 = '/c/t1/v1/'
-const cadre: Actor = {
-  userId: 'u1',
-  userName: '王村干',
-  role: 'village_cadre',
-  orgUnitId: 'v1',
-  orgPath: V1,
-  at: '2026-10-08T02:00:00.000Z',
-}
+const cadre = actorAt('village_cadre', V1, { id: 'u1', name: '王村干' }, '2026-10-08T02:00:00.000Z')
 const payload = {
   category: 'village_finance',
   title: '第三季度财务公开',

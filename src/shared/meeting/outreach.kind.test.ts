@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import { actorAt } from '../sync/record-kind.fixtures.ts'
 import { applyTouringClass } from './outreach-class.kind.ts'
 import { applyStudio } from './outreach-studio.kind.ts'
 import { outreachCounts } from './outreach.counts.ts'
 
 const AT = '2026-11-27T02:00:00.000Z'
-const cadre: Actor = {
-  userId: 'u-cadre',
-  userName: '李村干',
-  role: 'village_cadre',
-  orgUnitId: 'v1',
-  orgPath: '/c/t1/v1/',
-  at: AT,
-}
+const cadre = actorAt('village_cadre', '/c/t1/v1/', { id: 'u-cadre', name: '李村干' }, AT)
 const mediator: Actor = { ...cadre, userId: 'u-med', userName: '周调解', role: 'mediator' }
 const lead = { id: 'm1', name: '周调解' }
 const classPayload = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { actingAt, DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import type { Actor } from '../sync/record-kind.ts'
+import { refusalCodeOf } from '../sync/record-kind.fixtures.ts'
 import { reviewApplicationDue, reviewDaysLeft } from './review.deadline.ts'
 import { createReviewKind } from './review.kind.ts'
 import type { ReviewData } from './review.schema.ts'
@@ -28,16 +29,6 @@ const application = {
   request: '撤销取消低保的决定',
 }
 
-function refusal(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error.code
-    throw error
-  }
-  throw new Error('not refused')
-}
-
 function take(actor: Actor = villageCadre): ReviewData {
   return kind.apply(null, { op: 'create', payload: application, baseVersion: 0 }, actor)
 }
@@ -63,14 +54,14 @@ describe('review matter', () => {
       stationPath: DEMO_PATHS.village,
       applicationDue: '2025-10-09',
     })
-    expect(refusal(() => take(gridWorker))).toBe('forbidden_role')
-    expect(refusal(() => take(countyStaff))).toBe('forbidden_role')
+    expect(refusalCodeOf(() => take(gridWorker))).toBe('forbidden_role')
+    expect(refusalCodeOf(() => take(countyStaff))).toBe('forbidden_role')
   })
 
   it('is taken only at a designated contact point when the county names them', () => {
     const designated = createReviewKind({ reviewBody: BODY_ID, contactPoints: ['demo-t1'] })
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         designated.apply(
           null,
           { op: 'create', payload: application, baseVersion: 0 },
@@ -111,7 +102,7 @@ describe('review matter', () => {
     expect(kind.audience(forwarded)).toEqual([DEMO_PATHS.village, BODY])
     const decision = { outcome: 'revoked', decidedOn: '2025-10-20', note: '恢复低保' }
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         kind.apply(forwarded, { op: 'decide', payload: decision, baseVersion: 2 }, countyStaff),
       ),
     ).toBe('forbidden_role')
@@ -131,7 +122,7 @@ describe('review matter', () => {
       villageCadre,
     )
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         none.apply(
           data,
           { op: 'forward', payload: { forwardedOn: '2025-09-30' }, baseVersion: 1 },

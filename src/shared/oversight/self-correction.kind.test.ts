@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { actingAt, DEMO_ACTORS, DEMO_PATHS } from '../issue/issue.fixtures.ts'
-import { MutationRejection, type Actor } from '../sync/record-kind.ts'
+import type { Actor } from '../sync/record-kind.ts'
+import { refusalCodeOf } from '../sync/record-kind.fixtures.ts'
 import { isCaseOverdue } from './self-correction.deadlines.ts'
 import { createSelfCorrectionKind, SELF_CORRECTION_ACTOR_ID } from './self-correction.kind.ts'
 import type { SelfCorrectionData } from './self-correction.schema.ts'
@@ -22,16 +23,6 @@ const complaint = {
   title: '对占道经营罚款有异议',
   act: '县民政局对张某的罚款决定',
   departmentPath: DEMO_PATHS.department,
-}
-
-function refusal(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MutationRejection) return error.code
-    throw error
-  }
-  throw new Error('not refused')
 }
 
 function open(): SelfCorrectionData {
@@ -60,12 +51,12 @@ describe('self-correction case', () => {
 
   it('is opened from a complaint only by the server, and only once', () => {
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         kind.apply(null, { op: 'create', payload: complaint, baseVersion: 0 }, countyStaff),
       ),
     ).toBe('forbidden_role')
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         kind.apply(open(), { op: 'create', payload: complaint, baseVersion: 0 }, system),
       ),
     ).toBe('already_exists')
@@ -74,7 +65,7 @@ describe('self-correction case', () => {
   it('walks the five steps in order and concludes with a result and its reason', () => {
     let data = open()
     expect(
-      refusal(() => step(data, { step: 'hearing', doneOn: '2025-09-30', findings: '听取' })),
+      refusalCodeOf(() => step(data, { step: 'hearing', doneOn: '2025-09-30', findings: '听取' })),
     ).toBe('invalid_transition')
     const later = actingAt(departmentStaff, '2025-10-20T02:00:00.000Z')
     for (const name of STEPS)
@@ -83,7 +74,7 @@ describe('self-correction case', () => {
     // The next step's clock starts on the day the previous one was done.
     expect(data.due).toMatchObject({ startedOn: '2025-10-09', workingDays: 3 })
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         step(data, { step: 'feedback', doneOn: '2025-10-10', findings: '已反馈' }, later),
       ),
     ).toBe('invalid_payload')
@@ -110,7 +101,9 @@ describe('self-correction case', () => {
       'step',
     ])
     expect(
-      refusal(() => step(data, { step: 'feedback', doneOn: '2025-10-10', findings: 'x' }, later)),
+      refusalCodeOf(() =>
+        step(data, { step: 'feedback', doneOn: '2025-10-10', findings: 'x' }, later),
+      ),
     ).toBe('invalid_transition')
   })
 
@@ -128,7 +121,7 @@ describe('self-correction case', () => {
 
   it('lets only the department concerned record steps', () => {
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         step(
           open(),
           { step: 'file_review', doneOn: '2025-09-30', findings: '查阅' },
@@ -151,7 +144,7 @@ describe('self-correction case', () => {
     )
     expect(checked.checks).toHaveLength(1)
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         kind.apply(
           open(),
           {
@@ -173,7 +166,7 @@ describe('self-correction case', () => {
       kind.apply(null, { op: 'create', payload: investigation, baseVersion: 0 }, body).origin,
     ).toBe('investigation')
     expect(
-      refusal(() =>
+      refusalCodeOf(() =>
         kind.apply(null, { op: 'create', payload: investigation, baseVersion: 0 }, departmentStaff),
       ),
     ).toBe('forbidden_role')
