@@ -1,6 +1,6 @@
 /**
- * Field schemas every record kind shares: instants, org paths and content
- * hashes. (Dates are in date.schema.ts, text in text.schema.ts.)
+ * Field schemas every record kind shares: instants, org paths, content
+ * hashes and entry numbers. (Dates are in date.schema.ts, text in text.schema.ts.)
  */
 import { z } from 'zod'
 
@@ -14,3 +14,9 @@ export const orgPathSchema = z
 
 /** A photo or attachment: the SHA-256 of its bytes, lowercase hex (they travel as content-addressed blobs). */
 export const photoHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '照片编号不正确')
+
+/**
+ * The number of an entry within its record's list ("1", "2"…: a ledger
+ * step, a milestone, an amendment), stable so a later change can name it.
+ */
+export const entryIdSchema = z.string().regex(/^[1-9]\d*$/)

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod'
 import { calendarDate, isoDateSchema } from '../common/date.schema.ts'
-import { instantSchema, orgPathSchema } from '../common/fields.schema.ts'
+import { entryIdSchema, instantSchema, orgPathSchema } from '../common/fields.schema.ts'
 import { text } from '../common/text.schema.ts'
 
 /** The record kind of a contact plan in the sync protocol. */
@@ -120,7 +120,7 @@ export type DeputyVisitCreateInput = z.infer<typeof deputyVisitCreateSchema>
 
 /** One opinion received, and the issue report it became (if it did). */
 export const visitOpinionSchema = z.object({
-  id: z.string().regex(/^[1-9]\d*$/),
+  id: entryIdSchema,
   text: z.string().min(1).max(500),
   issueId: z.string().min(1).nullable(),
 })

@@ -8,7 +8,12 @@
 import { z } from 'zod'
 import { roleSchema } from '../auth/auth.schema.ts'
 import { computedDate, isoDateSchema } from '../common/date.schema.ts'
-import { instantSchema, orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
+import {
+  entryIdSchema,
+  instantSchema,
+  orgPathSchema,
+  photoHashSchema,
+} from '../common/fields.schema.ts'
 import { DOMAIN_TAGS } from '../common/tags.ts'
 import { voiceNoteSchema } from '../media/media.ts'
 import { deputyOriginSchema } from '../deputy/deputy.schema.ts'
@@ -225,7 +230,7 @@ export type Resolution = z.infer<typeof resolutionSchema>
 /** One entry of the ledger (台账): appended by every change, never edited. */
 export const issueEventSchema = z.object({
   /** Sequence number within the issue, from "1". */
-  id: z.string().regex(/^[1-9]\d*$/),
+  id: entryIdSchema,
   action: z.enum(ISSUE_EVENT_ACTIONS),
   /** Null for the registration. */
   fromStatus: z.enum(ISSUE_STATUSES).nullable(),

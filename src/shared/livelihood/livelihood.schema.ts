@@ -8,7 +8,12 @@
 import { z } from 'zod'
 import { roleSchema } from '../auth/auth.schema.ts'
 import { computedDate, isoDateSchema } from '../common/date.schema.ts'
-import { instantSchema, orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
+import {
+  entryIdSchema,
+  instantSchema,
+  orgPathSchema,
+  photoHashSchema,
+} from '../common/fields.schema.ts'
 import { text } from '../common/text.schema.ts'
 
 /** The record kind's name in the sync protocol. */
@@ -158,7 +163,7 @@ export function askerCount(data: {
 /** A milestone of the plan (节点), and when it was reached. */
 export const milestoneSchema = z.object({
   /** Stable within the item ("1", "2"…), so completing one names it. */
-  id: z.string().regex(/^[1-9]\d*$/),
+  id: entryIdSchema,
   name: text({ max: 60, missing: '请填写节点名称', tooLong: '节点名称不超过60字' }),
   plannedOn: isoDateSchema,
   doneOn: isoDateSchema.nullable(),
@@ -215,6 +220,9 @@ const byShape = {
   recordedAt: instantSchema,
 }
 
+/** A numbered entry of the item's lists, with who wrote it and when. */
+const entryShape = { id: entryIdSchema, ...byShape }
+
 /** A dated progress report (进度): 0–100 %, a note, photos. */
 export const progressInputSchema = z.object({
   date: isoDateSchema,
@@ -233,10 +241,7 @@ export const progressInputSchema = z.object({
 })
 /** The progress form's input. */
 export type ProgressInput = z.input<typeof progressInputSchema>
-export const progressEntrySchema = progressInputSchema.extend({
-  id: z.string().regex(/^[1-9]\d*$/),
-  ...byShape,
-})
+export const progressEntrySchema = progressInputSchema.extend(entryShape)
 /** A stored progress entry. */
 export type ProgressEntry = z.infer<typeof progressEntrySchema>
 
@@ -248,9 +253,8 @@ export const delayInputSchema = z.object({
 /** The delay form's input. */
 export type DelayInput = z.input<typeof delayInputSchema>
 export const delaySchema = delayInputSchema.extend({
-  id: z.string().regex(/^[1-9]\d*$/),
+  ...entryShape,
   previousCompletion: isoDateSchema,
-  ...byShape,
 })
 /** A stored delay. */
 export type Delay = z.infer<typeof delaySchema>
@@ -311,7 +315,7 @@ export const mergedFromSchema = z.object({
 
 /** One entry of the item's ledger (台账): appended by every change, never edited. */
 export const livelihoodEventSchema = z.object({
-  id: z.string().regex(/^[1-9]\d*$/),
+  id: entryIdSchema,
   action: z.enum(LIVELIHOOD_ACTIONS),
   fromStatus: z.enum(LIVELIHOOD_STATUSES).nullable(),
   toStatus: z.enum(LIVELIHOOD_STATUSES),

@@ -11,7 +11,7 @@ import { roleSchema } from '../auth/auth.schema.ts'
 import { DISCUSSABLE_VERDICTS, ISSUE_STATUSES, MAX_PHOTOS } from '../issue/issue.schema.ts'
 import { DOMAIN_TAGS } from '../common/tags.ts'
 import { isoDateSchema } from '../common/date.schema.ts'
-import { orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
+import { entryIdSchema, orgPathSchema, photoHashSchema } from '../common/fields.schema.ts'
 import { MAX_SIGNATURES, signatureSchema } from '../media/media.ts'
 import { MEDIATOR_LEVELS } from './mediator.schema.ts'
 import { optionalText, text } from '../common/text.schema.ts'
@@ -218,7 +218,7 @@ export type MeetingRecordInput = z.infer<typeof meetingRecordSchema>
 
 /** A correction added after sign-off; the signed record itself never changes. */
 export const amendmentSchema = z.object({
-  id: z.string().regex(/^[1-9]\d*$/),
+  id: entryIdSchema,
   text: text({ max: 1000, missing: '请填写补正内容', multiline: true }),
   byId: z.string(),
   byName: z.string(),
