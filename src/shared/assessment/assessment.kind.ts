@@ -17,8 +17,8 @@ import {
   MutationRejection,
   recordReference,
   type Actor,
+  type KindApply,
   type KindReferences,
-  type MutationInput,
   type RecordKind,
   parsePayload,
   shapeCheck,
@@ -72,11 +72,7 @@ function unknownOp(): never {
   throw new MutationRejection('unknown_op', '不支持的操作')
 }
 
-function applyCampaign(
-  current: CampaignData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): CampaignData {
+const applyCampaign: KindApply<CampaignData> = (current, mutation, actor) => {
   const { op, payload } = mutation
   if (op === 'create') {
     if (current) throw new MutationRejection('already_exists', '该评议已开启，请勿重复提交')

@@ -8,8 +8,8 @@ import { isWithin, pathIds } from '../org/org-path.ts'
 import {
   MutationRejection,
   type Actor,
+  type KindApply,
   type KindReferences,
-  type MutationInput,
   type RecordKind,
   type RecordReference,
   parsePayload,
@@ -52,11 +52,7 @@ function checkVillages(villages: readonly PlanVillage[], actor: Actor): void {
 }
 
 /** Pure: the next state of a plan, or a MutationRejection. */
-export function applyDeputyPlan(
-  current: DeputyPlanData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): DeputyPlanData {
+export const applyDeputyPlan: KindApply<DeputyPlanData> = (current, mutation, actor) => {
   const { op, payload } = mutation
   checkPlanner(actor)
   if (op === 'create') {

@@ -8,8 +8,8 @@ import { chinaDate } from '../calendar/working-days.ts'
 import {
   MutationRejection,
   type Actor,
+  type KindApply,
   type KindReferences,
-  type MutationInput,
   type RecordKind,
   parsePayload,
   recordReference,
@@ -37,11 +37,7 @@ function checkDeputy(actor: Actor): void {
 }
 
 /** Pure: the next state of a visit, or a MutationRejection. */
-export function applyDeputyVisit(
-  current: DeputyVisitData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): DeputyVisitData {
+export const applyDeputyVisit: KindApply<DeputyVisitData> = (current, mutation, actor) => {
   const { op, payload } = mutation
   checkDeputy(actor)
   if (op === 'create') {

@@ -11,7 +11,7 @@ import {
   MutationRejection,
   parsePayload,
   type Actor,
-  type MutationInput,
+  type KindApply,
   type RecordKind,
 } from '../sync/record-kind.ts'
 import {
@@ -30,11 +30,7 @@ export function isDisclosureCategoryData(
 
 const emptySchema = z.object({})
 
-function applyCategory(
-  current: DisclosureCategoryData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): DisclosureCategoryData {
+const applyCategory: KindApply<DisclosureCategoryData> = (current, mutation, actor) => {
   if (!can(actor.role, 'disclosure.configure')) {
     throw new MutationRejection('forbidden_role', '只有县说事中心可以设置公开类别')
   }

@@ -14,8 +14,8 @@ import {
   parsePayload,
   recordReference,
   type Actor,
+  type KindApply,
   type KindReferences,
-  type MutationInput,
   type RecordKind,
 } from '../sync/record-kind.ts'
 import {
@@ -65,11 +65,7 @@ function entry(
 }
 
 /** Pure: the next state of a disclosure, or a MutationRejection. */
-export function applyDisclosure(
-  current: DisclosureData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): DisclosureData {
+export const applyDisclosure: KindApply<DisclosureData> = (current, mutation, actor) => {
   const { op, payload } = mutation
   requirePublisher(actor)
   if (op === 'create') {

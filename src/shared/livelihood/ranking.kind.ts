@@ -15,8 +15,8 @@ import {
   parsePayload,
   recordReference,
   type Actor,
+  type KindApply,
   type KindReferences,
-  type MutationInput,
   type RecordKind,
   requireRole,
 } from '../sync/record-kind.ts'
@@ -127,11 +127,7 @@ function ballot(current: RankingData | null, payload: unknown, actor: Actor): Ra
   return { ...open, candidates, voters: open.voters + 1 }
 }
 
-function applyRanking(
-  current: RankingData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): RankingData {
+const applyRanking: KindApply<RankingData> = (current, mutation, actor) => {
   switch (mutation.op) {
     case 'create':
       return create(current, mutation.payload, actor)

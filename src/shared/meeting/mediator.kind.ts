@@ -9,7 +9,7 @@ import {
   createOnce,
   MutationRejection,
   type Actor,
-  type MutationInput,
+  type KindApply,
   type RecordKind,
   parsePayload,
   shapeCheck,
@@ -74,11 +74,7 @@ function create(payload: Record<string, unknown>, actor: Actor): MediatorData {
 const retireSchema = z.object({})
 
 /** Pure: the next state of a pool member, or a MutationRejection. */
-export function applyMediator(
-  current: MediatorData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): MediatorData {
+export const applyMediator: KindApply<MediatorData> = (current, mutation, actor) => {
   const { op, payload } = mutation
   if (op === 'create') {
     return createOnce(current, '该解事员已在人才库中', () => create(payload, actor))

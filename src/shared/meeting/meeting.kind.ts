@@ -20,7 +20,7 @@ import {
   createOnce,
   MutationRejection,
   type Actor,
-  type MutationInput,
+  type KindApply,
   type RecordKind,
   type Viewer,
   definedFields,
@@ -297,11 +297,7 @@ function cancel(current: MeetingData, payload: Record<string, unknown>, actor: A
 }
 
 /** Pure: the next state of a discussion day, or a MutationRejection. */
-export function applyMeeting(
-  current: MeetingData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): MeetingData {
+export const applyMeeting: KindApply<MeetingData> = (current, mutation, actor) => {
   const { op, payload } = mutation
   if (op === 'create') {
     return createOnce(current, '该议事日已安排，请勿重复提交', () => plan(payload, actor))

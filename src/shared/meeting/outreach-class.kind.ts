@@ -12,8 +12,8 @@ import {
   createOnce,
   MutationRejection,
   type Actor,
+  type KindApply,
   type KindReferences,
-  type MutationInput,
   type RecordKind,
   type RecordReference,
   parsePayload,
@@ -48,11 +48,7 @@ export function checkNotFuture(date: string, actor: Actor, message: string): voi
 }
 
 /** Pure: the next state of a touring class, or a MutationRejection. Classes are recorded once. */
-export function applyTouringClass(
-  current: TouringClassData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): TouringClassData {
+export const applyTouringClass: KindApply<TouringClassData> = (current, mutation, actor) => {
   if (mutation.op !== 'create') throw new MutationRejection('unknown_op', '不支持的操作')
   return createOnce(current, '该巡讲课堂已记录，请勿重复提交', () => {
     const input = parsePayload(touringClassCreateSchema, mutation.payload)

@@ -10,8 +10,8 @@ import {
   createOnce,
   MutationRejection,
   type Actor,
+  type KindApply,
   type KindReferences,
-  type MutationInput,
   type RecordKind,
   parsePayload,
   requireRole,
@@ -49,11 +49,7 @@ function checkRoster(leader: OutreachMediator, members: readonly OutreachMediato
 }
 
 /** Pure: the next state of a studio, or a MutationRejection. */
-export function applyStudio(
-  current: StudioData | null,
-  mutation: MutationInput,
-  actor: Actor,
-): StudioData {
+export const applyStudio: KindApply<StudioData> = (current, mutation, actor) => {
   const { op, payload } = mutation
   if (op === 'create') {
     return createOnce(current, '该工作室已存在', () => {

@@ -125,6 +125,12 @@ export interface RecordKind<TData extends Record<string, unknown>> {
 }
 
 /**
+ * A kind's `apply` written on its own: typed by this one contract, so a kind
+ * declares `const applyX: KindApply<XData> = (current, mutation, actor) => …`.
+ */
+export type KindApply<TData extends Record<string, unknown>> = RecordKind<TData>['apply']
+
+/**
  * A kind's `references` written on its own: typed by this one contract, so a
  * kind declares `const xReferences: KindReferences<XData> = (mutation, { next }) => …`
  * instead of repeating the parameter and return types.
