@@ -9,9 +9,11 @@ import {
   CONSULTATION_KIND,
   consultationDataSchema,
   type ConsultationData,
-  type ConsultationStatus,
-  type ConsultationType,
 } from '../consultation/consultation.schema.ts'
+import {
+  CONSULTATION_STATUS_LABELS,
+  CONSULTATION_TYPE_LABELS,
+} from '../consultation/consultation.labels.ts'
 import {
   ADOPTED_VERDICTS,
   OPINION_KIND,
@@ -27,22 +29,6 @@ import {
   readWith,
   type LedgerTally,
 } from './ledger.definition.ts'
-
-const TYPE_LABELS: Readonly<Record<ConsultationType, string>> = {
-  major_decision: '重大行政决策',
-  public_policy: '重大公共政策',
-  normative_document: '行政规范性文件',
-}
-
-const STATUS_LABELS: Readonly<Record<ConsultationStatus, string>> = {
-  draft: '草稿',
-  open: '征求中',
-  closed: '已截止',
-  answered: '已答复',
-  exempt: '免于征求',
-  submitted: '已提交集体审议',
-  decided: '已决定',
-}
 
 const readOpinion = readWith(opinionDataSchema.pick({ consultationId: true, answer: true }))
 
@@ -80,7 +66,11 @@ export const consultationLedger = defineLedger<ConsultationRow>({
   tally: opinions,
   columns: [
     { header: '事项名称', width: 18, value: (consultation) => consultation.title },
-    { header: '类型', width: 8, value: (consultation) => TYPE_LABELS[consultation.type] },
+    {
+      header: '类型',
+      width: 8,
+      value: (consultation) => CONSULTATION_TYPE_LABELS[consultation.type],
+    },
     {
       header: '起草部门',
       width: 10,
@@ -122,7 +112,11 @@ export const consultationLedger = defineLedger<ConsultationRow>({
         value: (consultation) => instantCell(consultation.answeredAt),
       },
     ]),
-    { header: '状态', width: 6, value: (consultation) => STATUS_LABELS[consultation.status] },
+    {
+      header: '状态',
+      width: 6,
+      value: (consultation) => CONSULTATION_STATUS_LABELS[consultation.status],
+    },
     {
       header: '审议结果',
       width: 20,

@@ -7,21 +7,9 @@ import {
   LIVELIHOOD_ITEM_KIND,
   livelihoodItemDataSchema,
   type LivelihoodItemData,
-  type LivelihoodStatus,
 } from '../livelihood/livelihood.schema.ts'
+import { LIVELIHOOD_STATUS_LABELS } from '../livelihood/livelihood.labels.ts'
 import { dateCell, defineLedger, grouped, readWith } from './ledger.definition.ts'
-
-const STATUS_LABELS: Readonly<Record<LivelihoodStatus, string>> = {
-  candidate: '候选',
-  listed: '已列入清单',
-  submitted: '已报县政府办',
-  accepted: '已纳入县计划',
-  returned: '已退回',
-  merged: '已合并',
-  in_progress: '实施中',
-  completed: '已完成验收',
-  cancelled: '已取消',
-}
 
 export const livelihoodLedger = defineLedger<LivelihoodItemData>({
   id: 'livelihood',
@@ -62,7 +50,7 @@ export const livelihoodLedger = defineLedger<LivelihoodItemData>({
         return latest ? `${latest.percent}%` : ''
       },
     },
-    { header: '状态', width: 6, value: (item) => STATUS_LABELS[item.status] },
+    { header: '状态', width: 6, value: (item) => LIVELIHOOD_STATUS_LABELS[item.status] },
     { header: '完成日期', width: 8, value: (item) => dateCell(item.completion?.completedOn) },
     { header: '验收日期', width: 8, value: (item) => dateCell(item.completion?.acceptedOn) },
   ],

@@ -6,13 +6,8 @@
  * applied is shown only to those the review kind's view lets see it).
  */
 import type { EnforcementComplaintType } from '../oversight/enforcement.ts'
-import {
-  REVIEW_KIND,
-  reviewDataSchema,
-  type ReviewData,
-  type ReviewOutcome,
-  type ReviewStatus,
-} from '../oversight/review.schema.ts'
+import { REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '../oversight/review.labels.ts'
+import { REVIEW_KIND, reviewDataSchema, type ReviewData } from '../oversight/review.schema.ts'
 import {
   SELF_CORRECTION_KIND,
   selfCorrectionDataSchema,
@@ -93,23 +88,6 @@ export const selfCorrectionLedger = defineLedger<SelfCorrectionData>({
     { header: '监督检查', width: 4, summary: 'sum', value: (entry) => entry.checks.length },
   ],
 })
-
-const REVIEW_STATUS_LABELS: Readonly<Record<ReviewStatus, string>> = {
-  received: '已受理',
-  forwarded: '已转送复议机构',
-  decided: '已作出决定',
-  answered: '已解答',
-}
-
-const REVIEW_OUTCOME_LABELS: Readonly<Record<ReviewOutcome, string>> = {
-  upheld: '维持',
-  revoked: '撤销',
-  changed: '变更',
-  confirmed_unlawful: '确认违法',
-  rejected: '驳回',
-  mediated: '调解结案',
-  not_accepted: '不予受理',
-}
 
 export const reviewLedger = defineLedger<ReviewData>({
   id: 'reviews',

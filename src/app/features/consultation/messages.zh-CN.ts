@@ -1,3 +1,8 @@
+import {
+  CONSULTATION_STATUS_LABELS,
+  CONSULTATION_TYPE_LABELS,
+} from '#shared/consultation/consultation.labels.ts'
+
 /** The consultation (征求意见) screens' texts; loaded with their routes (src/app/i18n/index.ts). */
 export const consultationMessages = {
   consultation: {
@@ -23,11 +28,7 @@ export const consultationMessages = {
       closesOn: '截止日期',
     },
     addQa: '再加一条问答',
-    type: {
-      major_decision: '重大行政决策',
-      public_policy: '重大公共政策',
-      normative_document: '行政规范性文件',
-    },
+    type: CONSULTATION_TYPE_LABELS,
     domain: {
       social_security: '社会保障',
       housing: '住房保障',
@@ -39,15 +40,7 @@ export const consultationMessages = {
       rural_revitalisation: '乡村振兴',
       business_environment: '营商环境',
     },
-    status: {
-      draft: '草稿',
-      open: '征求中',
-      closed: '已截止',
-      answered: '已答复',
-      exempt: '免于征求',
-      submitted: '已提交集体审议',
-      decided: '已决定',
-    },
+    status: CONSULTATION_STATUS_LABELS,
     period: '征求期 {from} 至 {to}',
     answersDue: '答复期限 {date}',
     registeredLate: '本事项于 {date} 登记，征求期开始早于登记日',

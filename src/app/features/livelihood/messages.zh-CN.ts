@@ -1,3 +1,4 @@
+import { LIVELIHOOD_STATUS_LABELS } from '#shared/livelihood/livelihood.labels.ts'
 import { aroundItemMessages } from './around-item-messages.zh-CN.ts'
 
 /** The livelihood list (民生实事) screens' texts; loaded with their routes (src/app/i18n/index.ts). */
@@ -34,17 +35,7 @@ export const livelihoodMessages = {
     milestonePlanned: '计划{date}',
     yearOption: '{year}年',
     ...aroundItemMessages,
-    status: {
-      candidate: '候选',
-      listed: '已列入清单',
-      submitted: '已报县政府办',
-      accepted: '已纳入县计划',
-      returned: '已退回',
-      merged: '已合并',
-      in_progress: '实施中',
-      completed: '已完成验收',
-      cancelled: '已取消',
-    },
+    status: LIVELIHOOD_STATUS_LABELS,
     overdue: {
       submission: '逾期未报送',
       decision: '逾期未审核',

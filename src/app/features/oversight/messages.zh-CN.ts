@@ -1,3 +1,5 @@
+import { REVIEW_OUTCOME_LABELS, REVIEW_STATUS_LABELS } from '#shared/oversight/review.labels.ts'
+
 /** Texts of the oversight screens: self-correction cases and review contact points. */
 export const oversightMessages = {
   oversight: {
@@ -58,21 +60,8 @@ export const oversightMessages = {
       detailTitle: '行政复议事项',
       notFound: '本机没有该事项，请同步后再试',
       type: { application: '复议申请', consultation: '复议咨询' },
-      status: {
-        received: '已受理',
-        forwarded: '已转送复议机构',
-        decided: '已作出决定',
-        answered: '已解答',
-      },
-      outcome: {
-        upheld: '维持',
-        revoked: '撤销',
-        changed: '变更',
-        confirmed_unlawful: '确认违法',
-        rejected: '驳回',
-        mediated: '调解结案',
-        not_accepted: '不予受理',
-      },
+      status: REVIEW_STATUS_LABELS,
+      outcome: REVIEW_OUTCOME_LABELS,
       due: '申请期限至 {date}',
       daysLeft: '还剩 {n} 天',
       late: '已超过法定申请期限，由复议机构决定是否受理',
