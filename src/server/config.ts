@@ -1,13 +1,14 @@
 /** Server settings, read once from the environment with embedded defaults. */
 import { resolve } from 'node:path'
 import { DEFAULT_STAGE_DEADLINES, type StageDeadlineTable } from '#shared/issue/issue.deadlines.ts'
-import { ISSUE_STAGES, type IssueStage } from '#shared/issue/issue.schema.ts'
+import { ISSUE_STAGES } from '#shared/issue/issue.schema.ts'
 import {
   assertConsultationRules,
   DEFAULT_CONSULTATION_RULES,
   type ConsultationRules,
 } from '#shared/consultation/consultation.rules.ts'
 import { DEFAULT_SUBMIT_BY } from '#shared/livelihood/livelihood.deadlines.ts'
+import { parseDaysTable } from './config-days.ts'
 import { parseOversightConfig, type OversightConfig } from './oversight/oversight.config.ts'
 
 export interface Config {
@@ -176,20 +177,13 @@ export function parseMonthDay(name: string, value: string | undefined): string {
 
 /** Throws at startup on a table the county mistyped, naming the bad entry. */
 export function parseStageDeadlines(value: string | undefined): StageDeadlineTable {
-  const table: Record<IssueStage, number> = { ...DEFAULT_STAGE_DEADLINES }
-  for (const entry of (value ?? '').split(',').map((part) => part.trim())) {
-    if (entry === '') continue
-    const [stage, days, ...rest] = entry.split('=').map((part) => part.trim())
-    const known = ISSUE_STAGES.find((name) => name === stage)
-    const count = Number(days)
-    if (!known || rest.length > 0 || !/^\d+$/.test(days ?? '') || count < 1 || count > 365) {
-      throw new Error(
-        `ISSUE_STAGE_DEADLINES: "${entry}" is not <stage>=<working days 1–365>; stages: ${ISSUE_STAGES.join(', ')}`,
-      )
-    }
-    table[known] = count
-  }
-  return table
+  return parseDaysTable(
+    'ISSUE_STAGE_DEADLINES',
+    value,
+    'stage',
+    ISSUE_STAGES,
+    DEFAULT_STAGE_DEADLINES,
+  )
 }
 
 /** Throws at startup on an entry that is not a bare origin, naming it. */

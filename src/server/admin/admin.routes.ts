@@ -22,12 +22,8 @@ import { roleFitsTier } from '#shared/auth/roles.ts'
 import { childPath, isWithin } from '#shared/org/org-path.ts'
 import { canNest } from '#shared/org/org.schema.ts'
 import { HttpError } from '../plugins/errors.ts'
-import {
-  loadUnitInScope,
-  loadUserInScope,
-  requirePermission,
-  scopePathOf,
-} from '../plugins/scope.ts'
+import { loadManagedUnit, loadManagedUser, loadUnitInScope, scopePathOf } from '../plugins/scope.ts'
+import { subtreeListRoute } from '../plugins/subtree-list.ts'
 import { hashPassword } from '../auth/password.ts'
 import { clearPasswordAttempts } from '../auth/login-guard.ts'
 import { revokeUserSessions } from '../auth/session.repository.ts'
@@ -61,26 +57,20 @@ export function adminRoutes(app: FastifyInstance): void {
     return unit
   }
 
-  api.get(
-    '/api/admin/users',
-    {
-      schema: {
-        querystring: userSearchSchema,
-        response: { 200: z.object({ users: z.array(adminUserSchema) }) },
-      },
-    },
-    async (request) => {
-      const auth = requirePermission(request, 'org.manage')
-      return { users: await searchUsers(db, scopePathOf(auth), request.query.q) }
-    },
-  )
+  subtreeListRoute(app, {
+    url: '/api/admin/users',
+    permission: 'org.manage',
+    key: 'users',
+    item: adminUserSchema,
+    querystring: userSearchSchema,
+    list: (db, scopePath, query) => searchUsers(db, scopePath, query.q),
+  })
 
   api.patch(
     '/api/admin/users/:userId',
     { schema: { params: userParams, body: updateUserSchema, response: { 200: adminUserSchema } } },
     async (request) => {
-      const auth = requirePermission(request, 'org.manage')
-      const target = await loadUserInScope(db, auth, request.params.userId)
+      const { auth, target } = await loadManagedUser(db, request, request.params.userId)
       const { name, role, orgUnitId } = request.body
       const changesPlace =
         (role !== undefined && role !== target.role) ||
@@ -119,8 +109,7 @@ export function adminRoutes(app: FastifyInstance): void {
     '/api/admin/users/:userId/reset-password',
     { schema: { params: userParams, response: { 200: temporaryPasswordSchema } } },
     async (request) => {
-      const auth = requirePermission(request, 'org.manage')
-      const target = await loadUserInScope(db, auth, request.params.userId)
+      const { auth, target } = await loadManagedUser(db, request, request.params.userId)
       const unit = await loadUnitInScope(db, auth, target.org_unit_id)
       const temporaryPassword = makeTemporaryPassword()
       const passwordHash = await hashPassword(temporaryPassword)
@@ -155,21 +144,19 @@ export function adminRoutes(app: FastifyInstance): void {
     },
   )
 
-  api.get(
-    '/api/admin/org-units',
-    { schema: { response: { 200: z.object({ units: z.array(adminUnitSchema) }) } } },
-    async (request) => {
-      const auth = requirePermission(request, 'org.manage')
-      return { units: await listAdminUnits(db, scopePathOf(auth)) }
-    },
-  )
+  subtreeListRoute(app, {
+    url: '/api/admin/org-units',
+    permission: 'org.manage',
+    key: 'units',
+    item: adminUnitSchema,
+    list: listAdminUnits,
+  })
 
   api.patch(
     '/api/admin/org-units/:unitId',
     { schema: { params: unitParams, body: updateUnitSchema, response: { 200: adminUnitSchema } } },
     async (request) => {
-      const auth = requirePermission(request, 'org.manage')
-      const unit = await loadUnitInScope(db, auth, request.params.unitId)
+      const { auth, unit } = await loadManagedUnit(db, request, request.params.unitId)
       const before = await findAdminUnit(db, unit.id)
       if (!before || before.retiredAt) throw new HttpError(400, 'unit_retired')
       const { name, parentId } = request.body
@@ -209,8 +196,7 @@ export function adminRoutes(app: FastifyInstance): void {
     '/api/admin/org-units/:unitId/retire',
     { schema: { params: unitParams, response: { 200: adminUnitSchema } } },
     async (request) => {
-      const auth = requirePermission(request, 'org.manage')
-      const unit = await loadUnitInScope(db, auth, request.params.unitId)
+      const { auth, unit } = await loadManagedUnit(db, request, request.params.unitId)
       // The root, or a unit holding the admin themself: retiring it would end the county's administration.
       if (!unit.parentId || isWithin(scopePathOf(auth), unit.path)) {
         throw new HttpError(400, 'cannot_retire_root')
@@ -238,17 +224,12 @@ export function adminRoutes(app: FastifyInstance): void {
     },
   )
 
-  api.get(
-    '/api/admin/audit',
-    {
-      schema: {
-        querystring: auditQuerySchema,
-        response: { 200: z.object({ entries: z.array(auditEntrySchema) }) },
-      },
-    },
-    async (request) => {
-      const auth = requirePermission(request, 'audit.read')
-      return { entries: await listAudit(db, scopePathOf(auth), request.query) }
-    },
-  )
+  subtreeListRoute(app, {
+    url: '/api/admin/audit',
+    permission: 'audit.read',
+    key: 'entries',
+    item: auditEntrySchema,
+    querystring: auditQuerySchema,
+    list: listAudit,
+  })
 }

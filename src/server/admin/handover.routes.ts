@@ -9,19 +9,14 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import {
   handoverInputSchema,
   handoverResultSchema,
   handoverSchema,
 } from '#shared/admin/admin.schema.ts'
 import { HttpError } from '../plugins/errors.ts'
-import {
-  loadUnitInScope,
-  loadUserInScope,
-  requirePermission,
-  scopePathOf,
-} from '../plugins/scope.ts'
+import { loadUnitInScope, loadUserInScope, requirePermission } from '../plugins/scope.ts'
+import { subtreeListRoute } from '../plugins/subtree-list.ts'
 import { assertNotRetired } from './admin.repository.ts'
 import { recordAudit } from './audit.repository.ts'
 import {
@@ -91,12 +86,11 @@ export function handoverRoutes(app: FastifyInstance): void {
     },
   )
 
-  api.get(
-    '/api/admin/handovers',
-    { schema: { response: { 200: z.object({ handovers: z.array(handoverSchema) }) } } },
-    async (request) => {
-      const auth = requirePermission(request, 'org.manage')
-      return { handovers: await listHandovers(db, scopePathOf(auth)) }
-    },
-  )
+  subtreeListRoute(app, {
+    url: '/api/admin/handovers',
+    permission: 'org.manage',
+    key: 'handovers',
+    item: handoverSchema,
+    list: listHandovers,
+  })
 }

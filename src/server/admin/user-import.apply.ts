@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import type { z } from 'zod'
 import {
   ACCOUNT_COLUMNS,
   accountRowSchema,
@@ -26,12 +27,51 @@ import { scopePathOf } from '../plugins/scope.ts'
 import { findUserByPhone, insertOrgUnit } from '../org/org.repository.ts'
 import { findAdminUnit, toAdminUser } from './admin.repository.ts'
 import { recordAudit } from './audit.repository.ts'
-import type { ImportTables } from './import-file.ts'
+import type { ImportRow, ImportTables } from './import-file.ts'
 
 type Db = Kysely<DatabaseSchema>
 
 /** A new account's temporary password and its hash, made before the transaction (hashing is slow). */
 export type PasswordFor = (phone: string) => { password: string; hash: string } | undefined
+
+/** A row that passed its schema, and how to record a problem with one of its cells. */
+interface CheckedRow<T> {
+  row: number
+  value: T
+  fail(this: void, column: string, message: string): void
+}
+
+/**
+ * The rows of `sheet` that pass `schema` and whose `unique` key no earlier
+ * row of the file had; the problems of the others go to `problems`.
+ */
+function* checkedRows<T>(
+  sheet: 'units' | 'accounts',
+  rows: readonly ImportRow[],
+  schema: z.ZodType<T>,
+  columns: Readonly<Record<string, string>>,
+  problems: ImportProblem[],
+  unique: { column: string; keyOf: (value: T) => string; message: string },
+): Generator<CheckedRow<T>> {
+  const seen = new Set<string>()
+  for (const { row, cells } of rows) {
+    const checked = checkRow(schema, columns, cells, sheet, row)
+    if (!checked.value) {
+      problems.push(...checked.problems)
+      continue
+    }
+    const fail = (column: string, message: string) => {
+      problems.push({ sheet, row, column, message })
+    }
+    const key = unique.keyOf(checked.value)
+    if (seen.has(key)) {
+      fail(unique.column, unique.message)
+      continue
+    }
+    seen.add(key)
+    yield { row, value: checked.value, fail }
+  }
+}
 
 export async function applyImport(
   trx: Db,
@@ -43,22 +83,13 @@ export async function applyImport(
   const problems: ImportProblem[] = []
   const result: Omit<ImportResult, 'dryRun' | 'problems'> = { units: [], accounts: [], slips: [] }
   const scope = scopePathOf(auth)
-  const seen = new Set<string>()
-
-  for (const { row, cells } of tables.units) {
-    const checked = checkRow(unitRowSchema, UNIT_COLUMNS, cells, 'units', row)
-    if (!checked.value) {
-      problems.push(...checked.problems)
-      continue
-    }
-    const { code, name, tier, parentCode } = checked.value
-    const fail = (column: string, message: string) =>
-      problems.push({ sheet: 'units', row, column, message })
-    if (seen.has(code)) {
-      fail(UNIT_COLUMNS.code, '单位编码在文件中重复')
-      continue
-    }
-    seen.add(code)
+  const units = checkedRows('units', tables.units, unitRowSchema, UNIT_COLUMNS, problems, {
+    column: UNIT_COLUMNS.code,
+    keyOf: (unit) => unit.code,
+    message: '单位编码在文件中重复',
+  })
+  for (const { row, value, fail } of units) {
+    const { code, name, tier, parentCode } = value
     const existing = await findAdminUnit(trx, code)
     if (existing) {
       if (!isWithin(existing.path, scope)) fail(UNIT_COLUMNS.code, '该单位编码已被其他单位使用')
@@ -103,21 +134,20 @@ export async function applyImport(
     }
   }
 
-  const phones = new Set<string>()
-  for (const { row, cells } of tables.accounts) {
-    const checked = checkRow(accountRowSchema, ACCOUNT_COLUMNS, cells, 'accounts', row)
-    if (!checked.value) {
-      problems.push(...checked.problems)
-      continue
-    }
-    const { phone, name, role, unitCode } = checked.value
-    const fail = (column: string, message: string) =>
-      problems.push({ sheet: 'accounts', row, column, message })
-    if (phones.has(phone)) {
-      fail(ACCOUNT_COLUMNS.phone, '手机号在文件中重复')
-      continue
-    }
-    phones.add(phone)
+  const accounts = checkedRows(
+    'accounts',
+    tables.accounts,
+    accountRowSchema,
+    ACCOUNT_COLUMNS,
+    problems,
+    {
+      column: ACCOUNT_COLUMNS.phone,
+      keyOf: (account) => account.phone,
+      message: '手机号在文件中重复',
+    },
+  )
+  for (const { row, value, fail } of accounts) {
+    const { phone, name, role, unitCode } = value
     const unit = await findAdminUnit(trx, unitCode)
     if (!unit || !isWithin(unit.path, scope)) {
       fail(ACCOUNT_COLUMNS.unitCode, `找不到单位“${unitCode}”`)

@@ -30,7 +30,7 @@ import type { KindRegistry } from '../sync/kinds.ts'
 import { findCampaign, findPolicy } from './assessment.repository.ts'
 import { codeCounts, listSheets } from '../ballot/ballot.repository.ts'
 import { codeSheetRoutes, codeSheets } from '../ballot/code-sheets.ts'
-import { castPublicBallot } from '../ballot/public-ballot.ts'
+import { publicBallotRoute } from '../ballot/public-ballot.ts'
 import { openPostEvaluationIfDue } from './post-evaluation.trigger.ts'
 import { systemAuth } from './system-actor.ts'
 
@@ -74,62 +74,42 @@ export function assessmentRoutes(app: FastifyInstance, kinds: KindRegistry): voi
     },
   )
 
-  api.post(
-    '/api/public/campaigns/:id/ballots',
-    {
-      bodyLimit: 16 * 1024,
-      schema: {
-        params: campaignParams,
-        body: ballotSubmissionSchema,
-        response: { 201: z.object({ status: z.literal('recorded') }) },
-      },
-    },
-    async (request, reply) => {
-      const campaignId = request.params.id
-      await castPublicBallot(
-        { db, dialect, kinds, log: request.log },
-        request.ip,
-        request.body.code,
-        async (now) => {
-          const campaign = await findCampaign(db, dialect, campaignId)
-          if (!campaign) throw new HttpError(404, 'not_found')
-          if (!isOpenOn(campaign, chinaDate(now.toISOString()))) {
-            throw new HttpError(409, 'campaign_closed')
-          }
-          const { answers } = request.body
-          if (!campaign.villages.includes(answers.villagePath)) {
-            throw new HttpError(400, 'validation_failed', '请选择参加本次评议的村社')
-          }
-          const auth = await systemAuth(
-            db,
-            PUBLIC_BALLOT_ACTOR_ID,
-            '群众自助评议',
-            answers.villagePath,
-          )
-          if (!auth) throw new HttpError(404, 'not_found')
-          const formId = uuidv7()
-          return {
-            boxId: campaignId,
-            auth,
-            kind: FORM_KIND,
-            recordId: formId,
-            op: 'create',
-            payload: {
-              ...answers,
-              campaignId,
-              issuingDepartment: campaign.issuingDepartment,
-              channel: 'self_service',
-            },
-            spentOn: formId,
-          }
+  publicBallotRoute(app, kinds, {
+    url: '/api/public/campaigns/:id/ballots',
+    bodyLimit: 16 * 1024,
+    body: ballotSubmissionSchema,
+    prepare: async (campaignId, { answers }, now) => {
+      const campaign = await findCampaign(db, dialect, campaignId)
+      if (!campaign) throw new HttpError(404, 'not_found')
+      if (!isOpenOn(campaign, chinaDate(now.toISOString()))) {
+        throw new HttpError(409, 'campaign_closed')
+      }
+      if (!campaign.villages.includes(answers.villagePath)) {
+        throw new HttpError(400, 'validation_failed', '请选择参加本次评议的村社')
+      }
+      const auth = await systemAuth(db, PUBLIC_BALLOT_ACTOR_ID, '群众自助评议', answers.villagePath)
+      if (!auth) throw new HttpError(404, 'not_found')
+      const formId = uuidv7()
+      return {
+        boxId: campaignId,
+        auth,
+        kind: FORM_KIND,
+        recordId: formId,
+        op: 'create',
+        payload: {
+          ...answers,
+          campaignId,
+          issuingDepartment: campaign.issuingDepartment,
+          channel: 'self_service',
         },
-      )
-      await openPostEvaluationIfDue(app.database, kinds, campaignId).catch((error: unknown) =>
-        request.log.error({ err: error }, 'post-evaluation trigger failed'),
-      )
-      return reply.code(201).send({ status: 'recorded' })
+        spentOn: formId,
+      }
     },
-  )
+    afterCast: (campaignId, log) =>
+      openPostEvaluationIfDue(app.database, kinds, campaignId).catch((error: unknown) =>
+        log.error({ err: error }, 'post-evaluation trigger failed'),
+      ),
+  })
 
   codeSheetRoutes(app, sheets, {
     codesUrl: '/api/assessment/campaigns/:id/codes',

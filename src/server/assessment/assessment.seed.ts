@@ -4,13 +4,10 @@
  * nothing (the second run is answered as a duplicate).
  */
 import { CAMPAIGN_KIND } from '#shared/assessment/assessment.kind.ts'
-import { addWorkingDays, chinaDate } from '#shared/calendar/working-days.ts'
+import { addWorkingDays } from '#shared/calendar/working-days.ts'
 import { POLICY_KIND } from '#shared/policy/policy.kind.ts'
-import type { Database } from '../db/database.ts'
-import type { KindRegistry } from '../sync/kinds.ts'
-import { applyBatch } from '../sync/push.ts'
+import { demoSeed } from '../db/demo-seed.ts'
 import { seedMutation } from '../sync/system-change.ts'
-import { systemAuth } from './system-actor.ts'
 
 const POLICY_ID = '0195b1c0-0000-7000-8000-00000000d001'
 const CAMPAIGN_ID = '0195b1c0-0000-7000-8000-00000000d002'
@@ -22,18 +19,11 @@ const GRIDS = VILLAGES.flatMap((village) => {
 })
 
 /** Writes the demo policy and campaign (idempotent); false when the demo county is missing. */
-export async function seedDemoAssessment(
-  database: Database,
-  kinds: KindRegistry,
-  now = new Date(),
-): Promise<boolean> {
-  const auth = await systemAuth(database.db, 'system:seed', '演示数据', DEPT)
-  if (!auth) return false
-  const today = chinaDate(now.toISOString())
+export const seedDemoAssessment = demoSeed(DEPT, async ({ today, apply }) => {
   const title = '农村低保动态管理办法（演示）'
   // Its own 文号: a county registers each number once (tests register 3号 beside it).
   const documentNumber = '清民发〔2025〕12号'
-  await applyBatch({ ...database, kinds, auth }, [
+  await apply([
     seedMutation('0195b1c0-0000-7000-8000-00000000d101', POLICY_KIND, POLICY_ID, 'create', {
       title,
       documentNumber,
@@ -54,5 +44,4 @@ export async function seedDemoAssessment(
       closesOn: addWorkingDays(today, 20).date,
     }),
   ])
-  return true
-}
+})

@@ -22,6 +22,7 @@ import {
 import type { Database } from '../db/database.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { applyBatch } from '../sync/push.ts'
+import { triggerMutation } from '../sync/system-change.ts'
 import { findCampaign, findCampaignForms, hasPostEvaluation } from './assessment.repository.ts'
 import { systemAuth } from './system-actor.ts'
 
@@ -50,8 +51,7 @@ export async function openPostEvaluationIfDue(
     .map((form) => form.id)
     .sort()
   const [result] = await applyBatch({ db, dialect, kinds, auth }, [
-    {
-      id: uuidv7(),
+    triggerMutation({
       kind: POST_EVALUATION_KIND,
       recordId: campaignId,
       op: 'create',
@@ -66,11 +66,7 @@ export async function openPostEvaluationIfDue(
         finding,
         formIds,
       },
-      baseVersion: 0,
-      seq: 0,
-      deviceId: 'server',
-      createdAt: new Date().toISOString(),
-    },
+    }),
   ])
   return result?.status === 'applied'
 }

@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { changePasswordSchema, userSchema } from '#shared/auth/auth.schema.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { SESSION_COOKIE } from '../plugins/auth.ts'
-import { loadUserInScope, requireAuth, requirePermission } from '../plugins/scope.ts'
+import { loadManagedUser, requireAuth } from '../plugins/scope.ts'
 import { findUser, toUser } from '../org/org.repository.ts'
 import {
   acceptPasswordAttempt,
@@ -70,8 +70,7 @@ export function accountRoutes(app: FastifyInstance): void {
       `/api/users/:userId/${action}`,
       { schema: { params: userParams, response: { 200: userSchema } } },
       async (request) => {
-        const auth = requirePermission(request, 'org.manage')
-        const target = await loadUserInScope(db, auth, request.params.userId)
+        const { auth, target } = await loadManagedUser(db, request, request.params.userId)
         if (!isActive && target.id === auth.user.id) {
           throw new HttpError(400, 'cannot_deactivate_self')
         }
@@ -105,8 +104,7 @@ export function accountRoutes(app: FastifyInstance): void {
     '/api/users/:userId/unlock',
     { schema: { params: userParams, response: { 200: userSchema } } },
     async (request) => {
-      const auth = requirePermission(request, 'org.manage')
-      const target = await loadUserInScope(db, auth, request.params.userId)
+      const { auth, target } = await loadManagedUser(db, request, request.params.userId)
       await clearPasswordAttempts(db, target.phone)
       await auditUserChange(db, auth, target, 'user.unlock', null, null)
       request.log.info({ userId: target.id, by: auth.user.id }, 'login limits cleared')

@@ -7,7 +7,9 @@
  * ledger). Neither happens without the other; a parallel burst with one code
  * records one ballot (the conditional UPDATE in `spendCode`).
  */
-import type { FastifyBaseLogger } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { ErrorCode } from '#shared/api/api-error.ts'
 import { normalizeBallotCode } from '#shared/ballot/ballot-code.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
@@ -16,7 +18,8 @@ import type { AuthContext } from '../plugins/auth.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { withCodeLimit } from '../rate-limit/public-guard.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
-import { applySystemChange, inTransaction } from '../sync/system-change.ts'
+import { inTransaction } from '../db/transaction.ts'
+import { applySystemChange } from '../sync/system-change.ts'
 import type { Kysely } from 'kysely'
 import { BALLOT_LIMIT } from './ballot-guard.ts'
 import { spendCode } from './ballot.repository.ts'
@@ -74,4 +77,51 @@ export async function castPublicBallot(
       )
     })
   })
+}
+
+/** One kind of box's public ballot route (see `publicBallotRoute`). */
+export interface BallotRouteOptions<Body extends { code: string }> {
+  /** `POST` casts a ballot in box `:id`. */
+  url: string
+  /** The largest body accepted, in bytes. */
+  bodyLimit: number
+  body: z.ZodType<Body>
+  /** Loads and checks box `boxId` for `body` (see `castPublicBallot`'s `prepare`). */
+  prepare(this: void, boxId: string, body: Body, now: Date): Promise<PreparedBallot>
+  /** Runs once the ballot is recorded. */
+  afterCast?(this: void, boxId: string, log: FastifyBaseLogger): Promise<unknown>
+}
+
+/**
+ * Registers the public `POST url` that casts a resident's ballot in box `:id`
+ * and answers only "recorded": never anything about the box's other ballots.
+ */
+export function publicBallotRoute<Body extends { code: string }>(
+  app: FastifyInstance,
+  kinds: KindRegistry,
+  options: BallotRouteOptions<Body>,
+): void {
+  const { db, dialect } = app.database
+  app.withTypeProvider<ZodTypeProvider>().post(
+    options.url,
+    {
+      bodyLimit: options.bodyLimit,
+      schema: {
+        params: z.object({ id: z.string().max(64) }),
+        body: options.body,
+        response: { 201: z.object({ status: z.literal('recorded') }) },
+      },
+    },
+    async (request, reply) => {
+      const boxId = request.params.id
+      const { log } = request
+      // Validated against `options.body`; the provider cannot see through the generic.
+      const body = request.body as Body
+      await castPublicBallot({ db, dialect, kinds, log }, request.ip, body.code, (now) =>
+        options.prepare(boxId, body, now),
+      )
+      await options.afterCast?.(boxId, log)
+      return reply.code(201).send({ status: 'recorded' })
+    },
+  )
 }

@@ -5,14 +5,10 @@
  * no consultation: from April on, the public page shows it overdue; the
  * second is linked to the demo consultation.
  */
-import { chinaDate } from '#shared/calendar/working-days.ts'
 import { CATALOGUE_KIND } from '#shared/consultation/catalogue.kind.ts'
 import type { CatalogueEntryInput } from '#shared/consultation/catalogue.schema.ts'
 import type { Mutation } from '#shared/sync/sync.protocol.ts'
-import { systemAuth } from '../assessment/system-actor.ts'
-import type { Database } from '../db/database.ts'
-import type { KindRegistry } from '../sync/kinds.ts'
-import { applyBatch } from '../sync/push.ts'
+import { demoSeed } from '../db/demo-seed.ts'
 import { systemMutation } from '../sync/system-change.ts'
 import { DEMO_CONSULTATION_ID } from './consultation.seed.ts'
 
@@ -52,15 +48,9 @@ function mutation(id: string, op: string, payload: Record<string, unknown>, at: 
 }
 
 /** Writes and publishes this year's demo catalogue (idempotent); false without the demo county. */
-export async function seedDemoCatalogue(
-  database: Database,
-  kinds: KindRegistry,
-  now = new Date(),
-): Promise<boolean> {
-  const auth = await systemAuth(database.db, 'system:seed', '演示数据', COUNTY)
-  if (!auth) return false
-  const year = Number(chinaDate(now.toISOString()).slice(0, 4))
-  await applyBatch({ ...database, kinds, auth }, [
+export const seedDemoCatalogue = demoSeed(COUNTY, async ({ now, today, apply }) => {
+  const year = Number(today.slice(0, 4))
+  await apply([
     mutation(
       '0195b1c0-0000-7000-8000-0000000ca101',
       'create',
@@ -76,5 +66,4 @@ export async function seedDemoCatalogue(
       now,
     ),
   ])
-  return true
-}
+})

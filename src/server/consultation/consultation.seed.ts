@@ -4,15 +4,12 @@
  * with two opinions from the public page. Written through the ordinary
  * write path with fixed ids, so seeding twice changes nothing.
  */
-import { chinaDate } from '#shared/calendar/working-days.ts'
 import { CONSULTATION_KIND } from '#shared/consultation/consultation.kind.ts'
 import { addCalendarDays } from '#shared/consultation/consultation.rules.ts'
 import { OPINION_KIND, PUBLIC_OPINION_ACTOR_ID } from '#shared/consultation/opinion.kind.ts'
 import { publicOpinionPayload } from '#shared/consultation/opinion.kind.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
-import type { Database } from '../db/database.ts'
-import type { KindRegistry } from '../sync/kinds.ts'
-import { applyBatch } from '../sync/push.ts'
+import { demoSeed } from '../db/demo-seed.ts'
 import { seedMutation } from '../sync/system-change.ts'
 
 /** The demo consultation's id. */
@@ -21,16 +18,10 @@ const DEPT = '/demo-county/demo-dept-1/'
 const T1 = '/demo-county/demo-t1/'
 
 /** Writes the demo consultation and its opinions (idempotent); false without the demo county. */
-export async function seedDemoConsultation(
-  database: Database,
-  kinds: KindRegistry,
-  now = new Date(),
-): Promise<boolean> {
-  const county = await systemAuth(database.db, 'system:seed', '演示数据', DEPT)
+export const seedDemoConsultation = demoSeed(DEPT, async ({ database, today, apply }) => {
   const publicPage = await systemAuth(database.db, PUBLIC_OPINION_ACTOR_ID, '网上征求意见', DEPT)
-  if (!county || !publicPage) return false
-  const today = chinaDate(now.toISOString())
-  await applyBatch({ ...database, kinds, auth: county }, [
+  if (!publicPage) return false
+  await apply([
     seedMutation(
       '0195b1c0-0000-7000-8000-00000000c101',
       CONSULTATION_KIND,
@@ -75,8 +66,7 @@ export async function seedDemoConsultation(
       text: '行动不便的老人去不了食堂，能不能送餐上门？',
     },
   ]
-  await applyBatch(
-    { ...database, kinds, auth: publicPage },
+  await apply(
     opinions.map(({ village, text }, index) =>
       seedMutation(
         `0195b1c0-0000-7000-8000-00000000c2${index}1`,
@@ -96,6 +86,7 @@ export async function seedDemoConsultation(
         },
       ),
     ),
+    publicPage,
   )
   return true
-}
+})

@@ -5,14 +5,10 @@
  * village done and 杏花村 overdue. Written through the ordinary write path
  * with fixed ids, so seeding twice changes nothing.
  */
-import { chinaDate } from '#shared/calendar/working-days.ts'
 import { DEPUTY_PLAN_KIND, DEPUTY_VISIT_KIND } from '#shared/deputy/deputy.schema.ts'
 import { periodOf } from '#shared/deputy/visit-plan.ts'
-import { systemAuth } from '../assessment/system-actor.ts'
-import type { Database } from '../db/database.ts'
 import { findOrgUnit, findUser } from '../org/org.repository.ts'
-import type { KindRegistry } from '../sync/kinds.ts'
-import { applyBatch } from '../sync/push.ts'
+import { demoSeed } from '../db/demo-seed.ts'
 import { seedMutation } from '../sync/system-change.ts'
 
 /** The demo plan's id. */
@@ -34,20 +30,14 @@ const village = (n: number, name: string) => {
 }
 
 /** Writes the demo plan and visit (idempotent); false without the demo county. */
-export async function seedDemoDeputy(
-  database: Database,
-  kinds: KindRegistry,
-  now = new Date(),
-): Promise<boolean> {
-  const county = await systemAuth(database.db, 'system:seed', '演示数据', T1)
+export const seedDemoDeputy = demoSeed(T1, async ({ database, today, apply }) => {
   const unit = await findOrgUnit(database.db, DEPUTY_UNIT)
   const user = await findUser(database.db, DEPUTY_USER)
-  if (!county || !unit || !user) return false
-  const today = chinaDate(now.toISOString())
+  if (!unit || !user) return false
   const villages = [village(1, '柳河村'), village(2, '杏花村')]
   const [first] = villages
   if (!first) return false
-  await applyBatch({ ...database, kinds, auth: county }, [
+  await apply([
     seedMutation(
       '0195b1c0-0000-7000-8000-0000000d0101',
       DEPUTY_PLAN_KIND,
@@ -74,21 +64,24 @@ export async function seedDemoDeputy(
     },
     orgUnit: unit,
   }
-  await applyBatch({ ...database, kinds, auth: deputy }, [
-    seedMutation(
-      '0195b1c0-0000-7000-8000-0000000d0201',
-      DEPUTY_VISIT_KIND,
-      '0195b1c0-0000-7000-8000-0000000d0301',
-      'create',
-      {
-        planId: DEMO_DEPUTY_PLAN_ID,
-        villagePath: first.path,
-        villageName: first.name,
-        visitedOn: periodOf(today, 3).start,
-        met: '村民代表五人、两户留守老人',
-        opinions: ['村口路灯坏了两个月没人修', '希望每周多开一班到县城的公交'],
-      },
-    ),
-  ])
+  await apply(
+    [
+      seedMutation(
+        '0195b1c0-0000-7000-8000-0000000d0201',
+        DEPUTY_VISIT_KIND,
+        '0195b1c0-0000-7000-8000-0000000d0301',
+        'create',
+        {
+          planId: DEMO_DEPUTY_PLAN_ID,
+          villagePath: first.path,
+          villageName: first.name,
+          visitedOn: periodOf(today, 3).start,
+          met: '村民代表五人、两户留守老人',
+          opinions: ['村口路灯坏了两个月没人修', '希望每周多开一班到县城的公交'],
+        },
+      ),
+    ],
+    deputy,
+  )
   return true
-}
+})

@@ -5,10 +5,10 @@
  * township for its own notices). Departments publish no disclosures.
  */
 import type { Kysely } from 'kysely'
-import { isWithin } from '#shared/org/org-path.ts'
 import type { DisclosureFigures } from '#shared/supervision/figures.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import { homePaths } from '../supervision/facts.ts'
+import { inSlice, tally } from '../supervision/record-tally.ts'
 import type { ByGroup, Slice } from '../supervision/supervision.queries.ts'
 import { readSubtreeGaps } from './disclosure-gaps.repository.ts'
 
@@ -18,20 +18,15 @@ export async function disclosureFigures(
   slice: Slice,
   today: string,
 ): Promise<ByGroup<DisclosureFigures>> {
-  const figures: ByGroup<DisclosureFigures> = new Map()
+  const { figures, add } = tally<DisclosureFigures>({ due: 0, missing: 0 })
   const { column, groupBy } = slice
   if (column === 'dept_path' || groupBy === 'dept_path') return figures
   const { stations, categories, gaps } = await readSubtreeGaps(db, slice.value, today)
   const missing = new Map(gaps.map((gap) => [gap.unit, gap.missing.length]))
   for (const station of stations) {
     const paths = homePaths(station.path)
-    const at = paths[column]
-    if (at === null || !(slice.prefix ? isWithin(at, slice.value) : at === slice.value)) continue
-    const seen = figures.get(paths[groupBy]) ?? { due: 0, missing: 0 }
-    figures.set(paths[groupBy], {
-      due: seen.due + categories.length,
-      missing: seen.missing + (missing.get(station.path) ?? 0),
-    })
+    if (!inSlice(slice, paths[column])) continue
+    add(paths[groupBy], { due: categories.length, missing: missing.get(station.path) ?? 0 })
   }
   return figures
 }

@@ -9,7 +9,11 @@ import type { Kysely } from 'kysely'
 import { isWithin } from '#shared/org/org-path.ts'
 import type { OrgUnit } from '#shared/org/org.schema.ts'
 import type { IssueCategory } from '#shared/issue/issue.schema.ts'
-import { issueCreateSchema, type IssueCreateInput } from '#shared/issue/issue.capture.schema.ts'
+import {
+  issueCreateSchema,
+  uncapturedFields,
+  type IssueCreateInput,
+} from '#shared/issue/issue.capture.schema.ts'
 import {
   FIELD_NAMES,
   IMPORT_FIELDS,
@@ -141,12 +145,7 @@ function payloadOf(
     title: fields.title || titleOf(description) || `${source.name}工单`,
     description,
     ...(fields.place ? { place: fields.place } : {}),
-    gpsConsent: false,
-    gps: null,
-    photos: [],
-    urgency: 'normal',
-    isPrivate: false,
-    discussable: { verdict: 'unknown' },
+    ...uncapturedFields(),
     gridId: grid.id,
     orgPath: grid.path,
     external: { source: source.name, ticket: fields.ticket ?? '' },

@@ -34,7 +34,7 @@ import {
   trackedReportSchema,
   type ResidentReportInput,
 } from '#shared/issue/issue.public.ts'
-import type { IssueCreateInput } from '#shared/issue/issue.capture.schema.ts'
+import { uncapturedFields, type IssueCreateInput } from '#shared/issue/issue.capture.schema.ts'
 import type { Mutation } from '#shared/sync/sync.protocol.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
 import { insertBlob } from '../blob/blob.repository.ts'
@@ -88,12 +88,8 @@ function createPayload(
     tags: [topic.tag],
     title: titleOf(input.description) || '线上说事',
     description: input.description,
-    gpsConsent: false,
-    gps: null,
+    ...uncapturedFields(),
     photos,
-    urgency: 'normal',
-    isPrivate: false,
-    discussable: { verdict: 'unknown' },
     gridId: grid.id,
     orgPath: grid.path,
     trackingHash,

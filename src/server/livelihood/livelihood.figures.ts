@@ -14,11 +14,11 @@ import {
 } from '#shared/livelihood/livelihood.schema.ts'
 import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { reportsHeldByList } from '#shared/livelihood/propagation.ts'
-import { isWithin } from '#shared/org/org-path.ts'
 import type { LivelihoodFigures } from '#shared/supervision/figures.ts'
 import type { Period } from '#shared/supervision/period.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import { homePaths } from '../supervision/facts.ts'
+import { inSlice, readRecords, tally } from '../supervision/record-tally.ts'
 import type { ByGroup, GroupColumn, Slice } from '../supervision/supervision.queries.ts'
 
 /** Items that left the list (joined another, or cancelled) are not counted. */
@@ -40,27 +40,15 @@ export async function livelihoodFigures(
   period: Period,
   today: string,
 ): Promise<ByGroup<LivelihoodFigures>> {
-  const figures: ByGroup<LivelihoodFigures> = new Map()
+  const { figures, add } = tally<LivelihoodFigures>({ items: 0, late: 0, completed: 0 })
   const [first, last] = [Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))]
-  const rows = await db
-    .selectFrom('sync_record')
-    .select('data')
-    .where('kind', '=', LIVELIHOOD_ITEM_KIND)
-    .execute()
-  for (const row of rows) {
-    const parsed = livelihoodItemDataSchema.safeParse(JSON.parse(row.data))
-    if (!parsed.success) continue
-    const data = parsed.data
+  for (const { data } of await readRecords(db, LIVELIHOOD_ITEM_KIND, livelihoodItemDataSchema)) {
     if (GONE.has(data.status) || data.year < first || data.year > last) continue
-    const unit = unitOf(data, slice.column)
-    if (unit === null) continue
-    if (slice.prefix ? !isWithin(unit, slice.value) : unit !== slice.value) continue
-    const group = unitOf(data, slice.groupBy)
-    const seen = figures.get(group) ?? { items: 0, late: 0, completed: 0 }
-    figures.set(group, {
-      items: seen.items + 1,
-      late: seen.late + (livelihoodOverdue(data, today).length > 0 ? 1 : 0),
-      completed: seen.completed + (data.status === 'completed' ? 1 : 0),
+    if (!inSlice(slice, unitOf(data, slice.column))) continue
+    add(unitOf(data, slice.groupBy), {
+      items: 1,
+      late: livelihoodOverdue(data, today).length > 0 ? 1 : 0,
+      completed: data.status === 'completed' ? 1 : 0,
     })
   }
   return figures
@@ -75,14 +63,6 @@ export async function livelihoodFigures(
  * computed when a report changes).
  */
 export async function heldReportKeys(db: Kysely<DatabaseSchema>, today: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('sync_record')
-    .select(['id', 'data'])
-    .where('kind', '=', LIVELIHOOD_ITEM_KIND)
-    .execute()
-  const items = rows.flatMap((row) => {
-    const parsed = livelihoodItemDataSchema.safeParse(JSON.parse(row.data))
-    return parsed.success ? [{ id: row.id, data: parsed.data }] : []
-  })
+  const items = await readRecords(db, LIVELIHOOD_ITEM_KIND, livelihoodItemDataSchema)
   return [...reportsHeldByList(items, today)].map((id) => `${ISSUE_KIND}:${id}`)
 }

@@ -20,7 +20,7 @@ import { findOrgUnit } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
 import { codeSheetRoutes, codeSheets } from '../ballot/code-sheets.ts'
-import { castPublicBallot } from '../ballot/public-ballot.ts'
+import { publicBallotRoute } from '../ballot/public-ballot.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { findRanking } from './ranking.repository.ts'
 
@@ -50,48 +50,28 @@ export function rankingRoutes(app: FastifyInstance, kinds: KindRegistry): void {
     },
   )
 
-  api.post(
-    '/api/public/livelihood/rankings/:id/ballots',
-    {
-      bodyLimit: 4 * 1024,
-      schema: {
-        params: rankingParams,
-        body: rankingSubmissionSchema,
-        response: { 201: z.object({ status: z.literal('recorded') }) },
-      },
+  publicBallotRoute(app, kinds, {
+    url: '/api/public/livelihood/rankings/:id/ballots',
+    bodyLimit: 4 * 1024,
+    body: rankingSubmissionSchema,
+    prepare: async (rankingId, { choices }) => {
+      const ranking = await findRanking(db, dialect, rankingId)
+      if (!ranking || ranking.channel !== 'ballot') throw new HttpError(404, 'not_found')
+      if (ranking.status !== 'open') throw new HttpError(409, 'ranking_closed')
+      const auth = await systemAuth(db, PUBLIC_RANKING_ACTOR_ID, '群众扫码排序', ranking.orgPath)
+      if (!auth) throw new HttpError(404, 'not_found')
+      return {
+        boxId: rankingId,
+        auth,
+        kind: RANKING_KIND,
+        recordId: rankingId,
+        op: 'ballot',
+        payload: { choices },
+        spentOn: rankingId,
+        badCode: 'ranking_code_invalid',
+      }
     },
-    async (request, reply) => {
-      const rankingId = request.params.id
-      await castPublicBallot(
-        { db, dialect, kinds, log: request.log },
-        request.ip,
-        request.body.code,
-        async () => {
-          const ranking = await findRanking(db, dialect, rankingId)
-          if (!ranking || ranking.channel !== 'ballot') throw new HttpError(404, 'not_found')
-          if (ranking.status !== 'open') throw new HttpError(409, 'ranking_closed')
-          const auth = await systemAuth(
-            db,
-            PUBLIC_RANKING_ACTOR_ID,
-            '群众扫码排序',
-            ranking.orgPath,
-          )
-          if (!auth) throw new HttpError(404, 'not_found')
-          return {
-            boxId: rankingId,
-            auth,
-            kind: RANKING_KIND,
-            recordId: rankingId,
-            op: 'ballot',
-            payload: { choices: request.body.choices },
-            spentOn: rankingId,
-            badCode: 'ranking_code_invalid',
-          }
-        },
-      )
-      return reply.code(201).send({ status: 'recorded' })
-    },
-  )
+  })
 
   codeSheetRoutes(app, sheets, {
     codesUrl: '/api/livelihood/rankings/:id/codes',

@@ -16,6 +16,7 @@ import { TOPIC_UPKEEP_ACTOR_ID } from '#shared/meeting/meeting.drop-topic.ts'
 import type { MutationResult } from '#shared/sync/sync.protocol.ts'
 import { applyWithSavepoints, type WithinPush } from '../sync/push.ts'
 import { findRecord, recordKey } from '../sync/record.repository.ts'
+import { triggerMutation } from '../sync/system-change.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
 
 /** The day an applied issue change took the issue off, with the issue, or null. */
@@ -42,17 +43,15 @@ export const dropLeftTopicsWithinPush: WithinPush = async (ctx, trx, results) =>
     const auth = await systemAuth(db, TOPIC_UPKEEP_ACTOR_ID, '议题调整（自动）', meeting.org_path)
     if (!auth) continue
     await applyWithSavepoints({ db, dialect, kinds, auth, log }, trx, [
-      {
-        id: uuidv7(),
-        kind: MEETING_KIND,
-        recordId: left.meetingId,
-        op: 'drop_topic',
-        payload: { issueId: left.issueId, reason: '议题已标记为涉及个人隐私，移出集体议事' },
-        baseVersion: meeting.version,
-        seq: 0,
-        deviceId: 'server',
-        createdAt: new Date().toISOString(),
-      },
+      triggerMutation(
+        {
+          kind: MEETING_KIND,
+          recordId: left.meetingId,
+          op: 'drop_topic',
+          payload: { issueId: left.issueId, reason: '议题已标记为涉及个人隐私，移出集体议事' },
+        },
+        meeting.version,
+      ),
     ])
   }
 }

@@ -15,6 +15,7 @@ import {
 } from '#shared/org/org.schema.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { loadUnitInScope, requirePermission, scopePathOf } from '../plugins/scope.ts'
+import { subtreeListRoute } from '../plugins/subtree-list.ts'
 import { hashPassword } from '../auth/password.ts'
 import { isUniqueViolation } from '../db/db-errors.ts'
 import { assertNotRetired } from '../admin/admin.repository.ts'
@@ -156,12 +157,11 @@ export function orgRoutes(app: FastifyInstance): void {
     },
   )
 
-  api.get(
-    '/api/users',
-    { schema: { response: { 200: z.object({ users: z.array(userSchema) }) } } },
-    async (request) => {
-      const auth = requirePermission(request, 'org.read')
-      return { users: await listUsersInSubtree(db, scopePathOf(auth)) }
-    },
-  )
+  subtreeListRoute(app, {
+    url: '/api/users',
+    permission: 'org.read',
+    key: 'users',
+    item: userSchema,
+    list: listUsersInSubtree,
+  })
 }

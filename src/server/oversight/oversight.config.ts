@@ -18,10 +18,8 @@ import {
   DEFAULT_SELF_CORRECTION_STEP_DAYS,
   type SelfCorrectionStepDays,
 } from '#shared/oversight/self-correction.deadlines.ts'
-import {
-  SELF_CORRECTION_STEPS,
-  type SelfCorrectionStep,
-} from '#shared/oversight/self-correction.schema.ts'
+import { SELF_CORRECTION_STEPS } from '#shared/oversight/self-correction.schema.ts'
+import { parseDaysTable } from '../config-days.ts'
 
 /** The demo county's 县司法局 (src/server/org/demo-county.seed.ts). */
 export const DEMO_JUSTICE_BUREAU = 'demo-dept-6'
@@ -51,30 +49,19 @@ function contactPoints(value: string | undefined): readonly string[] | null {
   return ids
 }
 
-/** Throws at startup on a step table the county mistyped, naming the bad entry. */
-export function parseStepDays(value: string | undefined): SelfCorrectionStepDays {
-  const table: Record<SelfCorrectionStep, number> = { ...DEFAULT_SELF_CORRECTION_STEP_DAYS }
-  for (const entry of (value ?? '').split(',').map((part) => part.trim())) {
-    if (entry === '') continue
-    const [step, days, ...rest] = entry.split('=').map((part) => part.trim())
-    const known = SELF_CORRECTION_STEPS.find((name) => name === step)
-    const count = Number(days)
-    if (!known || rest.length > 0 || !/^\d+$/.test(days ?? '') || count < 1 || count > 365) {
-      throw new Error(
-        `SELF_CORRECTION_STEP_DAYS: "${entry}" is not <step>=<working days 1–365>; steps: ${SELF_CORRECTION_STEPS.join(', ')}`,
-      )
-    }
-    table[known] = count
-  }
-  return table
-}
-
 /** The oversight settings from the environment. */
 export function parseOversightConfig(env: NodeJS.ProcessEnv): OversightConfig {
   return {
     supervisionBody: unitId('ENFORCEMENT_SUPERVISION_UNIT', env.ENFORCEMENT_SUPERVISION_UNIT),
     reviewBody: unitId('REVIEW_BODY_UNIT', env.REVIEW_BODY_UNIT),
     reviewContactPoints: contactPoints(env.REVIEW_CONTACT_POINTS),
-    selfCorrectionStepDays: parseStepDays(env.SELF_CORRECTION_STEP_DAYS),
+    // A mistyped step stops the server, naming the entry.
+    selfCorrectionStepDays: parseDaysTable(
+      'SELF_CORRECTION_STEP_DAYS',
+      env.SELF_CORRECTION_STEP_DAYS,
+      'step',
+      SELF_CORRECTION_STEPS,
+      DEFAULT_SELF_CORRECTION_STEP_DAYS,
+    ),
   }
 }

@@ -21,11 +21,11 @@ import {
   SELF_CORRECTION_KIND,
   selfCorrectionDataSchema,
 } from '#shared/oversight/self-correction.schema.ts'
-import { isWithin } from '#shared/org/org-path.ts'
 import type { OversightFigures } from '#shared/supervision/figures.ts'
 import type { Period } from '#shared/supervision/period.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import { homePaths } from '../supervision/facts.ts'
+import { inSlice, readRecords, tally } from '../supervision/record-tally.ts'
 import type { ByGroup, Slice } from '../supervision/supervision.queries.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -38,21 +38,6 @@ const ZERO: OversightFigures = {
   casesConcluded: 0,
 }
 
-async function readKind<T>(db: Db, kind: string, parse: (data: unknown) => T | null): Promise<T[]> {
-  const rows = await db.selectFrom('sync_record').select('data').where('kind', '=', kind).execute()
-  return rows.flatMap((row) => {
-    const parsed = parse(JSON.parse(row.data))
-    return parsed === null ? [] : [parsed]
-  })
-}
-
-const parser =
-  <T>(schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } }) =>
-  (data: unknown): T | null => {
-    const parsed = schema.safeParse(data)
-    return parsed.success ? parsed.data : null
-  }
-
 /** Oversight figures per group of `slice`. */
 export async function oversightFigures(
   db: Db,
@@ -60,25 +45,15 @@ export async function oversightFigures(
   period: Period,
   today: string,
 ): Promise<ByGroup<OversightFigures>> {
-  const figures: ByGroup<OversightFigures> = new Map()
-  const inSlice = (unit: string | null) =>
-    unit !== null && (slice.prefix ? isWithin(unit, slice.value) : unit === slice.value)
-  const add = (group: string | null, counted: Partial<OversightFigures>) => {
-    const seen = figures.get(group) ?? ZERO
-    const next = { ...seen }
-    for (const [key, value] of Object.entries(counted) as [keyof OversightFigures, number][]) {
-      next[key] = seen[key] + value
-    }
-    figures.set(group, next)
-  }
+  const { figures, add } = tally(ZERO)
   const inPeriod = (date: string) => date >= period.from && date <= period.to
 
   const { column, groupBy } = slice
   if (column === 'dept_path' || groupBy === 'dept_path') {
     if (column !== 'dept_path' || groupBy !== 'dept_path') return figures
-    const cases = await readKind(db, SELF_CORRECTION_KIND, parser(selfCorrectionDataSchema))
-    for (const data of cases) {
-      if (!inPeriod(data.openedOn) || !inSlice(data.departmentPath)) continue
+    const cases = await readRecords(db, SELF_CORRECTION_KIND, selfCorrectionDataSchema)
+    for (const { data } of cases) {
+      if (!inPeriod(data.openedOn) || !inSlice(slice, data.departmentPath)) continue
       add(data.departmentPath, {
         cases: 1,
         casesOverdue: isCaseOverdue(data, today) ? 1 : 0,
@@ -88,27 +63,21 @@ export async function oversightFigures(
     return figures
   }
 
-  const reviews = await readKind(db, REVIEW_KIND, parser(reviewDataSchema))
-  for (const data of reviews) {
+  const reviews = await readRecords(db, REVIEW_KIND, reviewDataSchema)
+  for (const { data } of reviews) {
     const paths = homePaths(data.stationPath)
-    if (!inPeriod(data.receivedOn) || !inSlice(paths[column])) continue
+    if (!inPeriod(data.receivedOn) || !inSlice(slice, paths[column])) continue
     add(paths[groupBy], { reviewMatters: 1 })
   }
-  const plans = await db
-    .selectFrom('sync_record')
-    .select(['id', 'data'])
-    .where('kind', '=', DEPUTY_PLAN_KIND)
-    .execute()
+  const plans = await readRecords(db, DEPUTY_PLAN_KIND, deputyPlanDataSchema)
   if (plans.length === 0) return figures
-  const visits = await readKind(db, DEPUTY_VISIT_KIND, parser(deputyVisitDataSchema))
-  for (const row of plans) {
-    const plan = deputyPlanDataSchema.safeParse(JSON.parse(row.data))
-    if (!plan.success) continue
-    const own = visits.filter((visit) => visit.planId === row.id)
+  const visits = await readRecords(db, DEPUTY_VISIT_KIND, deputyVisitDataSchema)
+  for (const plan of plans) {
+    const own = visits.flatMap(({ data }) => (data.planId === plan.id ? [data] : []))
     for (const status of visitPlanStatus(plan.data, own, today)) {
       if (status.state !== 'overdue') continue
       const paths = homePaths(status.villagePath)
-      if (!inSlice(paths[column])) continue
+      if (!inSlice(slice, paths[column])) continue
       add(paths[groupBy], { overdueVisits: 1 })
     }
   }

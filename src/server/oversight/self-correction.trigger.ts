@@ -22,6 +22,7 @@ import type { SelfCorrectionCreateInput } from '#shared/oversight/self-correctio
 import type { MutationResult } from '#shared/sync/sync.protocol.ts'
 import { systemAuth } from '../assessment/system-actor.ts'
 import { applyWithSavepoints, type WithinPush } from '../sync/push.ts'
+import { triggerMutation } from '../sync/system-change.ts'
 
 /** The case an applied change calls for: an enforcement complaint just dispatched, or null. */
 export function complaintDispatched(
@@ -67,17 +68,12 @@ export const openSelfCorrectionWithinPush: WithinPush = async (ctx, trx, results
     if (!auth) continue
     // A refusal (the case exists already) changes nothing and is not the pusher's concern.
     await applyWithSavepoints({ db, dialect, kinds, auth, log }, trx, [
-      {
-        id: uuidv7(),
+      triggerMutation({
         kind: SELF_CORRECTION_KIND,
         recordId: payload.issueId,
         op: 'create',
         payload,
-        baseVersion: 0,
-        seq: 0,
-        deviceId: 'server',
-        createdAt: new Date().toISOString(),
-      },
+      }),
     ])
   }
 }

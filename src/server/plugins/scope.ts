@@ -80,6 +80,26 @@ export async function loadUserInScope(
   return target
 }
 
+/** An admin (`org.manage`) acting on account `userId` of their subtree: both, or 401/403. */
+export async function loadManagedUser(
+  db: Kysely<DatabaseSchema>,
+  request: FastifyRequest,
+  userId: string,
+): Promise<{ auth: AuthContext; target: UserRow }> {
+  const auth = requirePermission(request, 'org.manage')
+  return { auth, target: await loadUserInScope(db, auth, userId) }
+}
+
+/** An admin (`org.manage`) acting on unit `unitId` of their subtree: both, or 401/403. */
+export async function loadManagedUnit(
+  db: Kysely<DatabaseSchema>,
+  request: FastifyRequest,
+  unitId: string,
+): Promise<{ auth: AuthContext; unit: OrgUnit }> {
+  const auth = requirePermission(request, 'org.manage')
+  return { auth, unit: await loadUnitInScope(db, auth, unitId) }
+}
+
 /**
  * Records: a user sees a record when any of its audience paths (its home
  * unit, and e.g. the department it was dispatched to) lies in their subtree,

@@ -12,11 +12,11 @@ import {
   CONSULTATION_KIND,
   consultationDataSchema,
 } from '#shared/consultation/consultation.schema.ts'
-import { isWithin } from '#shared/org/org-path.ts'
 import type { ConsultationFigures } from '#shared/supervision/figures.ts'
 import type { Period } from '#shared/supervision/period.ts'
 import { findConsultationOpinions } from '../consultation/consultation.repository.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
+import { inSlice, readRecords, tally } from './record-tally.ts'
 import type { ByGroup, Slice } from './supervision.queries.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -28,33 +28,22 @@ export async function consultationFigures(
   period: Period,
   today: string,
 ): Promise<ByGroup<ConsultationFigures>> {
-  const figures: ByGroup<ConsultationFigures> = new Map()
+  const { figures, add } = tally<ConsultationFigures>({ due: 0, late: 0, unanswered: 0 })
   if (slice.groupBy !== 'dept_path') return figures
-  const rows = await db
-    .selectFrom('sync_record')
-    .select(['id', 'data'])
-    .where('kind', '=', CONSULTATION_KIND)
-    .execute()
-  for (const row of rows) {
-    const parsed = consultationDataSchema.safeParse(JSON.parse(row.data))
-    if (!parsed.success) continue
-    const consultation = parsed.data
-    const due = consultation.answersDue?.date
+  for (const { id, data } of await readRecords(db, CONSULTATION_KIND, consultationDataSchema)) {
+    const due = data.answersDue?.date
     if (due === undefined || due < period.from || due > period.to) continue
-    const department = consultation.department
-    const inSlice = slice.prefix ? isWithin(department, slice.value) : department === slice.value
-    if (!inSlice) continue
-    const opinions = await findConsultationOpinions(db, row.id)
+    if (!inSlice(slice, data.department)) continue
+    const opinions = await findConsultationOpinions(db, id)
     const timeliness = answerTimeliness(
-      consultation,
+      data,
       opinions.map((opinion) => opinion.data),
       today,
     )
-    const seen = figures.get(department) ?? { due: 0, late: 0, unanswered: 0 }
-    figures.set(department, {
-      due: seen.due + 1,
-      late: seen.late + (timeliness === 'late' ? 1 : 0),
-      unanswered: seen.unanswered + (timeliness === 'unanswered' ? 1 : 0),
+    add(data.department, {
+      due: 1,
+      late: timeliness === 'late' ? 1 : 0,
+      unanswered: timeliness === 'unanswered' ? 1 : 0,
     })
   }
   return figures

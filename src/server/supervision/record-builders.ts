@@ -21,6 +21,7 @@ import type {
   Satisfaction,
 } from '#shared/issue/issue.schema.ts'
 import type { MeetingStatus, TopicOutcome } from '#shared/meeting/meeting.schema.ts'
+import { uncapturedFields } from '#shared/issue/issue.capture.schema.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import { RECORD_KINDS } from '#shared/record-kinds.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
@@ -114,12 +115,7 @@ export function issueData(facts: IssueFacts): Record<string, unknown> {
     tags: ['other'],
     title: facts.title,
     description: facts.title,
-    gpsConsent: false,
-    gps: null,
-    photos: [],
-    urgency: 'normal',
-    isPrivate: false,
-    discussable: { verdict: 'unknown' },
+    ...uncapturedFields(),
     gridId,
     orgPath: facts.gridPath,
     status: last.to,

@@ -6,22 +6,11 @@
  * whose due date is before the day asked.
  */
 import { sql, type Kysely } from 'kysely'
-import {
-  ISSUE_CATEGORIES,
-  ISSUE_CHANNELS,
-  ISSUE_STAGES,
-  SATISFACTIONS,
-} from '#shared/issue/issue.schema.ts'
 import { TOPIC_OUTCOMES } from '#shared/meeting/meeting.schema.ts'
-import {
-  medianOf,
-  type FormFigures,
-  type IssueFigures,
-  type MeetingFigures,
-} from '#shared/supervision/figures.ts'
+import type { FormFigures, IssueFigures, MeetingFigures } from '#shared/supervision/figures.ts'
 import { pathIds } from '#shared/org/org-path.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
-import type { ByGroup, Slice } from './supervision.queries.ts'
+import { issueFiguresOf, type ByGroup, type Slice } from './supervision.queries.ts'
 import { SUMMARY_KINDS, type Level } from './summary.ts'
 
 type Db = Kysely<DatabaseSchema>
@@ -121,33 +110,13 @@ export async function summaryFigures(
     return histogram
   }
   return {
-    issues: each('issue', (m, group) => {
-      const histogram = histogramOf(group)
-      const per = <K extends string>(keys: readonly K[], prefix: string) =>
-        Object.fromEntries(keys.map((key) => [key, m(`${prefix}:${key}`)])) as Record<K, number>
-      return {
-        received: m('received'),
-        byCategory: per(ISSUE_CATEGORIES, 'cat'),
-        byChannel: per(ISSUE_CHANNELS, 'ch'),
-        resolvedLocally: m('resolved_locally'),
-        escalated: m('escalated'),
-        dispatched: m('dispatched'),
-        closed: m('closed'),
-        reopened: m('reopened'),
-        satisfaction: per(SATISFACTIONS, 'sat'),
-        overdue: Object.fromEntries(
-          ISSUE_STAGES.map((stage) => [
-            stage,
-            {
-              reached: m(`reached:${stage}`),
-              overdue: m(`late:${stage}`) + m(`running:${stage}`),
-            },
-          ]),
-        ) as IssueFigures['overdue'],
-        medianHandlingDays: medianOf(histogram),
-        handlingHistogram: histogram,
-      }
-    }),
+    issues: each('issue', (m, group) =>
+      issueFiguresOf((name, key) => {
+        if (key === undefined) return m(name)
+        // A stage still running past its due date is overdue as well as one closed late.
+        return m(`${name}:${key}`) + (name === 'late' ? m(`running:${key}`) : 0)
+      }, histogramOf(group)),
+    ),
     meetings: each('meeting', (m, group) => ({
       held: m('held'),
       cancelled: m('cancelled'),

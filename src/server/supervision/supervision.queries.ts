@@ -71,6 +71,12 @@ export function sliceQuery(db: Db, kind: string, slice: Slice, period: DayRange)
 
 const num = (value: unknown) => Number(value ?? 0)
 
+/** The figures of each row of a grouped query, keyed by its group. */
+const byGroup = <Row extends { grp: string | null }, T>(
+  rows: readonly Row[],
+  figures: (row: Row) => T,
+): ByGroup<T> => new Map(rows.map((row) => [row.grp ?? null, figures(row)]))
+
 /** Issue figures per group; overdue is judged on China date `today`. */
 export async function issueFigures(
   db: Db,
@@ -112,37 +118,47 @@ export async function issueFigures(
     )
     .execute()
   const histograms = await handlingHistograms(db, slice, period)
-  const figures: ByGroup<IssueFigures> = new Map()
-  for (const row of rows as unknown as Array<Record<string, unknown>>) {
-    const group = (row.grp as string | null) ?? null
-    const histogram = histograms.get(group) ?? {}
-    figures.set(group, {
-      received: num(row.received),
-      byCategory: Object.fromEntries(
-        ISSUE_CATEGORIES.map((c) => [c, num(row[`cat_${c}`])]),
-      ) as IssueFigures['byCategory'],
-      byChannel: Object.fromEntries(
-        ISSUE_CHANNELS.map((c) => [c, num(row[`ch_${c}`])]),
-      ) as IssueFigures['byChannel'],
-      resolvedLocally: num(row.resolved_locally),
-      escalated: num(row.escalated),
-      dispatched: num(row.dispatched),
-      closed: num(row.closed),
-      reopened: num(row.reopened),
-      satisfaction: Object.fromEntries(
-        SATISFACTIONS.map((s) => [s, num(row[`sat_${s}`])]),
-      ) as IssueFigures['satisfaction'],
-      overdue: Object.fromEntries(
-        ISSUE_STAGES.map((stage) => [
-          stage,
-          { reached: num(row[`reached_${stage}`]), overdue: num(row[`late_${stage}`]) },
-        ]),
-      ) as IssueFigures['overdue'],
-      medianHandlingDays: medianOf(histogram),
-      handlingHistogram: histogram,
-    })
+  return byGroup(
+    rows as unknown as Array<Record<string, unknown> & { grp: string | null }>,
+    (row) =>
+      issueFiguresOf(
+        (name, key) => num(row[key === undefined ? name : `${name}_${key}`]),
+        histograms.get(row.grp ?? null) ?? {},
+      ),
+  )
+}
+
+/**
+ * One group's issue figures from its counts: `count(name)` for a plain one
+ * (`received`, `closed`…), `count(name, key)` for one per category (`cat`),
+ * channel (`ch`), satisfaction (`sat`), stage reached (`reached`) or stage
+ * overdue (`late`). The facts and the summary name their counts alike.
+ */
+export function issueFiguresOf(
+  count: (name: string, key?: string) => number,
+  histogram: Record<string, number>,
+): IssueFigures {
+  const per = <K extends string>(keys: readonly K[], name: string) =>
+    Object.fromEntries(keys.map((key) => [key, count(name, key)])) as Record<K, number>
+  return {
+    received: count('received'),
+    byCategory: per(ISSUE_CATEGORIES, 'cat'),
+    byChannel: per(ISSUE_CHANNELS, 'ch'),
+    resolvedLocally: count('resolved_locally'),
+    escalated: count('escalated'),
+    dispatched: count('dispatched'),
+    closed: count('closed'),
+    reopened: count('reopened'),
+    satisfaction: per(SATISFACTIONS, 'sat'),
+    overdue: Object.fromEntries(
+      ISSUE_STAGES.map((stage) => [
+        stage,
+        { reached: count('reached', stage), overdue: count('late', stage) },
+      ]),
+    ) as IssueFigures['overdue'],
+    medianHandlingDays: medianOf(histogram),
+    handlingHistogram: histogram,
   }
-  return figures
 }
 
 /** Answered matters per group by working days taken. */
@@ -191,30 +207,16 @@ export async function meetingFigures(
       heldSum('mediators').as('mediators'),
     ])
     .execute()
-  const outcomeColumn = {
-    agreed: 'agreed',
-    resolved: 'resolved',
-    escalated: 'escalated',
-    deferred: 'deferred',
-  }
-  return new Map(
-    rows.map((row) => {
-      const record = row as unknown as Record<string, unknown>
-      return [
-        row.grp ?? null,
-        {
-          held: num(row.held),
-          cancelled: num(row.cancelled),
-          villageMonthsHeld: num(row.village_months),
-          topics: num(row.topics),
-          outcomes: Object.fromEntries(
-            TOPIC_OUTCOMES.map((outcome) => [outcome, num(record[outcomeColumn[outcome]])]),
-          ) as MeetingFigures['outcomes'],
-          mediators: num(row.mediators),
-        },
-      ]
-    }),
-  )
+  return byGroup(rows, (row) => ({
+    held: num(row.held),
+    cancelled: num(row.cancelled),
+    villageMonthsHeld: num(row.village_months),
+    topics: num(row.topics),
+    outcomes: Object.fromEntries(
+      TOPIC_OUTCOMES.map((outcome) => [outcome, num(row[outcome])]),
+    ) as MeetingFigures['outcomes'],
+    mediators: num(row.mediators),
+  }))
 }
 
 /** Assessment-form figures per group (withdrawn forms do not count). */
@@ -227,12 +229,7 @@ export async function formFigures(
     .where('status', '=', 'submitted')
     .select([sql<number>`count(*)`.as('collected'), total('form_satisfied').as('satisfied')])
     .execute()
-  return new Map(
-    rows.map((row) => [
-      row.grp ?? null,
-      { collected: num(row.collected), satisfied: num(row.satisfied) },
-    ]),
-  )
+  return byGroup(rows, (row) => ({ collected: num(row.collected), satisfied: num(row.satisfied) }))
 }
 
 /** Policy-interpretation figures per group, judged on `today`. */
@@ -251,18 +248,13 @@ export async function policyFigures(
       count(sql`status = 'pending' and open_due >= ${today}`).as('pending'),
     ])
     .execute()
-  return new Map(
-    rows.map((row) => [
-      row.grp ?? null,
-      {
-        issued: num(row.issued),
-        onTime: num(row.on_time),
-        late: num(row.late),
-        overdue: num(row.overdue),
-        pending: num(row.pending),
-      },
-    ]),
-  )
+  return byGroup(rows, (row) => ({
+    issued: num(row.issued),
+    onTime: num(row.on_time),
+    late: num(row.late),
+    overdue: num(row.overdue),
+    pending: num(row.pending),
+  }))
 }
 
 /** Post-evaluation figures per group. */
@@ -274,12 +266,7 @@ export async function postEvaluationFigures(
   const rows = await sliceQuery(db, 'post_evaluation', slice, period)
     .select([sql<number>`count(*)`.as('opened'), count(sql`status = 'concluded'`).as('concluded')])
     .execute()
-  return new Map(
-    rows.map((row) => [
-      row.grp ?? null,
-      { opened: num(row.opened), concluded: num(row.concluded) },
-    ]),
-  )
+  return byGroup(rows, (row) => ({ opened: num(row.opened), concluded: num(row.concluded) }))
 }
 
 /** Policies of the slice interpreted late, or past their deadline with none, oldest first. */

@@ -14,6 +14,7 @@ import { MutationRejection } from '#shared/sync/record-kind.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts'
 import type { DialectName } from '../db/database.ts'
 import { isUniqueViolation } from '../db/db-errors.ts'
+import { inTransaction } from '../db/transaction.ts'
 import type { AuthContext } from '../plugins/auth.ts'
 import type { KindRegistry } from './kinds.ts'
 import {
@@ -154,8 +155,7 @@ async function applyBatchOnce(
   mutations: readonly Mutation[],
   within?: WithinPush,
 ): Promise<MutationResult[]> {
-  const trx = await ctx.db.startTransaction().execute()
-  try {
+  return inTransaction(ctx.db, async (trx) => {
     const inside = { ...ctx, db: trx }
     if (ctx.dialect === 'postgres') {
       await lockRecords(
@@ -165,12 +165,8 @@ async function applyBatchOnce(
     }
     const results = await applyWithSavepoints(inside, trx, mutations)
     await within?.(inside, trx, results)
-    await trx.commit().execute()
     return results
-  } catch (error) {
-    await trx.rollback().execute()
-    throw error
-  }
+  })
 }
 
 /**

@@ -6,14 +6,11 @@
  * its own bookkeeping (a spent code, a tracking hash) commits with it or not
  * at all.
  */
-import type { ControlledTransaction, Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { Mutation } from '#shared/sync/sync.protocol.ts'
-import type { DatabaseSchema } from '../db/database-schema.ts'
+import type { Trx } from '../db/transaction.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { applyWithSavepoints, type PushContext } from './push.ts'
-
-type Trx = ControlledTransaction<DatabaseSchema>
 
 /** What the system actor changes: the rest of the mutation is the server's. */
 export interface SystemChange {
@@ -37,6 +34,22 @@ export function systemMutation(
   return { id, ...change, baseVersion: 0, seq: 0, deviceId, createdAt: at.toISOString() }
 }
 
+/**
+ * The mutation of a trigger: a change the server makes of its own accord
+ * after a push (from "device" `server`, now), on version `baseVersion` of
+ * the record (0: it creates the record).
+ */
+export function triggerMutation(change: SystemChange, baseVersion = 0): Mutation {
+  return {
+    id: uuidv7(),
+    ...change,
+    baseVersion,
+    seq: 0,
+    deviceId: 'server',
+    createdAt: new Date().toISOString(),
+  }
+}
+
 /** A change of a demo seed (`npm start`): a system mutation from the `seed` device. */
 export function seedMutation(
   id: string,
@@ -46,25 +59,6 @@ export function seedMutation(
   payload: Record<string, unknown>,
 ): Mutation {
   return systemMutation(id, { kind, recordId, op, payload }, 'seed')
-}
-
-/**
- * Runs `work` in a transaction of its own: committed when it returns,
- * rolled back when it throws (and the error passed on).
- */
-export async function inTransaction<T>(
-  db: Kysely<DatabaseSchema>,
-  work: (trx: Trx) => Promise<T>,
-): Promise<T> {
-  const trx = await db.startTransaction().execute()
-  try {
-    const result = await work(trx)
-    await trx.commit().execute()
-    return result
-  } catch (error) {
-    await trx.rollback().execute()
-    throw error
-  }
 }
 
 /**

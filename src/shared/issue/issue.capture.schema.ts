@@ -130,3 +130,23 @@ export const issueCreateSchema = z
   .superRefine(checkCaptureRules)
 /** The payload of the 'create' mutation. */
 export type IssueCreateInput = z.infer<typeof issueCreateSchema>
+
+/**
+ * The capture fields of a report registered without the capture form (an
+ * imported ticket, an online report, a deputy's raised opinion, seeded
+ * history), as nobody chose them: no location, no photos, normal urgency,
+ * not private, discussability not yet judged. A fresh object each call.
+ */
+export function uncapturedFields(): Pick<
+  IssueCapture,
+  'gpsConsent' | 'gps' | 'photos' | 'urgency' | 'isPrivate' | 'discussable'
+> {
+  return {
+    gpsConsent: false,
+    gps: null,
+    photos: [],
+    urgency: 'normal',
+    isPrivate: false,
+    discussable: { verdict: 'unknown' },
+  }
+}
