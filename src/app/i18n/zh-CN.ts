@@ -76,6 +76,8 @@ export const zhCN = {
   },
   common: {
     back: '返回',
+    // 打印 on every page made for paper (PrintPage).
+    print: '打印',
     // The message centre's entry on 我的 (issue #21.1).
     messages: '消息',
     messagesUnread: '{count} 条未读',

@@ -155,7 +155,6 @@ export const consultationMessages = {
     report: {
       title: '征求意见采纳情况说明',
       navTitle: '采纳情况说明',
-      print: '打印',
       export: '导出表格',
       fileName: '征求意见采纳情况说明-{title}.csv',
       intro:

@@ -216,7 +216,6 @@ export const issueMessages = {
       heading: '群众说事回执',
       open: '打印回执',
       openHint: '给群众一张带查询码的回执，扫码可查进度、评价',
-      print: '打印',
       paper: '纸张大小',
       size: { a6: 'A6 小票', a4: 'A4' },
       matter: '事项',

@@ -56,7 +56,6 @@ export const aroundItemMessages = {
     voters: '共{count}人参加',
     none: '暂无排序',
     printCodes: '打印排序码',
-    print: '打印',
     close: '结束排序',
     slipsTitle: '排序码裁剪条',
     slipsHint: '用A4纸打印，沿虚线剪开，每位群众一张。已使用的排序码不要再发放。',

@@ -3,7 +3,6 @@ export const meetingMessages = {
   meeting: {
     paper: {
       title: '打印议事记录',
-      print: '打印',
       heading: '议事日记录',
       unit: '议事单位',
       when: '议事时间',

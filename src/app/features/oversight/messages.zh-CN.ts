@@ -69,7 +69,6 @@ export const oversightMessages = {
       forward: '转送县行政复议机构',
       decide: '登记复议决定',
       receipt: '打印回执',
-      print: '打印',
       receiptTitle: '行政复议申请材料接收回执',
       receiptNo: '编号',
       receiptBody:

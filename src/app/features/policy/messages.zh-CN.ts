@@ -54,7 +54,6 @@ export const assessmentMessages = {
   assessment: {
     paper: {
       title: '打印纸质评议表',
-      print: '打印',
       heading: '群众评议表',
     },
     title: '评议',
@@ -236,7 +235,6 @@ export const assessmentMessages = {
     },
     annex: {
       title: '后评估报告附件',
-      print: '打印',
       heading: '政策实施后评估报告附件：群众评议结果',
       policy: '政策：{title}（{number}）',
       department: '起草部门：{name}',
@@ -255,7 +253,6 @@ export const assessmentMessages = {
     },
     slips: {
       title: '评议码裁剪条',
-      print: '打印',
       hint: '用A4纸打印，沿虚线剪开，每位群众一张。已使用的评议码不要再发放。',
       instruction: '用手机扫码，填写群众评议表；此码只能用一次',
       used: '已使用',
