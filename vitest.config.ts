@@ -44,6 +44,11 @@ export default defineConfig({
           setupFiles: ['test/e2e/support/csp-guard.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // `expect.poll` waits 1 s by default, which a loaded 2-core machine can
+          // miss for a page that is merely slow (a 1-s clock tick, a render after a
+          // sync). A poll returns as soon as it holds, so a longer default costs a
+          // passing test nothing; polls that wait for a sync still pass their own.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
