@@ -10,7 +10,6 @@ import { downwardAudience, pathIds } from '../org/org-path.ts'
 import {
   MutationRejection,
   parsePayload,
-  type Actor,
   type KindApply,
   type RecordKind,
 } from '../sync/record-kind.ts'
