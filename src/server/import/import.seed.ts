@@ -5,6 +5,7 @@
  * Idempotent: the source is found by name, the report deduped by ticket.
  */
 import { IMPORT_ACTOR_ID } from '#shared/import/import.actor.ts'
+import { HOTLINE_COLUMNS } from '#shared/import/import.schema.ts'
 import type { Database } from '../db/database.ts'
 import type { KindRegistry } from '../sync/kinds.ts'
 import { commitPlan } from './import.commit.ts'
@@ -26,16 +27,7 @@ export async function seedDemoImport(database: Database, kinds: KindRegistry): P
         name: '12345热线',
         channel: 'phone_call',
         category: 'public_interest',
-        columns: {
-          ticket: '工单编号',
-          village: '村社',
-          grid: '网格',
-          title: '标题',
-          description: '诉求内容',
-          name: '姓名',
-          phone: '电话',
-          place: '地点',
-        },
+        columns: { ...HOTLINE_COLUMNS },
       },
       IMPORT_ACTOR_ID,
       now,

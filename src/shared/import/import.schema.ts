@@ -74,6 +74,21 @@ export const importColumnsSchema = z
 /** The column mapping of a source. */
 export type ImportColumns = z.infer<typeof importColumnsSchema>
 
+/**
+ * The headers of a 12345 hotline export, the county's usual source: the
+ * mapping a new source starts from, and the demo county's source.
+ */
+export const HOTLINE_COLUMNS = {
+  ticket: '工单编号',
+  village: '村社',
+  grid: '网格',
+  title: '标题',
+  description: '诉求内容',
+  name: '姓名',
+  phone: '电话',
+  place: '地点',
+} as const satisfies ImportColumns
+
 /** What the county saves about a source: its name, the channel its rows get, its columns. */
 export const importSourceInputSchema = z.object({
   name: z
