@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fieldGroups, NEXT_GROUP, type FieldEntry } from './field-specs.ts'
+import { fieldGroups, fieldList, NEXT_GROUP, type FieldEntry } from './field-specs.ts'
 
 describe('fieldGroups', () => {
   it('splits the entries into inset groups at NEXT_GROUP and leaves out what a condition left out', () => {
@@ -23,5 +23,18 @@ describe('fieldGroups', () => {
       [{ text: 'a' }],
     ])
     expect(fieldGroups([])).toEqual([])
+  })
+})
+
+describe('fieldList', () => {
+  it('keeps the fields in their order, as one list, without what a condition left out', () => {
+    const isLast = false
+    expect(
+      fieldList([
+        { text: 'doneOn', type: 'date' },
+        isLast && { text: 'reason' },
+        { slot: 'photos' },
+      ]),
+    ).toEqual([{ text: 'doneOn', type: 'date' }, { slot: 'photos' }])
   })
 })

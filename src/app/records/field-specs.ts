@@ -75,3 +75,8 @@ export function fieldGroups(entries: readonly FieldEntry[]): FieldSpec[][] {
   }
   return groups.filter((group) => group.length > 0)
 }
+
+/** The entries that are fields, as one list for one group (RecordFields.vue's `fields`). */
+export function fieldList(entries: readonly FieldEntry[]): FieldSpec[] {
+  return fieldGroups(entries).flat()
+}

@@ -7,13 +7,11 @@
  * Imported only by form pages, so zod stays out of the first screen.
  */
 import { computed, reactive, type UnwrapNestedRefs } from 'vue'
-import { useI18n } from 'vue-i18n'
 import type { RouteLocationRaw } from 'vue-router'
 import type { z } from 'zod'
 import type { MessageKey } from '#app/i18n/keys.ts'
-import { provideFields } from './fields.ts'
 import { fieldGroups, type FieldEntry } from './field-specs.ts'
-import { useSubmit } from './use-submit.ts'
+import { useFormPage } from './use-form-page.ts'
 
 export interface RecordFormOptions<F extends object, R> {
   /** The i18n prefix of the fields' texts (`<texts>.<name>`, see fields.ts). */
@@ -33,15 +31,11 @@ export interface RecordFormOptions<F extends object, R> {
 }
 
 export function useRecordForm<F extends object, R = string>(options: RecordFormOptions<F, R>) {
-  const { t } = useI18n()
-  const { errors, isSaving, validate, submit } = useSubmit()
-  provideFields(errors, options.texts)
+  const page = useFormPage(options)
+  const { errors, isSaving, validate, submit } = page
   const form = reactive(options.values)
   const frame = computed(() => ({
-    title: t(options.title),
-    submitText: options.save && t(options.save),
-    test: options.test,
-    isSaving: isSaving.value,
+    ...page.frame.value,
     groups: options.fields && fieldGroups(options.fields(form)),
     model: form as Record<string, unknown>,
   }))
