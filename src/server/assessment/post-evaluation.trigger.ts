@@ -7,7 +7,6 @@
  * department through the normal write path. The case's id is the campaign's
  * id, so the trigger is idempotent: a second opening is refused by the kind.
  */
-import { uuidv7 } from 'uuidv7'
 import type { MutationResult } from '#shared/sync/sync.protocol.ts'
 import {
   FORM_KIND,

@@ -9,7 +9,6 @@
  * collective day. The meeting kind decides what goes (a topic with
  * nothing recorded) and what stays (history); a refusal changes nothing.
  */
-import { uuidv7 } from 'uuidv7'
 import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { MEETING_KIND } from '#shared/meeting/meeting.schema.ts'
 import { TOPIC_UPKEEP_ACTOR_ID } from '#shared/meeting/meeting.drop-topic.ts'

@@ -11,7 +11,6 @@
  * the opening, so each complaint has exactly one case. On PostgreSQL the
  * issue's row is locked by the push, so two pushes of the same issue queue.
  */
-import { uuidv7 } from 'uuidv7'
 import { ISSUE_KIND } from '#shared/issue/issue.kind.ts'
 import { isEnforcementComplaintType } from '#shared/oversight/enforcement.ts'
 import {
