@@ -7,14 +7,17 @@ import { i18n } from '#app/i18n/index.ts'
 import CellList, { type CellEntry } from './CellList.vue'
 
 /** CellList with Vant's cells and a real router (its link cells need one), in a detached element. */
-async function mounted(entries: CellEntry[]) {
+async function mounted(
+  entries: readonly CellEntry[],
+  slots: Record<string, (props: { entry: { note?: string } }) => unknown> = {},
+) {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/:any(.*)*', component: { render: () => h('div') } }],
   })
   await router.push('/')
   const root = document.createElement('div')
-  createApp({ render: () => h(CellList, { title: '事项', entries, entryTest: 'entry' }) })
+  createApp({ render: () => h(CellList, { title: '事项', entries, entryTest: 'entry' }, slots) })
     .use(router)
     .use(i18n)
     .use(Cell)
@@ -62,5 +65,13 @@ describe('CellList', () => {
     const cell = root.querySelector<HTMLElement>('[data-test="entry"]')
     expect(cell?.querySelector('.van-tag--warning')?.textContent).toBe('已撤销')
     expect(cell?.style.paddingLeft).toBe('44px')
+  })
+
+  it("hands each entry, with the page's own fields, to the value slot", async () => {
+    const noted = { key: 1, title: '甲', note: '备注' }
+    const { root } = await mounted([noted], {
+      value: ({ entry }) => h('button', { 'data-test': 'own' }, entry.note),
+    })
+    expect(root.querySelector('[data-test="entry"] [data-test="own"]')?.textContent).toBe('备注')
   })
 })
