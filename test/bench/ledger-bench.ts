@@ -14,15 +14,18 @@
  * record_audience; the copies keep their home and audience). County staff
  * then export the issue ledger over real HTTP, the body streamed to a temp
  * file, three ways: Excel in one sheet, Excel one sheet per township, CSV.
- * Per export: seconds to the last byte, CPU seconds the process used (on
- * a shared machine the wall time mostly measures the other processes), bytes, rows/s, and the server
- * process's RSS growth (peak during the export, sampled every 20 ms, minus
- * the RSS before it; client and server share the process, the client only
- * writes to disk).
+ * Per export: seconds to the last byte, CPU seconds the server process used
+ * (on a shared machine the wall time mostly measures the other processes),
+ * bytes, rows/s, and the server process's RSS growth (peak during the
+ * export, sampled every 20 ms, minus the RSS after a full collection before
+ * it). The server runs in a process of its own (support/ledger-server.ts):
+ * until 27 Nov the client shared it, and its download counted as the
+ * server's CPU and memory.
  *
  * BENCH_SIZES=100000 (default) chooses the counts; BENCH_DIALECTS narrows
  * the dialects; BENCH_SMOKE=1 runs 2,000 reports on both, for CI.
  */
+import { fork } from 'node:child_process'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
@@ -30,29 +33,18 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
-import { sql } from 'kysely'
-import { uuidv7 } from 'uuidv7'
 import type { DialectName } from '#server/db/database.ts'
-import { defaultKinds } from '#server/sync/kinds.ts'
-import type { RecordRow } from '#server/sync/record.repository.ts'
-import { PHONES } from '../support/demo-county.ts'
-import { loadIssues } from './support/bulk-issues.ts'
-import { startBenchServer, startPostgresCluster, type BenchServer } from './support/bench-server.ts'
+import { startPostgresCluster } from './support/bench-server.ts'
+import type { LedgerServerArgs, ServerFigures, ServerMessage } from './support/ledger-server.ts'
 
+const SERVER_SCRIPT = fileURLToPath(new URL('./support/ledger-server.ts', import.meta.url))
 const SMOKE = process.env.BENCH_SMOKE === '1'
 const SIZES = SMOKE ? [2_000] : (process.env.BENCH_SIZES ?? '100000').split(',').map(Number)
 const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]
 /** Reports made by the real kind, per village (the rest are copies of them). */
 const TEMPLATES_PER_VILLAGE = SMOKE ? 100 : 500
-const VILLAGES = [
-  'demo-t1-v1',
-  'demo-t1-v2',
-  'demo-t2-v1',
-  'demo-t2-v2',
-  'demo-t3-v1',
-  'demo-t3-v2',
-]
 const TOWNSHIPS = 3
 /** Header rows above the data: title, subtitle, two header rows. */
 const HEAD_ROWS = 4
@@ -64,89 +56,73 @@ function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`bench check failed: ${message}`)
 }
 
-/** The reports: templates by the real kind, then copies in bulk up to `count`. */
-async function fill(server: BenchServer, count: number): Promise<void> {
-  const { db } = server.database
-  for (const [index, villageId] of VILLAGES.entries()) {
-    await loadIssues(server.database, { count: TEMPLATES_PER_VILLAGE, villageId, seed: 19 + index })
-  }
-  const templates: RecordRow[] = await db
-    .selectFrom('sync_record')
-    .selectAll()
-    .where('kind', '=', 'issue')
-    .execute()
-  const audiences = await db.selectFrom('record_audience').selectAll().execute()
-  const audienceOf = new Map<string, string[]>()
-  for (const row of audiences)
-    audienceOf.set(row.record_key, [...(audienceOf.get(row.record_key) ?? []), row.path])
-  const CHUNK = 500
-  for (let made = templates.length; made < count;) {
-    const rows: RecordRow[] = []
-    const links: { record_key: string; path: string }[] = []
-    for (let i = 0; i < CHUNK && made < count; i++, made++) {
-      const template = templates[made % templates.length]
-      if (!template) throw new Error('no template')
-      const id = uuidv7()
-      const key = `issue:${id}`
-      rows.push({ ...template, key, id })
-      for (const path of audienceOf.get(template.key) ?? []) links.push({ record_key: key, path })
-    }
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('sync_record').values(rows).execute()
-      await trx.insertInto('record_audience').values(links).execute()
-    })
-  }
-  // PostgreSQL's autovacuum analyzes a table after such a load; without its
-  // statistics the planner sorts the whole kind for every page (seen: 168 s
-  // instead of an index range scan). SQLite picks the index without them.
-  if (server.dialect === 'postgres') await sql`analyze`.execute(db)
-}
-
 interface ExportFigure {
   seconds: number
-  /** CPU seconds the process spent (user + system, all threads): a figure the machine's load barely moves. */
+  /** CPU seconds the server process spent (user + system, all threads): a figure the machine's load barely moves. */
   cpuSeconds: number
   bytes: number
   rssGrowthMb: number
   file: string
 }
 
-/** One export over HTTP into `file`, with its time and the process's peak RSS growth. */
+/** The bench server in its own process (support/ledger-server.ts), filled with `count` reports. */
+async function forkServer(args: LedgerServerArgs) {
+  const child = fork(SERVER_SCRIPT, [JSON.stringify(args)], {
+    execArgv: [...process.execArgv, '--expose-gc'],
+  })
+  const waiters: Array<(message: ServerMessage) => void> = []
+  child.on('message', (message: ServerMessage) => waiters.shift()?.(message))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  const next = <T extends ServerMessage['type']>(type: T) =>
+    Promise.race([
+      new Promise<ServerMessage>((resolve) => waiters.push(resolve)),
+      exited.then((code) => {
+        throw new Error(`ledger server exited (${code}) while the bench waited for ${type}`)
+      }),
+    ]).then((message) => {
+      check(message.type === type, `ledger server sent ${message.type}, not ${type}`)
+      return message as Extract<ServerMessage, { type: T }>
+    })
+  const ready = await next('ready')
+  return {
+    ...ready,
+    /** Runs `work` and answers the server's CPU seconds and RSS growth meanwhile. */
+    async measure(work: () => Promise<void>): Promise<ServerFigures> {
+      child.send('start')
+      await next('started')
+      await work()
+      child.send('stop')
+      return next('stopped')
+    },
+    async close() {
+      if (child.connected) child.send('close')
+      await exited
+    },
+  }
+}
+
+/** One export over HTTP into `file`, with its time and the server's figures. */
 async function timedExport(
-  server: BenchServer,
-  cookie: string,
+  server: Awaited<ReturnType<typeof forkServer>>,
   query: string,
   file: string,
 ): Promise<ExportFigure> {
-  globalThis.gc?.()
-  const before = process.memoryUsage().rss
-  let peak = before
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss)
-  }, 20)
-  const started = performance.now()
-  const cpu = process.cpuUsage()
-  const response = await fetch(`${server.baseUrl}/api/ledgers/issues${query}`, {
-    headers: { cookie },
-  })
-  check(response.ok && response.body !== null, `export ${query} answered ${response.status}`)
-  const body = response.body as WebReadableStream<Uint8Array>
   let bytes = 0
-  const counted = Readable.fromWeb(body).on('data', (chunk: Buffer) => {
-    bytes += chunk.length
+  let seconds = 0
+  const figures = await server.measure(async () => {
+    const started = performance.now()
+    const response = await fetch(`${server.baseUrl}/api/ledgers/issues${query}`, {
+      headers: { cookie: server.cookie },
+    })
+    check(response.ok && response.body !== null, `export ${query} answered ${response.status}`)
+    const body = response.body as WebReadableStream<Uint8Array>
+    const counted = Readable.fromWeb(body).on('data', (chunk: Buffer) => {
+      bytes += chunk.length
+    })
+    await pipeline(counted, createWriteStream(file))
+    seconds = (performance.now() - started) / 1000
   })
-  await pipeline(counted, createWriteStream(file))
-  const seconds = (performance.now() - started) / 1000
-  const used = process.cpuUsage(cpu)
-  clearInterval(sampler)
-  peak = Math.max(peak, process.memoryUsage().rss)
-  return {
-    seconds,
-    cpuSeconds: (used.user + used.system) / 1e6,
-    bytes,
-    rssGrowthMb: (peak - before) / 1024 / 1024,
-    file,
-  }
+  return { seconds, bytes, file, ...figures }
 }
 
 /** Rows per sheet of a workbook file, read with the streaming reader (no whole workbook in memory). */
@@ -163,12 +139,14 @@ async function sheetRows(file: string): Promise<number[]> {
 
 async function runDialect(dialect: DialectName, adminUrl: string | null, dir: string) {
   for (const count of SIZES) {
-    const server = await startBenchServer(dialect, { kinds: defaultKinds, adminUrl, listen: true })
+    const server = await forkServer({
+      dialect,
+      adminUrl,
+      count,
+      templatesPerVillage: TEMPLATES_PER_VILLAGE,
+    })
     try {
-      const filling = performance.now()
-      await fill(server, count)
-      log(`${dialect}: ${count} reports in ${((performance.now() - filling) / 1000).toFixed(1)} s`)
-      const { cookie } = await server.login(PHONES.county)
+      log(`${dialect}: ${count} reports in ${server.fillSeconds.toFixed(1)} s`)
       const variants = [
         { name: 'xlsx', query: '?format=xlsx' },
         { name: 'xlsx_by_township', query: '?format=xlsx&split=township' },
@@ -176,7 +154,7 @@ async function runDialect(dialect: DialectName, adminUrl: string | null, dir: st
       ] as const
       for (const variant of variants) {
         const file = join(dir, `${dialect}-${count}-${variant.name}`)
-        const result = await timedExport(server, cookie, variant.query, file)
+        const result = await timedExport(server, variant.query, file)
         figure({
           figure: 'ledger_export',
           dialect,

@@ -19,8 +19,14 @@ import type { KindRegistry } from '../sync/kinds.ts'
 import { projectWith } from '../sync/projection.ts'
 import { findAudiences, reaches, type RecordRow } from '../sync/record.repository.ts'
 
-/** Records read per query: big enough to amortise a round trip, small enough to stream. */
-export const LEDGER_PAGE = 1_000
+/**
+ * Records read per query: big enough to amortise a round trip, small enough
+ * that a page is done before the young generation is collected twice. A page
+ * that outlives that is moved to the old generation and dies there: at 1,000
+ * a page, 20,000 reports left 100 MB of old garbage (RSS growth) before a
+ * full collection; at 250, 10 MB, and less CPU for the collector.
+ */
+export const LEDGER_PAGE = 250
 
 export interface LedgerQuery {
   ledger: Ledger
@@ -71,11 +77,15 @@ export async function* ledgerRows(
       .orderBy('r.key')
       .limit(LEDGER_PAGE)
       .execute()
-    return { page, viewed: await viewPage(db, kind, page, auth) }
+    const audiences = await findAudiences(
+      db,
+      page.map((record) => record.key),
+    )
+    return { page, audiences }
   }
   let next = readPage(null)
   for (;;) {
-    const { page, viewed } = await next
+    const { page, audiences } = await next
     const last = page.at(-1)
     const isLast = !last || page.length < LEDGER_PAGE
     // The next page is read (by PostgreSQL, on another core) while this one
@@ -85,7 +95,12 @@ export async function* ledgerRows(
       next = readPage(last)
       next.catch(() => undefined)
     }
-    for (const { record, view } of viewed) {
+    // Each record is parsed and viewed only when its row is due, so its
+    // parsed data dies young (see LEDGER_PAGE) instead of waiting, a page at
+    // a time, across the writer's awaits.
+    for (const record of page) {
+      const view = projectWith(kind, record, audiences.get(record.key) ?? [], auth)
+      if (!view) continue
       const row = ledger.row(view.data, context, record.id)
       if (!row || !inPeriod(row.date, period)) continue
       if (parent !== null && row.parent !== parent) continue
