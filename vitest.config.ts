@@ -41,7 +41,14 @@ export default defineConfig({
           globalSetup: ['test/support/postgres.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time: each test server has its own database (in-memory
+          // SQLite, or its own database on the shared PostgreSQL cluster) and binds
+          // only port 0 or a probed free port, so files share nothing but the CPU.
+          // A serial run kept one of the CI's two cores nearly idle (docs/operations.md).
+          // Not more than two: each file may hold several 10-connection pools.
+          maxWorkers: Math.min(2, CORES),
+          // Its own group, so a run of every project may give unit another width.
+          sequence: { groupOrder: 1 },
         },
       },
       {
