@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
@@ -7,6 +8,13 @@ const alias = {
   '#app': fileURLToPath(new URL('./src/app', import.meta.url)),
   '#server': fileURLToPath(new URL('./src/server', import.meta.url)),
 }
+
+/**
+ * Test files run side by side on every core. Vitest's default keeps one core
+ * for its main process (cores − 1), which on the 2-core CI machine means one
+ * file at a time while the main process mostly waits for its worker.
+ */
+const CORES = availableParallelism()
 
 export default defineConfig({
   plugins: [vue()],
@@ -21,6 +29,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'scripts/**/*.test.mjs'],
           // Property-based tests run hundreds of cases; a busy 2-core CI box needs room.
           testTimeout: 30_000,
+          maxWorkers: CORES,
           server: { deps: { inline: ['vant'] } },
         },
       },
@@ -32,7 +41,14 @@ export default defineConfig({
           globalSetup: ['test/support/postgres.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time: each test server has its own database (in-memory
+          // SQLite, or its own database on the shared PostgreSQL cluster) and binds
+          // only port 0 or a probed free port, so files share nothing but the CPU.
+          // A serial run kept one of the CI's two cores nearly idle (docs/operations.md).
+          // Not more than two: each file may hold several 10-connection pools.
+          maxWorkers: Math.min(2, CORES),
+          // Its own group, so a run of every project may give unit another width.
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -18,9 +18,20 @@ import { homedir, tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { runVitest } from './vitest-outcome.mjs'
 
-const line = process.argv[2]
-if (!/^\d+$/.test(line ?? '')) {
-  console.error('usage: node scripts/test-node.mjs <major Node version, e.g. 24>')
+/**
+ * `--prepare DIR` only installs: the checkout copied into the empty folder DIR
+ * and `npm ci` there on that Node (compiling better-sqlite3 takes most of it).
+ * `--in DIR` then runs the tests in DIR and removes it. .ci/run prepares while
+ * the machine's own `npm ci` runs, whose compile leaves the second core idle.
+ * Without either, one run does both in a temporary folder.
+ */
+const MODES = ['--prepare', '--in']
+
+const [line, mode, folder] = process.argv.slice(2)
+if (!/^\d+$/.test(line ?? '') || (mode !== undefined && !(MODES.includes(mode) && folder))) {
+  console.error(
+    'usage: node scripts/test-node.mjs <major Node version, e.g. 24> [--prepare DIR | --in DIR]',
+  )
   process.exit(2)
 }
 /**
@@ -123,14 +134,10 @@ const env = {
   npm_config_nodedir: headers,
 }
 
-const scratch = mkdtempSync(join(tmpdir(), `shuoshi-node${line}-`))
-// As root the test cluster runs as the OS user `postgres`, which must reach node_modules.
-chmodSync(scratch, 0o755)
-let passed = 0
-let failed = 0
-const summary = []
-try {
-  // The working tree as it is (tracked or not), without what is built or installed.
+/** The checkout (tracked or not, without what is built or installed) in `scratch`, installed there. */
+function prepare(scratch) {
+  // As root the test cluster runs as the OS user `postgres`, which must reach node_modules.
+  chmodSync(scratch, 0o755)
   const exclude = ['node_modules', 'dist', 'dev-dist', 'data', '.git'].map(
     (dir) => `--exclude=./${dir}`,
   )
@@ -139,6 +146,24 @@ try {
     cwd: scratch,
     env: { ...process.env, ...env },
   })
+}
+
+if (mode === '--prepare') {
+  try {
+    prepare(folder)
+    process.exit(0)
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error))
+    process.exit(1)
+  }
+}
+
+const scratch = mode === '--in' ? folder : mkdtempSync(join(tmpdir(), `shuoshi-node${line}-`))
+let passed = 0
+let failed = 0
+const summary = []
+try {
+  if (mode !== '--in') prepare(scratch)
   for (const project of ['unit', 'integration']) {
     const label = `${project} on Node ${line}`
     const run = await runVitest({

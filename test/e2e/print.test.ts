@@ -8,8 +8,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chinaDate } from '#shared/calendar/working-days.ts'
-import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
-import { samplePlan, sampleTopic } from '#shared/meeting/meeting.fixtures.ts'
 import { FORM_KIND, POST_EVALUATION_KIND } from '#shared/assessment/assessment.kind.ts'
 import { formData, postEvaluationData, writeRecord } from '#server/supervision/record-builders.ts'
 import { campaignPayload, DIBAO_POLICY, policyPayload } from '../support/assessment-fixtures.ts'
@@ -18,6 +16,7 @@ import { memoMutation, newRecordId } from '../support/memo-kind.ts'
 import { pdfPageCount, pdfText } from '../support/pdf-text.ts'
 import { loginAll, pushApplied } from '../support/sync-client.ts'
 import { startE2e, type E2eEnv } from './support/e2e-env.ts'
+import { planDayToday } from './support/meeting-day.ts'
 
 const SYNC = { timeout: 30_000 }
 const TODAY = chinaDate(new Date().toISOString())
@@ -32,27 +31,7 @@ const ids = { meeting: newRecordId(), campaign: newRecordId(), issue: newRecordI
 beforeAll(async () => {
   env = await startE2e()
   const as = await loginAll(env, ['gridWorker', 'villageCadre', 'department', 'county'])
-  const issueId = ids.issue
-  await pushApplied(
-    env.app,
-    as('gridWorker'),
-    memoMutation(issueId, 'create', sampleCreatePayload({ title: TOPIC }), { kind: 'issue' }),
-  )
-  await pushApplied(
-    env.app,
-    as('villageCadre'),
-    memoMutation(issueId, 'transition', { action: 'accept' }, { kind: 'issue', baseVersion: 1 }),
-  )
-  const plan = samplePlan({
-    date: TODAY,
-    mediators: [],
-    topics: [sampleTopic({ issueId, orgPath: PATHS.g1, title: TOPIC })],
-  })
-  await pushApplied(
-    env.app,
-    as('villageCadre'),
-    memoMutation(ids.meeting, 'create', plan, { kind: 'meeting' }),
-  )
+  await planDayToday(env, as, { issueId: ids.issue, meetingId: ids.meeting, title: TOPIC })
   const policyId = newRecordId()
   await pushApplied(
     env.app,

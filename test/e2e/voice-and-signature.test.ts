@@ -7,10 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { chinaDate } from '#shared/calendar/working-days.ts'
-import { sampleCreatePayload } from '#shared/issue/issue.fixtures.ts'
-import { samplePlan, sampleTopic } from '#shared/meeting/meeting.fixtures.ts'
-import { PATHS } from '../support/demo-county.ts'
 import { memoMutation, newRecordId } from '../support/memo-kind.ts'
 import { loginAll, pushApplied } from '../support/sync-client.ts'
 import { startE2e, type E2eEnv } from './support/e2e-env.ts'
@@ -22,8 +18,8 @@ import {
   SYNC_TIMEOUT,
   takeAction,
 } from './support/issue-screens.ts'
+import { planDayToday } from './support/meeting-day.ts'
 
-const TODAY = chinaDate(new Date().toISOString())
 const TOPIC = '村口路灯不亮'
 const REPORT = '院墙开裂'
 const SIGNER = '李大爷'
@@ -39,27 +35,7 @@ beforeAll(async () => {
   })
   // A day held today, planned through the API: its planning screens are tested elsewhere.
   as = await loginAll(env, ['gridWorker', 'villageCadre'])
-  const issueId = newRecordId()
-  await pushApplied(
-    env.app,
-    as('gridWorker'),
-    memoMutation(issueId, 'create', sampleCreatePayload({ title: TOPIC }), { kind: 'issue' }),
-  )
-  await pushApplied(
-    env.app,
-    as('villageCadre'),
-    memoMutation(issueId, 'transition', { action: 'accept' }, { kind: 'issue', baseVersion: 1 }),
-  )
-  const plan = samplePlan({
-    date: TODAY,
-    mediators: [],
-    topics: [sampleTopic({ issueId, orgPath: PATHS.g1, title: TOPIC })],
-  })
-  await pushApplied(
-    env.app,
-    as('villageCadre'),
-    memoMutation(meetingId, 'create', plan, { kind: 'meeting' }),
-  )
+  await planDayToday(env, as, { issueId: newRecordId(), meetingId, title: TOPIC })
 })
 afterAll(async () => {
   await env?.close()

@@ -89,6 +89,10 @@ export async function startEmbeddedCluster(): Promise<Cluster> {
       'fsync=off',
       '-c',
       'unix_socket_directories=',
+      // Integration files run two at a time on this one cluster, each file's
+      // servers with pools of up to 10: room beyond the default 100.
+      '-c',
+      'max_connections=200',
     ],
   })
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
