@@ -28,10 +28,12 @@ export const zhCN = {
   },
   login: {
     title: '登录说事',
-    phone: '手机号',
-    phonePlaceholder: '请输入11位手机号',
-    password: '密码',
-    passwordPlaceholder: '请输入密码',
+    fields: {
+      phone: '手机号',
+      phonePlaceholder: '请输入11位手机号',
+      password: '密码',
+      passwordPlaceholder: '请输入密码',
+    },
     submit: '登录',
     offline: '当前没有网络，首次登录需要联网',
     unsyncedOther:
