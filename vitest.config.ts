@@ -10,9 +10,9 @@ const alias = {
 }
 
 /**
- * Test files run side by side on every core. Vitest's default keeps one core
- * for its main process (cores − 1), which on the 2-core CI machine means one
- * file at a time while the main process mostly waits for its worker.
+ * Vitest's default runs cores − 1 files at a time (one on the 2-core CI
+ * machine). The unit suite keeps that: its main process transforms while the
+ * worker tests, 1.8 cores busy with one worker; two were slower (docs/operations.md).
  */
 const CORES = availableParallelism()
 
@@ -29,7 +29,6 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'scripts/**/*.test.mjs'],
           // Property-based tests run hundreds of cases; a busy 2-core CI box needs room.
           testTimeout: 30_000,
-          maxWorkers: CORES,
           server: { deps: { inline: ['vant'] } },
         },
       },
