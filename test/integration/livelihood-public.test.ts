@@ -6,7 +6,7 @@
  * viewers and only them.
  */
 import { createHash } from 'node:crypto'
-import { MAX_PUBLIC_READS_PER_IP } from '#server/livelihood/public.routes.ts'
+import { MAX_PUBLIC_READS_PER_IP } from '#server/rate-limit/public-guard.ts'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '#shared/calendar/working-days.ts'

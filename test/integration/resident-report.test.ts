@@ -19,6 +19,7 @@ import {
 } from '#shared/consultation/public-tracking.ts'
 import { hashTrackingCode, MAX_BAD_CODES_PER_IP } from '#server/consultation/opinion-guard.ts'
 import { MAX_REPORTS_PER_IP, MAX_REPORTS_PER_VILLAGE } from '#server/issue/report-guard.ts'
+import { MAX_PUBLIC_READS_PER_IP } from '#server/rate-limit/public-guard.ts'
 import { formTokenKeyLoader, issueFormToken } from '#server/public/form-token.ts'
 import { type Person } from '../support/demo-county.ts'
 import { kindMutation as mutation, newRecordId } from '../support/memo-kind.ts'
@@ -133,6 +134,25 @@ describe.each(DIALECTS)("residents' own reports on %s", (dialect) => {
     )
     const unknown = await server.app.inject({ url: '/api/public/report-places?unit=nowhere' })
     expect(unknown.statusCode).toBe(404)
+  })
+
+  it('answers exactly the per-address read limit of a parallel burst for the places, then 429', async () => {
+    const from = nextAddress()
+    const places = (remoteAddress: string) =>
+      server.app.inject({ url: '/api/public/report-places?unit=demo-t1-v1', remoteAddress })
+    const answers = await Promise.all(
+      Array.from({ length: MAX_PUBLIC_READS_PER_IP + 10 }, () => places(from)),
+    )
+    const codes = answers.map((answer) => answer.statusCode)
+    expect(codes.filter((code) => code === 200)).toHaveLength(MAX_PUBLIC_READS_PER_IP)
+    expect(codes.filter((code) => code === 429)).toHaveLength(10)
+    const refused = answers.find((answer) => answer.statusCode === 429)
+    expect(refused?.json()).toMatchObject({ code: 'too_many_public_reads' })
+    expect(refused?.json<{ formToken?: string }>().formToken).toBeUndefined()
+    // Another address still gets the places and a form token.
+    const other = await places(nextAddress())
+    expect(other.statusCode).toBe(200)
+    expect(other.json<ReportPlaces>().formToken).toBeTruthy()
   })
 
   it("files a resident's report, with a photo, in the grid's inbox as 线上 through the system actor", async () => {

@@ -40,7 +40,7 @@ import { systemAuth } from '../assessment/system-actor.ts'
 import { insertBlob } from '../blob/blob.repository.ts'
 import { MAX_BLOB_BYTES, sniffImageType } from '../blob/blob.routes.ts'
 import { hashTrackingCode, LOOKUP_LIMIT } from '../consultation/opinion-guard.ts'
-import { withCodeLimit } from '../rate-limit/public-guard.ts'
+import { limitPublic, PUBLIC_READ_LIMIT, withCodeLimit } from '../rate-limit/public-guard.ts'
 import { findOrgUnit, findPathUnits, listSubtree } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { checkFormToken, formTokenKeyLoader, issueFormToken } from '../public/form-token.ts'
@@ -106,6 +106,8 @@ export function publicReportRoutes(app: FastifyInstance, kinds: KindRegistry): v
     '/api/public/report-places',
     { schema: { querystring: placesQuery, response: { 200: reportPlacesSchema } } },
     async (request) => {
+      // Counted with the other public reads: each answer also signs a form token.
+      await limitPublic(db, PUBLIC_READ_LIMIT, request.ip, new Date())
       const unit = await findOrgUnit(db, request.query.unit)
       if (!unit || unit.tier === 'department') throw new HttpError(404, 'not_found')
       // A grid's link offers its own village; a township's or the county's, all below.

@@ -24,17 +24,8 @@ import { findOrgUnit, listSubtree } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { sendPublicPhoto } from '../blob/public-photo.ts'
 import { BLOB_HELMET } from '../plugins/security-headers.ts'
-import { limitPublic, type PublicLimit } from '../rate-limit/public-guard.ts'
+import { limitPublic, PUBLIC_READ_LIMIT } from '../rate-limit/public-guard.ts'
 
-/** Reads per address per window: a station's shared Wi-Fi with a queue at the board stays under it. */
-export const MAX_PUBLIC_READS_PER_IP = 300
-export const PUBLIC_READ_WINDOW_MS = 10 * 60_000
-const PUBLIC_READ_LIMIT: PublicLimit = {
-  name: 'public-read',
-  limit: MAX_PUBLIC_READS_PER_IP,
-  windowMs: PUBLIC_READ_WINDOW_MS,
-  refusal: 'too_many_public_reads',
-}
 /** How long one unit's answer is reused. */
 const CACHE_MS = 60_000
 /** At most this many answers kept (units × years); the oldest goes first. */

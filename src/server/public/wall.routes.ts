@@ -42,8 +42,7 @@ import { findOrgUnit } from '../org/org.repository.ts'
 import { HttpError } from '../plugins/errors.ts'
 import { sendPublicPhoto } from '../blob/public-photo.ts'
 import { BLOB_HELMET } from '../plugins/security-headers.ts'
-import { reserveAttempt } from '../rate-limit/rate-limit.repository.ts'
-import { MAX_PUBLIC_READS_PER_IP, PUBLIC_READ_WINDOW_MS } from '../livelihood/public.routes.ts'
+import { limitPublic, PUBLIC_READ_LIMIT } from '../rate-limit/public-guard.ts'
 
 const unitParams = z.object({ unitId: z.string().max(64) })
 const photoParams = unitParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })
@@ -53,14 +52,7 @@ export function wallRoutes(app: FastifyInstance): void {
   const { db } = app.database
 
   async function limit(ip: string): Promise<void> {
-    const rule = {
-      key: `public-read:${ip}`,
-      limit: MAX_PUBLIC_READS_PER_IP,
-      windowMs: PUBLIC_READ_WINDOW_MS,
-    }
-    if (!(await reserveAttempt(db, [rule], new Date()))) {
-      throw new HttpError(429, 'too_many_public_reads')
-    }
+    await limitPublic(db, PUBLIC_READ_LIMIT, ip, new Date())
   }
 
   /** The station whose wall `unitId` shows: a village or township itself, a grid's village. */

@@ -30,6 +30,17 @@ export interface PublicLimit {
   refusal: ErrorCode
 }
 
+/** Reads per address per window: a station's shared Wi-Fi with a queue at the board stays under it. */
+export const MAX_PUBLIC_READS_PER_IP = 300
+export const PUBLIC_READ_WINDOW_MS = 10 * 60_000
+/** The one counter every public read shares (walls, progress pages, the report form's places). */
+export const PUBLIC_READ_LIMIT: PublicLimit = {
+  name: 'public-read',
+  limit: MAX_PUBLIC_READS_PER_IP,
+  windowMs: PUBLIC_READ_WINDOW_MS,
+  refusal: 'too_many_public_reads',
+}
+
 /** A public route that takes a code: its attempts, and its wrong codes in the same window. */
 export interface CodeLimit extends PublicLimit {
   /** Names the wrong-code counter: the key is `<badName>:<address>`. */
