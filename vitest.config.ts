@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
@@ -8,13 +7,6 @@ const alias = {
   '#app': fileURLToPath(new URL('./src/app', import.meta.url)),
   '#server': fileURLToPath(new URL('./src/server', import.meta.url)),
 }
-
-/**
- * Vitest's default runs cores − 1 files at a time (one on the 2-core CI
- * machine). The unit suite keeps that: its main process transforms while the
- * worker tests, 1.8 cores busy with one worker; two were slower (docs/operations.md).
- */
-const CORES = availableParallelism()
 
 export default defineConfig({
   plugins: [vue()],
@@ -40,14 +32,11 @@ export default defineConfig({
           globalSetup: ['test/support/postgres.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Two files at a time: each test server has its own database (in-memory
-          // SQLite, or its own database on the shared PostgreSQL cluster) and binds
-          // only port 0 or a probed free port, so files share nothing but the CPU.
-          // A serial run kept one of the CI's two cores nearly idle (docs/operations.md).
-          // Not more than two: each file may hold several 10-connection pools.
-          maxWorkers: Math.min(2, CORES),
-          // Its own group, so a run of every project may give unit another width.
-          sequence: { groupOrder: 1 },
+          // One file at a time. Files on PostgreSQL share one cluster, and a pull
+          // withholds changes behind the cluster-wide oldest open transaction, so
+          // a transaction in another file's database could hold a pull back
+          // (sync-pull and sync-poison failed that way when run two at a time).
+          fileParallelism: false,
         },
       },
       {
